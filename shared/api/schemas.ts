@@ -1,0 +1,156 @@
+// Zod schemas and types for the data that crosses the API: papers, import and export payloads.
+import { z } from 'zod';
+
+/** A paper as stored in the library. Unknown strings are '' (never null); an unknown year is null. */
+export const PaperSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  abstract: z.string(),
+  authors: z.array(z.string()),
+  year: z.number().int().nullable(),
+  venue: z.string(),
+  doi: z.string(),
+  arxivId: z.string(),
+  url: z.string(),
+  /** File name the paper was first imported from. */
+  sourceFile: z.string(),
+  /** ISO-8601 instant. */
+  addedAt: z.string(),
+  updatedAt: z.string(),
+  notes: z.string(),
+  tags: z.array(z.string()),
+});
+export type Paper = z.infer<typeof PaperSchema>;
+
+/** What an importer produces: a paper before it has an id. Only the title is required. */
+export const PaperDraftSchema = z.object({
+  title: z.string(),
+  abstract: z.string().default(''),
+  authors: z.array(z.string()).default([]),
+  year: z.number().int().nullable().default(null),
+  venue: z.string().default(''),
+  doi: z.string().default(''),
+  arxivId: z.string().default(''),
+  url: z.string().default(''),
+  notes: z.string().default(''),
+  tags: z.array(z.string()).default([]),
+});
+export type PaperDraft = z.infer<typeof PaperDraftSchema>;
+
+export const IMPORT_FORMATS = [
+  'feed',
+  'bibtex',
+  'ris',
+  'csl-json',
+  'arxiv-atom',
+  'csv',
+  'jsonl',
+] as const;
+export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
+export type ImportFormat = z.infer<typeof ImportFormatSchema>;
+
+/** 50 MB: far above any real bibliography, small enough to parse in memory. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** Where an import reads from: a file on the service's machine, uploaded bytes, or pasted text. */
+export const ImportSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().min(1) }),
+  z.object({
+    kind: z.literal('bytes'),
+    name: z.string().min(1),
+    base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+  }),
+  z.object({ kind: z.literal('text'), name: z.string().min(1), text: z.string() }),
+]);
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
+export const ImportRequestSchema = z.object({
+  source: ImportSourceSchema,
+  /** Omit to detect the format from the name and content. */
+  format: ImportFormatSchema.optional(),
+});
+export type ImportRequest = z.infer<typeof ImportRequestSchema>;
+
+/** A record the importer could not use, with the reason. `at` locates it (entry number, line). */
+export type SkippedRecord = { at: string; reason: string };
+
+/** Why an incoming paper counts as a duplicate. */
+export type DuplicateMatch = 'doi' | 'arxivId' | 'title';
+export type DuplicateInfo = {
+  title: string;
+  match: DuplicateMatch;
+  /** Id of the library paper it matches, or null when it repeats an earlier record of the same file. */
+  existingId: string | null;
+};
+
+export type ImportPreview = {
+  format: ImportFormat;
+  /** Records parsed (papers + duplicates), excluding skipped ones. */
+  total: number;
+  /** How many would be added. */
+  newCount: number;
+  duplicateCount: number;
+  /** First duplicates, at most 50. */
+  duplicates: DuplicateInfo[];
+  skipped: SkippedRecord[];
+  warnings: string[];
+  /** First new papers, at most 20. */
+  sample: PaperDraft[];
+};
+
+export type ImportResult = {
+  format: ImportFormat;
+  imported: number;
+  duplicateCount: number;
+  /** Duplicates whose empty fields were filled from the incoming record. */
+  mergedCount: number;
+  duplicates: DuplicateInfo[];
+  skipped: SkippedRecord[];
+  warnings: string[];
+  /** True when the caller cancelled: `imported` whole papers were kept. */
+  cancelled: boolean;
+};
+
+export const EXPORT_FORMATS = ['bibtex', 'csl-json', 'csv', 'jsonl'] as const;
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+export type ExportResult = {
+  format: ExportFormat;
+  /** Suggested file name, e.g. `quire-library.bib`. */
+  filename: string;
+  mime: string;
+  content: string;
+  count: number;
+};
+
+export const SORT_KEYS = ['title', 'year', 'addedAt', 'authors', 'venue'] as const;
+export const ListInputSchema = z.object({
+  /** Case-insensitive words, all of which must occur in title, authors, abstract, venue, notes or ids. */
+  text: z.string().max(1000).default(''),
+  tag: z.string().max(200).optional(),
+  sort: z.enum(SORT_KEYS).default('addedAt'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type ListInput = z.input<typeof ListInputSchema>;
+export type ListResult = { total: number; offset: number; items: Paper[] };
+
+export const TagSchema = z
+  .string()
+  .trim()
+  .min(1, 'a tag cannot be empty')
+  .max(100, 'a tag is at most 100 characters')
+  .refine((t) => !/[\n\r\t,]/.test(t), 'a tag cannot contain commas, tabs or line breaks');
+
+export type TagCount = { tag: string; count: number };
+
+export type LibraryInfo = {
+  /** Absolute folder (or object-store URI) of the library. */
+  location: string;
+  paperCount: number;
+  schemaVersion: number;
+  appVersion: string;
+  mode: 'electron' | 'browser' | 'cli';
+};
