@@ -1,0 +1,18 @@
+// The `quire` command line: the same services as the app, through the in-process transport.
+import { Command } from 'commander';
+import { APP_VERSION } from '../version';
+import { processIo, type Io } from './context';
+import { exportCommand, importCommand, infoCommand, listCommand } from './library-commands';
+import { serveCommand } from './serve-command';
+
+export function buildProgram(io: Io = processIo): Command {
+  const program = new Command('quire')
+    .description('Quire: an offline lab notebook for research papers')
+    .version(APP_VERSION)
+    .option('--library <dir>', 'library folder (default: $QUIRE_LIBRARY or the OS app-data folder)')
+    .option('--json', 'print machine-readable JSON')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run `quire --help` for usage)');
+  for (const make of [infoCommand, importCommand, listCommand, exportCommand, serveCommand]) program.addCommand(make(io));
+  return program;
+}

@@ -1,0 +1,106 @@
+// Library service: list (filter, sort, page), get, edit notes and tags, delete with undo.
+import { randomBytes } from 'node:crypto';
+import { QuireError } from '../../../shared/api/errors';
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import type { ListResult, Paper, TagCount } from '../../../shared/api/schemas';
+import type { PaperStore } from './store';
+
+/** How many deletes stay undoable. */
+const UNDO_DEPTH = 20;
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function haystack(p: Paper): string {
+  return [p.title, p.authors.join(' '), p.abstract, p.venue, p.notes, p.doi, p.arxivId, p.tags.join(' '), p.year ?? '']
+    .join('\n')
+    .toLowerCase();
+}
+
+function compare(by: ParsedInputOf<'library:list'>['sort']): (a: Paper, b: Paper) => number {
+  switch (by) {
+    case 'title':
+      return (a, b) => collator.compare(a.title, b.title);
+    case 'authors':
+      return (a, b) => collator.compare(a.authors[0] ?? '\uffff', b.authors[0] ?? '\uffff');
+    case 'venue':
+      return (a, b) => collator.compare(a.venue || '\uffff', b.venue || '\uffff');
+    case 'year':
+      return (a, b) => (a.year ?? Infinity) - (b.year ?? Infinity);
+    case 'addedAt':
+      return (a, b) => a.addedAt.localeCompare(b.addedAt);
+  }
+}
+
+export class LibraryService {
+  private readonly undo = new Map<string, Paper[]>();
+  private readonly haystacks = new WeakMap<Paper, string>();
+
+  constructor(private readonly store: PaperStore) {}
+
+  private textOf(p: Paper): string {
+    let h = this.haystacks.get(p);
+    if (h === undefined) {
+      h = haystack(p);
+      this.haystacks.set(p, h);
+    }
+    return h;
+  }
+
+  list(input: ParsedInputOf<'library:list'>): ListResult {
+    const words = input.text.toLowerCase().split(/\s+/).filter(Boolean);
+    let items = this.store.all();
+    if (input.tag) items = items.filter((p) => p.tags.includes(input.tag!));
+    if (words.length) items = items.filter((p) => words.every((w) => this.textOf(p).includes(w)));
+    const cmp = compare(input.sort);
+    // Stable sort; descending reverses the comparison, not the tie order.
+    items.sort(input.dir === 'asc' ? cmp : (a, b) => cmp(b, a));
+    return { total: items.length, offset: input.offset, items: items.slice(input.offset, input.offset + input.limit) };
+  }
+
+  get(id: string): Paper {
+    const p = this.store.get(id);
+    if (!p) throw new QuireError('not_found', `No paper with id "${id}".`);
+    return p;
+  }
+
+  async update(input: ParsedInputOf<'library:update'>): Promise<Paper> {
+    const p = this.get(input.id);
+    const tags = input.tags === undefined ? p.tags : [...new Set(input.tags.map((t) => t.trim()))];
+    const next: Paper = {
+      ...p,
+      notes: input.notes ?? p.notes,
+      tags,
+      updatedAt: new Date().toISOString(),
+    };
+    await this.store.update([next]);
+    return next;
+  }
+
+  async delete(ids: string[]): Promise<{ deleted: number; undoToken: string }> {
+    const removed = await this.store.remove(ids);
+    if (removed.length === 0) throw new QuireError('not_found', 'None of those papers exist.');
+    const token = randomBytes(9).toString('base64url');
+    this.undo.set(token, removed);
+    while (this.undo.size > UNDO_DEPTH) this.undo.delete(this.undo.keys().next().value!);
+    return { deleted: removed.length, undoToken: token };
+  }
+
+  async undoDelete(token: string): Promise<{ restored: number }> {
+    const papers = this.undo.get(token);
+    if (!papers) {
+      throw new QuireError('not_found', 'Nothing to undo: that delete is too old or was already undone.');
+    }
+    this.undo.delete(token);
+    const missing = papers.filter((p) => !this.store.get(p.id));
+    await this.store.add(missing);
+    return { restored: missing.length };
+  }
+
+  tags(): TagCount[] {
+    const counts = new Map<string, number>();
+    for (const p of this.store.all()) for (const t of p.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts]
+      .map(([tag, count]) => ({ tag, count }))
+      .sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
+  }
+}

@@ -1,0 +1,55 @@
+// The papers table: its Arrow schema, the current schema version, and row ↔ Paper conversion.
+import { Field, Int32, List, Schema, Utf8 } from 'apache-arrow';
+import type { Paper } from '../../../shared/api/schemas';
+
+/** Bump when the table's shape changes, and add a migration in migrations.ts. */
+export const SCHEMA_VERSION = 1;
+
+export const PAPERS_TABLE = 'papers';
+
+const text = (name: string) => new Field(name, new Utf8(), false);
+const textList = (name: string) => new Field(name, new List(new Field('item', new Utf8(), true)), false);
+
+export const papersSchema = new Schema([
+  text('id'),
+  text('title'),
+  text('abstract'),
+  textList('authors'),
+  new Field('year', new Int32(), true),
+  text('venue'),
+  text('doi'),
+  text('arxivId'),
+  text('url'),
+  text('sourceFile'),
+  text('addedAt'),
+  text('updatedAt'),
+  text('notes'),
+  textList('tags'),
+]);
+
+export type PaperRow = Record<string, unknown>;
+
+function strings(v: unknown): string[] {
+  if (v == null) return [];
+  return Array.from(v as Iterable<unknown>, (s) => String(s));
+}
+
+/** LanceDB returns Arrow vectors for list columns; turn a row into a plain Paper. */
+export function rowToPaper(r: PaperRow): Paper {
+  return {
+    id: String(r.id),
+    title: String(r.title ?? ''),
+    abstract: String(r.abstract ?? ''),
+    authors: strings(r.authors),
+    year: r.year == null ? null : Number(r.year),
+    venue: String(r.venue ?? ''),
+    doi: String(r.doi ?? ''),
+    arxivId: String(r.arxivId ?? ''),
+    url: String(r.url ?? ''),
+    sourceFile: String(r.sourceFile ?? ''),
+    addedAt: String(r.addedAt ?? ''),
+    updatedAt: String(r.updatedAt ?? ''),
+    notes: String(r.notes ?? ''),
+    tags: strings(r.tags),
+  };
+}

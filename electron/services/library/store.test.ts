@@ -1,0 +1,91 @@
+// PaperStore on a real LanceDB in a temp folder: persistence, batches, rollback, format versions.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Paper } from '../../../shared/api/schemas';
+import { META_FILE, writeMeta } from './migrations';
+import { PaperStore } from './store';
+
+const paper = (id: string, title: string, extra: Partial<Paper> = {}): Paper => ({
+  id,
+  title,
+  abstract: `About ${title}`,
+  authors: ['Émilie du Châtelet', '李四'],
+  year: 2024,
+  venue: '',
+  doi: '',
+  arxivId: '',
+  url: '',
+  sourceFile: 'test.jsonl',
+  addedAt: `2026-01-01T00:00:00.00${id.length}Z`,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  notes: '',
+  tags: [],
+  ...extra,
+});
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'quire-store-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('PaperStore', () => {
+  it('persists papers, edits and deletes across reopen', async () => {
+    const s = await PaperStore.open(dir);
+    await s.add([paper('a', "O'Brien's law"), paper('bb', 'Second', { year: null, tags: ['x', 'y z'] })]);
+    await s.update([{ ...s.get('a')!, notes: 'n1', tags: ['t'] }]);
+    expect(await s.remove(['bb', 'missing'])).toHaveLength(1);
+    await s.close();
+
+    const again = await PaperStore.open(dir);
+    expect(again.all()).toEqual([{ ...paper('a', "O'Brien's law"), notes: 'n1', tags: ['t'] }]);
+    await again.close();
+  });
+
+  it('records the format version in quire-library.json', async () => {
+    const s = await PaperStore.open(dir);
+    await s.close();
+    const meta = JSON.parse(await readFile(join(dir, META_FILE), 'utf8'));
+    expect(meta).toMatchObject({ format: 'quire-library', schemaVersion: 1 });
+  });
+
+  it('rolls back to an earlier version', async () => {
+    const s = await PaperStore.open(dir);
+    await s.add([paper('a', 'Kept')]);
+    const v = await s.version();
+    await s.add([paper('bb', 'Dropped')]);
+    await s.rollbackTo(v);
+    expect(s.all().map((p) => p.title)).toEqual(['Kept']);
+    await s.close();
+    const again = await PaperStore.open(dir);
+    expect(again.count).toBe(1);
+    await again.close();
+  });
+
+  it('runs migrations in order and refuses a newer format', async () => {
+    await (await PaperStore.open(dir)).close();
+    await writeMeta(dir, { format: 'quire-library', schemaVersion: 0, createdAt: 'x' });
+    const ran: number[] = [];
+    const s = await PaperStore.open(dir, { migrations: [{ from: 0, describe: 'test step', run: async () => void ran.push(0) }] });
+    expect(ran).toEqual([0]);
+    expect(s.schemaVersion).toBe(1);
+    await s.close();
+
+    await writeMeta(dir, { format: 'quire-library', schemaVersion: 99, createdAt: 'x' });
+    await expect(PaperStore.open(dir)).rejects.toThrow(/format version 99, newer than this Quire/);
+  });
+
+  it('serialises concurrent writes', async () => {
+    const s = await PaperStore.open(dir);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => s.add([paper(`p${i}`, `T${i}`)])));
+    expect(s.count).toBe(8);
+    await s.close();
+    const again = await PaperStore.open(dir);
+    expect(again.count).toBe(8);
+    await again.close();
+  });
+});

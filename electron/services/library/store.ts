@@ -1,0 +1,143 @@
+// PaperStore: the papers table on LanceDB (on disk), with an in-memory copy for fast listing and
+// sorting (LanceDB queries have no ORDER BY). Every write is one LanceDB commit, serialised by a lock.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as lancedb from '@lancedb/lancedb';
+import type { Paper } from '../../../shared/api/schemas';
+import { migrate, readMeta, writeMeta, type Migration } from './migrations';
+import { PAPERS_TABLE, SCHEMA_VERSION, papersSchema, rowToPaper } from './schema';
+
+// LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
+process.env.LANCE_CPU_THREADS ??= '4';
+
+export type StoreOptions = { migrations?: Migration[] };
+
+/** SQL string literal for LanceDB predicates. */
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+export class PaperStore {
+  private readonly papers = new Map<string, Paper>();
+  private lock: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly dir: string,
+    readonly schemaVersion: number,
+    private readonly db: lancedb.Connection,
+    private readonly table: lancedb.Table,
+  ) {}
+
+  static async open(dir: string, opts: StoreOptions = {}): Promise<PaperStore> {
+    await mkdir(dir, { recursive: true });
+    const db = await lancedb.connect(join(dir, 'lancedb'));
+    let meta = await readMeta(dir);
+    const names = await db.tableNames();
+    if (!meta) {
+      meta = { format: 'quire-library', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString() };
+      await writeMeta(dir, meta);
+    } else {
+      meta = await migrate(dir, db, meta, opts.migrations);
+    }
+    const table = names.includes(PAPERS_TABLE)
+      ? await db.openTable(PAPERS_TABLE)
+      : await db.createEmptyTable(PAPERS_TABLE, papersSchema, { existOk: true });
+    const store = new PaperStore(dir, meta.schemaVersion, db, table);
+    await store.reload();
+    return store;
+  }
+
+  /** Runs `fn` after every earlier write has finished. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reload(): Promise<void> {
+    const rows = await this.table.query().toArray();
+    this.papers.clear();
+    const list = rows.map(rowToPaper);
+    // Insertion order = added order, which the "Added" sort relies on for ties.
+    list.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+    for (const p of list) this.papers.set(p.id, p);
+  }
+
+  get count(): number {
+    return this.papers.size;
+  }
+
+  all(): Paper[] {
+    return [...this.papers.values()];
+  }
+
+  get(id: string): Paper | undefined {
+    return this.papers.get(id);
+  }
+
+  /** Adds new papers in one commit: all or none of them are written. */
+  add(papers: Paper[]): Promise<void> {
+    if (papers.length === 0) return Promise.resolve();
+    return this.exclusive(async () => {
+      await this.table.add(papers.map(toRow));
+      for (const p of papers) this.papers.set(p.id, p);
+    });
+  }
+
+  /** Replaces existing papers (matched by id) in one commit. */
+  update(papers: Paper[]): Promise<void> {
+    if (papers.length === 0) return Promise.resolve();
+    return this.exclusive(async () => {
+      await this.table
+        .mergeInsert('id')
+        .whenMatchedUpdateAll()
+        .whenNotMatchedInsertAll()
+        .execute(papers.map(toRow));
+      for (const p of papers) this.papers.set(p.id, p);
+    });
+  }
+
+  /** Deletes papers in one commit and returns those that existed. */
+  remove(ids: string[]): Promise<Paper[]> {
+    return this.exclusive(async () => {
+      const found = ids.map((id) => this.papers.get(id)).filter((p): p is Paper => !!p);
+      for (let i = 0; i < found.length; i += 1000) {
+        const chunk = found.slice(i, i + 1000);
+        await this.table.delete(`id IN (${chunk.map((p) => sqlString(p.id)).join(', ')})`);
+      }
+      for (const p of found) this.papers.delete(p.id);
+      return found;
+    });
+  }
+
+  version(): Promise<number> {
+    return this.exclusive(() => this.table.version());
+  }
+
+  /** Makes `version` the newest state again (a new commit), e.g. to undo a failed import. */
+  rollbackTo(version: number): Promise<void> {
+    return this.exclusive(async () => {
+      if ((await this.table.version()) === version) return;
+      await this.table.checkout(version);
+      await this.table.restore();
+      await this.reload();
+    });
+  }
+
+  /** Compacts the small fragments that batched writes leave behind. */
+  optimize(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.table.optimize();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.lock;
+    this.table.close();
+    this.db.close();
+  }
+}
+
+function toRow(p: Paper): Record<string, unknown> {
+  return { ...p, authors: [...p.authors], tags: [...p.tags] };
+}
