@@ -53,7 +53,10 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing of ours.' },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ depends on nothing of ours.',
+            },
           ],
         },
       ],

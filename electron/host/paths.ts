@@ -8,12 +8,17 @@ export function defaultLibraryDir(
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Quire', 'library');
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Quire', 'library');
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Quire', 'library');
+  if (platform === 'darwin')
+    return join(home, 'Library', 'Application Support', 'Quire', 'library');
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'Quire', 'library');
 }
 
 /** `--library DIR` beats `QUIRE_LIBRARY`, which beats the OS default. */
-export function resolveLibraryDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveLibraryDir(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   return resolve(flag ?? env.QUIRE_LIBRARY ?? defaultLibraryDir(env));
 }

@@ -43,11 +43,17 @@ const CSP =
 
 function sendJson(res: ServerResponse, status: number, body: Envelope<unknown>): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }
 
-const fail = (code: ErrorInfo['code'], message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+const fail = (code: ErrorInfo['code'], message: string): Envelope<never> => ({
+  ok: false,
+  error: { code, message },
+});
 
 function tokenMatches(req: IncomingMessage, token: string): boolean {
   const header = req.headers.authorization ?? '';
@@ -68,21 +74,33 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, opts: Required<Pick<ServerOptions, 'dispatch'>>): Promise<void> {
-  if (req.method !== 'POST') return sendJson(res, 405, fail('invalid_input', 'API calls are POST requests.'));
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  opts: Required<Pick<ServerOptions, 'dispatch'>>,
+): Promise<void> {
+  if (req.method !== 'POST')
+    return sendJson(res, 405, fail('invalid_input', 'API calls are POST requests.'));
   let input: unknown;
   try {
     const body = await readBody(req);
     input = body.trim() ? JSON.parse(body) : {};
   } catch (err) {
-    return sendJson(res, 400, fail('invalid_input', `The request body is not valid JSON: ${(err as Error).message}`));
+    return sendJson(
+      res,
+      400,
+      fail('invalid_input', `The request body is not valid JSON: ${(err as Error).message}`),
+    );
   }
   const abort = new AbortController();
   res.on('close', () => {
     if (!res.writableEnded) abort.abort();
   });
   const wantsStream =
-    isMethodName(method) && contract[method].job && (req.headers.accept ?? '').includes('text/event-stream');
+    isMethodName(method) &&
+    contract[method].job &&
+    (req.headers.accept ?? '').includes('text/event-stream');
   if (!wantsStream) {
     const env = await opts.dispatch(method, input, { signal: abort.signal });
     if (!res.writableEnded && !res.destroyed) sendJson(res, 200, env);
@@ -101,10 +119,16 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
       if (!res.writableEnded) res.write(`event: progress\ndata: ${JSON.stringify(p)}\n\n`);
     },
   });
-  if (!res.writableEnded && !res.destroyed) res.end(`event: result\ndata: ${JSON.stringify(env)}\n\n`);
+  if (!res.writableEnded && !res.destroyed)
+    res.end(`event: result\ndata: ${JSON.stringify(env)}\n\n`);
 }
 
-async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): Promise<void> {
+async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  pathname: string,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405).end();
     return;
@@ -121,7 +145,9 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
     file = join(root, 'index.html');
     info = await stat(file).catch(() => null);
     if (!info) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('The renderer is not built: run `npm run build`.');
+      res
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end('The renderer is not built: run `npm run build`.');
       return;
     }
   }
@@ -150,11 +176,22 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (url.pathname.startsWith('/api/')) {
       if (!tokenMatches(req, token)) {
-        sendJson(res, 401, fail('unauthorized', 'Missing or wrong access token: open the URL that `quire serve` printed.'));
+        sendJson(
+          res,
+          401,
+          fail(
+            'unauthorized',
+            'Missing or wrong access token: open the URL that `quire serve` printed.',
+          ),
+        );
         return;
       }
       const origin = req.headers.origin;
-      if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      if (
+        origin &&
+        origin !== `http://127.0.0.1:${port}` &&
+        origin !== `http://localhost:${port}`
+      ) {
         sendJson(res, 403, fail('unauthorized', `Cross-origin calls are refused (${origin}).`));
         return;
       }

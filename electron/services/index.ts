@@ -47,7 +47,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'import:run': (input, ctx) => ingest.run(input, ctx),
     'export:library': async ({ format, ids }) => {
       const papers = ids ? ids.map((id) => library.get(id)) : store.all();
-      if (papers.length === 0) throw new QuireError('not_found', 'The library is empty: nothing to export.');
+      if (papers.length === 0)
+        throw new QuireError('not_found', 'The library is empty: nothing to export.');
       return { format, count: papers.length, ...exportPapers(papers, format) };
     },
   };

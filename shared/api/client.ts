@@ -8,7 +8,11 @@ export type Transport = {
 };
 
 export type Api = {
-  call<M extends MethodName>(method: M, input: InputOf<M>, opts?: CallOptions): Promise<OutputOf<M>>;
+  call<M extends MethodName>(
+    method: M,
+    input: InputOf<M>,
+    opts?: CallOptions,
+  ): Promise<OutputOf<M>>;
 };
 
 export function createClient(transport: Transport): Api {

@@ -54,7 +54,8 @@ export function httpTransport(opts: HttpTransportOptions): Transport {
           signal,
         });
       } catch (err) {
-        if (signal?.aborted) return { ok: false, error: { code: 'cancelled', message: 'Cancelled.' } };
+        if (signal?.aborted)
+          return { ok: false, error: { code: 'cancelled', message: 'Cancelled.' } };
         return {
           ok: false,
           error: { code: 'unavailable', message: `Cannot reach the Quire server: ${String(err)}` },
@@ -78,11 +79,16 @@ export function httpTransport(opts: HttpTransportOptions): Transport {
           else if (msg.event === 'result') return JSON.parse(msg.data) as Envelope<unknown>;
         }
       } catch (err) {
-        if (signal?.aborted) return { ok: false, error: { code: 'cancelled', message: 'Cancelled.' } };
+        if (signal?.aborted)
+          return { ok: false, error: { code: 'cancelled', message: 'Cancelled.' } };
         throw err;
       }
-      if (signal?.aborted) return { ok: false, error: { code: 'cancelled', message: 'Cancelled.' } };
-      return { ok: false, error: { code: 'internal', message: 'The server closed the stream early.' } };
+      if (signal?.aborted)
+        return { ok: false, error: { code: 'cancelled', message: 'Cancelled.' } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'The server closed the stream early.' },
+      };
     },
   };
 }

@@ -12,7 +12,10 @@ const BIN = join(REPO_ROOT, 'bin', 'quire.mjs');
 
 async function quire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, QUIRE_LIBRARY: '' } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, QUIRE_LIBRARY: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -32,7 +35,8 @@ describe('quire CLI', () => {
   it('prints help listing the commands', async () => {
     const r = await quire(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['import', 'list', 'export', 'serve', '--library', '--json']) expect(r.stdout).toContain(c);
+    for (const c of ['import', 'list', 'export', 'serve', '--library', '--json'])
+      expect(r.stdout).toContain(c);
   });
 
   it('fails with one line and a non-zero exit on a missing file', async () => {
@@ -42,36 +46,54 @@ describe('quire CLI', () => {
     expect(r.stderr).toMatch(/^quire: .*nope\.bib/);
   });
 
-  it.skipIf(!HAS_FEED)('imports the sample feed, refuses duplicates, and round-trips through BibTeX', async () => {
-    const lib = join(tmp, 'q-test');
-    const first = await quire(['import', FEED_PATH, '--library', lib, '--json']);
-    expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ imported: 227, duplicateCount: 0, format: 'feed' });
+  it.skipIf(!HAS_FEED)(
+    'imports the sample feed, refuses duplicates, and round-trips through BibTeX',
+    async () => {
+      const lib = join(tmp, 'q-test');
+      const first = await quire(['import', FEED_PATH, '--library', lib, '--json']);
+      expect(first.code, first.stderr).toBe(0);
+      expect(JSON.parse(first.stdout)).toMatchObject({
+        imported: 227,
+        duplicateCount: 0,
+        format: 'feed',
+      });
 
-    const second = await quire(['import', FEED_PATH, '--library', lib]);
-    expect(second.stdout).toMatch(/Imported 0 papers .*227 duplicates/);
+      const second = await quire(['import', FEED_PATH, '--library', lib]);
+      expect(second.stdout).toMatch(/Imported 0 papers .*227 duplicates/);
 
-    const bib = await quire(['export', '--format', 'bibtex', '--library', lib]);
-    expect(bib.code).toBe(0);
-    const bibFile = join(tmp, 'x.bib');
-    await writeFile(bibFile, bib.stdout);
+      const bib = await quire(['export', '--format', 'bibtex', '--library', lib]);
+      expect(bib.code).toBe(0);
+      const bibFile = join(tmp, 'x.bib');
+      await writeFile(bibFile, bib.stdout);
 
-    const lib2 = join(tmp, 'q-test-2');
-    const third = await quire(['import', bibFile, '--library', lib2, '--json']);
-    expect(JSON.parse(third.stdout)).toMatchObject({ imported: 227, format: 'bibtex' });
+      const lib2 = join(tmp, 'q-test-2');
+      const third = await quire(['import', bibFile, '--library', lib2, '--json']);
+      expect(JSON.parse(third.stdout)).toMatchObject({ imported: 227, format: 'bibtex' });
 
-    const a = JSON.parse((await quire(['list', '--library', lib, '--json', '--sort', 'title'])).stdout);
-    const b = JSON.parse((await quire(['list', '--library', lib2, '--json', '--sort', 'title'])).stdout);
-    const pick = (r: { items: { title: string; abstract: string }[] }) => r.items.map((p) => [p.title, p.abstract]);
-    expect(b.total).toBe(227);
-    expect(pick(b)).toEqual(pick(a));
-  });
+      const a = JSON.parse(
+        (await quire(['list', '--library', lib, '--json', '--sort', 'title'])).stdout,
+      );
+      const b = JSON.parse(
+        (await quire(['list', '--library', lib2, '--json', '--sort', 'title'])).stdout,
+      );
+      const pick = (r: { items: { title: string; abstract: string }[] }) =>
+        r.items.map((p) => [p.title, p.abstract]);
+      expect(b.total).toBe(227);
+      expect(pick(b)).toEqual(pick(a));
+    },
+  );
   it.skipIf(HAS_FEED)(`feed round trip: ${NO_SHARED}`, () => {});
 
   it('exports every format to a file', async () => {
     const lib = join(tmp, 'lib-fmt');
     const src = join(tmp, 'two.jsonl');
-    await writeFile(src, ['{"title":"Graph neural networks: a review","year":2020}', '{"title":"Sparse experts","tags":["moe"]}'].join('\n'));
+    await writeFile(
+      src,
+      [
+        '{"title":"Graph neural networks: a review","year":2020}',
+        '{"title":"Sparse experts","tags":["moe"]}',
+      ].join('\n'),
+    );
     expect((await quire(['import', src, '--library', lib])).code).toBe(0);
     for (const format of ['bibtex', 'csl-json', 'csv', 'jsonl']) {
       const out = join(tmp, `out.${format}`);

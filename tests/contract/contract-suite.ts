@@ -53,7 +53,11 @@ export function describeContract(name: string, setup: ContractSetup): void {
       expect((await api.call('app:info', {})).paperCount).toBe(0);
 
       const events: Progress[] = [];
-      const result = await api.call('import:run', { source }, { onProgress: (p) => events.push(p) });
+      const result = await api.call(
+        'import:run',
+        { source },
+        { onProgress: (p) => events.push(p) },
+      );
       expect(result).toMatchObject({ imported: 5, duplicateCount: 0, cancelled: false });
       expect(events.some((e) => e.phase === 'write' && e.done === 5 && e.total === 5)).toBe(true);
 
@@ -66,7 +70,10 @@ export function describeContract(name: string, setup: ContractSetup): void {
       expect(all.total).toBe(5);
       expect(all.items.map((p) => p.year)).toEqual([2004, 2003, 2002, 2001, 2000]);
       const filtered = await api.call('library:list', { text: 'EXPERTS scale' });
-      expect(filtered.items.map((p) => p.title)).toEqual(['Paper 1: on the scaling of experts', 'Paper 4: on the scaling of experts']);
+      expect(filtered.items.map((p) => p.title)).toEqual([
+        'Paper 1: on the scaling of experts',
+        'Paper 4: on the scaling of experts',
+      ]);
       const page = await api.call('library:list', { sort: 'title', offset: 1, limit: 2 });
       expect(page).toMatchObject({ total: 5, offset: 1 });
       expect(page.items.map((p) => p.title.slice(0, 7))).toEqual(['Paper 1', 'Paper 2']);
@@ -74,9 +81,16 @@ export function describeContract(name: string, setup: ContractSetup): void {
 
     it('library:update edits notes and tags; library:tags counts them', async () => {
       const [first] = (await api.call('library:list', { sort: 'title', limit: 1 })).items;
-      const updated = await api.call('library:update', { id: first!.id, notes: 'Read twice. ∑ α → ∞ 🚀', tags: ['scaling', 'to-read'] });
+      const updated = await api.call('library:update', {
+        id: first!.id,
+        notes: 'Read twice. ∑ α → ∞ 🚀',
+        tags: ['scaling', 'to-read'],
+      });
       expect(updated.notes).toBe('Read twice. ∑ α → ∞ 🚀');
-      expect((await api.call('library:get', { id: first!.id })).tags).toEqual(['scaling', 'to-read']);
+      expect((await api.call('library:get', { id: first!.id })).tags).toEqual([
+        'scaling',
+        'to-read',
+      ]);
       expect(await api.call('library:tags', {})).toEqual([
         { tag: 'scaling', count: 1 },
         { tag: 'to-read', count: 1 },
@@ -103,7 +117,9 @@ export function describeContract(name: string, setup: ContractSetup): void {
       const del = await api.call('library:delete', { ids });
       expect(del.deleted).toBe(2);
       expect((await api.call('app:info', {})).paperCount).toBe(3);
-      expect(await api.call('library:undoDelete', { undoToken: del.undoToken })).toEqual({ restored: 2 });
+      expect(await api.call('library:undoDelete', { undoToken: del.undoToken })).toEqual({
+        restored: 2,
+      });
       expect((await api.call('app:info', {})).paperCount).toBe(5);
       const again = await rejection(api.call('library:undoDelete', { undoToken: del.undoToken }));
       expect(again.code).toBe('not_found');
@@ -112,13 +128,17 @@ export function describeContract(name: string, setup: ContractSetup): void {
     it('export:library round-trips through import', async () => {
       const out = await api.call('export:library', { format: 'jsonl' });
       expect(out).toMatchObject({ format: 'jsonl', count: 5 });
-      const preview = await api.call('import:preview', { source: { kind: 'text', name: out.filename, text: out.content } });
+      const preview = await api.call('import:preview', {
+        source: { kind: 'text', name: out.filename, text: out.content },
+      });
       expect(preview).toMatchObject({ newCount: 0, duplicateCount: 5 });
     });
 
     it('an unreadable file is a clear invalid_file error and changes nothing', async () => {
       const garbage = Buffer.from([0, 159, 146, 150, 0, 255, 1, 2, 3, 0]).toString('base64');
-      const err = await rejection(api.call('import:run', { source: { kind: 'bytes', name: 'junk.bib', base64: garbage } }));
+      const err = await rejection(
+        api.call('import:run', { source: { kind: 'bytes', name: 'junk.bib', base64: garbage } }),
+      );
       expect(err.code).toBe('invalid_file');
       expect(err.message).toContain('junk.bib');
       expect((await api.call('app:info', {})).paperCount).toBe(5);
@@ -127,12 +147,16 @@ export function describeContract(name: string, setup: ContractSetup): void {
     it('cancelling a long import keeps whole papers only', async () => {
       const abort = new AbortController();
       const source = { kind: 'text' as const, name: 'big.jsonl', text: jsonl(3000, 'Bulk') };
-      const call = api.call('import:run', { source }, {
-        signal: abort.signal,
-        onProgress: (p) => {
-          if (p.phase === 'write' && p.done > 0) abort.abort();
+      const call = api.call(
+        'import:run',
+        { source },
+        {
+          signal: abort.signal,
+          onProgress: (p) => {
+            if (p.phase === 'write' && p.done > 0) abort.abort();
+          },
         },
-      });
+      );
       const outcome = await call.then(
         (r) => ({ kept: r.imported, cancelled: r.cancelled }),
         (e: QuireError) => ({ kept: -1, cancelled: e.code === 'cancelled' }),

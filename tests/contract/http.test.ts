@@ -25,7 +25,12 @@ async function serve() {
 
 describeContract('HTTP + SSE', async () => {
   const { server, close } = await serve();
-  return { api: createClient(httpTransport({ baseUrl: server.url.replace(/\/$/, ''), token: server.token })), close };
+  return {
+    api: createClient(
+      httpTransport({ baseUrl: server.url.replace(/\/$/, ''), token: server.token }),
+    ),
+    close,
+  };
 });
 
 describe('browser-mode server guards', () => {
@@ -59,7 +64,16 @@ describe('browser-mode server guards', () => {
       const { request } = await import('node:http');
       const status = await new Promise<number>((ok, fail) => {
         const req = request(
-          { host: '127.0.0.1', port: server.port, path: '/api/call/app:info', method: 'POST', headers: { host: `evil.example:${server.port}`, authorization: `Bearer ${server.token}` } },
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            path: '/api/call/app:info',
+            method: 'POST',
+            headers: {
+              host: `evil.example:${server.port}`,
+              authorization: `Bearer ${server.token}`,
+            },
+          },
           (res) => ok(res.statusCode ?? 0),
         );
         req.on('error', fail);

@@ -16,11 +16,16 @@ let services: Services;
 let api: Api;
 
 const text = (name: string, t: string) => ({ source: { kind: 'text' as const, name, text: t } });
-const bytes = (name: string, b: Uint8Array) => ({ source: { kind: 'bytes' as const, name, base64: Buffer.from(b).toString('base64') } });
+const bytes = (name: string, b: Uint8Array) => ({
+  source: { kind: 'bytes' as const, name, base64: Buffer.from(b).toString('base64') },
+});
 const seed = '@article{seed, title={A seed paper}, author={Noether, Emmy}, year={1918}}';
 
 async function fails(p: Promise<unknown>): Promise<QuireError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(QuireError);
   return err as QuireError;
 }
@@ -44,7 +49,8 @@ async function unchanged(): Promise<void> {
 
 describe('import robustness', () => {
   it('truncated BibTeX: error or skip naming the entry, never a half record', async () => {
-    const bib = '@article{ok, title={Complete entry}, year={2020}}\n@article{cut, title={Cut off in the mid';
+    const bib =
+      '@article{ok, title={Complete entry}, year={2020}}\n@article{cut, title={Cut off in the mid';
     const outcome = await api.call('import:run', text('cut.bib', bib)).then(
       (r) => r,
       (e: QuireError) => e,
@@ -84,7 +90,10 @@ describe('import robustness', () => {
 
   it('a 5 MB abstract is skipped with a reason; the rest imports', async () => {
     const huge = 'word '.repeat(1_000_000);
-    const lines = [JSON.stringify({ title: 'Huge', abstract: huge }), JSON.stringify({ title: 'Normal one', abstract: 'fine' })];
+    const lines = [
+      JSON.stringify({ title: 'Huge', abstract: huge }),
+      JSON.stringify({ title: 'Normal one', abstract: 'fine' }),
+    ];
     const r = await api.call('import:run', text('huge.jsonl', lines.join('\n')));
     expect(r.imported).toBe(1);
     expect(r.skipped).toHaveLength(1);
@@ -93,14 +102,19 @@ describe('import robustness', () => {
 
   it('10k duplicate rows import as one paper with 9,999 duplicates reported', async () => {
     const header = 'title,abstract,year\n';
-    const rows = Array.from({ length: 10_000 }, () => '"Repeated: the same paper",Same abstract,2021').join('\n');
+    const rows = Array.from(
+      { length: 10_000 },
+      () => '"Repeated: the same paper",Same abstract,2021',
+    ).join('\n');
     const r = await api.call('import:run', text('dups.csv', header + rows));
     expect(r).toMatchObject({ imported: 1, duplicateCount: 9_999 });
     expect(r.duplicates.length).toBeLessThanOrEqual(50);
   });
 
   it('a 10k-paper import streams progress in whole batches', async () => {
-    const lines = Array.from({ length: 10_000 }, (_, i) => JSON.stringify({ title: `Synthetic paper number ${i}`, abstract: `Text ${i}` }));
+    const lines = Array.from({ length: 10_000 }, (_, i) =>
+      JSON.stringify({ title: `Synthetic paper number ${i}`, abstract: `Text ${i}` }),
+    );
     const writes: number[] = [];
     const r = await api.call('import:run', text('big.jsonl', lines.join('\n')), {
       onProgress: (p) => p.phase === 'write' && writes.push(p.done),
@@ -121,7 +135,9 @@ describe('import robustness', () => {
       return realAdd.call(this, papers);
     };
     try {
-      const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ title: `Rollback paper ${i}` }));
+      const lines = Array.from({ length: 1200 }, (_, i) =>
+        JSON.stringify({ title: `Rollback paper ${i}` }),
+      );
       const err = await fails(api.call('import:run', text('fail.jsonl', lines.join('\n'))));
       expect(err.message).toContain('disk full');
     } finally {
@@ -134,6 +150,8 @@ describe('import robustness', () => {
     const r = await api.call('import:run', { source: { kind: 'path', path: FEED_PATH } });
     expect(r).toMatchObject({ format: 'feed', imported: 227, duplicateCount: 0 });
     const { items } = await api.call('library:list', { sort: 'addedAt', limit: 2 });
-    expect(items[1]!.title).toBe('GShard: Scaling Giant Models with Conditional Computation and Automatic Sharding');
+    expect(items[1]!.title).toBe(
+      'GShard: Scaling Giant Models with Conditional Computation and Automatic Sharding',
+    );
   });
 });

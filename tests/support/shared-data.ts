@@ -6,4 +6,5 @@ export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const SHARED_DIR = resolve(REPO_ROOT, '..', 'shared');
 export const FEED_PATH = join(SHARED_DIR, 'corpus', 'paper-feed.txt');
 export const HAS_FEED = existsSync(FEED_PATH);
-export const NO_SHARED = '../shared/corpus not present (fresh clone): skipping tests on the sample feed';
+export const NO_SHARED =
+  '../shared/corpus not present (fresh clone): skipping tests on the sample feed';

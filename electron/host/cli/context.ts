@@ -24,7 +24,11 @@ export async function withApi<T>(
   fn: (api: Api, services: Services, opts: GlobalOptions) => Promise<T>,
 ): Promise<T> {
   const opts = cmd.optsWithGlobals<GlobalOptions>();
-  const services = await createServices({ libraryDir: resolveLibraryDir(opts.library), mode, appVersion: APP_VERSION });
+  const services = await createServices({
+    libraryDir: resolveLibraryDir(opts.library),
+    mode,
+    appVersion: APP_VERSION,
+  });
   try {
     return await fn(createClient(inProcessTransport(services.dispatch)), services, opts);
   } finally {
@@ -33,7 +37,10 @@ export async function withApi<T>(
 }
 
 /** Runs a command action; any error becomes one line on stderr and exit code 1. */
-export function action<A extends unknown[]>(io: Io, fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+export function action<A extends unknown[]>(
+  io: Io,
+  fn: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await fn(...args);

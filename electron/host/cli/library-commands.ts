@@ -3,7 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Progress } from '../../../shared/api/contract';
-import { EXPORT_FORMATS, IMPORT_FORMATS, SORT_KEYS, type ExportFormat, type ImportFormat } from '../../../shared/api/schemas';
+import {
+  EXPORT_FORMATS,
+  IMPORT_FORMATS,
+  SORT_KEYS,
+  type ExportFormat,
+  type ImportFormat,
+} from '../../../shared/api/schemas';
 import { action, withApi, type Io } from './context';
 
 function progressPrinter(io: Io): (p: Progress) => void {
@@ -16,7 +22,11 @@ export function infoCommand(io: Io): Command {
     action(io, async function (this: Command) {
       await withApi(this, 'cli', async (api, _s, opts) => {
         const info = await api.call('app:info', {});
-        io.out(opts.json ? JSON.stringify(info, null, 2) + '\n' : `Library: ${info.location}\nPapers: ${info.paperCount}\nFormat version: ${info.schemaVersion}\nQuire ${info.appVersion}\n`);
+        io.out(
+          opts.json
+            ? JSON.stringify(info, null, 2) + '\n'
+            : `Library: ${info.location}\nPapers: ${info.paperCount}\nFormat version: ${info.schemaVersion}\nQuire ${info.appVersion}\n`,
+        );
       });
     }),
   );
@@ -24,47 +34,58 @@ export function infoCommand(io: Io): Command {
 
 export function importCommand(io: Io): Command {
   return new Command('import')
-    .description('import papers from a file (paper feed, BibTeX, RIS, CSL-JSON, arXiv Atom, CSV, JSONL)')
+    .description(
+      'import papers from a file (paper feed, BibTeX, RIS, CSL-JSON, arXiv Atom, CSV, JSONL)',
+    )
     .argument('<file>', 'file to import')
-    .addOption(new Option('--format <format>', 'format, detected when omitted').choices(IMPORT_FORMATS))
+    .addOption(
+      new Option('--format <format>', 'format, detected when omitted').choices(IMPORT_FORMATS),
+    )
     .option('--dry-run', 'report what would be imported, write nothing')
     .action(
-      action(io, async function (this: Command, file: string, o: { format?: ImportFormat; dryRun?: boolean }) {
-        await withApi(this, 'cli', async (api, _s, opts) => {
-          const abort = new AbortController();
-          const onSigint = () => abort.abort();
-          process.once('SIGINT', onSigint);
-          const source = { kind: 'path' as const, path: resolve(file) };
-          const call = { signal: abort.signal, onProgress: progressPrinter(io) };
-          try {
-            if (o.dryRun) {
-              const p = await api.call('import:preview', { source, format: o.format }, call);
+      action(
+        io,
+        async function (
+          this: Command,
+          file: string,
+          o: { format?: ImportFormat; dryRun?: boolean },
+        ) {
+          await withApi(this, 'cli', async (api, _s, opts) => {
+            const abort = new AbortController();
+            const onSigint = () => abort.abort();
+            process.once('SIGINT', onSigint);
+            const source = { kind: 'path' as const, path: resolve(file) };
+            const call = { signal: abort.signal, onProgress: progressPrinter(io) };
+            try {
+              if (o.dryRun) {
+                const p = await api.call('import:preview', { source, format: o.format }, call);
+                if (io.isTTY) io.err('\r\x1b[K');
+                io.out(
+                  opts.json
+                    ? JSON.stringify(p, null, 2) + '\n'
+                    : `Would import ${p.newCount} papers (${p.duplicateCount} duplicates, ${p.skipped.length} skipped) as ${p.format}.\n`,
+                );
+                return;
+              }
+              const r = await api.call('import:run', { source, format: o.format }, call);
               if (io.isTTY) io.err('\r\x1b[K');
+              if (opts.json) {
+                io.out(JSON.stringify(r, null, 2) + '\n');
+                return;
+              }
               io.out(
-                opts.json
-                  ? JSON.stringify(p, null, 2) + '\n'
-                  : `Would import ${p.newCount} papers (${p.duplicateCount} duplicates, ${p.skipped.length} skipped) as ${p.format}.\n`,
+                `${r.cancelled ? 'Cancelled: kept' : 'Imported'} ${r.imported} papers from ${file} (${r.format}); ` +
+                  `${r.duplicateCount} duplicates (${r.mergedCount} merged), ${r.skipped.length} skipped.\n`,
               );
-              return;
+              for (const s of r.skipped.slice(0, 20)) io.out(`  skipped ${s.at}: ${s.reason}\n`);
+              if (r.skipped.length > 20) io.out(`  … and ${r.skipped.length - 20} more skipped\n`);
+              for (const w of r.warnings) io.out(`  warning: ${w}\n`);
+            } finally {
+              process.off('SIGINT', onSigint);
             }
-            const r = await api.call('import:run', { source, format: o.format }, call);
-            if (io.isTTY) io.err('\r\x1b[K');
-            if (opts.json) {
-              io.out(JSON.stringify(r, null, 2) + '\n');
-              return;
-            }
-            io.out(
-              `${r.cancelled ? 'Cancelled: kept' : 'Imported'} ${r.imported} papers from ${file} (${r.format}); ` +
-                `${r.duplicateCount} duplicates (${r.mergedCount} merged), ${r.skipped.length} skipped.\n`,
-            );
-            for (const s of r.skipped.slice(0, 20)) io.out(`  skipped ${s.at}: ${s.reason}\n`);
-            if (r.skipped.length > 20) io.out(`  … and ${r.skipped.length - 20} more skipped\n`);
-            for (const w of r.warnings) io.out(`  warning: ${w}\n`);
-          } finally {
-            process.off('SIGINT', onSigint);
-          }
-        });
-      }),
+          });
+        },
+      ),
     );
 }
 
@@ -78,31 +99,48 @@ export function listCommand(io: Io): Command {
     .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10), 1000)
     .option('--offset <n>', 'skip this many', (v) => Number.parseInt(v, 10), 0)
     .action(
-      action(io, async function (this: Command, o: { text: string; tag?: string; sort: (typeof SORT_KEYS)[number]; desc?: boolean; limit: number; offset: number }) {
-        await withApi(this, 'cli', async (api, _s, opts) => {
-          const r = await api.call('library:list', {
-            text: o.text,
-            tag: o.tag,
-            sort: o.sort,
-            dir: o.desc ? 'desc' : 'asc',
-            limit: o.limit,
-            offset: o.offset,
+      action(
+        io,
+        async function (
+          this: Command,
+          o: {
+            text: string;
+            tag?: string;
+            sort: (typeof SORT_KEYS)[number];
+            desc?: boolean;
+            limit: number;
+            offset: number;
+          },
+        ) {
+          await withApi(this, 'cli', async (api, _s, opts) => {
+            const r = await api.call('library:list', {
+              text: o.text,
+              tag: o.tag,
+              sort: o.sort,
+              dir: o.desc ? 'desc' : 'asc',
+              limit: o.limit,
+              offset: o.offset,
+            });
+            if (opts.json) {
+              io.out(JSON.stringify(r, null, 2) + '\n');
+              return;
+            }
+            for (const p of r.items) io.out(`${p.id}  ${p.year ?? '    '}  ${p.title}\n`);
+            io.out(`${r.items.length} of ${r.total} papers\n`);
           });
-          if (opts.json) {
-            io.out(JSON.stringify(r, null, 2) + '\n');
-            return;
-          }
-          for (const p of r.items) io.out(`${p.id}  ${p.year ?? '    '}  ${p.title}\n`);
-          io.out(`${r.items.length} of ${r.total} papers\n`);
-        });
-      }),
+        },
+      ),
     );
 }
 
 export function exportCommand(io: Io): Command {
   return new Command('export')
     .description('export the library')
-    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(EXPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
     .option('--out <file>', 'write to this file instead of standard output')
     .action(
       action(io, async function (this: Command, o: { format: ExportFormat; out?: string }) {

@@ -13,6 +13,7 @@ export function buildProgram(io: Io = processIo): Command {
     .option('--json', 'print machine-readable JSON')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run `quire --help` for usage)');
-  for (const make of [infoCommand, importCommand, listCommand, exportCommand, serveCommand]) program.addCommand(make(io));
+  for (const make of [infoCommand, importCommand, listCommand, exportCommand, serveCommand])
+    program.addCommand(make(io));
   return program;
 }

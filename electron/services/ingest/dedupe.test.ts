@@ -36,9 +36,24 @@ describe('dedupe', () => {
 
   it('merges empty fields into the library copy without touching the original', () => {
     const original = paper({ id: 'a', title: 'Mixture of Experts', abstract: '' });
-    const out = dedupe([draft({ title: 'Mixture of experts', abstract: 'Sparse gating.', year: 2017, tags: ['moe'] })], [original]);
+    const out = dedupe(
+      [
+        draft({
+          title: 'Mixture of experts',
+          abstract: 'Sparse gating.',
+          year: 2017,
+          tags: ['moe'],
+        }),
+      ],
+      [original],
+    );
     expect(out.merged).toHaveLength(1);
-    expect(out.merged[0]).toMatchObject({ id: 'a', abstract: 'Sparse gating.', year: 2017, tags: ['moe'] });
+    expect(out.merged[0]).toMatchObject({
+      id: 'a',
+      abstract: 'Sparse gating.',
+      year: 2017,
+      tags: ['moe'],
+    });
     expect(original.abstract).toBe('');
   });
 
@@ -50,7 +65,10 @@ describe('dedupe', () => {
 
   it('folds duplicates within one file into the first record', () => {
     const out = dedupe(
-      [draft({ title: 'Über Graphen', doi: '' }), draft({ title: 'Uber graphen', doi: '10.1/x', year: 1999 })],
+      [
+        draft({ title: 'Über Graphen', doi: '' }),
+        draft({ title: 'Uber graphen', doi: '10.1/x', year: 1999 }),
+      ],
       [],
     );
     expect(out.fresh).toHaveLength(1);
@@ -59,7 +77,9 @@ describe('dedupe', () => {
   });
 
   it('handles 10k identical rows quickly', () => {
-    const rows = Array.from({ length: 10_000 }, () => draft({ title: 'The same paper', abstract: 'x' }));
+    const rows = Array.from({ length: 10_000 }, () =>
+      draft({ title: 'The same paper', abstract: 'x' }),
+    );
     const t0 = performance.now();
     const out = dedupe(rows, []);
     expect(out.fresh).toHaveLength(1);

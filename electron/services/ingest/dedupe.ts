@@ -3,7 +3,10 @@
 import type { DuplicateInfo, Paper, PaperDraft } from '../../../shared/api/schemas';
 import { identityKeys } from '../../../shared/papers/identity';
 
-type Fillable = Pick<Paper, 'abstract' | 'authors' | 'year' | 'venue' | 'doi' | 'arxivId' | 'url' | 'notes' | 'tags'>;
+type Fillable = Pick<
+  Paper,
+  'abstract' | 'authors' | 'year' | 'venue' | 'doi' | 'arxivId' | 'url' | 'notes' | 'tags'
+>;
 
 /** Copies into `target` the fields it lacks; returns true when anything changed. */
 export function fillEmpty<T extends Fillable>(target: T, from: PaperDraft): boolean {
@@ -57,7 +60,11 @@ export function dedupe(drafts: PaperDraft[], existing: Iterable<Paper>): DedupeO
     }
     if ('paper' in hit.entry) {
       const original = hit.entry.paper;
-      const copy = copies.get(original.id) ?? { ...original, authors: [...original.authors], tags: [...original.tags] };
+      const copy = copies.get(original.id) ?? {
+        ...original,
+        authors: [...original.authors],
+        tags: [...original.tags],
+      };
       if (fillEmpty(copy, draft)) copies.set(original.id, copy);
       duplicates.push({ title: draft.title, match: hit.match, existingId: original.id });
     } else {

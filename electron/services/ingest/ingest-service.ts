@@ -59,7 +59,10 @@ export class IngestService {
     ctx.onProgress({ phase: 'read', done: 0, total: null });
     const { bytes, name } = await readSourceBytes(req.source);
     throwIfCancelled(ctx.signal);
-    const parsed = await parseSource(bytes, name, req.format, { signal: ctx.signal, onProgress: ctx.onProgress });
+    const parsed = await parseSource(bytes, name, req.format, {
+      signal: ctx.signal,
+      onProgress: ctx.onProgress,
+    });
     throwIfCancelled(ctx.signal);
     ctx.onProgress({ phase: 'dedupe', done: 0, total: parsed.records.length });
     const outcome = dedupe(parsed.records, this.store.all());

@@ -11,7 +11,17 @@ const UNDO_DEPTH = 20;
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 function haystack(p: Paper): string {
-  return [p.title, p.authors.join(' '), p.abstract, p.venue, p.notes, p.doi, p.arxivId, p.tags.join(' '), p.year ?? '']
+  return [
+    p.title,
+    p.authors.join(' '),
+    p.abstract,
+    p.venue,
+    p.notes,
+    p.doi,
+    p.arxivId,
+    p.tags.join(' '),
+    p.year ?? '',
+  ]
     .join('\n')
     .toLowerCase();
 }
@@ -54,7 +64,11 @@ export class LibraryService {
     const cmp = compare(input.sort);
     // Stable sort; descending reverses the comparison, not the tie order.
     items.sort(input.dir === 'asc' ? cmp : (a, b) => cmp(b, a));
-    return { total: items.length, offset: input.offset, items: items.slice(input.offset, input.offset + input.limit) };
+    return {
+      total: items.length,
+      offset: input.offset,
+      items: items.slice(input.offset, input.offset + input.limit),
+    };
   }
 
   get(id: string): Paper {
@@ -88,7 +102,10 @@ export class LibraryService {
   async undoDelete(token: string): Promise<{ restored: number }> {
     const papers = this.undo.get(token);
     if (!papers) {
-      throw new QuireError('not_found', 'Nothing to undo: that delete is too old or was already undone.');
+      throw new QuireError(
+        'not_found',
+        'Nothing to undo: that delete is too old or was already undone.',
+      );
     }
     this.undo.delete(token);
     const missing = papers.filter((p) => !this.store.get(p.id));
@@ -98,7 +115,8 @@ export class LibraryService {
 
   tags(): TagCount[] {
     const counts = new Map<string, number>();
-    for (const p of this.store.all()) for (const t of p.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const p of this.store.all())
+      for (const t of p.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
     return [...counts]
       .map(([tag, count]) => ({ tag, count }))
       .sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));

@@ -32,7 +32,10 @@ export async function readMeta(dir: string): Promise<LibraryMeta | null> {
     if (meta.format !== 'quire-library' || !Number.isInteger(meta.schemaVersion)) throw new Error();
     return meta;
   } catch {
-    throw new QuireError('invalid_file', `${join(dir, META_FILE)} is not a Quire library description.`);
+    throw new QuireError(
+      'invalid_file',
+      `${join(dir, META_FILE)} is not a Quire library description.`,
+    );
   }
 }
 
@@ -59,7 +62,10 @@ export async function migrate(
   while (current.schemaVersion < target) {
     const step = migrations.find((m) => m.from === current.schemaVersion);
     if (!step) {
-      throw new QuireError('internal', `No migration from library format ${current.schemaVersion}.`);
+      throw new QuireError(
+        'internal',
+        `No migration from library format ${current.schemaVersion}.`,
+      );
     }
     await step.run(db);
     current = { ...current, schemaVersion: current.schemaVersion + 1 };

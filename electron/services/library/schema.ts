@@ -8,7 +8,8 @@ export const SCHEMA_VERSION = 1;
 export const PAPERS_TABLE = 'papers';
 
 const text = (name: string) => new Field(name, new Utf8(), false);
-const textList = (name: string) => new Field(name, new List(new Field('item', new Utf8(), true)), false);
+const textList = (name: string) =>
+  new Field(name, new List(new Field('item', new Utf8(), true)), false);
 
 export const papersSchema = new Schema([
   text('id'),

@@ -36,7 +36,10 @@ afterEach(async () => {
 describe('PaperStore', () => {
   it('persists papers, edits and deletes across reopen', async () => {
     const s = await PaperStore.open(dir);
-    await s.add([paper('a', "O'Brien's law"), paper('bb', 'Second', { year: null, tags: ['x', 'y z'] })]);
+    await s.add([
+      paper('a', "O'Brien's law"),
+      paper('bb', 'Second', { year: null, tags: ['x', 'y z'] }),
+    ]);
     await s.update([{ ...s.get('a')!, notes: 'n1', tags: ['t'] }]);
     expect(await s.remove(['bb', 'missing'])).toHaveLength(1);
     await s.close();
@@ -70,7 +73,9 @@ describe('PaperStore', () => {
     await (await PaperStore.open(dir)).close();
     await writeMeta(dir, { format: 'quire-library', schemaVersion: 0, createdAt: 'x' });
     const ran: number[] = [];
-    const s = await PaperStore.open(dir, { migrations: [{ from: 0, describe: 'test step', run: async () => void ran.push(0) }] });
+    const s = await PaperStore.open(dir, {
+      migrations: [{ from: 0, describe: 'test step', run: async () => void ran.push(0) }],
+    });
     expect(ran).toEqual([0]);
     expect(s.schemaVersion).toBe(1);
     await s.close();

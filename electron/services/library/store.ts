@@ -34,7 +34,11 @@ export class PaperStore {
     let meta = await readMeta(dir);
     const names = await db.tableNames();
     if (!meta) {
-      meta = { format: 'quire-library', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString() };
+      meta = {
+        format: 'quire-library',
+        schemaVersion: SCHEMA_VERSION,
+        createdAt: new Date().toISOString(),
+      };
       await writeMeta(dir, meta);
     } else {
       meta = await migrate(dir, db, meta, opts.migrations);
