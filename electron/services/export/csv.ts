@@ -1,0 +1,33 @@
+// CSV export (RFC 4180 via papaparse): one row per paper, lists joined by "; ".
+import Papa from 'papaparse';
+import type { Paper } from '../../../shared/api/schemas';
+
+export const CSV_COLUMNS = [
+  'title',
+  'authors',
+  'year',
+  'venue',
+  'doi',
+  'arxivId',
+  'url',
+  'abstract',
+  'notes',
+  'tags',
+  'id',
+  'sourceFile',
+  'addedAt',
+  'updatedAt',
+] as const;
+
+export function toCsv(papers: Paper[]): string {
+  const rows = papers.map((p) =>
+    CSV_COLUMNS.map((c) => {
+      const v = p[c];
+      if (Array.isArray(v)) return v.join('; ');
+      return v === null ? '' : String(v);
+    }),
+  );
+  // RFC 4180 asks for CRLF; a leading "=+-@" is left alone (no spreadsheet-formula escaping)
+  // because it would change the data on re-import.
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
+}

@@ -1,0 +1,83 @@
+// Maps CSL-JSON items (from CSL-JSON files and from citation-js's BibTeX parser) to raw drafts.
+import { cleanArxivId, splitTags, type RawDraft } from './limits';
+
+export type CslName = {
+  given?: string;
+  family?: string;
+  literal?: string;
+  'dropping-particle'?: string;
+  'non-dropping-particle'?: string;
+  suffix?: string;
+};
+
+export type CslItem = {
+  title?: string;
+  abstract?: string;
+  author?: CslName[];
+  issued?: { 'date-parts'?: (number | string)[][]; raw?: string; literal?: string };
+  'container-title'?: string | string[];
+  'collection-title'?: string;
+  'event-title'?: string;
+  DOI?: string;
+  URL?: string;
+  note?: string;
+  keyword?: string;
+  number?: string | number;
+  archive?: string;
+  archive_location?: string;
+  publisher?: string;
+};
+
+/** "Given particle Family Suffix", the order Quire stores names in; `literal` wins. */
+export function cslName(n: CslName): string {
+  if (n.literal) return n.literal;
+  return [n.given, n['dropping-particle'], n['non-dropping-particle'], n.family, n.suffix]
+    .filter((p) => p && p.trim())
+    .join(' ');
+}
+
+function cslYear(issued: CslItem['issued']): number | string | null {
+  const first = issued?.['date-parts']?.[0]?.[0];
+  if (first !== undefined && first !== null && first !== '') {
+    return typeof first === 'number' ? first : String(first);
+  }
+  return issued?.raw ?? issued?.literal ?? null;
+}
+
+/** arXiv id from the places CSL producers put it: archive_location, number, URL, DOI. */
+export function cslArxivId(item: CslItem): string {
+  const isArxivSource = /arxiv/i.test(
+    [item.archive, item.publisher, firstString(item['container-title'])].join(' '),
+  );
+  if (item.archive_location && (isArxivSource || /arxiv/i.test(item.archive_location))) {
+    const id = cleanArxivId(item.archive_location);
+    if (id) return id;
+  }
+  // Zotero writes preprints as number "arXiv:2001.08361" with publisher "arXiv".
+  if (item.number !== undefined && (isArxivSource || /arxiv/i.test(String(item.number)))) {
+    const id = cleanArxivId(String(item.number));
+    if (id) return id;
+  }
+  if (item.URL && /arxiv\.org\/(abs|pdf)\//i.test(item.URL)) return cleanArxivId(item.URL);
+  if (item.DOI && /10\.48550\/arxiv\./i.test(item.DOI)) return cleanArxivId(item.DOI);
+  return '';
+}
+
+function firstString(v: string | string[] | undefined): string {
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+}
+
+export function cslToDraft(item: CslItem): RawDraft {
+  return {
+    title: item.title,
+    abstract: item.abstract,
+    authors: (item.author ?? []).map(cslName),
+    year: cslYear(item.issued),
+    venue: firstString(item['container-title']) || item['event-title'] || '',
+    doi: item.DOI,
+    arxivId: cslArxivId(item),
+    url: item.URL,
+    notes: item.note,
+    tags: item.keyword ? splitTags(item.keyword) : [],
+  };
+}
