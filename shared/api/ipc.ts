@@ -3,10 +3,28 @@
 import type { Transport } from './client';
 import type { Progress } from './contract';
 import type { Envelope } from './errors';
+import type { ExportFormat } from './schemas';
 
 export const IPC_CALL = 'quire:call';
 export const IPC_CANCEL = 'quire:cancel';
 export const IPC_PROGRESS = 'quire:progress';
+/** Channel of menu commands, main → renderer. */
+export const IPC_COMMAND = 'quire:command';
+
+/**
+ * Every command id a menu item may send:
+ * - `import.open`          File ▸ Import…: open the import dialog.
+ * - `export.<format>`      File ▸ Export ▸ <format>: export the library in that format.
+ * - `library.focusSearch`  Edit ▸ Find…: focus the library's search box.
+ * - `help.shortcuts`       Help ▸ Keyboard Shortcuts: show the shortcut sheet.
+ * - `help.about`           Help ▸ About Quire (Windows and Linux; macOS shows its native panel).
+ */
+export type MenuCommand =
+  | 'import.open'
+  | `export.${ExportFormat}`
+  | 'library.focusSearch'
+  | 'help.shortcuts'
+  | 'help.about';
 
 /** What the preload exposes on `window.quire`: a transport, nothing else. */
 export type Bridge = {
@@ -14,6 +32,8 @@ export type Bridge = {
   cancel(jobId: string): void;
   /** Subscribes to progress of all jobs; returns an unsubscribe function. */
   onProgress(listener: (jobId: string, p: Progress) => void): () => void;
+  /** Subscribes to menu commands (desktop only); returns an unsubscribe function. */
+  onCommand?(listener: (command: MenuCommand) => void): () => void;
 };
 
 let nextJob = 0;

@@ -39,13 +39,13 @@ export async function withApi<T>(
 /** Runs a command action; any error becomes one line on stderr and exit code 1. */
 export function action<A extends unknown[]>(
   io: Io,
-  fn: (...args: A) => Promise<void>,
-): (...args: A) => Promise<void> {
-  return async (...args: A) => {
+  fn: (this: Command, ...args: A) => Promise<void>,
+): (this: Command, ...args: A) => Promise<void> {
+  return async function (this: Command, ...args: A) {
     try {
-      await fn(...args);
+      await fn.apply(this, args);
     } catch (err) {
-      const message = err instanceof QuireError || err instanceof Error ? err.message : String(err);
+      const message = err instanceof Error ? err.message : String(err);
       io.err(`quire: ${message.split('\n')[0]}\n`);
       process.exitCode = err instanceof QuireError && err.code === 'cancelled' ? 130 : 1;
     }

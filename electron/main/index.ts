@@ -1,0 +1,121 @@
+// Electron main entry (bundled to out/main/main.js): app lifecycle, services, IPC, menu and the window.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { createServices, type Services } from '../services/index';
+import type { Dispatch } from '../../shared/api/dispatcher';
+import { createAppUrlPolicy } from './app-url';
+import { QUIRE_COMMAND, type QuireCommand } from './commands';
+import { registerIpc } from './ipc';
+import { resolveLibraryDir } from './library-dir';
+import { installMenu } from './menu';
+import { createMainWindow, hardenWebContents } from './window';
+
+// The bundle sits in out/main; the preload and renderer builds are its siblings (also inside app.asar).
+const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const preloadPath = path.join(outDir, 'preload', 'preload.cjs');
+const rendererDir = path.join(outDir, 'renderer');
+const rendererFile = path.join(rendererDir, 'index.html');
+// Set by electron-vite dev only; a packaged app never loads from a server.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+
+const policy = createAppUrlPolicy({ rendererDir, devServerUrl });
+
+app.setName('Quire');
+// userData defaults to package.json's lowercase "name" when run from source but to "Quire" when
+// packaged; pin it so both use one folder. Must precede the lock, which is keyed by this folder.
+app.setPath('userData', path.join(app.getPath('appData'), 'Quire'));
+
+// A second launch focuses the running window: two processes must not write one library at once.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const libraryDir = resolveLibraryDir(process.env, process.argv, app.getPath('userData'));
+  let mainWindow: BrowserWindow | null = null;
+
+  // Services start in parallel with the window, so the first paint does not wait for the library to open.
+  const servicesReady = app
+    .whenReady()
+    .then(() => createServices({ libraryDir, mode: 'electron', appVersion: app.getVersion() }));
+  servicesReady.catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error('Quire: the library could not be opened:', err);
+    dialog.showErrorBox('Quire could not open its library', `${libraryDir}\n\n${message}`);
+  });
+
+  // Calls made before the services are up wait for them, instead of failing with "no handler registered".
+  const dispatch: Dispatch = async (method, input, ctx) => {
+    let services: Services;
+    try {
+      services = await servicesReady;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return {
+        ok: false,
+        error: { code: 'unavailable', message: `The library is not open: ${message}` },
+      };
+    }
+    return services.dispatch(method, input, ctx);
+  };
+  const ipc = registerIpc(ipcMain, dispatch, { isAppUrl: policy.isAppUrl });
+
+  const openWindow = () => {
+    mainWindow = createMainWindow({ preloadPath, rendererFile, devServerUrl });
+    mainWindow.on('closed', () => (mainWindow = null));
+  };
+
+  const sendCommand = (command: QuireCommand) => {
+    const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+    if (target && !target.isDestroyed()) target.webContents.send(QUIRE_COMMAND, command);
+  };
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, policy));
+
+  app.on('second-instance', () => {
+    if (!app.isReady()) return; // the first window is about to open anyway
+    if (!mainWindow) return openWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    // Quire needs no camera, microphone, location or notifications; only clipboard writes and fullscreen.
+    const allowed = new Set(['clipboard-sanitized-write', 'fullscreen']);
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+      callback(allowed.has(permission)),
+    );
+    installMenu({
+      send: sendCommand,
+      showLibraryFolder: () => void shell.openPath(libraryDir),
+    });
+    openWindow();
+    // macOS keeps the app running without windows; clicking the dock icon brings one back.
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Close the services (flush the library, stop workers) before the process exits; quitting waits for it.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    ipc.abortAll();
+    servicesReady
+      .then(
+        (services) => services.close(),
+        () => undefined, // never opened: nothing to close
+      )
+      .catch((err: unknown) => console.error('Quire: closing the services failed:', err))
+      .finally(() => app.quit());
+  });
+}

@@ -1,0 +1,47 @@
+// Tests for the menu template: every Quire item sends a documented command; exports cover every format.
+import { describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { EXPORT_FORMATS } from '../../shared/api/schemas';
+import type { QuireCommand } from './commands';
+
+// The electron package throws without its binary; the template builder needs none of it.
+vi.mock('electron', () => ({ Menu: {} }));
+const { buildMenuTemplate } = await import('./menu');
+
+function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((item) => [
+    item,
+    ...(Array.isArray(item.submenu) ? items(item.submenu as MenuItemConstructorOptions[]) : []),
+  ]);
+}
+
+function clickAll(platform: NodeJS.Platform): QuireCommand[] {
+  const sent: QuireCommand[] = [];
+  const template = buildMenuTemplate(
+    { send: (c) => sent.push(c), showLibraryFolder: () => {} },
+    platform,
+  );
+  for (const item of items(template)) {
+    if (item.click && item.label !== 'Show Library Folder') (item.click as () => void)();
+  }
+  return sent;
+}
+
+describe('application menu', () => {
+  it('sends import, every export format, find and help commands', () => {
+    expect(clickAll('linux')).toEqual([
+      'import.open',
+      ...EXPORT_FORMATS.map((f) => `export.${f}`),
+      'library.focusSearch',
+      'help.shortcuts',
+      'help.about',
+    ]);
+  });
+
+  it('uses the native app menu and about panel on macOS', () => {
+    const template = buildMenuTemplate({ send: () => {}, showLibraryFolder: () => {} }, 'darwin');
+    expect(template[0]?.role).toBe('appMenu');
+    expect(clickAll('darwin')).not.toContain('help.about');
+    expect(items(template).some((i) => i.role === 'quit')).toBe(false);
+  });
+});

@@ -1,0 +1,107 @@
+// The application menu: native roles for editing and viewing, Quire's own items sent to the renderer as commands.
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api/schemas';
+import type { QuireCommand } from './commands';
+
+export type MenuActions = {
+  /** Delivers a command to the focused window's renderer (see commands.ts for the ids). */
+  send(command: QuireCommand): void;
+  /** Shows the library folder in the OS file manager. */
+  showLibraryFolder(): void;
+};
+
+// Menu labels for export formats; the record type makes a new format in shared/ a compile error here.
+const EXPORT_LABELS: Record<ExportFormat, string> = {
+  bibtex: 'BibTeX…',
+  'csl-json': 'CSL-JSON…',
+  csv: 'CSV…',
+  jsonl: 'JSON Lines…',
+};
+
+export function buildMenuTemplate(
+  actions: MenuActions,
+  platform: NodeJS.Platform,
+): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin';
+  const command = (
+    label: string,
+    id: QuireCommand,
+    accelerator?: string,
+  ): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => actions.send(id),
+  });
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      command('Import…', 'import.open', 'CmdOrCtrl+O'),
+      {
+        label: 'Export',
+        submenu: EXPORT_FORMATS.map((f) => command(EXPORT_LABELS[f], `export.${f}`)),
+      },
+      { type: 'separator' },
+      { label: 'Show Library Folder', click: () => actions.showLibraryFolder() },
+      // macOS puts Quit in the app menu.
+      ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(isMac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
+      { role: 'delete' },
+      { role: 'selectAll' },
+      { type: 'separator' },
+      command('Find…', 'library.focusSearch', 'CmdOrCtrl+F'),
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      { role: 'reload' },
+      { role: 'forceReload' },
+      { role: 'toggleDevTools' },
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [
+      command('Keyboard Shortcuts', 'help.shortcuts', 'CmdOrCtrl+/'),
+      ...(isMac ? [] : [{ type: 'separator' } as const, command('About Quire', 'help.about')]),
+    ],
+  };
+
+  const app: MenuItemConstructorOptions = {
+    role: 'appMenu', // label is the app name, "Quire"
+  };
+
+  return [
+    ...(isMac ? [app] : []),
+    file,
+    edit,
+    view,
+    ...(isMac ? [{ role: 'windowMenu' } as const] : []),
+    help,
+  ];
+}
+
+export function installMenu(actions: MenuActions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(actions, process.platform)));
+}

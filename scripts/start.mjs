@@ -1,0 +1,63 @@
+// `npm start`: runs the Electron app when a runtime exists, else builds and starts browser mode instead.
+// Usage: npm start [-- --dev] [-- --library DIR ...]; extra arguments reach the app (or `quire serve`).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { constants } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './electron-runtime.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+// The bin is not in electron-vite's "exports"; its package.json is, and locates the package.
+const electronVite = path.join(
+  path.dirname(require.resolve('electron-vite/package.json')),
+  'bin',
+  'electron-vite.js',
+);
+
+const args = process.argv.slice(2);
+const dev = args.includes('--dev');
+const rest = args.filter((a) => a !== '--dev');
+
+/** Runs `node <script> ...args` in the repo with inherited stdio; resolves with its exit code. */
+function run(script, scriptArgs, env = process.env) {
+  const child = spawn(process.execPath, [script, ...scriptArgs], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
+  // Terminal Ctrl+C reaches the child through the process group too; forwarding covers `kill <pid>`.
+  const forward = (signal) => child.exitCode === null && child.kill(signal);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, forward);
+  return new Promise((resolve) => {
+    child.on('error', (err) => {
+      console.error(`Quire: could not start ${path.basename(script)}: ${err.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      for (const s of signals) process.off(s, forward);
+      // A child killed by a signal exits 128 + its number, as a shell would report it.
+      resolve(code ?? 128 + ((signal && constants.signals[signal]) || 1));
+    });
+  });
+}
+
+const electron = findElectronBinary(process.env);
+let code;
+if (electron.found) {
+  // electron-vite forwards what follows `--` to Electron, e.g. --library DIR.
+  code = await run(electronVite, [dev ? 'dev' : 'preview', '--', ...rest], {
+    ...process.env,
+    ELECTRON_EXEC_PATH: electron.path,
+  });
+} else {
+  console.log(
+    `Quire: the Electron runtime is not installed here (${electron.reason}); starting browser mode instead.`,
+  );
+  // Building takes about 3 s: cheaper and surer than deciding whether out/ is stale.
+  code = await run(electronVite, ['build', '--logLevel', 'warn']);
+  if (code === 0) code = await run(path.join(root, 'bin', 'quire.mjs'), ['serve', ...rest]);
+}
+process.exit(code);
