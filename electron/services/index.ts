@@ -2,7 +2,7 @@
 // contract's methods onto them. Plain Node (no `electron` import) so the Electron main process,
 // browser mode, the CLI and tests all run the same code.
 import { resolve } from 'node:path';
-import type { Handlers } from '../../shared/api/contract';
+import type { Handlers, MethodName } from '../../shared/api/contract';
 import { createDispatcher, type Dispatch } from '../../shared/api/dispatcher';
 import { QuireError } from '../../shared/api/errors';
 import { exportPapers } from './export';
@@ -22,6 +22,17 @@ export type Services = {
   handlers: Handlers;
   close(): Promise<void>;
 };
+
+/** Methods whose service is still being built answer `unavailable` with a plain reason. */
+function notYet<M extends MethodName>(methods: M[]): Pick<Handlers, M> {
+  const reject = async () => {
+    throw new QuireError(
+      'unavailable',
+      'Local embeddings and semantic search are not in this build yet.',
+    );
+  };
+  return Object.fromEntries(methods.map((m) => [m, reject])) as unknown as Pick<Handlers, M>;
+}
 
 export async function createServices(opts: ServicesOptions): Promise<Services> {
   const libraryDir = resolve(opts.libraryDir);
@@ -51,6 +62,15 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         throw new QuireError('not_found', 'The library is empty: nothing to export.');
       return { format, count: papers.length, ...exportPapers(papers, format) };
     },
+    ...notYet([
+      'models:list',
+      'models:download',
+      'models:use',
+      'embeddings:status',
+      'embeddings:update',
+      'search:query',
+      'search:similar',
+    ]),
   };
 
   return {

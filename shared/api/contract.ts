@@ -4,6 +4,12 @@ import { z } from 'zod';
 import {
   ExportFormatSchema,
   ImportRequestSchema,
+  ModelIdSchema,
+  SearchFiltersSchema,
+  SearchInputSchema,
+  type EmbeddingStatus,
+  type ModelInfo,
+  type SearchResult,
   ListInputSchema,
   TagSchema,
   type ExportResult,
@@ -57,6 +63,34 @@ export const contract = {
   /** The whole library (or the given papers) in a format other tools read. */
   'export:library': method<ExportResult>()(
     z.object({ format: ExportFormatSchema, ids: z.array(Id).optional() }),
+  ),
+
+  /** Installed models (bundled and downloaded), with the active one marked. */
+  'models:list': method<ModelInfo[]>()(z.object({}).default({})),
+  /** Downloads a transformers.js model from the hub (only when asked): progress, resume, integrity check. */
+  'models:download': method<ModelInfo>()(
+    z.object({ id: ModelIdSchema, revision: z.string().max(100).default('main') }),
+    {
+      job: true,
+    },
+  ),
+  /** Makes a model active and re-indexes with it; search uses the old vectors until the new ones are complete. */
+  'models:use': method<EmbeddingStatus>()(z.object({ id: ModelIdSchema }), { job: true }),
+
+  /** How much of the library the active model has embedded. */
+  'embeddings:status': method<EmbeddingStatus>()(z.object({}).default({})),
+  /** Embeds every paper that is new or changed since its vector was made. */
+  'embeddings:update': method<EmbeddingStatus>()(z.object({}).default({}), { job: true }),
+
+  /** Hybrid (default), semantic or keyword search with filters and highlights. */
+  'search:query': method<SearchResult>()(SearchInputSchema),
+  /** "More like this": papers nearest to a paper's own vector. */
+  'search:similar': method<SearchResult>()(
+    z.object({
+      id: Id,
+      k: z.number().int().min(1).max(200).default(20),
+      filters: SearchFiltersSchema.default({}),
+    }),
   ),
 } as const;
 

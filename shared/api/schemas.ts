@@ -154,3 +154,79 @@ export type LibraryInfo = {
   appVersion: string;
   mode: 'electron' | 'browser' | 'cli';
 };
+
+// ---- Models and embeddings ------------------------------------------------------------------------
+
+/** A Hugging Face hub id such as `Xenova/all-MiniLM-L6-v2`. */
+export const ModelIdSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)?$/,
+    'a model id looks like "owner/name", e.g. "Xenova/all-MiniLM-L6-v2"',
+  )
+  .max(200);
+
+export type ModelInfo = {
+  id: string;
+  /** `bundled` ships with Quire; `downloaded` lives in the library's models folder. */
+  source: 'bundled' | 'downloaded';
+  /** Embedding dimension. */
+  dims: number;
+  sizeBytes: number;
+  active: boolean;
+  description: string;
+};
+
+/** Embedding coverage of the library for one model. */
+export type EmbeddingStatus = {
+  model: string;
+  dims: number;
+  embedded: number;
+  total: number;
+  /** The model search uses now; differs from `model` while a switch is re-indexing. */
+  searchModel: string;
+};
+
+// ---- Search -------------------------------------------------------------------------------------
+
+export const SEARCH_MODES = ['hybrid', 'vector', 'fts'] as const;
+export const SearchModeSchema = z.enum(SEARCH_MODES);
+export type SearchMode = z.infer<typeof SearchModeSchema>;
+
+export const SearchFiltersSchema = z.object({
+  tag: z.string().max(200).optional(),
+  yearFrom: z.number().int().optional(),
+  yearTo: z.number().int().optional(),
+  /** Words that must all occur (as in library:list). */
+  text: z.string().max(1000).optional(),
+});
+export type SearchFilters = z.infer<typeof SearchFiltersSchema>;
+
+export const SearchInputSchema = z.object({
+  query: z.string().trim().min(1, 'type something to search for').max(2000),
+  mode: SearchModeSchema.default('hybrid'),
+  k: z.number().int().min(1).max(200).default(20),
+  filters: SearchFiltersSchema.default({}),
+});
+export type SearchInput = z.input<typeof SearchInputSchema>;
+
+/** A [start, end) character range to highlight. */
+export type Span = [number, number];
+
+export type SearchHit = {
+  paper: Paper;
+  /** Rank score in this mode (higher is better). */
+  score: number;
+  /** The components where they exist: cosine similarity, BM25. */
+  vectorScore: number | null;
+  ftsScore: number | null;
+  highlights: { title: Span[]; abstract: Span[] };
+};
+
+export type SearchResult = {
+  mode: SearchMode;
+  model: string;
+  hits: SearchHit[];
+  tookMs: number;
+};
