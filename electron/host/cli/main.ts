@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { APP_VERSION } from '../version';
 import { processIo, type Io } from './context';
+import { fitCommand } from './fit-command';
 import { exportCommand, importCommand, infoCommand, listCommand } from './library-commands';
 import { serveCommand } from './serve-command';
 
@@ -13,7 +14,14 @@ export function buildProgram(io: Io = processIo): Command {
     .option('--json', 'print machine-readable JSON')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run `quire --help` for usage)');
-  for (const make of [infoCommand, importCommand, listCommand, exportCommand, serveCommand])
+  for (const make of [
+    infoCommand,
+    importCommand,
+    listCommand,
+    exportCommand,
+    fitCommand,
+    serveCommand,
+  ])
     program.addCommand(make(io));
   return program;
 }

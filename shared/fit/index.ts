@@ -1,0 +1,18 @@
+// Fit: public entry point of the curve-fitting engine (see ./engine for the method and
+// references: Moré 1978, "The Levenberg-Marquardt algorithm: implementation and theory").
+
+export { DEFAULTS, fit } from './engine';
+export type { FitData, FitOptions, FitParam, FitResult, FitStatus } from './engine';
+export {
+  compileFormula,
+  detectParams,
+  formulaSymbols,
+  FORMULA_CONSTANTS,
+  FORMULA_FUNCTIONS,
+} from './formula';
+export type { CompiledFormula, FormulaOptions } from './formula';
+export { levenbergMarquardt, LM_DEFAULTS } from './lm';
+export type { LmOptions, LmProblem, LmResult, LmStop } from './lm';
+export { formulaModel, PRESET_NAMES, PRESETS, resolveModel } from './models';
+export type { FormulaModelOptions, Model } from './models';
+export { studentTCdf, studentTQuantile } from './stats';
