@@ -1,6 +1,9 @@
 // The one API contract: every `feature:verb` method with its input schema and result type.
 // Three transports implement it (Electron IPC, HTTP + SSE, in-process); see ARCHITECTURE.md.
 import { z } from 'zod';
+import { graphMethods } from './graph-contract';
+import { method } from './method';
+import { notebookMethods } from './notebook-contract';
 import {
   ExportFormatSchema,
   ImportRequestSchema,
@@ -20,16 +23,6 @@ import {
   type Paper,
   type TagCount,
 } from './schemas';
-
-/** A method: its input schema, its result type (phantom), and whether it is a long job. */
-type Method<I extends z.ZodType, O> = { input: I; job: boolean; _output?: O };
-
-function method<O>() {
-  return <I extends z.ZodType>(input: I, opts: { job?: boolean } = {}): Method<I, O> => ({
-    input,
-    job: opts.job ?? false,
-  });
-}
 
 const Id = z.string().min(1).max(200);
 
@@ -92,6 +85,9 @@ export const contract = {
       filters: SearchFiltersSchema.default({}),
     }),
   ),
+
+  ...notebookMethods,
+  ...graphMethods,
 } as const;
 
 export type Contract = typeof contract;
