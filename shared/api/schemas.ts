@@ -229,4 +229,6 @@ export type SearchResult = {
   model: string;
   hits: SearchHit[];
   tookMs: number;
+  /** Set when the search fell back, e.g. to keywords while the embedding model is unavailable. */
+  notice?: string;
 };

@@ -3,28 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { QuireError } from '../../../shared/api/errors';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { ListResult, Paper, TagCount } from '../../../shared/api/schemas';
+import { hasFilters, matchesFilters, words } from './filter';
 import type { PaperStore } from './store';
 
 /** How many deletes stay undoable. */
 const UNDO_DEPTH = 20;
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-function haystack(p: Paper): string {
-  return [
-    p.title,
-    p.authors.join(' '),
-    p.abstract,
-    p.venue,
-    p.notes,
-    p.doi,
-    p.arxivId,
-    p.tags.join(' '),
-    p.year ?? '',
-  ]
-    .join('\n')
-    .toLowerCase();
-}
 
 function compare(by: ParsedInputOf<'library:list'>['sort']): (a: Paper, b: Paper) => number {
   switch (by) {
@@ -43,24 +28,14 @@ function compare(by: ParsedInputOf<'library:list'>['sort']): (a: Paper, b: Paper
 
 export class LibraryService {
   private readonly undo = new Map<string, Paper[]>();
-  private readonly haystacks = new WeakMap<Paper, string>();
 
   constructor(private readonly store: PaperStore) {}
 
-  private textOf(p: Paper): string {
-    let h = this.haystacks.get(p);
-    if (h === undefined) {
-      h = haystack(p);
-      this.haystacks.set(p, h);
-    }
-    return h;
-  }
-
   list(input: ParsedInputOf<'library:list'>): ListResult {
-    const words = input.text.toLowerCase().split(/\s+/).filter(Boolean);
+    const filters = { text: input.text, tag: input.tag };
+    const textWords = words(input.text);
     let items = this.store.all();
-    if (input.tag) items = items.filter((p) => p.tags.includes(input.tag!));
-    if (words.length) items = items.filter((p) => words.every((w) => this.textOf(p).includes(w)));
+    if (hasFilters(filters)) items = items.filter((p) => matchesFilters(p, filters, textWords));
     const cmp = compare(input.sort);
     // Stable sort; descending reverses the comparison, not the tie order.
     items.sort(input.dir === 'asc' ? cmp : (a, b) => cmp(b, a));

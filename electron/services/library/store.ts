@@ -10,6 +10,10 @@ import { PAPERS_TABLE, SCHEMA_VERSION, papersSchema, rowToPaper } from './schema
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
 process.env.LANCE_CPU_THREADS ??= '4';
 
+const FTS_COLUMNS = ['title', 'abstract'] as const;
+/** Title words count double: a title is a summary of the abstract. */
+const FTS_BOOSTS = [2, 1] as const;
+
 export type StoreOptions = { migrations?: Migration[] };
 
 /** SQL string literal for LanceDB predicates. */
@@ -126,6 +130,48 @@ export class PaperStore {
       await this.table.restore();
       await this.reload();
     });
+  }
+
+  /** Creates the full-text indexes on title and abstract if they are missing. */
+  ensureFtsIndex(): Promise<void> {
+    return this.exclusive(async () => {
+      const have = new Set((await this.table.listIndices()).flatMap((i) => i.columns));
+      for (const column of FTS_COLUMNS) {
+        if (have.has(column)) continue;
+        // Positions stay off: with them, optimize() fails after appends (LanceDB bug, environment.md).
+        await this.table.createIndex(column, {
+          config: lancedb.Index.fts({
+            withPosition: false,
+            stem: true,
+            removeStopWords: true,
+            asciiFolding: true,
+            lowercase: true,
+          }),
+        });
+      }
+    });
+  }
+
+  /**
+   * BM25 search over title (boosted) and abstract. Rows written since the index was last built are
+   * searched too (LanceDB scans them flat), so results are never stale.
+   */
+  async fullTextSearch(
+    query: string,
+    k: number,
+    onlyIds?: string[],
+  ): Promise<{ id: string; score: number }[]> {
+    if (onlyIds?.length === 0) return [];
+    let q = this.table
+      .query()
+      .fullTextSearch(
+        new lancedb.MultiMatchQuery(query, [...FTS_COLUMNS], { boosts: [...FTS_BOOSTS] }),
+      )
+      .select(['id', '_score'])
+      .limit(k);
+    if (onlyIds) q = q.where(`id IN (${onlyIds.map(sqlString).join(', ')})`);
+    const rows = await q.toArray();
+    return rows.map((r) => ({ id: String(r.id), score: Number(r._score) }));
   }
 
   /** Compacts the small fragments that batched writes leave behind. */

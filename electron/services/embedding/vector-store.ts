@@ -1,0 +1,161 @@
+// VectorStore: one LanceDB table per embedding model (`vectors__<model>`), holding each paper's vector
+// and the hash of the text it was made from, so only new or changed papers are embedded again.
+import { join } from 'node:path';
+import * as lancedb from '@lancedb/lancedb';
+import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
+import { sqlString } from '../library/store';
+
+/** Below this many rows an exact scan is fast and perfect; above it an ANN index pays off. */
+export const ANN_MIN_ROWS = 10_000;
+
+export type VectorRow = { id: string; hash: string; vector: Float32Array };
+export type VectorHit = { id: string; similarity: number };
+
+export function vectorTableName(modelId: string): string {
+  return `vectors__${modelId.replace(/[^A-Za-z0-9]+/g, '_').toLowerCase()}`;
+}
+
+export class VectorStore {
+  /** id → text hash of the stored vector. */
+  private readonly hashes = new Map<string, string>();
+  private lock: Promise<unknown> = Promise.resolve();
+  private indexed = false;
+
+  private constructor(
+    readonly modelId: string,
+    readonly dims: number,
+    private readonly db: lancedb.Connection,
+    private readonly table: lancedb.Table,
+  ) {}
+
+  static async open(libraryDir: string, modelId: string, dims: number): Promise<VectorStore> {
+    const db = await lancedb.connect(join(libraryDir, 'lancedb'));
+    const name = vectorTableName(modelId);
+    const schema = new Schema([
+      new Field('id', new Utf8(), false),
+      new Field('hash', new Utf8(), false),
+      new Field('vector', new FixedSizeList(dims, new Field('item', new Float32(), true)), false),
+    ]);
+    const table = (await db.tableNames()).includes(name)
+      ? await db.openTable(name)
+      : await db.createEmptyTable(name, schema, { existOk: true });
+    const store = new VectorStore(modelId, dims, db, table);
+    for (const r of await table.query().select(['id', 'hash']).toArray())
+      store.hashes.set(String(r.id), String(r.hash));
+    store.indexed = (await table.listIndices()).some((i) => i.columns.includes('vector'));
+    return store;
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  get count(): number {
+    return this.hashes.size;
+  }
+
+  hashOf(id: string): string | undefined {
+    return this.hashes.get(id);
+  }
+
+  ids(): IterableIterator<string> {
+    return this.hashes.keys();
+  }
+
+  /** Inserts or replaces vectors in one commit. */
+  upsert(rows: VectorRow[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return this.exclusive(async () => {
+      const data = rows.map((r) => ({ id: r.id, hash: r.hash, vector: Array.from(r.vector) }));
+      await this.table
+        .mergeInsert('id')
+        .whenMatchedUpdateAll()
+        .whenNotMatchedInsertAll()
+        .execute(data);
+      for (const r of rows) this.hashes.set(r.id, r.hash);
+    });
+  }
+
+  remove(ids: string[]): Promise<void> {
+    const present = ids.filter((id) => this.hashes.has(id));
+    if (present.length === 0) return Promise.resolve();
+    return this.exclusive(async () => {
+      for (let i = 0; i < present.length; i += 1000) {
+        await this.table.delete(
+          `id IN (${present
+            .slice(i, i + 1000)
+            .map(sqlString)
+            .join(', ')})`,
+        );
+      }
+      for (const id of present) this.hashes.delete(id);
+    });
+  }
+
+  async vectorOf(id: string): Promise<Float32Array | null> {
+    if (!this.hashes.has(id)) return null;
+    const [row] = await this.table
+      .query()
+      .where(`id = ${sqlString(id)}`)
+      .select(['vector'])
+      .limit(1)
+      .toArray();
+    return row ? Float32Array.from(row.vector as Iterable<number>) : null;
+  }
+
+  /**
+   * Nearest vectors by cosine similarity. `onlyIds` prefilters (exact for small sets);
+   * `exact` bypasses the ANN index (used by the recall benchmark).
+   */
+  async search(
+    vector: Float32Array,
+    k: number,
+    opts: { onlyIds?: string[]; exact?: boolean; nprobes?: number } = {},
+  ): Promise<VectorHit[]> {
+    let q = this.table
+      .query()
+      .nearestTo(vector)
+      .distanceType('cosine')
+      .select(['id', '_distance'])
+      .limit(k);
+    if (opts.onlyIds) {
+      if (opts.onlyIds.length === 0) return [];
+      q = q.where(`id IN (${opts.onlyIds.map(sqlString).join(', ')})`);
+    }
+    if (opts.exact) q = q.bypassVectorIndex();
+    else if (opts.nprobes) q = q.nprobes(opts.nprobes);
+    const rows = await q.toArray();
+    return rows.map((r) => ({ id: String(r.id), similarity: 1 - Number(r._distance) }));
+  }
+
+  /** Builds the ANN index once the table is large enough; later writes are folded in by optimize(). */
+  ensureIndex(): Promise<boolean> {
+    return this.exclusive(async () => {
+      if (this.hashes.size < ANN_MIN_ROWS) return false;
+      if (this.indexed) {
+        await this.table.optimize();
+        return true;
+      }
+      // IVF_FLAT keeps exact distances inside the probed partitions: recall stays high at 100-d.
+      const numPartitions = Math.max(16, Math.round(Math.sqrt(this.hashes.size)));
+      await this.table.createIndex('vector', {
+        config: lancedb.Index.ivfFlat({ numPartitions, distanceType: 'cosine' }),
+        replace: true,
+      });
+      this.indexed = true;
+      return true;
+    });
+  }
+
+  get hasIndex(): boolean {
+    return this.indexed;
+  }
+
+  async close(): Promise<void> {
+    await this.lock;
+    this.table.close();
+    this.db.close();
+  }
+}

@@ -1,0 +1,41 @@
+// Paper filters shared by listing and search: words that must all occur, tag, year range.
+import type { Paper, SearchFilters } from '../../../shared/api/schemas';
+
+const haystacks = new WeakMap<Paper, string>();
+
+/** Lower-cased searchable text of a paper, cached per paper object (papers are replaced, never mutated). */
+function haystack(p: Paper): string {
+  let h = haystacks.get(p);
+  if (h === undefined) {
+    h = [
+      p.title,
+      p.authors.join(' '),
+      p.abstract,
+      p.venue,
+      p.notes,
+      p.doi,
+      p.arxivId,
+      p.tags.join(' '),
+      p.year ?? '',
+    ]
+      .join('\n')
+      .toLowerCase();
+    haystacks.set(p, h);
+  }
+  return h;
+}
+
+export function words(text: string | undefined): string[] {
+  return (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+export function matchesFilters(p: Paper, f: SearchFilters, textWords = words(f.text)): boolean {
+  if (f.tag && !p.tags.includes(f.tag)) return false;
+  if (f.yearFrom != null && (p.year == null || p.year < f.yearFrom)) return false;
+  if (f.yearTo != null && (p.year == null || p.year > f.yearTo)) return false;
+  return textWords.every((w) => haystack(p).includes(w));
+}
+
+export function hasFilters(f: SearchFilters): boolean {
+  return Boolean(f.tag || f.yearFrom != null || f.yearTo != null || words(f.text).length);
+}

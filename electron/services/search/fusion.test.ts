@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { fuse } from './fusion';
+
+const fts = [
+  { id: 'a', score: 10 },
+  { id: 'b', score: 2 },
+];
+const vec = [
+  { id: 'c', score: 0.9 },
+  { id: 'b', score: 0.8 },
+  { id: 'a', score: 0.1 },
+];
+
+describe('fusion', () => {
+  it('convex: a strong keyword match stays first; agreement lifts a paper', () => {
+    expect(fuse(fts, vec, { kind: 'convex', ftsWeight: 0.7 }).map((r) => r.id)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+
+  it('convex with weight 1 is the keyword ranking; weight 0 the vector ranking', () => {
+    expect(
+      fuse(fts, vec, { kind: 'convex', ftsWeight: 1 })
+        .slice(0, 2)
+        .map((r) => r.id),
+    ).toEqual(['a', 'b']);
+    expect(fuse(fts, vec, { kind: 'convex', ftsWeight: 0 }).map((r) => r.id)).toEqual([
+      'c',
+      'b',
+      'a',
+    ]);
+  });
+
+  it('rrf counts ranks, not scores', () => {
+    const close = [
+      { id: 'a', score: 10 },
+      { id: 'b', score: 9.9 },
+    ];
+    const v = [
+      { id: 'b', score: 0.9 },
+      { id: 'c', score: 0.8 },
+      { id: 'a', score: 0.1 },
+    ];
+    expect(fuse(close, v, { kind: 'rrf', k: 60, ftsWeight: 0.5 })[0]!.id).toBe('b');
+  });
+
+  it('copes with an empty list on either side', () => {
+    expect(fuse([], vec, { kind: 'convex', ftsWeight: 0.7 }).map((r) => r.id)).toEqual([
+      'c',
+      'b',
+      'a',
+    ]);
+    expect(fuse(fts, [], { kind: 'rrf', k: 60, ftsWeight: 0.5 }).map((r) => r.id)).toEqual([
+      'a',
+      'b',
+    ]);
+  });
+});

@@ -1,0 +1,140 @@
+// Search service: keyword (LanceDB FTS, BM25), semantic (vector) and hybrid search with filters and
+// highlights, and "more like this" from a paper's own vector.
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import { QuireError } from '../../../shared/api/errors';
+import type {
+  Paper,
+  SearchFilters,
+  SearchHit,
+  SearchMode,
+  SearchResult,
+} from '../../../shared/api/schemas';
+import type { EmbeddingService } from '../embedding/embedding-service';
+import { hasFilters, matchesFilters } from '../library/filter';
+import type { PaperStore } from '../library/store';
+import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
+import { highlight, queryTerms } from './highlight';
+
+/** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */
+const PREFILTER_MAX = 5_000;
+
+export class SearchService {
+  constructor(
+    private readonly papers: PaperStore,
+    private readonly embeddings: EmbeddingService,
+    private readonly fusion: FusionMethod = FUSION,
+  ) {}
+
+  /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */
+  private allowed(filters: SearchFilters): { ids?: string[]; test?: (p: Paper) => boolean } {
+    if (!hasFilters(filters)) return {};
+    const ok = this.papers.all().filter((p) => matchesFilters(p, filters));
+    if (ok.length <= PREFILTER_MAX) return { ids: ok.map((p) => p.id) };
+    const set = new Set(ok.map((p) => p.id));
+    return { test: (p) => set.has(p.id) };
+  }
+
+  private async keyword(query: string, depth: number, ids?: string[]): Promise<Ranked[]> {
+    return (await this.papers.fullTextSearch(query, depth, ids)).map((r) => ({
+      id: r.id,
+      score: r.score,
+    }));
+  }
+
+  private async semantic(
+    query: string,
+    depth: number,
+    ids?: string[],
+  ): Promise<{ model: string; ranked: Ranked[] }> {
+    const s = await this.embeddings.forSearch();
+    const v = await s.embedQuery(query);
+    const hits = await s.vectors.search(v, depth, { onlyIds: ids });
+    return { model: s.modelId, ranked: hits.map((h) => ({ id: h.id, score: h.similarity })) };
+  }
+
+  async query(input: ParsedInputOf<'search:query'>): Promise<SearchResult> {
+    const t0 = performance.now();
+    const { ids, test } = this.allowed(input.filters);
+    const depth = Math.max(100, input.k * 5) * (test ? 4 : 1);
+    let mode: SearchMode = input.mode;
+    let notice: string | undefined;
+    let fts: Ranked[] = [];
+    let vec: Ranked[] = [];
+    let model = this.embeddings.activeModel;
+    if (mode !== 'vector') fts = await this.keyword(input.query, depth, ids);
+    if (mode !== 'fts') {
+      try {
+        const s = await this.semantic(input.query, depth, ids);
+        vec = s.ranked;
+        model = s.model;
+      } catch (err) {
+        if (mode === 'vector' || (err instanceof QuireError && err.code === 'cancelled')) throw err;
+        // Hybrid still answers from keywords when the model cannot load; the notice says so.
+        mode = 'fts';
+        notice = `Semantic search is unavailable (${(err as Error).message}); showing keyword matches.`;
+      }
+    }
+    const ranked = mode === 'hybrid' ? fuse(fts, vec, this.fusion) : mode === 'fts' ? fts : vec;
+    const ftsScore = new Map(fts.map((r) => [r.id, r.score]));
+    const vecScore = new Map(vec.map((r) => [r.id, r.score]));
+    const terms = queryTerms(input.query);
+    const hits: SearchHit[] = [];
+    for (const r of ranked) {
+      const paper = this.papers.get(r.id);
+      if (!paper || (test && !test(paper))) continue;
+      hits.push({
+        paper,
+        score: r.score,
+        vectorScore: vecScore.get(r.id) ?? null,
+        ftsScore: ftsScore.get(r.id) ?? null,
+        highlights: {
+          title: highlight(paper.title, terms),
+          abstract: highlight(paper.abstract, terms),
+        },
+      });
+      if (hits.length >= input.k) break;
+    }
+    return {
+      mode,
+      model,
+      hits,
+      tookMs: Math.round((performance.now() - t0) * 10) / 10,
+      ...(notice ? { notice } : {}),
+    };
+  }
+
+  async similar(input: ParsedInputOf<'search:similar'>): Promise<SearchResult> {
+    const t0 = performance.now();
+    const source = this.papers.get(input.id);
+    if (!source) throw new QuireError('not_found', `No paper with id "${input.id}".`);
+    const s = await this.embeddings.forSearch();
+    const v = await s.vectors.vectorOf(source.id);
+    if (!v)
+      throw new QuireError(
+        'unavailable',
+        `"${source.title}" has no vector yet: embeddings are still being computed.`,
+      );
+    const { ids, test } = this.allowed(input.filters);
+    const depth = (input.k + 1) * (test ? 4 : 1);
+    const found = await s.vectors.search(v, Math.max(depth, 20), { onlyIds: ids });
+    const hits: SearchHit[] = [];
+    for (const h of found) {
+      const paper = this.papers.get(h.id);
+      if (!paper || paper.id === source.id || (test && !test(paper))) continue;
+      hits.push({
+        paper,
+        score: h.similarity,
+        vectorScore: h.similarity,
+        ftsScore: null,
+        highlights: { title: [], abstract: [] },
+      });
+      if (hits.length >= input.k) break;
+    }
+    return {
+      mode: 'vector',
+      model: s.modelId,
+      hits,
+      tookMs: Math.round((performance.now() - t0) * 10) / 10,
+    };
+  }
+}

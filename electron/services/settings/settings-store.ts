@@ -1,0 +1,40 @@
+// Library settings (`settings.json` in the library folder): small, user-chosen values such as the
+// active embedding model. Written atomically; unknown keys are kept so newer versions' settings survive.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../fs/atomic-write';
+
+const SettingsSchema = z.looseObject({
+  activeModel: z.string().optional(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export class SettingsStore {
+  private constructor(
+    private readonly file: string,
+    private value: Settings,
+  ) {}
+
+  static async open(libraryDir: string): Promise<SettingsStore> {
+    const file = join(libraryDir, 'settings.json');
+    let value: Settings = {};
+    try {
+      const parsed = SettingsSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      // A damaged settings file falls back to defaults rather than locking the user out of the library.
+      if (parsed.success) value = parsed.data;
+    } catch {
+      value = {};
+    }
+    return new SettingsStore(file, value);
+  }
+
+  get(): Readonly<Settings> {
+    return this.value;
+  }
+
+  async set(patch: Partial<Settings>): Promise<void> {
+    this.value = { ...this.value, ...patch };
+    await writeFileAtomic(this.file, JSON.stringify(this.value, null, 2) + '\n');
+  }
+}
