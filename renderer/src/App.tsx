@@ -1,0 +1,308 @@
+// The app shell: sidebar, views, dialogs, toasts and global shortcuts; owns selection and undo.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Api } from '../../shared/api/client';
+import { QuireError } from '../../shared/api/errors';
+import type { ExportFormat, TagCount } from '../../shared/api/schemas';
+import { ApiContext } from './apiContext';
+import { GateScreen, NoTokenScreen } from './components/GateScreen';
+import { Sidebar } from './components/Sidebar';
+import { Toast, type ToastMessage } from './components/Toast';
+import { CommandPalette } from './features/commands/CommandPalette';
+import { EXPORT_LABELS, type CommandContext } from './features/commands/registry';
+import { ImportDialog } from './features/import/ImportDialog';
+import { LibraryView, type LibraryHandle } from './features/library/LibraryView';
+import { PaperPane, type PaperPaneHandle } from './features/paper/PaperPane';
+import { PlaceholderView } from './features/placeholders/PlaceholderView';
+import { SettingsView } from './features/settings/SettingsView';
+import { useTheme } from './features/theme/useTheme';
+import { VIEWS, type View } from './views';
+
+export function App({ api }: { api: Api }) {
+  return (
+    <ApiContext.Provider value={api}>
+      <Shell api={api} />
+    </ApiContext.Provider>
+  );
+}
+
+type Gate = 'checking' | 'ok' | 'unauthorized' | { unavailable: string };
+type Undo = { token: string; ids: string[] };
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT'
+  );
+}
+
+let toastIds = 0;
+
+function Shell({ api }: { api: Api }) {
+  const { theme, choice, setChoice, toggle } = useTheme();
+  const [gate, setGate] = useState<Gate>('checking');
+  const [view, setView] = useState<View>('library');
+  const [version, setVersion] = useState(0);
+  const [tags, setTags] = useState<TagCount[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const [focusFilterNonce, setFocusFilterNonce] = useState(0);
+  const library = useRef<LibraryHandle>(null);
+  const pane = useRef<PaperPaneHandle>(null);
+
+  const bump = useCallback(() => setVersion((v) => v + 1), []);
+  const showToast = useCallback(
+    (t: Omit<ToastMessage, 'id'>) => setToast({ ...t, id: ++toastIds }),
+    [],
+  );
+  const dismissToast = useCallback(() => setToast(null), []);
+
+  const checkServer = useCallback(() => {
+    api.call('app:info', {}).then(
+      () => setGate('ok'),
+      (err: unknown) => {
+        if (err instanceof QuireError && err.code === 'unauthorized') {
+          try {
+            sessionStorage.removeItem('quire.token');
+          } catch {
+            // Nothing to forget.
+          }
+          setGate('unauthorized');
+        } else setGate({ unavailable: message(err) });
+      },
+    );
+  }, [api]);
+  useEffect(checkServer, [checkServer]);
+
+  const refreshTags = useCallback(() => {
+    api.call('library:tags', {}).then(setTags, () => {
+      // The tag filter is a convenience; the table reports load errors itself.
+    });
+  }, [api]);
+  useEffect(() => {
+    if (gate === 'ok') refreshTags();
+  }, [gate, version, refreshTags]);
+
+  // "Focus filter" may come from another view: switch first, focus once Library is visible.
+  useEffect(() => {
+    if (focusFilterNonce) library.current?.focusFilter();
+  }, [focusFilterNonce]);
+
+  const undoDelete = useCallback(async () => {
+    if (!undo) return;
+    setUndo(null);
+    try {
+      const res = await api.call('library:undoDelete', { undoToken: undo.token });
+      bump();
+      setSelectedId(undo.ids[0] ?? null);
+      showToast({ text: `Restored ${res.restored} ${res.restored === 1 ? 'paper' : 'papers'}` });
+    } catch (err) {
+      showToast({ text: `Could not undo: ${message(err)}`, tone: 'error' });
+    }
+  }, [api, undo, bump, showToast]);
+
+  // The toast's Undo outlives the render that made it; always run the latest undo.
+  const undoRef = useRef(undoDelete);
+  useEffect(() => {
+    undoRef.current = undoDelete;
+  }, [undoDelete]);
+
+  const deletePaper = useCallback(
+    async (id: string) => {
+      const next = library.current?.neighbourOf(id) ?? null;
+      try {
+        const res = await api.call('library:delete', { ids: [id] });
+        setUndo({ token: res.undoToken, ids: [id] });
+        setSelectedId((sel) => (sel === id ? next : sel));
+        bump();
+        showToast({
+          text: `Deleted ${res.deleted} ${res.deleted === 1 ? 'paper' : 'papers'}`,
+          action: { label: 'Undo', run: () => undoRef.current(), testId: 'toast-undo' },
+        });
+      } catch (err) {
+        showToast({ text: `Could not delete: ${message(err)}`, tone: 'error' });
+      }
+    },
+    [api, bump, showToast],
+  );
+
+  const exportAs = useCallback(
+    async (format: ExportFormat) => {
+      try {
+        const res = await api.call('export:library', { format });
+        const url = URL.createObjectURL(new Blob([res.content], { type: res.mime }));
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = res.filename;
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        showToast({
+          text: `Exported ${res.count} ${res.count === 1 ? 'paper' : 'papers'} as ${EXPORT_LABELS[format]}`,
+        });
+      } catch (err) {
+        showToast({ text: `Export failed: ${message(err)}`, tone: 'error' });
+      }
+    },
+    [api, showToast],
+  );
+
+  const openPaper = useCallback((id: string) => {
+    setSelectedId(id);
+    pane.current?.focusNotes();
+  }, []);
+
+  const ctx: CommandContext = useMemo(
+    () => ({
+      go: setView,
+      openImport: () => setImportOpen(true),
+      exportAs: (f) => void exportAs(f),
+      toggleTheme: toggle,
+      focusFilter: () => {
+        setView('library');
+        setFocusFilterNonce((n) => n + 1);
+      },
+      deleteSelected: () => {
+        if (selectedId) void deletePaper(selectedId);
+      },
+      undoDelete: () => void undoDelete(),
+      hasSelection: selectedId !== null,
+      canUndo: undo !== null,
+    }),
+    [exportAs, toggle, selectedId, deletePaper, undoDelete, undo],
+  );
+
+  const ctxRef = useRef(ctx);
+  useEffect(() => {
+    ctxRef.current = ctx;
+  }, [ctx]);
+  const modalOpen = paletteOpen || importOpen;
+  const modalRef = useRef(modalOpen);
+  useEffect(() => {
+    modalRef.current = modalOpen;
+  }, [modalOpen]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.metaKey || e.ctrlKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'k') {
+        e.preventDefault();
+        if (!importOpen) setPaletteOpen((o) => !o);
+        return;
+      }
+      if (modalRef.current) return;
+      const c = ctxRef.current;
+      if (mod && key === 'i') {
+        e.preventDefault();
+        c.openImport();
+      } else if (mod && !e.shiftKey && !e.altKey && /^[1-5]$/.test(e.key)) {
+        const v = VIEWS[Number(e.key) - 1];
+        if (v) {
+          e.preventDefault();
+          c.go(v);
+        }
+      } else if (isEditable(e.target)) {
+        return;
+      } else if (e.key === '/' && !mod) {
+        e.preventDefault();
+        c.focusFilter();
+      } else if (mod && key === 'z' && !e.shiftKey && c.canUndo) {
+        e.preventDefault();
+        c.undoDelete();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [importOpen]);
+
+  const onPaperChanged = useCallback(
+    (p: Parameters<LibraryHandle['patch']>[0]) => library.current?.patch(p),
+    [],
+  );
+  const closePane = useCallback(() => {
+    setSelectedId(null);
+    library.current?.focusTable();
+  }, []);
+  const onImported = useCallback(() => {
+    bump();
+    setView('library');
+  }, [bump]);
+
+  if (gate === 'unauthorized') return <NoTokenScreen rejected />;
+  if (typeof gate === 'object') {
+    return (
+      <GateScreen title="Cannot reach the library">
+        <p>{gate.unavailable}</p>
+        <button type="button" className="button primary" onClick={checkServer}>
+          Try again
+        </button>
+      </GateScreen>
+    );
+  }
+
+  return (
+    <div className="app">
+      <Sidebar
+        view={view}
+        onView={setView}
+        onPalette={() => setPaletteOpen(true)}
+        theme={theme}
+        onToggleTheme={toggle}
+      />
+      <main className="content">
+        {gate === 'ok' && (
+          <div className="view" hidden={view !== 'library'}>
+            <LibraryView
+              ref={library}
+              version={version}
+              tags={tags}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              onOpen={openPaper}
+              onDelete={(id) => void deletePaper(id)}
+              onImport={() => setImportOpen(true)}
+              onExport={(f) => void exportAs(f)}
+              pane={
+                selectedId && (
+                  <PaperPane
+                    ref={pane}
+                    id={selectedId}
+                    tagSuggestions={tags.map((t) => t.tag)}
+                    onChanged={onPaperChanged}
+                    onTagsChanged={refreshTags}
+                    onDelete={(id) => void deletePaper(id)}
+                    onClose={closePane}
+                  />
+                )
+              }
+            />
+          </div>
+        )}
+        {(view === 'search' || view === 'map' || view === 'notebooks') && (
+          <div className="view">
+            <PlaceholderView which={view} onGoLibrary={() => setView('library')} />
+          </div>
+        )}
+        {view === 'settings' && (
+          <div className="view">
+            <SettingsView version={version} themeChoice={choice} onThemeChoice={setChoice} />
+          </div>
+        )}
+      </main>
+      {paletteOpen && <CommandPalette ctx={ctx} onClose={() => setPaletteOpen(false)} />}
+      {importOpen && <ImportDialog onClose={() => setImportOpen(false)} onImported={onImported} />}
+      <Toast toast={toast} onDismiss={dismissToast} />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+// Commands as data (as Excalidraw's actions): the palette, shortcuts and Settings all read this list.
+import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/api/schemas';
+import { VIEWS, VIEW_TITLES, type View } from '../../views';
+
+/** What a command may do to the app; App builds it from its state. */
+export type CommandContext = {
+  go(view: View): void;
+  openImport(): void;
+  exportAs(format: ExportFormat): void;
+  toggleTheme(): void;
+  focusFilter(): void;
+  deleteSelected(): void;
+  undoDelete(): void;
+  hasSelection: boolean;
+  canUndo: boolean;
+};
+
+export type Command = {
+  id: string;
+  title: string;
+  group: 'Go to' | 'Library' | 'Appearance';
+  /** `Mod` is Cmd on macOS, Ctrl elsewhere. */
+  shortcut?: string;
+  keywords?: string[];
+  run(ctx: CommandContext): void;
+  enabled?(ctx: CommandContext): boolean;
+};
+
+export const EXPORT_LABELS: Record<ExportFormat, string> = {
+  bibtex: 'BibTeX',
+  'csl-json': 'CSL-JSON',
+  csv: 'CSV',
+  jsonl: 'JSONL',
+};
+
+export const COMMANDS: readonly Command[] = [
+  ...VIEWS.map((view, i): Command => ({
+    id: `go.${view}`,
+    title: `Go to ${VIEW_TITLES[view]}`,
+    group: 'Go to',
+    shortcut: `Mod+${i + 1}`,
+    run: (ctx) => ctx.go(view),
+  })),
+  {
+    id: 'import.open',
+    title: 'Import papers…',
+    group: 'Library',
+    shortcut: 'Mod+I',
+    keywords: ['bibtex', 'ris', 'csl', 'arxiv', 'csv', 'jsonl', 'feed', 'add'],
+    run: (ctx) => ctx.openImport(),
+  },
+  ...EXPORT_FORMATS.map((format): Command => ({
+    id: `export.${format}`,
+    title: `Export as ${EXPORT_LABELS[format]}`,
+    group: 'Library',
+    keywords: ['download', 'save'],
+    run: (ctx) => ctx.exportAs(format),
+  })),
+  {
+    id: 'library.focusFilter',
+    title: 'Focus filter',
+    group: 'Library',
+    shortcut: '/',
+    keywords: ['find', 'search'],
+    run: (ctx) => ctx.focusFilter(),
+  },
+  {
+    id: 'library.deleteSelected',
+    title: 'Delete selected paper',
+    group: 'Library',
+    shortcut: 'Delete',
+    keywords: ['remove'],
+    run: (ctx) => ctx.deleteSelected(),
+    enabled: (ctx) => ctx.hasSelection,
+  },
+  {
+    id: 'library.undoDelete',
+    title: 'Undo delete',
+    group: 'Library',
+    shortcut: 'Mod+Z',
+    keywords: ['restore'],
+    run: (ctx) => ctx.undoDelete(),
+    enabled: (ctx) => ctx.canUndo,
+  },
+  {
+    id: 'theme.toggle',
+    title: 'Toggle theme',
+    group: 'Appearance',
+    keywords: ['dark', 'light', 'mode'],
+    run: (ctx) => ctx.toggleTheme(),
+  },
+];
+
+/** Keys that are not commands but still worth listing in Settings. */
+export const OTHER_SHORTCUTS: readonly { keys: string; what: string }[] = [
+  { keys: 'Mod+K', what: 'Command palette' },
+  { keys: '↑ / ↓', what: 'Move the selection in the library' },
+  { keys: 'Enter', what: 'Open the selected paper (focus its notes)' },
+  { keys: 'Esc', what: 'Close a dialog or the palette' },
+];
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** `Mod+K` → `⌘K` on macOS, `Ctrl+K` elsewhere. */
+export function formatShortcut(shortcut: string): string {
+  return isMac ? shortcut.replace('Mod+', '⌘') : shortcut.replace('Mod+', 'Ctrl+');
+}

@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+// Library table: renders rows from library:list and re-sorts when a column header is clicked.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ListInput, Paper } from '../../../../shared/api/schemas';
+import { ApiContext } from '../../apiContext';
+import { fakeApi, makePaper, stubLayout } from '../../testing/fakeApi';
+import { LibraryView } from './LibraryView';
+
+const PAPERS = Array.from({ length: 1200 }, (_, i) => makePaper(i));
+
+function list(input: ListInput) {
+  const key = input.sort ?? 'addedAt';
+  const sorted = [...PAPERS].sort((a, b) => {
+    const av = a[key as keyof Paper] as string | number;
+    const bv = b[key as keyof Paper] as string | number;
+    const c = av < bv ? -1 : av > bv ? 1 : a.id.localeCompare(b.id);
+    return input.dir === 'desc' ? -c : c;
+  });
+  const offset = input.offset ?? 0;
+  return {
+    total: sorted.length,
+    offset,
+    items: sorted.slice(offset, offset + (input.limit ?? 100)),
+  };
+}
+
+function renderLibrary() {
+  const fake = fakeApi({ 'library:list': list });
+  render(
+    <ApiContext.Provider value={fake.api}>
+      <LibraryView
+        version={0}
+        tags={[]}
+        selectedId={null}
+        onSelect={() => {}}
+        onOpen={() => {}}
+        onDelete={() => {}}
+        onImport={() => {}}
+        onExport={() => {}}
+        pane={null}
+      />
+    </ApiContext.Provider>,
+  );
+  return fake;
+}
+
+describe('LibraryView', () => {
+  beforeAll(() => stubLayout());
+  afterEach(cleanup);
+
+  it('renders only the visible rows of a large library, loaded a page at a time', async () => {
+    const fake = renderLibrary();
+    await waitFor(() =>
+      expect(screen.getByTestId('library-count').textContent).toBe('1,200 papers'),
+    );
+    const rows = await screen.findAllByTestId('paper-row');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(60);
+    expect(rows[0]?.textContent).toContain('Paper 0000');
+    const lists = fake.calls.filter((c) => c.method === 'library:list');
+    expect(lists.every((c) => (c.input as ListInput).limit! <= 1000)).toBe(true);
+  });
+
+  it('sorts by a column, then reverses on a second click', async () => {
+    const fake = renderLibrary();
+    await screen.findAllByTestId('paper-row');
+
+    fireEvent.click(screen.getByTestId('sort-title'));
+    await waitFor(() => {
+      const last = fake.calls.at(-1)?.input as ListInput;
+      expect([last.sort, last.dir]).toEqual(['title', 'asc']);
+    });
+    await waitFor(() =>
+      expect(screen.getAllByTestId('paper-row')[0]?.textContent).toContain('Paper 0000'),
+    );
+
+    fireEvent.click(screen.getByTestId('sort-title'));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('paper-row')[0]?.textContent).toContain('Paper 1199'),
+    );
+    expect(screen.getByTestId('sort-title').closest('[role=columnheader]')).toHaveProperty(
+      'ariaSort',
+      'descending',
+    );
+  });
+
+  it('debounces the text filter into one library:list call', async () => {
+    const fake = renderLibrary();
+    await screen.findAllByTestId('paper-row');
+    const before = fake.calls.length;
+    const input = screen.getByTestId('filter-input');
+    for (const text of ['s', 'sc', 'sca', 'scal'])
+      fireEvent.change(input, { target: { value: text } });
+    await waitFor(() =>
+      expect(fake.calls.some((c) => (c.input as ListInput).text === 'scal')).toBe(true),
+    );
+    const filtered = fake.calls.slice(before).filter((c) => (c.input as ListInput).text);
+    expect(filtered.map((c) => (c.input as ListInput).text)).toEqual(['scal']);
+  });
+});

@@ -1,0 +1,182 @@
+// The paper pane: bibliographic details, links, abstract, the user's notes and tags, Delete.
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import type { Paper } from '../../../../shared/api/schemas';
+import { useApi } from '../../apiContext';
+import { Icon } from '../../components/Icon';
+import { NotesEditor } from './NotesEditor';
+import { TagEditor } from './TagEditor';
+
+export type PaperPaneHandle = { focusNotes(): void };
+
+type Props = {
+  id: string;
+  tagSuggestions: string[];
+  onChanged(paper: Paper): void;
+  onTagsChanged(): void;
+  onDelete(id: string): void;
+  onClose(): void;
+  ref?: Ref<PaperPaneHandle>;
+};
+
+type Load =
+  { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; paper: Paper };
+
+export function PaperPane({
+  id,
+  tagSuggestions,
+  onChanged,
+  onTagsChanged,
+  onDelete,
+  onClose,
+  ref,
+}: Props) {
+  const api = useApi();
+  // Tagged with the id it belongs to, so switching papers shows "loading" without an extra render.
+  const [loaded, setLoaded] = useState<{ id: string; load: Load } | null>(null);
+  const load: Load = loaded?.id === id ? loaded.load : { state: 'loading' };
+  const setLoad = useCallback((l: Load) => setLoaded({ id, load: l }), [id]);
+  const notesRef = useRef<HTMLTextAreaElement>(null);
+  const wantFocus = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    api.call('library:get', { id }).then(
+      (paper) => live && setLoad({ state: 'ready', paper }),
+      (err: unknown) =>
+        live &&
+        setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, id, setLoad]);
+
+  // Enter on a row asks for the notes before the paper has arrived: focus them once it has.
+  useEffect(() => {
+    if (loaded?.load.state === 'ready' && wantFocus.current) {
+      wantFocus.current = false;
+      notesRef.current?.focus();
+    }
+  }, [loaded]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusNotes: () => {
+        if (notesRef.current) notesRef.current.focus();
+        else wantFocus.current = true;
+      },
+    }),
+    [],
+  );
+
+  const saveNotes = useCallback(
+    async (notes: string) => {
+      const paper = await api.call('library:update', { id, notes });
+      onChanged(paper);
+    },
+    [api, id, onChanged],
+  );
+
+  const saveTags = useCallback(
+    async (tags: string[]) => {
+      const paper = await api.call('library:update', { id, tags });
+      setLoad({ state: 'ready', paper });
+      onChanged(paper);
+      onTagsChanged();
+    },
+    [api, id, onChanged, onTagsChanged, setLoad],
+  );
+
+  return (
+    <aside className="paper-pane" data-testid="paper-pane" aria-label="Paper details">
+      <div className="pane-bar">
+        <span className="pane-kicker">Paper</span>
+        <button type="button" className="icon-button" aria-label="Close paper" onClick={onClose}>
+          <Icon name="close" />
+        </button>
+      </div>
+      {load.state === 'loading' && <div className="pane-body muted">Loading…</div>}
+      {load.state === 'error' && (
+        <div className="pane-body">
+          <p className="field-error" role="alert">
+            {load.message}
+          </p>
+        </div>
+      )}
+      {load.state === 'ready' && (
+        <div className="pane-body">
+          <h2 className="paper-title" data-testid="paper-title">
+            {load.paper.title || 'Untitled'}
+          </h2>
+          {load.paper.authors.length > 0 && (
+            <p className="paper-authors">{load.paper.authors.join(', ')}</p>
+          )}
+          <p className="paper-meta">
+            {[load.paper.venue, load.paper.year?.toString()].filter(Boolean).join(' · ') ||
+              'No venue or year'}
+          </p>
+          <PaperLinks paper={load.paper} />
+          <section className="abstract">
+            <div className="section-head">
+              <span>Abstract</span>
+            </div>
+            {load.paper.abstract ? (
+              <p>{load.paper.abstract}</p>
+            ) : (
+              <p className="muted">No abstract.</p>
+            )}
+          </section>
+          <NotesEditor
+            key={load.paper.id}
+            ref={notesRef}
+            initial={load.paper.notes}
+            save={saveNotes}
+          />
+          <TagEditor tags={load.paper.tags} suggestions={tagSuggestions} onChange={saveTags} />
+          <div className="pane-actions">
+            {load.paper.sourceFile && (
+              <span className="muted small">Imported from {load.paper.sourceFile}</span>
+            )}
+            <button
+              type="button"
+              className="button danger"
+              data-testid="delete-button"
+              onClick={() => onDelete(load.paper.id)}
+            >
+              <Icon name="trash" /> Delete
+            </button>
+          </div>
+        </div>
+      )}
+    </aside>
+  );
+}
+
+function PaperLinks({ paper }: { paper: Paper }) {
+  const links: { label: string; href: string; text: string }[] = [];
+  if (paper.doi)
+    links.push({ label: 'DOI', href: `https://doi.org/${paper.doi}`, text: paper.doi });
+  if (paper.arxivId)
+    links.push({
+      label: 'arXiv',
+      href: `https://arxiv.org/abs/${paper.arxivId}`,
+      text: paper.arxivId,
+    });
+  // Imported data decides the URL: only web links, never `javascript:` or `file:`.
+  if (/^https?:\/\//i.test(paper.url) && !links.some((l) => l.href === paper.url))
+    links.push({ label: 'URL', href: paper.url, text: paper.url.replace(/^https?:\/\//, '') });
+  if (links.length === 0) return null;
+  return (
+    <ul className="paper-links">
+      {links.map((l) => (
+        <li key={l.label}>
+          <span className="link-label">{l.label}</span>
+          <a href={l.href} target="_blank" rel="noreferrer noopener">
+            {l.text}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
