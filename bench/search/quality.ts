@@ -2,29 +2,53 @@
 // search (several fusions) on ../shared/corpus/dev-queries.json and on title→abstract retrieval
 // (each title a query, its own abstract the answer; titles are not indexed for that set).
 // Run: npx tsx bench/search/quality.ts   — prints JSON.
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClient, type Api } from '../../shared/api/client';
 import { inProcessTransport } from '../../shared/api/in-process';
 import { createServices } from '../../electron/services';
-import { fuse, type FusionMethod, type Ranked } from '../../electron/services/search/fusion';
+import {
+  FUSION,
+  fuse,
+  type FusionMethod,
+  type Ranked,
+} from '../../electron/services/search/fusion';
 import { summarise, type Judged } from '../support/metrics';
 
-const CORPUS = resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+const CORPUS = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 const DEPTH = 100;
 
 const FUSIONS: Record<string, FusionMethod> = {
+  default: FUSION,
   'rrf-k60-w0.5': { kind: 'rrf', k: 60, ftsWeight: 0.5 },
-  'rrf-k60-w0.7': { kind: 'rrf', k: 60, ftsWeight: 0.7 },
   'rrf-k60-w0.8': { kind: 'rrf', k: 60, ftsWeight: 0.8 },
-  'rrf-k10-w0.7': { kind: 'rrf', k: 10, ftsWeight: 0.7 },
-  'convex-w0.5': { kind: 'convex', ftsWeight: 0.5 },
-  'convex-w0.6': { kind: 'convex', ftsWeight: 0.6 },
-  'convex-w0.7': { kind: 'convex', ftsWeight: 0.7 },
-  'convex-w0.8': { kind: 'convex', ftsWeight: 0.8 },
-  'convex-w0.9': { kind: 'convex', ftsWeight: 0.9 },
+  'rrf-k5-w0.9': { kind: 'rrf', k: 5, ftsWeight: 0.9 },
+  'convex-minmax-w0.7': {
+    kind: 'convex',
+    ftsWeight: 0.7,
+    vectorNorm: 'minmax',
+    anchorKeywordTop: false,
+  },
+  'convex-raw-w0.92': {
+    kind: 'convex',
+    ftsWeight: 0.92,
+    vectorNorm: 'raw',
+    anchorKeywordTop: false,
+  },
+  'anchored-raw-w0.88': {
+    kind: 'convex',
+    ftsWeight: 0.88,
+    vectorNorm: 'raw',
+    anchorKeywordTop: true,
+  },
+  'anchored-raw-w0.90': {
+    kind: 'convex',
+    ftsWeight: 0.9,
+    vectorNorm: 'raw',
+    anchorKeywordTop: true,
+  },
 };
 
 /** The feed's papers in file order (the format the dev queries' ids refer to). */
@@ -54,6 +78,14 @@ async function evaluate(api: Api, queries: { query: string; relevant: Map<string
   const runs = await Promise.all(
     queries.map(async (q) => ({ q, r: await rankings(api, q.query) })),
   );
+  // For offline analysis of fusions: one JSON line per query with both raw rankings.
+  const dump = process.env.QUIRE_DUMP_RUNS;
+  if (dump)
+    for (const { q, r } of runs)
+      appendFileSync(
+        dump,
+        JSON.stringify({ query: q.query, relevant: [...q.relevant], ...r }) + '\n',
+      );
   const judged = (rank: (r: { fts: Ranked[]; vec: Ranked[] }) => Ranked[]): Judged[] =>
     runs.map(({ q, r }) => ({ ranked: rank(r).map((x) => x.id), relevant: q.relevant }));
   const out: Record<string, ReturnType<typeof summarise>> = {
@@ -116,3 +148,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// LanceDB native handles can outlive close() in a long run; a benchmark ends when it has printed.
+process.exit(0);

@@ -117,4 +117,9 @@ export type Handlers = {
 };
 
 /** Options a caller may pass with any call. */
-export type CallOptions = { signal?: AbortSignal; onProgress?: (p: Progress) => void };
+export type CallOptions = {
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  /** Browser mode: let a small request outlive the page (saving notes while the tab closes). */
+  keepalive?: boolean;
+};

@@ -40,8 +40,9 @@ export async function* readServerSentEvents(
 export function httpTransport(opts: HttpTransportOptions): Transport {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   return {
-    async call(method, input, { signal, onProgress }) {
+    async call(method, input, { signal, onProgress, keepalive }) {
       const isJob = contract[method].job;
+      const body = JSON.stringify(input ?? {});
       let res: Response;
       try {
         res = await doFetch(`${opts.baseUrl}/api/call/${encodeURIComponent(method)}`, {
@@ -51,8 +52,10 @@ export function httpTransport(opts: HttpTransportOptions): Transport {
             'content-type': 'application/json',
             accept: isJob ? 'text/event-stream' : 'application/json',
           },
-          body: JSON.stringify(input ?? {}),
+          body,
           signal,
+          // Browsers cap keepalive bodies in flight at 64 KB in total; larger ones would fail.
+          keepalive: !isJob && keepalive === true && body.length < 60_000,
         });
       } catch (err) {
         if (signal?.aborted)

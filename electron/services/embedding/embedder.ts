@@ -1,5 +1,6 @@
-// Embedder: the main-thread handle on one embedding worker. Sends batches, gets vectors back;
-// a request whose signal fires is answered `cancelled` (the batch in flight finishes in the worker).
+// Embedder: the main-thread handle on a model loaded in the process's embedding worker. Sends
+// batches, gets vectors back; a request whose signal fires is answered `cancelled` at once (the batch
+// in flight finishes in the worker and is dropped).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +16,8 @@ export type EmbedderModel = {
   dtype: string;
 };
 
-type Pending = {
-  resolve: (v: { dims: number; data: Float32Array }) => void;
-  reject: (e: Error) => void;
-};
+type Reply = { type: string; id: number; dims?: number; data?: Float32Array; message?: string };
+type Pending = { resolve: (r: Reply) => void; reject: (e: Error) => void };
 
 /** The worker file sits beside this module in the sources and beside main.js in the Electron build. */
 function workerPath(): string {
@@ -32,61 +31,89 @@ function workerPath(): string {
   throw new QuireError('internal', `embed-worker.mjs not found beside ${here}`);
 }
 
-export class Embedder {
-  private readonly worker: Worker;
+/**
+ * The one embedding worker of this process (onnxruntime-node's addon cannot be loaded by a second
+ * thread). Started on first use, restarted if it dies, `unref`'d so it never keeps the process alive.
+ */
+class WorkerHost {
+  private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
-  private failed: Error | null = null;
 
-  private constructor(readonly model: EmbedderModel) {
-    this.worker = new Worker(workerPath(), {
-      workerData: { localModelPath: model.localModelPath, modelId: model.id, dtype: model.dtype },
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(workerPath());
+    w.unref();
+    w.on('message', (msg: Reply) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      if (msg.type === 'error') p.reject(new Error(msg.message));
+      else p.resolve(msg);
     });
-    this.worker.on(
-      'message',
-      (msg: { type: string; id: number; dims?: number; data?: Float32Array; message?: string }) => {
-        const p = this.pending.get(msg.id);
-        if (!p) return;
-        this.pending.delete(msg.id);
-        if (msg.type === 'error')
-          p.reject(new QuireError('internal', `Embedding model ${model.id}: ${msg.message}`));
-        else p.resolve({ dims: msg.dims ?? 0, data: msg.data ?? new Float32Array() });
-      },
-    );
-    this.worker.on('error', (err) => this.fail(err));
-    this.worker.on('exit', (code) =>
-      this.fail(new Error(`embedding worker exited with code ${code}`)),
-    );
+    const fail = (err: Error) => {
+      if (this.worker !== w) return;
+      this.worker = null;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`the embedding worker exited (code ${code})`)));
+    this.worker = w;
+    return w;
   }
 
-  /** Starts a worker and loads the model in it; fails with the loader's message. */
-  static async start(model: EmbedderModel): Promise<Embedder> {
-    const e = new Embedder(model);
-    await e.request({ type: 'load' });
-    return e;
-  }
-
-  private fail(err: Error): void {
-    this.failed ??= err;
-    for (const p of this.pending.values()) p.reject(err);
-    this.pending.clear();
-  }
-
-  private request(msg: Record<string, unknown>): Promise<{ dims: number; data: Float32Array }> {
-    if (this.failed) return Promise.reject(this.failed);
+  request(msg: Record<string, unknown>): Promise<Reply> {
+    const w = this.ensure();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...msg, id });
+      w.postMessage({ ...msg, id });
     });
+  }
+}
+
+const host = new WorkerHost();
+let nextKey = 0;
+
+export class Embedder {
+  private readonly key = `m${nextKey++}`;
+  private closed = false;
+
+  private constructor(readonly model: EmbedderModel) {}
+
+  private get spec() {
+    return {
+      key: this.key,
+      localModelPath: this.model.localModelPath,
+      modelId: this.model.id,
+      dtype: this.model.dtype,
+    };
+  }
+
+  /** Loads the model in the worker; fails with the loader's message. */
+  static async start(model: EmbedderModel): Promise<Embedder> {
+    const e = new Embedder(model);
+    try {
+      await host.request({ type: 'load', ...e.spec });
+    } catch (err) {
+      throw new QuireError(
+        'unavailable',
+        `Cannot load the embedding model ${model.id}: ${(err as Error).message}`,
+      );
+    }
+    return e;
   }
 
   /** Embeds texts (mean pooling, L2-normalised); one vector per text. */
   async embed(texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
+    if (this.closed) throw new QuireError('unavailable', 'The embedding model was closed.');
     if (signal?.aborted) throw new QuireError('cancelled', 'Cancelled.');
-    const work = this.request({ type: 'embed', texts });
-    const { dims, data } = signal
+    const work = host.request({ type: 'embed', ...this.spec, texts }).catch((err: Error) => {
+      throw new QuireError('internal', `Embedding with ${this.model.id} failed: ${err.message}`);
+    });
+    const reply = signal
       ? await Promise.race([
           work,
           new Promise<never>((_, reject) =>
@@ -98,11 +125,18 @@ export class Embedder {
           ),
         ])
       : await work;
-    return texts.map((_, i) => data.subarray(i * dims, (i + 1) * dims));
+    const dims = reply.dims ?? 0;
+    const data = reply.data ?? new Float32Array();
+    return texts.map((_, i) => {
+      const v = data.subarray(i * dims, (i + 1) * dims);
+      // A text with no word the model knows pools to 0/0: store it as the zero vector ("no meaning").
+      return Number.isNaN(v[0]) ? new Float32Array(dims) : v;
+    });
   }
 
   async close(): Promise<void> {
-    this.failed ??= new Error('embedder closed');
-    await this.worker.terminate();
+    if (this.closed) return;
+    this.closed = true;
+    await host.request({ type: 'unload', key: this.key }).catch(() => undefined);
   }
 }

@@ -127,7 +127,9 @@ export class VectorStore {
     if (opts.exact) q = q.bypassVectorIndex();
     else if (opts.nprobes) q = q.nprobes(opts.nprobes);
     const rows = await q.toArray();
-    return rows.map((r) => ({ id: String(r.id), similarity: 1 - Number(r._distance) }));
+    return rows
+      .map((r) => ({ id: String(r.id), similarity: 1 - Number(r._distance) }))
+      .filter((h) => Number.isFinite(h.similarity));
   }
 
   /** Builds the ANN index once the table is large enough; later writes are folded in by optimize(). */

@@ -13,24 +13,35 @@ const vec = [
 
 describe('fusion', () => {
   it('convex: a strong keyword match stays first; agreement lifts a paper', () => {
-    expect(fuse(fts, vec, { kind: 'convex', ftsWeight: 0.7 }).map((r) => r.id)).toEqual([
-      'a',
-      'b',
-      'c',
-    ]);
+    expect(
+      fuse(fts, vec, {
+        kind: 'convex',
+        ftsWeight: 0.7,
+        vectorNorm: 'minmax',
+        anchorKeywordTop: false,
+      }).map((r) => r.id),
+    ).toEqual(['a', 'b', 'c']);
   });
 
   it('convex with weight 1 is the keyword ranking; weight 0 the vector ranking', () => {
     expect(
-      fuse(fts, vec, { kind: 'convex', ftsWeight: 1 })
+      fuse(fts, vec, {
+        kind: 'convex',
+        ftsWeight: 1,
+        vectorNorm: 'minmax',
+        anchorKeywordTop: false,
+      })
         .slice(0, 2)
         .map((r) => r.id),
     ).toEqual(['a', 'b']);
-    expect(fuse(fts, vec, { kind: 'convex', ftsWeight: 0 }).map((r) => r.id)).toEqual([
-      'c',
-      'b',
-      'a',
-    ]);
+    expect(
+      fuse(fts, vec, {
+        kind: 'convex',
+        ftsWeight: 0,
+        vectorNorm: 'minmax',
+        anchorKeywordTop: false,
+      }).map((r) => r.id),
+    ).toEqual(['c', 'b', 'a']);
   });
 
   it('rrf counts ranks, not scores', () => {
@@ -47,14 +58,28 @@ describe('fusion', () => {
   });
 
   it('copes with an empty list on either side', () => {
-    expect(fuse([], vec, { kind: 'convex', ftsWeight: 0.7 }).map((r) => r.id)).toEqual([
-      'c',
-      'b',
-      'a',
-    ]);
+    expect(
+      fuse([], vec, {
+        kind: 'convex',
+        ftsWeight: 0.7,
+        vectorNorm: 'minmax',
+        anchorKeywordTop: false,
+      }).map((r) => r.id),
+    ).toEqual(['c', 'b', 'a']);
     expect(fuse(fts, [], { kind: 'rrf', k: 60, ftsWeight: 0.5 }).map((r) => r.id)).toEqual([
       'a',
       'b',
     ]);
+  });
+
+  it('anchored: the keyword top hit stays first even when vectors disagree', () => {
+    const anchored = {
+      kind: 'convex',
+      ftsWeight: 0.1,
+      vectorNorm: 'raw',
+      anchorKeywordTop: true,
+    } as const;
+    expect(fuse(fts, vec, anchored).map((r) => r.id)).toEqual(['a', 'c', 'b']);
+    expect(fuse(fts, vec, { ...anchored, anchorKeywordTop: false })[0]!.id).toBe('c');
   });
 });

@@ -1,13 +1,20 @@
-// Fusion of keyword (BM25) and semantic (cosine) rankings into one hybrid ranking. The method and its
-// weight were chosen by measurement on the sample feed (bench/search/quality.ts; figures in
-// ARCHITECTURE.md): see FUSION below.
+// Fusion of keyword (BM25) and semantic (cosine) rankings into one hybrid ranking. The method and
+// weights were chosen by measurement on the sample feed (bench/search/quality.ts, figures in
+// ARCHITECTURE.md): see FUSION at the end.
 
 export type Ranked = { id: string; score: number };
 
 export type FusionMethod =
-  { kind: 'rrf'; k: number; ftsWeight: number } | { kind: 'convex'; ftsWeight: number };
+  /** Reciprocal-rank fusion (Cormack et al. 2009) with a weight per list. */
+  | { kind: 'rrf'; k: number; ftsWeight: number }
+  /**
+   * Convex combination of BM25 divided by the query's best BM25 (0 when absent) and the cosine
+   * similarity, raw or min–max scaled over the candidates. `anchorKeywordTop` keeps BM25's first hit
+   * first: the bundled static model is much weaker than BM25 (MRR 0.55 vs 0.94 on titles), so it may
+   * reorder and add candidates but not overrule a confident keyword match.
+   */
+  | { kind: 'convex'; ftsWeight: number; vectorNorm: 'raw' | 'minmax'; anchorKeywordTop: boolean };
 
-/** Reciprocal-rank fusion (Cormack et al. 2009) with a weight per list. */
 function rrf(fts: Ranked[], vec: Ranked[], k: number, w: number): Map<string, number> {
   const out = new Map<string, number>();
   fts.forEach((r, i) => out.set(r.id, (out.get(r.id) ?? 0) + w / (k + i + 1)));
@@ -15,20 +22,20 @@ function rrf(fts: Ranked[], vec: Ranked[], k: number, w: number): Map<string, nu
   return out;
 }
 
-/**
- * Convex combination of per-query normalised scores: BM25 divided by the query's best BM25 (0 when
- * absent), cosine min–max scaled over the candidates. Unlike RRF it keeps how far ahead a strong
- * keyword match is, which matters when one list is much better than the other.
- */
-function convex(fts: Ranked[], vec: Ranked[], w: number): Map<string, number> {
+function convex(
+  fts: Ranked[],
+  vec: Ranked[],
+  w: number,
+  norm: 'raw' | 'minmax',
+): Map<string, number> {
   const out = new Map<string, number>();
   const top = fts[0]?.score ?? 0;
   for (const r of fts) out.set(r.id, w * (top > 0 ? r.score / top : 0));
   if (vec.length) {
     const hi = vec[0]!.score;
     const lo = vec[vec.length - 1]!.score;
-    const span = hi - lo || 1;
-    for (const r of vec) out.set(r.id, (out.get(r.id) ?? 0) + (1 - w) * ((r.score - lo) / span));
+    const scale = (s: number) => (norm === 'raw' ? s : (s - lo) / (hi - lo || 1));
+    for (const r of vec) out.set(r.id, (out.get(r.id) ?? 0) + (1 - w) * scale(r.score));
   }
   return out;
 }
@@ -37,11 +44,27 @@ export function fuse(fts: Ranked[], vec: Ranked[], method: FusionMethod): Ranked
   const scores =
     method.kind === 'rrf'
       ? rrf(fts, vec, method.k, method.ftsWeight)
-      : convex(fts, vec, method.ftsWeight);
-  return [...scores]
+      : convex(fts, vec, method.ftsWeight, method.vectorNorm);
+  const ranked = [...scores]
     .map(([id, score]) => ({ id, score }))
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  if (method.kind === 'convex' && method.anchorKeywordTop && fts[0]) {
+    const i = ranked.findIndex((r) => r.id === fts[0]!.id);
+    if (i > 0) ranked.unshift(...ranked.splice(i, 1));
+  }
+  return ranked;
 }
 
-/** The default, chosen by measurement (see the header). */
-export const FUSION: FusionMethod = { kind: 'convex', ftsWeight: 0.7 };
+/**
+ * The default. On the sample feed (MRR@10 / nDCG@10 / Recall@10) it is at least as good as the
+ * better of keyword and semantic search on both sets: dev queries 0.892 / 0.730 / 0.627 (keyword
+ * 0.880 / 0.710 / 0.600) and title→abstract 0.9445 / 0.9529 / 0.978 (keyword 0.9444 / 0.9528 / 0.978).
+ * Neighbouring weights (0.88, 0.90) also pass, so the choice is not a lone spike; plain RRF and
+ * unanchored convex mixes lost MRR on one set or the other.
+ */
+export const FUSION: FusionMethod = {
+  kind: 'convex',
+  ftsWeight: 0.92,
+  vectorNorm: 'raw',
+  anchorKeywordTop: true,
+};
