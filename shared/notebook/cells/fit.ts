@@ -1,0 +1,88 @@
+// Fit cell: fits a preset or a typed formula to columns of a table with the shared fit engine
+// (shared/fit: Levenberg–Marquardt, Moré 1978) and stores parameters ± standard errors and R².
+import { z } from 'zod';
+import { toLines } from '../file-format';
+import { escapeHtml } from '../export/markup';
+import { outputsToHtml, outputsToIpynb, outputsToMarkdown } from '../export/outputs';
+import { findCell, type Cell, type CellOutput } from '../model';
+import type { CellType } from '../registry';
+import { numericColumn, tableOf } from '../tables';
+
+export const FitCellDataSchema = z.object({
+  /** Id or name of the cell whose table holds the data. */
+  source: z.string().max(100),
+  /** One x column, or one per model variable (in the model's order). */
+  x: z.union([z.string().max(200), z.array(z.string().max(200)).min(1).max(10)]),
+  y: z.string().max(200),
+  sigma: z.string().max(200).optional(),
+  /** A preset name (`power-law`, …) or a formula such as `E + A*x^-alpha`. */
+  model: z.string().min(1).max(2_000),
+  start: z.record(z.string().max(50), z.number()).optional(),
+  bounds: z.record(z.string().max(50), z.tuple([z.number(), z.number()])).optional(),
+  variables: z.array(z.string().max(50)).max(10).optional(),
+});
+export type FitCellData = z.infer<typeof FitCellDataSchema>;
+
+const describe = (cell: Cell) => {
+  const d = FitCellDataSchema.safeParse(cell.data);
+  return d.success
+    ? `fit ${d.data.model} to ${d.data.y} vs ${[d.data.x].flat().join(', ')} of ${d.data.source}`
+    : 'fit';
+};
+
+export const fitCell: CellType = {
+  type: 'fit',
+  label: 'Fit',
+  content: 'data',
+  defaults: () => ({ data: { source: '', x: 'x', y: 'y', model: 'power-law' } }),
+  dataSchema: FitCellDataSchema,
+  inputsOf: (cell, nb) => {
+    const r = FitCellDataSchema.safeParse(cell.data);
+    const src = r.success ? findCell(nb, r.data.source) : undefined;
+    return src ? [src.id] : [];
+  },
+  run: async (cell, ctx): Promise<CellOutput[]> => {
+    const d = FitCellDataSchema.parse(cell.data);
+    const t = tableOf(ctx.notebook, d.source);
+    if (!t) throw new Error(`fit: no table "${d.source}"`);
+    const xs = [d.x].flat().map((c) => {
+      if (!t.columns.includes(c)) throw new Error(`fit: table "${d.source}" has no column "${c}"`);
+      return numericColumn(t, c);
+    });
+    const r = ctx.fit(
+      d.model,
+      {
+        x: xs.length === 1 ? (xs[0] ?? []) : xs,
+        y: numericColumn(t, d.y),
+        sigma: d.sigma ? numericColumn(t, d.sigma) : undefined,
+      },
+      { start: d.start, bounds: d.bounds, variables: d.variables },
+    );
+    return [
+      {
+        kind: 'table',
+        columns: ['parameter', 'value', 'stdError', 'ciLower', 'ciUpper'],
+        rows: r.params.map((p) => [p.name, p.value, p.stdError, p.ciLower, p.ciUpper]),
+      },
+      {
+        kind: 'text',
+        text: `${r.status} (${r.reason}); R² = ${r.r2.toPrecision(6)}, RSS = ${r.rss.toPrecision(6)}, residual SD = ${r.residualStdDev.toPrecision(4)}`,
+      },
+    ];
+  },
+  exporters: {
+    markdown: (cell) => `*${describe(cell)}*\n\n${outputsToMarkdown(cell.outputs)}`,
+    html: (cell) =>
+      `<p class="fit"><em>${escapeHtml(describe(cell))}</em></p>\n${outputsToHtml(cell.outputs)}`,
+    ipynb: (cell) => [
+      {
+        id: cell.id,
+        cell_type: 'code',
+        metadata: { quire: { type: 'fit', spec: cell.data } },
+        source: toLines(`// ${describe(cell)}`),
+        execution_count: null,
+        outputs: outputsToIpynb(cell.outputs),
+      },
+    ],
+  },
+};

@@ -1,0 +1,46 @@
+// JavaScript cell: the body of an async function run in the sandbox (./sandbox); `return` a value
+// to show it (an array of records becomes a table). Reads other cells with table()/output().
+import { toLines } from '../file-format';
+import { escapeHtml, fenced } from '../export/markup';
+import { outputsToHtml, outputsToIpynb, outputsToMarkdown } from '../export/outputs';
+import { findCell } from '../model';
+import type { CellType } from '../registry';
+
+/** `table('x')` / `output("x")` with a literal argument: the cells a script reads, found statically. */
+const READS_RE = /\b(?:table|output)\(\s*(['"`])([^'"`\n]{1,100})\1\s*\)/g;
+
+export const javascriptCell: CellType = {
+  type: 'javascript',
+  label: 'JavaScript',
+  content: 'source',
+  defaults: () => ({
+    source: "// Return a value to show it. table('name') gives a table's rows.\nreturn 1 + 1;\n",
+  }),
+  inputsOf: (cell, nb) => {
+    const ids = new Set<string>();
+    for (const m of (cell.source ?? '').matchAll(READS_RE)) {
+      const c = findCell(nb, m[2] ?? '');
+      if (c && c.id !== cell.id) ids.add(c.id);
+    }
+    return [...ids];
+  },
+  run: (cell, ctx) => ctx.runJavaScript(cell.source ?? ''),
+  exporters: {
+    markdown: (cell) =>
+      [fenced(cell.source ?? '', 'js'), outputsToMarkdown(cell.outputs)]
+        .filter(Boolean)
+        .join('\n\n'),
+    html: (cell) =>
+      `<pre class="code"><code class="language-js">${escapeHtml(cell.source ?? '')}</code></pre>\n${outputsToHtml(cell.outputs)}`,
+    ipynb: (cell) => [
+      {
+        id: cell.id,
+        cell_type: 'code',
+        metadata: {},
+        source: toLines(cell.source ?? ''),
+        execution_count: null,
+        outputs: outputsToIpynb(cell.outputs),
+      },
+    ],
+  },
+};

@@ -1,0 +1,156 @@
+// Notebook exporters: Markdown (GFM + `$…$` math), self-contained HTML (KaTeX rendered, plots as
+// inline SVG, no external URLs) and Jupyter .ipynb (nbformat 4.5). Pure: the host supplies the
+// paper lookup and the KaTeX stylesheet (reading files is the host's job).
+import { toLines } from '../file-format';
+import type { Cell, Notebook } from '../model';
+import type { CellRegistry, ExportContext, IpynbCell, PaperRef } from '../registry';
+import { tableOf } from '../tables';
+import { escapeHtml, paperLink } from './markup';
+
+export const NOTEBOOK_EXPORT_FORMATS = ['md', 'html', 'ipynb'] as const;
+export type NotebookExportFormat = (typeof NOTEBOOK_EXPORT_FORMATS)[number];
+
+export type ExportOptions = {
+  registry: CellRegistry;
+  paper?: (id: string) => PaperRef | undefined;
+  /** KaTeX's CSS (fonts inlined as data: URLs by the host), embedded in HTML exports. */
+  katexCss?: string;
+};
+
+function context(nb: Notebook, o: ExportOptions): ExportContext {
+  return {
+    notebook: nb,
+    paper: o.paper ?? (() => undefined),
+    table: (id) => tableOf(nb, id),
+    citations: [],
+  };
+}
+
+function unknownCell(cell: Cell): string {
+  return `Cell of type "${cell.type}" (not supported by this exporter).`;
+}
+
+function references(ctx: ExportContext, format: 'md' | 'html'): string {
+  if (ctx.citations.length === 0) return '';
+  const items = ctx.citations.map((id, i) => {
+    const p = ctx.paper(id);
+    const link = paperLink(ctx, id);
+    const text = p
+      ? `${p.authors.slice(0, 3).join(', ')}${p.authors.length > 3 ? ' et al.' : ''}${p.year ? ` (${p.year})` : ''}. ${p.title}.${p.venue ? ` ${p.venue}.` : ''}`
+      : `Paper ${id} (not in this library).`;
+    if (format === 'md')
+      return `${i + 1}. <a id="ref-${i + 1}"></a>${text}${link ? ` <${link}>` : ''}`;
+    return `<li id="ref-${i + 1}">${escapeHtml(text)}${link ? ` <a href="${escapeHtml(link)}">${escapeHtml(link)}</a>` : ''}</li>`;
+  });
+  return format === 'md'
+    ? `## References\n\n${items.join('\n')}`
+    : `<section class="references"><h2>References</h2><ol>${items.join('')}</ol></section>`;
+}
+
+export function exportMarkdown(nb: Notebook, o: ExportOptions): string {
+  const ctx = context(nb, o);
+  const parts = [`# ${nb.title}`];
+  for (const cell of nb.cells) {
+    const t = o.registry.get(cell.type);
+    parts.push(t ? t.exporters.markdown(cell, ctx) : `> ${unknownCell(cell)}`);
+  }
+  const refs = references(ctx, 'md');
+  if (refs) parts.push(refs);
+  return parts.filter((p) => p.trim() !== '').join('\n\n') + '\n';
+}
+
+const PAGE_CSS = `body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}
+pre{background:#f6f8fa;padding:.6rem;overflow:auto}table{border-collapse:collapse;margin:.5rem 0}
+th,td{border:1px solid #ccc;padding:.2rem .5rem}td{text-align:right}.cell{margin:1.2rem 0}
+.paper-card{border:1px solid #ccc;border-radius:6px;padding:.6rem}.paper-card .meta{color:#555;font-size:.9em}
+.error{color:#b00020}figure{margin:.5rem 0}`;
+
+export function exportHtml(nb: Notebook, o: ExportOptions): string {
+  const ctx = context(nb, o);
+  const body = nb.cells.map((cell) => {
+    const t = o.registry.get(cell.type);
+    const inner = t
+      ? t.exporters.html(cell, ctx)
+      : `<p class="error">${escapeHtml(unknownCell(cell))}</p>`;
+    return `<section class="cell ${escapeHtml(cell.type)}" id="cell-${escapeHtml(cell.id)}">\n${inner}\n</section>`;
+  });
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="generator" content="Quire">
+<title>${escapeHtml(nb.title)}</title>
+<style>${o.katexCss ?? ''}</style>
+<style>${PAGE_CSS}</style>
+</head>
+<body>
+<h1>${escapeHtml(nb.title)}</h1>
+${body.join('\n')}
+${references(ctx, 'html')}
+</body>
+</html>
+`;
+}
+
+export type IpynbNotebook = {
+  nbformat: 4;
+  nbformat_minor: 5;
+  metadata: Record<string, unknown>;
+  cells: IpynbCell[];
+};
+
+export function exportIpynb(nb: Notebook, o: ExportOptions): IpynbNotebook {
+  const ctx = context(nb, o);
+  const cells: IpynbCell[] = [
+    {
+      id: `${nb.id}-title`.slice(0, 64),
+      cell_type: 'markdown',
+      metadata: {},
+      source: [`# ${nb.title}`],
+    },
+  ];
+  for (const cell of nb.cells) {
+    const t = o.registry.get(cell.type);
+    cells.push(
+      ...(t
+        ? t.exporters.ipynb(cell, ctx)
+        : [
+            {
+              id: cell.id,
+              cell_type: 'raw' as const,
+              metadata: { quire: { type: cell.type } },
+              source: [unknownCell(cell)],
+            },
+          ]),
+    );
+  }
+  const refs = references(ctx, 'md');
+  if (refs)
+    cells.push({
+      id: `${nb.id}-refs`.slice(0, 64),
+      cell_type: 'markdown',
+      metadata: {},
+      source: toLines(refs),
+    });
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {
+      title: nb.title,
+      language_info: { name: 'javascript', file_extension: '.js', mimetype: 'text/javascript' },
+      quire: { notebookId: nb.id, exportedFrom: 'quire-notebook' },
+    },
+    cells,
+  };
+}
+
+/** One entry point: the exported text of a notebook in `format`. */
+export function exportNotebook(
+  nb: Notebook,
+  format: NotebookExportFormat,
+  o: ExportOptions,
+): string {
+  if (format === 'md') return exportMarkdown(nb, o);
+  if (format === 'html') return exportHtml(nb, o);
+  return JSON.stringify(exportIpynb(nb, o), null, 1) + '\n';
+}
