@@ -1,5 +1,110 @@
-// Graph-experiment methods of the API contract (see contract.ts). Owned by the graph feature.
-import type { z } from 'zod';
+// Graph-experiment methods of the API contract (see contract.ts). Owned by the graph feature; the
+// engine is shared/graph and the handlers come from `createGraphHandlers()` in shared/graph/handlers.
+import { z } from 'zod';
+import type { GraphMetrics, PowerLawFit, Table } from '../graph/index';
+import { METRIC_GROUPS } from '../graph/metric-groups';
+import { method } from './method';
 import type { Method } from './method';
 
-export const graphMethods = {} satisfies Record<string, Method<z.ZodType, unknown>>;
+const Seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1)
+  .default(0);
+const Count = (max: number) => z.number().int().min(1).max(max);
+const Prob = z.number().min(0).max(1);
+const NodeId = z.union([z.string().min(1).max(500), z.number().finite()]);
+
+const EdgeSchema = z.union([
+  z.strictObject({ source: NodeId, target: NodeId, weight: z.number().finite().min(0).optional() }),
+  z.tuple([NodeId, NodeId]),
+  z.tuple([NodeId, NodeId, z.number().finite().min(0)]),
+]);
+
+/** Where a graph comes from: an edge list, a seeded generator, or tag co-occurrence. */
+export const GraphSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('edges'),
+    edges: z.array(EdgeSchema).max(2_000_000),
+    nodes: z.array(NodeId).max(1_000_000).optional(),
+    directed: z.boolean().default(false),
+    allowSelfLoops: z.boolean().default(false),
+  }),
+  z.strictObject({ kind: z.literal('gnp'), n: Count(1_000_000), p: Prob, seed: Seed }),
+  z.strictObject({
+    kind: z.literal('gnm'),
+    n: Count(1_000_000),
+    m: z.number().int().min(0).max(2_000_000),
+    seed: Seed,
+  }),
+  z.strictObject({
+    kind: z.literal('barabasi-albert'),
+    n: Count(1_000_000),
+    m: Count(1000),
+    seed: Seed,
+  }),
+  z.strictObject({
+    kind: z.literal('watts-strogatz'),
+    n: Count(1_000_000),
+    k: z.number().int().min(0).max(1000),
+    p: Prob,
+    seed: Seed,
+  }),
+  z.strictObject({
+    kind: z.literal('sbm'),
+    sizes: z.array(z.number().int().min(0).max(100_000)).min(1).max(100),
+    p: z.array(z.array(Prob).max(100)).max(100),
+    seed: Seed,
+  }),
+  z.strictObject({ kind: z.literal('karate') }),
+  z.strictObject({
+    kind: z.literal('cooccurrence'),
+    items: z.array(z.array(z.string().max(500)).max(1000)).max(1_000_000),
+    minWeight: z.number().int().min(1).default(1),
+    minCount: z.number().int().min(1).default(1),
+  }),
+]);
+export type GraphSource = z.output<typeof GraphSourceSchema>;
+
+const MetricsInputSchema = z.strictObject({
+  graph: GraphSourceSchema,
+  metrics: z.union([z.literal('all'), z.array(z.enum(METRIC_GROUPS)).min(1)]).default('all'),
+  /** Use edge weights in strength, eigenvector, PageRank, Louvain and modularity. */
+  weighted: z.boolean().default(false),
+  seed: Seed,
+  louvainRuns: z.number().int().min(1).max(100).default(1),
+});
+
+const ExperimentInputSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('giant-component'),
+    n: z.number().int().min(2).max(1_000_000),
+    meanDegrees: z.array(z.number().min(0)).min(1).max(1000),
+    repeats: Count(1000).default(5),
+    seed: Seed,
+  }),
+  z.strictObject({
+    kind: z.literal('robustness'),
+    graph: GraphSourceSchema,
+    steps: Count(10_000).default(20),
+    repeats: Count(1000).default(5),
+    seed: Seed,
+  }),
+]);
+
+export const graphMethods = {
+  /** Metrics of a graph (counts, degrees, clustering, distances, centralities, cores, Louvain, power law). */
+  'graph:metrics': method<GraphMetrics>()(MetricsInputSchema),
+  /** Clauset–Shalizi–Newman discrete power-law fit of positive integers (e.g. degrees). */
+  'graph:powerlaw': method<PowerLawFit>()(
+    z.strictObject({
+      data: z.array(z.number().int().min(1)).min(2).max(10_000_000),
+      xmin: z.number().int().min(1).optional(),
+    }),
+  ),
+  /** A parameter sweep (giant component of G(n,p), robustness to node removal) as a table. */
+  'graph:experiment': method<Table>()(ExperimentInputSchema, { job: true }),
+} satisfies Record<string, Method<z.ZodType, unknown>>;
+
+export type GraphMethodName = keyof typeof graphMethods;
