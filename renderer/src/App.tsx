@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Api } from '../../shared/api/client';
 import { QuireError } from '../../shared/api/errors';
-import type { ExportFormat, TagCount } from '../../shared/api/schemas';
+import type { ExportFormat, Paper, TagCount } from '../../shared/api/schemas';
 import { ApiContext } from './apiContext';
 import { GateScreen, NoTokenScreen } from './components/GateScreen';
 import { Sidebar } from './components/Sidebar';
@@ -13,6 +13,7 @@ import { ImportDialog } from './features/import/ImportDialog';
 import { LibraryView, type LibraryHandle } from './features/library/LibraryView';
 import { PaperPane, type PaperPaneHandle } from './features/paper/PaperPane';
 import { PlaceholderView } from './features/placeholders/PlaceholderView';
+import { SearchView, type SimilarTo } from './features/search/SearchView';
 import { SettingsView } from './features/settings/SettingsView';
 import { useTheme } from './features/theme/useTheme';
 import { VIEWS, type View } from './views';
@@ -56,8 +57,18 @@ function Shell({ api }: { api: Api }) {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [undo, setUndo] = useState<Undo | null>(null);
   const [focusFilterNonce, setFocusFilterNonce] = useState(0);
+  // Search is mounted on first visit and then kept (hidden), so its query survives view switches.
+  const [searchVisited, setSearchVisited] = useState(false);
+  const [searchPaperId, setSearchPaperId] = useState<string | null>(null);
+  const [similarTo, setSimilarTo] = useState<SimilarTo | null>(null);
+  const [focusSearchNonce, setFocusSearchNonce] = useState(0);
   const library = useRef<LibraryHandle>(null);
   const pane = useRef<PaperPaneHandle>(null);
+
+  const go = useCallback((v: View) => {
+    if (v === 'search') setSearchVisited(true);
+    setView(v);
+  }, []);
 
   const bump = useCallback(() => setVersion((v) => v + 1), []);
   const showToast = useCallback(
@@ -123,6 +134,8 @@ function Shell({ api }: { api: Api }) {
         const res = await api.call('library:delete', { ids: [id] });
         setUndo({ token: res.undoToken, ids: [id] });
         setSelectedId((sel) => (sel === id ? next : sel));
+        setSearchPaperId((sel) => (sel === id ? null : sel));
+        setSimilarTo((s) => (s?.id === id ? null : s));
         bump();
         showToast({
           text: `Deleted ${res.deleted} ${res.deleted === 1 ? 'paper' : 'papers'}`,
@@ -162,9 +175,23 @@ function Shell({ api }: { api: Api }) {
     pane.current?.focusNotes();
   }, []);
 
+  const focusSearch = useCallback(() => {
+    go('search');
+    setFocusSearchNonce((n) => n + 1);
+  }, [go]);
+
+  const moreLikeThis = useCallback(
+    (paper: Pick<Paper, 'id' | 'title'>) => {
+      setSimilarTo({ id: paper.id, title: paper.title });
+      setSearchPaperId(paper.id);
+      go('search');
+    },
+    [go],
+  );
+
   const ctx: CommandContext = useMemo(
     () => ({
-      go: setView,
+      go,
       openImport: () => setImportOpen(true),
       exportAs: (f) => void exportAs(f),
       toggleTheme: toggle,
@@ -176,10 +203,34 @@ function Shell({ api }: { api: Api }) {
         if (selectedId) void deletePaper(selectedId);
       },
       undoDelete: () => void undoDelete(),
+      focusSearch,
+      moreLikeThis: () => {
+        const id = view === 'search' ? searchPaperId : selectedId;
+        if (!id) return;
+        api
+          .call('library:get', { id })
+          .then(moreLikeThis, (err: unknown) => showToast({ text: message(err), tone: 'error' }));
+      },
       hasSelection: selectedId !== null,
+      hasOpenPaper: (view === 'search' ? searchPaperId : selectedId) !== null,
       canUndo: undo !== null,
+      view,
     }),
-    [exportAs, toggle, selectedId, deletePaper, undoDelete, undo],
+    [
+      api,
+      go,
+      exportAs,
+      toggle,
+      selectedId,
+      deletePaper,
+      undoDelete,
+      undo,
+      focusSearch,
+      moreLikeThis,
+      view,
+      searchPaperId,
+      showToast,
+    ],
   );
 
   const ctxRef = useRef(ctx);
@@ -215,8 +266,10 @@ function Shell({ api }: { api: Api }) {
       } else if (isEditable(e.target)) {
         return;
       } else if (e.key === '/' && !mod) {
+        // In Library `/` filters the table; everywhere else it goes to Search.
         e.preventDefault();
-        c.focusFilter();
+        if (c.view === 'library') c.focusFilter();
+        else c.focusSearch?.();
       } else if (mod && key === 'z' && !e.shiftKey && c.canUndo) {
         e.preventDefault();
         c.undoDelete();
@@ -238,6 +291,12 @@ function Shell({ api }: { api: Api }) {
     bump();
     setView('library');
   }, [bump]);
+  const closeSearchPane = useCallback(() => {
+    setSearchPaperId(null);
+    setFocusSearchNonce((n) => n + 1);
+  }, []);
+  const exitSimilar = useCallback(() => setSimilarTo(null), []);
+  const openImport = useCallback(() => setImportOpen(true), []);
 
   if (gate === 'unauthorized') return <NoTokenScreen rejected />;
   if (typeof gate === 'object') {
@@ -255,7 +314,7 @@ function Shell({ api }: { api: Api }) {
     <div className="app">
       <Sidebar
         view={view}
-        onView={setView}
+        onView={go}
         onPalette={() => setPaletteOpen(true)}
         theme={theme}
         onToggleTheme={toggle}
@@ -274,6 +333,8 @@ function Shell({ api }: { api: Api }) {
               onImport={() => setImportOpen(true)}
               onExport={(f) => void exportAs(f)}
               pane={
+                // One paper pane at a time: the hidden view's pane is unmounted (saving its notes).
+                view === 'library' &&
                 selectedId && (
                   <PaperPane
                     ref={pane}
@@ -283,13 +344,43 @@ function Shell({ api }: { api: Api }) {
                     onTagsChanged={refreshTags}
                     onDelete={(id) => void deletePaper(id)}
                     onClose={closePane}
+                    onMoreLikeThis={moreLikeThis}
                   />
                 )
               }
             />
           </div>
         )}
-        {(view === 'search' || view === 'map' || view === 'notebooks') && (
+        {gate === 'ok' && searchVisited && (
+          <div className="view" hidden={view !== 'search'}>
+            <SearchView
+              active={view === 'search'}
+              version={version}
+              tags={tags}
+              openId={searchPaperId}
+              onOpen={setSearchPaperId}
+              similarTo={similarTo}
+              onExitSimilar={exitSimilar}
+              focusNonce={focusSearchNonce}
+              onImport={openImport}
+              pane={
+                view === 'search' &&
+                searchPaperId && (
+                  <PaperPane
+                    id={searchPaperId}
+                    tagSuggestions={tags.map((t) => t.tag)}
+                    onChanged={onPaperChanged}
+                    onTagsChanged={refreshTags}
+                    onDelete={(id) => void deletePaper(id)}
+                    onClose={closeSearchPane}
+                    onMoreLikeThis={moreLikeThis}
+                  />
+                )
+              }
+            />
+          </div>
+        )}
+        {(view === 'map' || view === 'notebooks') && (
           <div className="view">
             <PlaceholderView which={view} onGoLibrary={() => setView('library')} />
           </div>

@@ -3,6 +3,9 @@ import { Command } from 'commander';
 import { APP_VERSION } from '../version';
 import { processIo, type Io } from './context';
 import { fitCommand } from './fit-command';
+import { graphCommand } from './graph-command';
+import { modelsCommand } from './models-command';
+import { notebookCommand } from './notebook-command';
 import { exportCommand, importCommand, infoCommand, listCommand } from './library-commands';
 import { serveCommand } from './serve-command';
 
@@ -20,6 +23,9 @@ export function buildProgram(io: Io = processIo): Command {
     listCommand,
     exportCommand,
     fitCommand,
+    graphCommand,
+    modelsCommand,
+    notebookCommand,
     serveCommand,
   ])
     program.addCommand(make(io));

@@ -11,14 +11,21 @@ export type CommandContext = {
   focusFilter(): void;
   deleteSelected(): void;
   undoDelete(): void;
+  /** Opens Search and focuses its box. */
+  focusSearch?(): void;
+  /** "More like this" for the paper open in the current view's pane. */
+  moreLikeThis?(): void;
   hasSelection: boolean;
+  /** A paper is open in the pane of the current view. */
+  hasOpenPaper?: boolean;
   canUndo: boolean;
+  view?: View;
 };
 
 export type Command = {
   id: string;
   title: string;
-  group: 'Go to' | 'Library' | 'Appearance';
+  group: 'Go to' | 'Search' | 'Library' | 'Appearance';
   /** `Mod` is Cmd on macOS, Ctrl elsewhere. */
   shortcut?: string;
   keywords?: string[];
@@ -42,6 +49,23 @@ export const COMMANDS: readonly Command[] = [
     run: (ctx) => ctx.go(view),
   })),
   {
+    id: 'search.focus',
+    title: 'Search papers',
+    group: 'Search',
+    shortcut: '/',
+    keywords: ['find', 'semantic', 'hybrid', 'keyword', 'meaning', 'query'],
+    run: (ctx) => ctx.focusSearch?.(),
+    enabled: (ctx) => ctx.focusSearch !== undefined,
+  },
+  {
+    id: 'search.moreLikeThis',
+    title: 'More like this paper',
+    group: 'Search',
+    keywords: ['similar', 'related', 'neighbours', 'semantic'],
+    run: (ctx) => ctx.moreLikeThis?.(),
+    enabled: (ctx) => ctx.moreLikeThis !== undefined && ctx.hasOpenPaper === true,
+  },
+  {
     id: 'import.open',
     title: 'Import papers…',
     group: 'Library',
@@ -61,7 +85,7 @@ export const COMMANDS: readonly Command[] = [
     title: 'Focus filter',
     group: 'Library',
     shortcut: '/',
-    keywords: ['find', 'search'],
+    keywords: ['find'],
     run: (ctx) => ctx.focusFilter(),
   },
   {

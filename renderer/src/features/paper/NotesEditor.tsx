@@ -1,12 +1,14 @@
-// The paper's own notes: autosaved ~500 ms after typing stops and on blur, with a visible status.
+// The paper's own notes: autosaved ~500 ms after typing stops, on blur, and at once when the page
+// is hidden or unloaded (reload, close), with a visible status.
 import { useState, type Ref } from 'react';
-import { useAutosave } from './useAutosave';
+import { useAutosave, type SaveOptions } from './useAutosave';
 
 export const NOTES_DEBOUNCE_MS = 500;
 
 type Props = {
   initial: string;
-  save(notes: string): Promise<void>;
+  /** `opts.unloading`: the page is going away; the transport should send at once (keepalive). */
+  save(notes: string, opts: SaveOptions): Promise<void>;
   ref?: Ref<HTMLTextAreaElement>;
 };
 

@@ -15,6 +15,8 @@ type Props = {
   onTagsChanged(): void;
   onDelete(id: string): void;
   onClose(): void;
+  /** Shows papers like this one (Search view); no button without it. */
+  onMoreLikeThis?(paper: Paper): void;
   ref?: Ref<PaperPaneHandle>;
 };
 
@@ -28,6 +30,7 @@ export function PaperPane({
   onTagsChanged,
   onDelete,
   onClose,
+  onMoreLikeThis,
   ref,
 }: Props) {
   const api = useApi();
@@ -71,8 +74,8 @@ export function PaperPane({
   );
 
   const saveNotes = useCallback(
-    async (notes: string) => {
-      const paper = await api.call('library:update', { id, notes });
+    async (notes: string, opts?: { unloading: boolean }) => {
+      const paper = await api.call('library:update', { id, notes }, { keepalive: opts?.unloading });
       onChanged(paper);
     },
     [api, id, onChanged],
@@ -92,9 +95,22 @@ export function PaperPane({
     <aside className="paper-pane" data-testid="paper-pane" aria-label="Paper details">
       <div className="pane-bar">
         <span className="pane-kicker">Paper</span>
-        <button type="button" className="icon-button" aria-label="Close paper" onClick={onClose}>
-          <Icon name="close" />
-        </button>
+        <span className="pane-bar-actions">
+          {onMoreLikeThis && load.state === 'ready' && (
+            <button
+              type="button"
+              className="button small"
+              data-testid="more-like-this"
+              title="Papers nearest to this one in meaning"
+              onClick={() => onMoreLikeThis(load.paper)}
+            >
+              <Icon name="search" size={14} /> More like this
+            </button>
+          )}
+          <button type="button" className="icon-button" aria-label="Close paper" onClick={onClose}>
+            <Icon name="close" />
+          </button>
+        </span>
       </div>
       {load.state === 'loading' && <div className="pane-body muted">Loading…</div>}
       {load.state === 'error' && (

@@ -1,14 +1,20 @@
-// Debounced autosave: saves after a pause in typing and at once on flush (blur, unmount).
+// Debounced autosave: saves after a pause in typing and at once on flush (blur, unmount, and the
+// page being hidden or unloaded: reload, close, switching away).
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
+/** Passed to `save`: `unloading` when the page is going away and the request must start now. */
+export type SaveOptions = { unloading: boolean };
+
 /**
  * Keeps the latest value and saves it `delayMs` after the last change. Saves run one at a time,
- * so an older value can never overwrite a newer one on the server.
+ * so an older value can never overwrite a newer one on the server. When the page is hidden or
+ * unloaded the pending value is sent at once, without waiting for a save still in flight: a
+ * request that has not started before the page dies is never sent.
  */
 export function useAutosave(
-  save: (value: string) => Promise<void>,
+  save: (value: string, opts: SaveOptions) => Promise<void>,
   delayMs: number,
 ): {
   status: SaveStatus;
@@ -27,16 +33,19 @@ export function useAutosave(
     saveRef.current = save;
   });
 
-  const flush = useCallback(() => {
+  const send = useCallback((unloading: boolean) => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const value = latest.current;
     if (value === null) return;
     latest.current = null;
     if (mounted.current) setStatus('saving');
+    const started = unloading ? saveRef.current(value, { unloading }) : null;
+    // Awaited in the chain below; this only keeps an early failure from being "unhandled".
+    started?.catch(() => {});
     chain.current = chain.current.then(async () => {
       try {
-        await saveRef.current(value);
+        await (started ?? saveRef.current(value, { unloading }));
         if (mounted.current && latest.current === null && timer.current === null) {
           setStatus('saved');
           setError(null);
@@ -49,6 +58,8 @@ export function useAutosave(
       }
     });
   }, []);
+
+  const flush = useCallback(() => send(false), [send]);
 
   const change = useCallback(
     (value: string) => {
@@ -68,6 +79,21 @@ export function useAutosave(
       flush();
     };
   }, [flush]);
+
+  // Nor must a reload, closing the window, or the tab going to the background: React does not
+  // unmount on unload, so listen for the page going away and send what is pending right now.
+  useEffect(() => {
+    const now = () => send(true);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') now();
+    };
+    window.addEventListener('pagehide', now);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', now);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [send]);
 
   return { status, error, change, flush };
 }

@@ -4,13 +4,6 @@ import { Icon, type IconName } from '../../components/Icon';
 type Placeholder = { icon: IconName; title: string; coming: string; today: string };
 
 export const PLACEHOLDERS = {
-  search: {
-    icon: 'search',
-    title: 'Search',
-    coming:
-      'Semantic search arrives with local embeddings: find papers by meaning and by keyword, and “more like this”, all on this machine.',
-    today: 'Until then, filter the library by text in Library (press / to jump to the filter).',
-  },
   map: {
     icon: 'map',
     title: 'Map',

@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react';
 import type { LibraryInfo } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { COMMANDS, OTHER_SHORTCUTS, formatShortcut } from '../commands/registry';
+import { ModelsPanel } from '../models/ModelsPanel';
+import { EmbeddingsLine } from '../search/EmbeddingsLine';
+import { useEmbeddings } from '../search/useEmbeddings';
 import type { ThemeChoice } from '../theme/useTheme';
 
 type Props = { version: number; themeChoice: ThemeChoice; onThemeChoice(c: ThemeChoice): void };
@@ -17,6 +20,7 @@ export function SettingsView({ version, themeChoice, onThemeChoice }: Props) {
   const api = useApi();
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const embeddings = useEmbeddings(api, true, version);
 
   useEffect(() => {
     let live = true;
@@ -69,6 +73,17 @@ export function SettingsView({ version, themeChoice, onThemeChoice }: Props) {
               : '…'}
           </dd>
         </dl>
+      </section>
+
+      <ModelsPanel api={api} />
+
+      <section className="card">
+        <h2>Search index</h2>
+        <EmbeddingsLine e={embeddings} variant="settings" />
+        <p className="muted small">
+          Each paper’s title and abstract become a vector for semantic search. New papers are
+          embedded after each import; papers whose vectors are missing are still found by keywords.
+        </p>
       </section>
 
       <section className="card">

@@ -1,0 +1,81 @@
+// One line on how much of the library semantic search covers, with a button to embed the rest
+// (progress and cancel). Discreet in Search (shown only while papers are missing), fuller in Settings.
+import { progressPercent, type Embeddings } from './useEmbeddings';
+
+type Props = { e: Embeddings; variant: 'search' | 'settings' };
+
+export function EmbeddingsLine({ e, variant }: Props) {
+  const { status, error, job, embedding, note } = e;
+  if (error) {
+    if (variant === 'search') return null;
+    return (
+      <p className="embeddings-line" data-testid="embeddings-status">
+        Semantic search is unavailable: {error}
+      </p>
+    );
+  }
+  if (!status) {
+    return variant === 'settings' ? (
+      <p className="embeddings-line muted" data-testid="embeddings-status">
+        Checking the search index…
+      </p>
+    ) : null;
+  }
+  const complete = status.embedded >= status.total;
+  if (complete && !job && variant === 'search') {
+    return note ? <p className="embeddings-line muted small">{note}</p> : null;
+  }
+  const percent = progressPercent(job?.progress ?? null);
+  const counts = `${status.embedded.toLocaleString()} of ${status.total.toLocaleString()}`;
+  return (
+    <div className={`embeddings-line ${variant}`} data-testid="embeddings-status">
+      <span>
+        {complete && !job
+          ? status.total === 0
+            ? `No papers yet; they are embedded with ${status.model} as they are imported.`
+            : `All ${status.total.toLocaleString()} ${status.total === 1 ? 'paper is' : 'papers are'} embedded with ${status.model}.`
+          : `Semantic search covers ${counts} papers${embedding ? ' — embedding…' : '.'}`}
+        {status.searchModel !== status.model && ` Search uses ${status.searchModel} until then.`}
+      </span>
+      {job ? (
+        <>
+          <span
+            className={`progress embeddings-progress ${percent === null ? 'indeterminate' : ''}`}
+            role="progressbar"
+            aria-label="Embedding progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent ?? undefined}
+          >
+            <span className="progress-fill" style={{ width: `${percent ?? 30}%` }} />
+          </span>
+          {job.progress?.total ? (
+            <span className="embeddings-count">
+              {job.progress.done.toLocaleString()} / {job.progress.total.toLocaleString()}
+            </span>
+          ) : null}
+          <button
+            type="button"
+            className="button small"
+            data-testid="embeddings-cancel"
+            onClick={e.cancel}
+          >
+            Cancel
+          </button>
+        </>
+      ) : (
+        !complete && (
+          <button
+            type="button"
+            className="button small"
+            data-testid="embeddings-run"
+            onClick={e.run}
+          >
+            Embed missing papers
+          </button>
+        )
+      )}
+      {note && <span className="muted">{note}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,304 @@
+// @vitest-environment jsdom
+// Search view over a fake transport: debounced search:query with the chosen mode, highlights as
+// <mark>, keyboard navigation, out-of-order answers dropped, and "more like this" → search:similar.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallOptions } from '../../../../shared/api/contract';
+import type { Paper, SearchHit, SearchResult } from '../../../../shared/api/schemas';
+import { ApiContext } from '../../apiContext';
+import { fakeApi, makePaper, type FakeHandlers } from '../../testing/fakeApi';
+import { PaperPane } from '../paper/PaperPane';
+import { MODE_KEY, SearchView, type SimilarTo } from './SearchView';
+import { SEARCH_DEBOUNCE_MS } from './useSearch';
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+function hit(p: Paper, score: number, over: Partial<SearchHit> = {}): SearchHit {
+  return {
+    paper: p,
+    score,
+    vectorScore: 0.5,
+    ftsScore: 3.2,
+    highlights: { title: [], abstract: [] },
+    ...over,
+  };
+}
+
+function result(hits: SearchHit[], over: Partial<SearchResult> = {}): SearchResult {
+  return { mode: 'hybrid', model: 'quire-glove-100d', hits, tookMs: 4.2, ...over };
+}
+
+const STATUS = {
+  model: 'quire-glove-100d',
+  dims: 100,
+  embedded: 3,
+  total: 3,
+  searchModel: 'quire-glove-100d',
+};
+
+function renderSearch(handlers: FakeHandlers, similarTo: SimilarTo | null = null) {
+  const fake = fakeApi({ 'embeddings:status': () => STATUS, ...handlers });
+  const opened: string[] = [];
+  const exits: number[] = [];
+  render(
+    <ApiContext.Provider value={fake.api}>
+      <SearchView
+        active
+        version={0}
+        tags={[{ tag: 'moe', count: 2 }]}
+        openId={null}
+        onOpen={(id) => opened.push(id)}
+        similarTo={similarTo}
+        onExitSimilar={() => exits.push(1)}
+        focusNonce={0}
+        onImport={() => {}}
+        pane={null}
+      />
+    </ApiContext.Provider>,
+  );
+  return { fake, opened, exits };
+}
+
+const queries = (fake: ReturnType<typeof fakeApi>) =>
+  fake.calls.filter((c) => c.method === 'search:query').map((c) => c.input);
+
+describe('SearchView', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(cleanup);
+
+  it('explains hybrid search when there is no query', () => {
+    renderSearch({});
+    expect(screen.getByTestId('search-empty').textContent).toMatch(/Hybrid.*Press \/ to search/s);
+  });
+
+  it('debounces typing into one search:query with the remembered mode', async () => {
+    localStorage.setItem(MODE_KEY, 'fts');
+    const papers = [makePaper(1), makePaper(2)];
+    const { fake } = renderSearch({
+      'search:query': () =>
+        result(
+          papers.map((p, i) => hit(p, 1 - i / 10)),
+          { mode: 'fts' },
+        ),
+    });
+    const input = screen.getByTestId('search-input');
+    expect(screen.getByTestId('search-mode-fts').getAttribute('aria-checked')).toBe('true');
+    fireEvent.change(input, { target: { value: 'm' } });
+    fireEvent.change(input, { target: { value: 'mix' } });
+    fireEvent.change(input, { target: { value: 'mixture ' } });
+    expect(queries(fake)).toEqual([]);
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(2));
+    await sleep(SEARCH_DEBOUNCE_MS + 50);
+    expect(queries(fake)).toEqual([{ query: 'mixture', mode: 'fts', k: 30, filters: {} }]);
+    expect(screen.getByTestId('search-status').textContent).toBe(
+      '2 results · Keyword · quire-glove-100d · 4.2 ms',
+    );
+
+    // Switching the mode searches again and is remembered.
+    fireEvent.click(screen.getByTestId('search-mode-vector'));
+    await waitFor(() => expect(queries(fake)).toHaveLength(2));
+    expect(queries(fake)[1]).toMatchObject({ query: 'mixture', mode: 'vector' });
+    expect(localStorage.getItem(MODE_KEY)).toBe('vector');
+  });
+
+  it('sends the tag and year filters', async () => {
+    const { fake } = renderSearch({ 'search:query': () => result([]) });
+    fireEvent.change(screen.getByTestId('search-tag'), { target: { value: 'moe' } });
+    fireEvent.change(screen.getByTestId('search-year-from'), { target: { value: '2020' } });
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'routing' } });
+    await waitFor(() => expect(queries(fake)).toHaveLength(1));
+    expect(queries(fake)[0]).toMatchObject({ filters: { tag: 'moe', yearFrom: 2020 } });
+    expect((await screen.findByTestId('search-empty')).textContent).toMatch(
+      /No papers match “routing” with these filters.*Semantic.*Keyword/s,
+    );
+  });
+
+  it('renders highlights as <mark>, never as HTML', async () => {
+    const p = makePaper(1, {
+      title: 'Sparse <b>Mixture</b> of Experts',
+      abstract: 'We route tokens to experts. Mixture models scale.',
+    });
+    renderSearch({
+      'search:query': () =>
+        result([
+          hit(p, 1, {
+            highlights: {
+              title: [[10, 17]],
+              abstract: [
+                [28, 35],
+                [19, 26],
+              ],
+            },
+          }),
+        ]),
+    });
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'mixture experts' } });
+    const title = await screen.findByTestId('search-hit-title');
+    expect([...title.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Mixture']);
+    expect(title.textContent).toBe('Sparse <b>Mixture</b> of Experts');
+    expect(title.querySelector('b')).toBeNull();
+    const marks = [...screen.getByTestId('search-hit').querySelectorAll('.hit-abstract mark')];
+    expect(marks.map((m) => m.textContent)).toEqual(['experts', 'Mixture']);
+  });
+
+  it('moves with ↑/↓, opens with Enter, clears with Esc', async () => {
+    const papers = [makePaper(1), makePaper(2), makePaper(3)];
+    const { opened } = renderSearch({
+      'search:query': () => result(papers.map((p, i) => hit(p, 1 - i / 10))),
+    });
+    const input = screen.getByTestId('search-input') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: 'paper' } });
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
+    const selected = () =>
+      screen
+        .getAllByTestId('search-hit')
+        .findIndex((h) => h.getAttribute('aria-selected') === 'true');
+    expect(selected()).toBe(0);
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(selected()).toBe(2);
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    expect(selected()).toBe(1);
+    expect(input.getAttribute('aria-activedescendant')).toBe('search-hit-1');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(opened).toEqual(['p2']);
+    fireEvent.click(screen.getAllByTestId('search-hit')[2]!);
+    expect(opened).toEqual(['p2', 'p3']);
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(input.value).toBe('');
+    expect(screen.queryAllByTestId('search-hit')).toHaveLength(0);
+    expect(screen.getByTestId('search-empty')).toBeTruthy();
+  });
+
+  it('cancels the previous request and drops answers that arrive out of order', async () => {
+    const signals: AbortSignal[] = [];
+    const release: (() => void)[] = [];
+    const { fake } = renderSearch({
+      'search:query': (input, opts: CallOptions) =>
+        new Promise<SearchResult>((ok) => {
+          signals.push(opts.signal!);
+          const answer = result([hit(makePaper(input.query === 'slow' ? 1 : 2), 1)]);
+          release.push(() => ok(answer));
+        }),
+    });
+    const input = screen.getByTestId('search-input');
+    fireEvent.change(input, { target: { value: 'slow' } });
+    await waitFor(() => expect(queries(fake)).toHaveLength(1));
+    fireEvent.change(input, { target: { value: 'fast' } });
+    await waitFor(() => expect(queries(fake)).toHaveLength(2));
+    expect(signals[0]!.aborted).toBe(true);
+    await act(async () => release[1]!());
+    await waitFor(() =>
+      expect(screen.getByTestId('search-hit-title').textContent).toBe('Paper 0002'),
+    );
+    await act(async () => release[0]!());
+    await sleep(20);
+    expect(screen.getByTestId('search-hit-title').textContent).toBe('Paper 0002');
+  });
+
+  it('shows the service error and the fallback notice', async () => {
+    let fail = true;
+    renderSearch({
+      'search:query': () => {
+        if (fail) throw new Error('The search index is damaged.');
+        return result([hit(makePaper(1), 1)], {
+          mode: 'fts',
+          notice: 'Semantic search is unavailable (no model); showing keyword matches.',
+        });
+      },
+    });
+    const input = screen.getByTestId('search-input');
+    fireEvent.change(input, { target: { value: 'a' } });
+    expect((await screen.findByTestId('search-error')).textContent).toBe(
+      'The search index is damaged.',
+    );
+    fail = false;
+    fireEvent.change(input, { target: { value: 'ab' } });
+    expect((await screen.findByTestId('search-notice')).textContent).toMatch(/unavailable/);
+    expect(screen.queryByTestId('search-error')).toBeNull();
+  });
+
+  it('offers to embed the papers semantic search does not cover yet', async () => {
+    let embedded = 40;
+    const { fake } = renderSearch({
+      'embeddings:status': () => ({ ...STATUS, embedded, total: 100 }),
+      'embeddings:update': (_i, opts) => {
+        opts.onProgress?.({ phase: 'embed', done: 30, total: 60 });
+        embedded = 100;
+        return { ...STATUS, embedded, total: 100 };
+      },
+    });
+    const line = await screen.findByTestId('embeddings-status');
+    expect(line.textContent).toMatch(/Semantic search covers 40 of 100 papers/);
+    fireEvent.click(within(line).getByTestId('embeddings-run'));
+    await waitFor(() => expect(screen.queryByTestId('embeddings-status')).toBeNull());
+    expect(fake.calls.some((c) => c.method === 'embeddings:update')).toBe(true);
+  });
+});
+
+/** The app's wiring in small: the pane's button switches the view to papers like that one. */
+function MoreLikeThisHarness() {
+  const [similar, setSimilar] = useState<SimilarTo | null>(null);
+  return (
+    <>
+      <PaperPane
+        id="p1"
+        tagSuggestions={[]}
+        onChanged={() => {}}
+        onTagsChanged={() => {}}
+        onDelete={() => {}}
+        onClose={() => {}}
+        onMoreLikeThis={(p) => setSimilar({ id: p.id, title: p.title })}
+      />
+      <SearchView
+        active
+        version={0}
+        tags={[]}
+        openId="p1"
+        onOpen={() => {}}
+        similarTo={similar}
+        onExitSimilar={() => setSimilar(null)}
+        focusNonce={0}
+        onImport={() => {}}
+        pane={null}
+      />
+    </>
+  );
+}
+
+describe('More like this', () => {
+  afterEach(cleanup);
+
+  it('calls search:similar for the open paper and goes back to normal search', async () => {
+    const source = makePaper(1, { title: 'Switch Transformers' });
+    const fake = fakeApi({
+      'library:get': () => source,
+      'embeddings:status': () => STATUS,
+      'search:similar': () =>
+        result([hit(makePaper(7), 0.91, { ftsScore: null }), hit(makePaper(8), 0.88)], {
+          mode: 'vector',
+        }),
+    });
+    render(
+      <ApiContext.Provider value={fake.api}>
+        <MoreLikeThisHarness />
+      </ApiContext.Provider>,
+    );
+    fireEvent.click(await screen.findByTestId('more-like-this'));
+    expect((await screen.findByTestId('similar-head')).textContent).toMatch(
+      /Papers like Switch Transformers/,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(2));
+    expect(fake.calls.find((c) => c.method === 'search:similar')?.input).toEqual({
+      id: 'p1',
+      k: 30,
+      filters: {},
+    });
+    expect(screen.getByTestId('search-status').textContent).toMatch(/^2 similar papers/);
+    fireEvent.click(screen.getByTestId('similar-back'));
+    expect(screen.queryByTestId('similar-head')).toBeNull();
+    expect(screen.getByTestId('search-empty')).toBeTruthy();
+  });
+});

@@ -1,0 +1,129 @@
+// How much of the library the search model covers, and a job to embed the rest (progress, cancel).
+// While papers are missing it polls, so an embedding run by an import shows up as it advances.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Api } from '../../../../shared/api/client';
+import type { Progress } from '../../../../shared/api/contract';
+import { QuireError } from '../../../../shared/api/errors';
+import type { EmbeddingStatus } from '../../../../shared/api/schemas';
+
+export const EMBEDDINGS_POLL_MS = 3000;
+
+export type Embeddings = {
+  status: EmbeddingStatus | null;
+  error: string | null;
+  /** True while our own `embeddings:update` runs, or the count grew since the last look. */
+  embedding: boolean;
+  job: { progress: Progress | null } | null;
+  run(): void;
+  cancel(): void;
+  /** A message after the job ended (cancelled, failed). */
+  note: string | null;
+};
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * `active`: fetch and poll only while the view showing it is visible. `version` refetches after
+ * imports and deletes. `onUpdated` runs when our job added vectors (to re-run a search).
+ */
+export function useEmbeddings(
+  api: Api,
+  active: boolean,
+  version: number,
+  onUpdated?: () => void,
+): Embeddings {
+  const [status, setStatus] = useState<EmbeddingStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [growing, setGrowing] = useState(false);
+  const [job, setJob] = useState<{ progress: Progress | null } | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const abort = useRef<AbortController | null>(null);
+  const last = useRef<number | null>(null);
+  const live = useRef(true);
+  const onUpdatedRef = useRef(onUpdated);
+  useEffect(() => {
+    onUpdatedRef.current = onUpdated;
+  });
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+      abort.current?.abort();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!active) return;
+    let cancelled = false;
+    api.call('embeddings:status', {}).then(
+      (s) => {
+        if (cancelled) return;
+        setGrowing(last.current !== null && s.embedded > last.current && s.embedded < s.total);
+        last.current = s.embedded;
+        setStatus(s);
+        setError(null);
+      },
+      (err: unknown) => !cancelled && setError(message(err)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, active, version, tick]);
+
+  // Poll while papers are missing vectors and nobody here is embedding them.
+  const incomplete = status !== null && status.embedded < status.total;
+  useEffect(() => {
+    if (!active || !incomplete || job) return;
+    const t = setInterval(() => setTick((n) => n + 1), EMBEDDINGS_POLL_MS);
+    return () => clearInterval(t);
+  }, [active, incomplete, job]);
+
+  const run = useCallback(() => {
+    if (abort.current) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setJob({ progress: null });
+    setNote(null);
+    api
+      .call(
+        'embeddings:update',
+        {},
+        {
+          signal: controller.signal,
+          onProgress: (p) => live.current && setJob({ progress: p }),
+        },
+      )
+      .then(
+        (s) => {
+          if (!live.current) return;
+          last.current = s.embedded;
+          setStatus(s);
+          setError(null);
+          onUpdatedRef.current?.();
+        },
+        (err: unknown) => {
+          if (!live.current) return;
+          setNote(
+            err instanceof QuireError && err.code === 'cancelled'
+              ? 'Embedding cancelled; the papers embedded so far are kept.'
+              : `Embedding failed: ${message(err)}`,
+          );
+          setTick((n) => n + 1);
+          onUpdatedRef.current?.();
+        },
+      )
+      .finally(() => {
+        abort.current = null;
+        if (live.current) setJob(null);
+      });
+  }, [api]);
+
+  const cancel = useCallback(() => abort.current?.abort(), []);
+
+  return { status, error, embedding: job !== null || growing, job, run, cancel, note };
+}
+
+export function progressPercent(p: Progress | null): number | null {
+  return p && p.total ? Math.min(100, Math.round((100 * p.done) / p.total)) : null;
+}
