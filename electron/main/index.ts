@@ -38,9 +38,15 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
 
   // Services start in parallel with the window, so the first paint does not wait for the library to open.
-  const servicesReady = app
-    .whenReady()
-    .then(() => createServices({ libraryDir, mode: 'electron', appVersion: app.getVersion() }));
+  const servicesReady = app.whenReady().then(() =>
+    createServices({
+      libraryDir,
+      mode: 'electron',
+      appVersion: app.getVersion(),
+      // Packaged: electron-builder's extraResources; in development the sources' resources/models.
+      bundledModelsDir: app.isPackaged ? path.join(process.resourcesPath, 'models') : undefined,
+    }),
+  );
   servicesReady.catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     console.error('Quire: the library could not be opened:', err);
