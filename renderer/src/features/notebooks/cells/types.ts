@@ -1,0 +1,18 @@
+// The props every notebook cell view gets: the contract between the notebook editor and the cell
+// views (fit and graph cells plug in by implementing this, without touching the editor core).
+import type { Api } from '../../../../../shared/api/client';
+import type { Cell, CellStatus, Notebook } from '../../../../../shared/notebook/model';
+
+export type CellViewProps = {
+  api: Api;
+  /** The whole notebook as last saved or edited (other cells' tables and outputs are readable). */
+  notebook: Notebook;
+  cell: Cell;
+  status: CellStatus;
+  /** Replaces this cell (content, data, name); the editor records undo and autosaves. */
+  onChange(next: Cell): void;
+  /** Runs this cell (notebooks:runCell) after saving; resolves when the run has finished. */
+  onRun(): Promise<void>;
+  /** Opens a library paper in the Library view. */
+  openPaper(id: string): void;
+};
