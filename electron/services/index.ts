@@ -14,6 +14,7 @@ import { PaperStore } from './library/store';
 import { ModelStore } from './models/model-store';
 import { createNotebookHandlers } from './notebooks';
 import { createGraphHandlers } from '../../shared/graph/handlers';
+import { libraryGraph } from './graph/library-graph';
 import { SearchService } from './search/search-service';
 import { SettingsStore } from './settings/settings-store';
 
@@ -124,6 +125,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'search:similar': (input) => search.similar(input),
     ...notebookHandlers,
     ...createGraphHandlers(),
+    'graph:library': (input) =>
+      libraryGraph(
+        { vectors: () => embeddings.allVectors(), title: (id) => store.get(id)?.title },
+        input,
+      ),
   };
 
   return {

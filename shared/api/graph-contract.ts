@@ -76,6 +76,36 @@ const MetricsInputSchema = z.strictObject({
   louvainRuns: z.number().int().min(1).max(100).default(1),
 });
 
+/** One paper of the library similarity graph, with what a view needs to draw it. */
+export type LibraryGraphNode = {
+  /** Paper id. */
+  id: string;
+  /** Paper title. */
+  label: string;
+  /** Louvain community index (0 = largest), or -1 when communities were not computed. */
+  community: number;
+  degree: number;
+  /** PageRank, or 0 when it was not computed. */
+  pagerank: number;
+};
+export type LibraryGraphEdge = { source: string; target: string; weight: number };
+/** `graph:library`: the metrics of the kNN graph plus its nodes and edges. */
+export type LibraryGraph = GraphMetrics & {
+  /** Embedding model whose vectors made the graph. */
+  model: string;
+  nodes: LibraryGraphNode[];
+  edges: LibraryGraphEdge[];
+};
+
+const LibraryGraphInputSchema = z.strictObject({
+  k: Count(100).default(10),
+  /** Minimum cosine similarity of an edge. */
+  threshold: z.number().min(-1).max(1).default(0),
+  mode: z.enum(['union', 'mutual']).default('union'),
+  metrics: z.union([z.literal('all'), z.array(z.enum(METRIC_GROUPS)).min(1)]).default('all'),
+  seed: Seed,
+});
+
 const ExperimentInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('giant-component'),
@@ -103,8 +133,17 @@ export const graphMethods = {
       xmin: z.number().int().min(1).optional(),
     }),
   ),
+  /**
+   * The library's similarity graph: every embedded paper, linked to its k most cosine-similar
+   * papers (≥ threshold) under the search model, with metrics (as `graph:metrics`), nodes and edges.
+   * Needs the library, so the composition root mounts it (not `createGraphHandlers()`).
+   */
+  'graph:library': method<LibraryGraph>()(LibraryGraphInputSchema),
   /** A parameter sweep (giant component of G(n,p), robustness to node removal) as a table. */
   'graph:experiment': method<Table>()(ExperimentInputSchema, { job: true }),
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 
-export type GraphMethodName = keyof typeof graphMethods;
+/** Methods that need the library (mounted by electron/services/index.ts, not by the pure engine). */
+export type LibraryGraphMethodName = 'graph:library';
+/** Methods the pure engine answers (`createGraphHandlers()`). */
+export type GraphMethodName = Exclude<keyof typeof graphMethods, LibraryGraphMethodName>;

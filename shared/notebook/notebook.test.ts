@@ -35,9 +35,20 @@ function withOutputs(): Notebook {
   js.ranAt = '2025-01-02T03:05:00.000Z';
   nb.cells.push({
     id: 'g1',
-    type: 'graph',
+    type: 'timeline',
     data: { generator: 'er', n: 10 },
     outputs: [],
+    inputsHash: null,
+    ranAt: null,
+  });
+  nb.cells.push({
+    id: 'g2',
+    type: 'graph',
+    data: { source: { kind: 'generator', model: 'karate' }, seed: 0 },
+    outputs: [
+      { kind: 'table', columns: ['metric', 'value'], rows: [['nodes', 34]] },
+      { kind: 'json', value: { kind: 'quire-graph', version: 1, nodes: [], edges: [] } },
+    ],
     inputsHash: null,
     ranAt: null,
   });
@@ -212,13 +223,13 @@ describe('registry', () => {
     );
     const r = createDefaultRegistry();
     r.register({
-      type: 'graph',
-      label: 'Graph',
+      type: 'timeline',
+      label: 'Timeline',
       content: 'data',
       defaults: () => ({ data: {} }),
-      exporters: { markdown: () => 'graph', html: () => '<p>graph</p>', ipynb: () => [] },
+      exporters: { markdown: () => 'timeline', html: () => '<p>timeline</p>', ipynb: () => [] },
     });
-    expect(r.get('graph')?.label).toBe('Graph');
-    expect(() => r.register(r.get('graph')!)).toThrow(/already registered/);
+    expect(r.get('timeline')?.label).toBe('Timeline');
+    expect(() => r.register(r.get('timeline')!)).toThrow(/already registered/);
   });
 });

@@ -63,6 +63,14 @@ class WorkerHost {
     return w;
   }
 
+  /** Ends the worker (when no model is loaded any more): a worker left to die at process exit while
+   * onnxruntime holds native threads could stall the exit under load. */
+  async stop(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+
   request(msg: Record<string, unknown>): Promise<Reply> {
     const w = this.ensure();
     const id = this.nextId++;
@@ -75,6 +83,7 @@ class WorkerHost {
 
 const host = new WorkerHost();
 let nextKey = 0;
+let open = 0;
 
 export class Embedder {
   private readonly key = `m${nextKey++}`;
@@ -94,9 +103,11 @@ export class Embedder {
   /** Loads the model in the worker; fails with the loader's message. */
   static async start(model: EmbedderModel): Promise<Embedder> {
     const e = new Embedder(model);
+    open++;
     try {
       await host.request({ type: 'load', ...e.spec });
     } catch (err) {
+      await e.close();
       throw new QuireError(
         'unavailable',
         `Cannot load the embedding model ${model.id}: ${(err as Error).message}`,
@@ -138,5 +149,6 @@ export class Embedder {
     if (this.closed) return;
     this.closed = true;
     await host.request({ type: 'unload', key: this.key }).catch(() => undefined);
+    if (--open === 0) await host.stop();
   }
 }

@@ -153,6 +153,30 @@ export class EmbeddingService {
     };
   }
 
+  /**
+   * Every live paper's vector under the search model (papers deleted since the last update are
+   * left out), for whole-library computations such as the similarity graph.
+   */
+  async allVectors(): Promise<{
+    modelId: string;
+    ids: string[];
+    vectors: Float32Array;
+    dims: number;
+  }> {
+    const { model, vectors } = await this.load(this.searchModelId);
+    const all = await vectors.all();
+    const keep: number[] = [];
+    all.ids.forEach((id, i) => {
+      if (this.deps.papers.get(id)) keep.push(i);
+    });
+    if (keep.length === all.ids.length) return { modelId: model.id, ...all };
+    const out = new Float32Array(keep.length * all.dims);
+    keep.forEach((i, j) =>
+      out.set(all.vectors.subarray(i * all.dims, (i + 1) * all.dims), j * all.dims),
+    );
+    return { modelId: model.id, ids: keep.map((i) => all.ids[i]!), vectors: out, dims: all.dims };
+  }
+
   async close(): Promise<void> {
     const all = await Promise.allSettled(this.loaded.values());
     for (const r of all) {

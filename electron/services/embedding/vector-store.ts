@@ -105,6 +105,20 @@ export class VectorStore {
     return row ? Float32Array.from(row.vector as Iterable<number>) : null;
   }
 
+  /** Every stored vector, in one scan of id + vector: ids[i]'s vector is vectors[i·dims … (i+1)·dims). */
+  async all(): Promise<{ ids: string[]; vectors: Float32Array; dims: number }> {
+    const rows = await this.table.query().select(['id', 'vector']).toArray();
+    const ids: string[] = [];
+    const vectors = new Float32Array(rows.length * this.dims);
+    for (const r of rows) {
+      const v = Float32Array.from(r.vector as Iterable<number>);
+      if (v.length !== this.dims) continue;
+      vectors.set(v, ids.length * this.dims);
+      ids.push(String(r.id));
+    }
+    return { ids, vectors: vectors.subarray(0, ids.length * this.dims), dims: this.dims };
+  }
+
   /**
    * Nearest vectors by cosine similarity. `onlyIds` prefilters (exact for small sets);
    * `exact` bypasses the ANN index (used by the recall benchmark).

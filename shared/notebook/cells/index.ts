@@ -1,8 +1,8 @@
-// The built-in cell types and the default registry. `graph` is not built in: the graph feature
-// registers its own type (see FORMAT.md, "Adding a cell type"); until then graph cells in a file
-// are kept untouched and exported as a placeholder.
+// The built-in cell types and the default registry (graph: ./graph, computed by its view through
+// the API). Unknown types (a newer Quire's cell) are kept untouched and exported as a placeholder.
 import { createRegistry, type CellRegistry } from '../registry';
 import { fitCell } from './fit';
+import { graphCell } from './graph';
 import { javascriptCell } from './javascript';
 import { markdownCell } from './markdown';
 import { paperCell } from './paper';
@@ -16,6 +16,7 @@ export const BUILTIN_CELL_TYPES = [
   plotCell,
   javascriptCell,
   fitCell,
+  graphCell,
 ];
 
 /** A fresh registry with the built-in types; register extension types on it. */
@@ -23,4 +24,4 @@ export function createDefaultRegistry(): CellRegistry {
   return createRegistry(BUILTIN_CELL_TYPES);
 }
 
-export { fitCell, javascriptCell, markdownCell, paperCell, plotCell, tableCell };
+export { fitCell, graphCell, javascriptCell, markdownCell, paperCell, plotCell, tableCell };

@@ -44,7 +44,14 @@ function ran(): Notebook {
     { kind: 'error', name: 'Warning', message: 'demo' },
     { kind: 'svg', svg: '<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>' },
   ];
-  nb.cells.push({ id: 'g1', type: 'graph', data: {}, outputs: [], inputsHash: null, ranAt: null });
+  nb.cells.push({
+    id: 'g1',
+    type: 'timeline',
+    data: {},
+    outputs: [],
+    inputsHash: null,
+    ranAt: null,
+  });
   return nb;
 }
 
@@ -72,7 +79,7 @@ describe('markdown export', () => {
     expect(md).toContain('```js\nconst rows');
     expect(md).toContain('## References');
     expect(md).toContain('https://arxiv.org/abs/2203.15556');
-    expect(md).toContain('Cell of type "graph"');
+    expect(md).toContain('Cell of type "timeline"');
   });
 });
 
