@@ -11,6 +11,7 @@ import { CommandPalette } from './features/commands/CommandPalette';
 import { EXPORT_LABELS, type CommandContext } from './features/commands/registry';
 import { ImportDialog } from './features/import/ImportDialog';
 import { LibraryView, type LibraryHandle } from './features/library/LibraryView';
+import { NotebooksView, type NotebooksHandle } from './features/notebooks/NotebooksView';
 import { PaperPane, type PaperPaneHandle } from './features/paper/PaperPane';
 import { PlaceholderView } from './features/placeholders/PlaceholderView';
 import { SearchView, type SimilarTo } from './features/search/SearchView';
@@ -64,6 +65,9 @@ function Shell({ api }: { api: Api }) {
   const [focusSearchNonce, setFocusSearchNonce] = useState(0);
   const library = useRef<LibraryHandle>(null);
   const pane = useRef<PaperPaneHandle>(null);
+  const notebooks = useRef<NotebooksHandle>(null);
+  // "New notebook" may come from another view: switch first, create once Notebooks is mounted.
+  const [newNotebookNonce, setNewNotebookNonce] = useState(0);
 
   const go = useCallback((v: View) => {
     if (v === 'search') setSearchVisited(true);
@@ -175,6 +179,15 @@ function Shell({ api }: { api: Api }) {
     pane.current?.focusNotes();
   }, []);
 
+  const openPaperFromNotebook = useCallback((id: string) => {
+    setSelectedId(id);
+    setView('library');
+  }, []);
+
+  useEffect(() => {
+    if (newNotebookNonce) notebooks.current?.create();
+  }, [newNotebookNonce]);
+
   const focusSearch = useCallback(() => {
     go('search');
     setFocusSearchNonce((n) => n + 1);
@@ -211,6 +224,12 @@ function Shell({ api }: { api: Api }) {
           .call('library:get', { id })
           .then(moreLikeThis, (err: unknown) => showToast({ text: message(err), tone: 'error' }));
       },
+      newNotebook: () => {
+        setView('notebooks');
+        setNewNotebookNonce((n) => n + 1);
+      },
+      runNotebook: () => notebooks.current?.runAll(),
+      stopNotebook: () => notebooks.current?.stop(),
       hasSelection: selectedId !== null,
       hasOpenPaper: (view === 'search' ? searchPaperId : selectedId) !== null,
       canUndo: undo !== null,
@@ -380,7 +399,17 @@ function Shell({ api }: { api: Api }) {
             />
           </div>
         )}
-        {(view === 'map' || view === 'notebooks') && (
+        {gate === 'ok' && view === 'notebooks' && (
+          <div className="view">
+            <NotebooksView
+              ref={notebooks}
+              api={api}
+              openPaper={openPaperFromNotebook}
+              showToast={showToast}
+            />
+          </div>
+        )}
+        {view === 'map' && (
           <div className="view">
             <PlaceholderView which={view} onGoLibrary={() => setView('library')} />
           </div>

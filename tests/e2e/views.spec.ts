@@ -23,7 +23,7 @@ test('settings, placeholders and the theme override', async ({ page, quire }) =>
   await expect(page.getByTestId('app-version')).toContainText('Quire ');
   await shootBothThemes(page, 'settings');
 
-  for (const view of ['map', 'notebooks'] as const) {
+  for (const view of ['map'] as const) {
     await page.getByTestId(`nav-${view}`).click();
     await expect(page.getByTestId(`placeholder-${view}`)).toContainText('Works today');
     await shootBothThemes(page, `placeholder-${view}`);

@@ -15,6 +15,11 @@ export type CommandContext = {
   focusSearch?(): void;
   /** "More like this" for the paper open in the current view's pane. */
   moreLikeThis?(): void;
+  /** Opens Notebooks and creates a notebook there. */
+  newNotebook?(): void;
+  /** Runs every cell of the open notebook / stops that run (Notebooks view). */
+  runNotebook?(): void;
+  stopNotebook?(): void;
   hasSelection: boolean;
   /** A paper is open in the pane of the current view. */
   hasOpenPaper?: boolean;
@@ -25,7 +30,7 @@ export type CommandContext = {
 export type Command = {
   id: string;
   title: string;
-  group: 'Go to' | 'Search' | 'Library' | 'Appearance';
+  group: 'Go to' | 'Search' | 'Library' | 'Notebooks' | 'Appearance';
   /** `Mod` is Cmd on macOS, Ctrl elsewhere. */
   shortcut?: string;
   keywords?: string[];
@@ -107,6 +112,31 @@ export const COMMANDS: readonly Command[] = [
     enabled: (ctx) => ctx.canUndo,
   },
   {
+    id: 'notebooks.new',
+    title: 'New notebook',
+    group: 'Notebooks',
+    keywords: ['create', 'lab', 'cells', 'analysis'],
+    run: (ctx) => ctx.newNotebook?.(),
+    enabled: (ctx) => ctx.newNotebook !== undefined,
+  },
+  {
+    id: 'notebooks.runAll',
+    title: 'Run all cells',
+    group: 'Notebooks',
+    shortcut: 'Mod+Shift+Enter',
+    keywords: ['execute', 'notebook', 'compute'],
+    run: (ctx) => ctx.runNotebook?.(),
+    enabled: (ctx) => ctx.view === 'notebooks' && ctx.runNotebook !== undefined,
+  },
+  {
+    id: 'notebooks.stop',
+    title: 'Stop the running notebook',
+    group: 'Notebooks',
+    keywords: ['cancel', 'abort', 'halt'],
+    run: (ctx) => ctx.stopNotebook?.(),
+    enabled: (ctx) => ctx.view === 'notebooks' && ctx.stopNotebook !== undefined,
+  },
+  {
     id: 'theme.toggle',
     title: 'Toggle theme',
     group: 'Appearance',
@@ -121,6 +151,10 @@ export const OTHER_SHORTCUTS: readonly { keys: string; what: string }[] = [
   { keys: '↑ / ↓', what: 'Move the selection in the library' },
   { keys: 'Enter', what: 'Open the selected paper (focus its notes)' },
   { keys: 'Esc', what: 'Close a dialog or the palette' },
+  { keys: 'Shift+Enter', what: 'Run the notebook cell being edited' },
+  { keys: 'Alt+Enter', what: 'Add a notebook cell below' },
+  { keys: 'Mod+Alt+↑ / ↓', what: 'Move a notebook cell' },
+  { keys: 'Mod+Z / Mod+Shift+Z', what: 'Undo / redo in a notebook' },
 ];
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

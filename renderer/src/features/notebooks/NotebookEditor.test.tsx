@@ -1,0 +1,173 @@
+// @vitest-environment jsdom
+// The notebook editor over a fake transport: adding cells, undo/redo, rendered math, and autosave
+// sending notebooks:save with the revision it started from.
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QuireError } from '../../../../shared/api/errors';
+import type { CellTypeInfo } from '../../../../shared/api/notebook-contract';
+import type { Notebook } from '../../../../shared/notebook/model';
+import { fakeApi, stubLayout } from '../../testing/fakeApi';
+import { AUTOSAVE_MS, NotebookEditor } from './NotebookEditor';
+
+const TYPES: CellTypeInfo[] = [
+  {
+    type: 'markdown',
+    label: 'Text',
+    content: 'source',
+    computable: false,
+    defaults: { source: '' },
+  },
+  {
+    type: 'javascript',
+    label: 'JavaScript',
+    content: 'source',
+    computable: true,
+    defaults: { source: 'return 1 + 1;\n' },
+  },
+];
+
+function notebook(over: Partial<Notebook> = {}): Notebook {
+  return {
+    id: 'nb1',
+    title: 'Scaling',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    revision: 7,
+    cells: [],
+    ...over,
+  };
+}
+
+function setup(initial: Notebook) {
+  let stored = initial;
+  const fake = fakeApi({
+    'notebooks:get': () => ({ notebook: stored, status: {} }),
+    'notebooks:save': ({ notebook: nb, baseRevision }) => {
+      if (baseRevision !== stored.revision) throw new Error('conflict');
+      stored = { ...(nb as Notebook), revision: stored.revision + 1 };
+      return { notebook: stored, status: {} };
+    },
+  });
+  render(
+    <NotebookEditor
+      api={fake.api}
+      id="nb1"
+      cellTypes={TYPES}
+      openPaper={() => {}}
+      onSaved={() => {}}
+    />,
+  );
+  return { fake, saves: () => fake.calls.filter((c) => c.method === 'notebooks:save') };
+}
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+describe('NotebookEditor', () => {
+  beforeEach(() => stubLayout());
+  afterEach(cleanup);
+
+  it('adds cells of each type from the end bar', async () => {
+    setup(notebook());
+    fireEvent.click(await screen.findByTestId('cell-add-markdown'));
+    fireEvent.click(screen.getByTestId('cell-add-javascript'));
+    const cells = screen.getAllByTestId('cell');
+    expect(cells.map((c) => c.getAttribute('data-cell-type'))).toEqual(['markdown', 'javascript']);
+    expect(screen.getAllByTestId('cell-editor')[1]).toHaveProperty('value', 'return 1 + 1;\n');
+    expect(screen.getByTestId('cell-status').textContent).toBe('not run');
+  });
+
+  it('undoes and redoes adds, edits and deletes (buttons and keys)', async () => {
+    setup(notebook());
+    fireEvent.click(await screen.findByTestId('cell-add-javascript'));
+    const editor = screen.getByTestId('cell-editor');
+    fireEvent.change(editor, { target: { value: 'return 42;' } });
+    fireEvent.click(screen.getByTestId('cell-delete'));
+    expect(screen.queryAllByTestId('cell')).toHaveLength(0);
+
+    fireEvent.click(screen.getByTestId('undo'));
+    expect(screen.getByTestId('cell-editor')).toHaveProperty('value', 'return 42;');
+    fireEvent.keyDown(screen.getByTestId('cell-editor'), { key: 'z', ctrlKey: true });
+    expect(screen.getByTestId('cell-editor')).toHaveProperty('value', 'return 1 + 1;\n');
+    fireEvent.keyDown(screen.getByTestId('cell-editor'), { key: 'z', ctrlKey: true });
+    expect(screen.queryAllByTestId('cell')).toHaveLength(0);
+
+    fireEvent.click(screen.getByTestId('redo'));
+    fireEvent.keyDown(screen.getByTestId('cell-editor'), {
+      key: 'z',
+      ctrlKey: true,
+      shiftKey: true,
+    });
+    expect(screen.getByTestId('cell-editor')).toHaveProperty('value', 'return 42;');
+  });
+
+  it('renders markdown math with KaTeX and paper references as links', async () => {
+    setup(
+      notebook({
+        cells: [
+          {
+            id: 'c1',
+            type: 'markdown',
+            source: 'We fit $E = mc^2$ as in @[Tidal](paper:p1).\n\n$$\\sum_i x_i$$\n',
+            outputs: [],
+            inputsHash: null,
+            ranAt: null,
+          },
+        ],
+      }),
+    );
+    const preview = await screen.findByTestId('markdown-preview');
+    expect(preview.querySelectorAll('.katex').length).toBe(2);
+    expect(preview.querySelector('.katex-display')).not.toBeNull();
+    expect(screen.getByTestId('paper-ref-link').textContent).toBe('Tidal');
+    // A click on the text (not the link) opens the editor with the source.
+    fireEvent.click(preview);
+    expect(screen.getByTestId('cell-editor')).toHaveProperty(
+      'value',
+      expect.stringContaining('$E = mc^2$'),
+    );
+  });
+
+  it('autosaves after a pause with the revision it started from, then the new one', async () => {
+    const { saves } = setup(notebook({ revision: 7 }));
+    fireEvent.click(await screen.findByTestId('cell-add-markdown'));
+    fireEvent.change(screen.getByTestId('cell-editor'), { target: { value: 'Hello' } });
+    expect(screen.getByTestId('save-status').textContent).toBe('Saving…');
+    expect(saves()).toHaveLength(0);
+    await act(() => sleep(AUTOSAVE_MS + 100));
+    await waitFor(() => expect(saves()).toHaveLength(1));
+    const first = saves()[0]?.input as { baseRevision: number; notebook: Notebook };
+    expect(first.baseRevision).toBe(7);
+    expect(first.notebook.cells[0]?.source).toBe('Hello');
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Saved'));
+
+    fireEvent.change(screen.getByTestId('cell-editor'), { target: { value: 'Hello again' } });
+    await act(() => sleep(AUTOSAVE_MS + 100));
+    await waitFor(() => expect(saves()).toHaveLength(2));
+    expect((saves()[1]?.input as { baseRevision: number }).baseRevision).toBe(8);
+  });
+
+  it('shows a conflict banner when the file moved on', async () => {
+    const fake = fakeApi({
+      'notebooks:get': () => ({ notebook: notebook(), status: {} }),
+      'notebooks:save': () => {
+        throw new QuireError('invalid_input', 'changed elsewhere', {
+          reason: 'conflict',
+          revision: 9,
+        });
+      },
+    });
+    render(
+      <NotebookEditor
+        api={fake.api}
+        id="nb1"
+        cellTypes={TYPES}
+        openPaper={() => {}}
+        onSaved={() => {}}
+      />,
+    );
+    fireEvent.click(await screen.findByTestId('cell-add-markdown'));
+    await act(() => sleep(AUTOSAVE_MS + 100));
+    expect(await screen.findByTestId('save-conflict')).toBeTruthy();
+    expect(screen.getByTestId('save-status').textContent).toMatch(/conflict/);
+  });
+});

@@ -1,0 +1,154 @@
+// Paper autocomplete shared by markdown `@` references, paper cells and table sources: library
+// papers whose words match (library:list text filter), debounced, keyboard selectable.
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import type { Api } from '../../../../shared/api/client';
+import type { Paper } from '../../../../shared/api/schemas';
+
+export const SUGGEST_DEBOUNCE_MS = 120;
+
+/** Papers matching `query` (null = closed); out-of-date answers are dropped. */
+export function usePaperSuggestions(api: Api, query: string | null): Paper[] {
+  const [answer, setAnswer] = useState<{ query: string; papers: Paper[] } | null>(null);
+  useEffect(() => {
+    if (query === null) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      api
+        .call(
+          'library:list',
+          { text: query.trim(), sort: 'title', dir: 'asc', limit: 8 },
+          { signal: controller.signal },
+        )
+        .then(
+          (r) => {
+            if (!controller.signal.aborted) setAnswer({ query, papers: r.items });
+          },
+          () => {
+            if (!controller.signal.aborted) setAnswer({ query, papers: [] });
+          },
+        );
+    }, SUGGEST_DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [api, query]);
+  return query !== null && answer?.query === query ? answer.papers : [];
+}
+
+/** Arrow keys move, Enter/Tab pick, Escape closes; returns true when it handled the key. */
+export function suggestKeys(
+  e: KeyboardEvent,
+  papers: Paper[],
+  active: number,
+  setActive: (i: number) => void,
+  pick: (p: Paper) => void,
+  close: () => void,
+): boolean {
+  if (e.key === 'Escape') {
+    close();
+    return true;
+  }
+  if (papers.length === 0) return false;
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    const d = e.key === 'ArrowDown' ? 1 : -1;
+    setActive((active + d + papers.length) % papers.length);
+    return true;
+  }
+  if (e.key === 'Enter' || e.key === 'Tab') {
+    const p = papers[Math.min(active, papers.length - 1)];
+    if (p) pick(p);
+    return true;
+  }
+  return false;
+}
+
+export function SuggestList({
+  papers,
+  active,
+  onPick,
+  query,
+}: {
+  papers: Paper[];
+  active: number;
+  onPick(p: Paper): void;
+  query: string;
+}) {
+  return (
+    <ul className="nb-suggest" role="listbox" data-testid="paper-suggest">
+      {papers.length === 0 && (
+        <li className="nb-suggest-empty">
+          {query.trim() ? 'No papers match' : 'Type to find a paper by title'}
+        </li>
+      )}
+      {papers.map((p, i) => (
+        <li
+          key={p.id}
+          role="option"
+          aria-selected={i === active}
+          className={i === active ? 'active' : undefined}
+          data-testid="paper-suggest-item"
+          // mousedown, not click: keep the focus (and the caret) in the editor.
+          onMouseDown={(e) => {
+            e.preventDefault();
+            onPick(p);
+          }}
+        >
+          <span className="nb-suggest-title">{p.title}</span>
+          <span className="nb-suggest-meta">
+            {[p.authors[0], p.year].filter(Boolean).join(' · ')}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A text box that finds a library paper and reports the pick. */
+export function PaperPicker({
+  api,
+  onPick,
+  placeholder = 'Find a paper by title…',
+  autoFocus,
+  testId = 'paper-picker',
+}: {
+  api: Api;
+  onPick(p: Paper): void;
+  placeholder?: string;
+  autoFocus?: boolean;
+  testId?: string;
+}) {
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const papers = usePaperSuggestions(api, open ? text : null);
+  const pick = (p: Paper) => {
+    setOpen(false);
+    setText('');
+    onPick(p);
+  };
+  return (
+    <div className="nb-picker">
+      <input
+        type="search"
+        className="nb-input"
+        value={text}
+        placeholder={placeholder}
+        autoFocus={autoFocus}
+        data-testid={testId}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onKeyDown={(e) => {
+          if (suggestKeys(e, papers, active, setActive, pick, () => setOpen(false)))
+            e.preventDefault();
+        }}
+      />
+      {open && <SuggestList papers={papers} active={active} onPick={pick} query={text} />}
+    </div>
+  );
+}

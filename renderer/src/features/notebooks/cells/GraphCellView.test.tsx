@@ -1,0 +1,172 @@
+// @vitest-environment jsdom
+// The graph cell view over a fake transport answering with the real graph engine: running a
+// generator or the library graph stores the metrics and the drawing as outputs (sigma itself needs
+// WebGL, which jsdom lacks: the data flow is tested, not the canvas).
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useEffect, useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { graphMethods, type LibraryGraph } from '../../../../../shared/api/graph-contract';
+import { createGraphHandlers } from '../../../../../shared/graph/handlers';
+import { drawingOf } from '../../../../../shared/notebook/cells/graph';
+import type { Cell, Notebook } from '../../../../../shared/notebook/model';
+import { fakeApi } from '../../../testing/fakeApi';
+import { GraphCellView } from './GraphCellView';
+
+afterEach(cleanup);
+
+const engine = createGraphHandlers();
+const ctx = { signal: new AbortController().signal, onProgress: () => {} };
+
+function libraryAnswer(): LibraryGraph {
+  return {
+    directed: false,
+    weighted: true,
+    nNodes: 4,
+    nEdges: 2,
+    density: 1 / 3,
+    warnings: [],
+    louvain: {
+      modularity: 0.5,
+      nCommunities: 2,
+      communities: [
+        ['p1', 'p2'],
+        ['p3', 'p4'],
+      ],
+    },
+    model: 'quire-glove-100d',
+    nodes: [
+      { id: 'p1', label: 'Scaling laws', community: 0, degree: 1, pagerank: 0.25 },
+      { id: 'p2', label: 'Chinchilla', community: 0, degree: 1, pagerank: 0.25 },
+      { id: 'p3', label: 'Graphs', community: 1, degree: 1, pagerank: 0.25 },
+      { id: 'p4', label: 'Networks', community: 1, degree: 1, pagerank: 0.25 },
+    ],
+    edges: [
+      { source: 'p1', target: 'p2', weight: 0.9 },
+      { source: 'p3', target: 'p4', weight: 0.8 },
+    ],
+  };
+}
+
+/** What the host last rendered, for the assertions. */
+const probe: { cell?: Cell; calls: { method: string; input: unknown }[] } = { calls: [] };
+
+function Host(props: { data: unknown; extraCells?: Cell[] }) {
+  const [{ api, calls }] = useState(() =>
+    fakeApi({
+      // Parsed as the dispatcher would (defaults filled in), then the real engine.
+      'graph:metrics': (input) =>
+        engine['graph:metrics'](graphMethods['graph:metrics'].input.parse(input), ctx),
+      'graph:library': () => libraryAnswer(),
+    }),
+  );
+  const [nb, setNb] = useState<Notebook>({
+    id: 'nb',
+    title: 'Graphs',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    revision: 1,
+    cells: [
+      ...(props.extraCells ?? []),
+      { id: 'g1', type: 'graph', data: props.data, outputs: [], inputsHash: null, ranAt: null },
+    ],
+  });
+  const cell = nb.cells.find((c) => c.id === 'g1')!;
+  useEffect(() => {
+    probe.calls = calls;
+    probe.cell = cell;
+  });
+  return (
+    <GraphCellView
+      api={api}
+      notebook={nb}
+      cell={cell}
+      status="not-computable"
+      onChange={(next) =>
+        setNb((cur) => ({ ...cur, cells: cur.cells.map((c) => (c.id === next.id ? next : c)) }))
+      }
+      onRun={async () => {}}
+      openPaper={() => {}}
+    />
+  );
+}
+
+const lastCell = () => probe.cell!;
+const lastCalls = () => probe.calls;
+
+describe('GraphCellView', () => {
+  it('runs a generator through graph:metrics and stores metrics and drawing as outputs', async () => {
+    render(<Host data={{ source: { kind: 'generator', model: 'karate' }, seed: 0 }} />);
+    fireEvent.click(screen.getByTestId('graph-run'));
+    await waitFor(() => expect(screen.getByTestId('graph-metrics')).toBeTruthy());
+    const nodesRow = screen.getByTestId('graph-metrics').querySelector('[data-metric="nodes"]');
+    expect(nodesRow?.textContent).toBe('nodes34');
+    expect(
+      screen.getByTestId('graph-metrics').querySelector('[data-metric="edges"]')?.textContent,
+    ).toBe('edges78');
+    expect(Number(screen.getByTestId('graph-communities').dataset.count)).toBeGreaterThan(1);
+    const d = drawingOf(lastCell())!;
+    expect(d.nodes).toHaveLength(34);
+    expect(d.edges).toHaveLength(78);
+    expect(d.nodes.every((n) => n.community >= 0)).toBe(true);
+    expect(lastCell().outputs[0]).toMatchObject({ kind: 'table', columns: ['metric', 'value'] });
+    // jsdom has no WebGL: the container is there with a note instead of a canvas.
+    expect(screen.getByTestId('graph-view').textContent).toMatch(/WebGL/);
+  });
+
+  it('switches the source and asks graph:library with k and threshold', async () => {
+    render(<Host data={{ source: { kind: 'generator', model: 'karate' }, seed: 0 }} />);
+    fireEvent.change(screen.getByTestId('graph-source'), { target: { value: 'library-knn' } });
+    fireEvent.change(screen.getByTestId('graph-k'), { target: { value: '5' } });
+    fireEvent.click(screen.getByTestId('graph-run'));
+    await waitFor(() => expect(screen.getByTestId('graph-communities').dataset.count).toBe('2'));
+    const call = lastCalls().find((c) => c.method === 'graph:library');
+    expect(call?.input).toMatchObject({ k: 5, threshold: 0.3, mode: 'union' });
+    const d = drawingOf(lastCell())!;
+    expect(d.nodes.map((n) => [n.id, n.label, n.paper, n.community])).toEqual([
+      ['p1', 'Scaling laws', true, 0],
+      ['p2', 'Chinchilla', true, 0],
+      ['p3', 'Graphs', true, 1],
+      ['p4', 'Networks', true, 1],
+    ]);
+    expect(d.edges).toEqual([
+      [0, 1, 0.9],
+      [2, 3, 0.8],
+    ]);
+  });
+
+  it('reads an edge list from a table cell', async () => {
+    const table: Cell = {
+      id: 't1',
+      type: 'table',
+      name: 'links',
+      data: {
+        columns: [
+          { name: 'from', type: 'string' },
+          { name: 'to', type: 'string' },
+        ],
+        rows: [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+          ['d', 'e'],
+        ],
+      },
+      outputs: [],
+      inputsHash: null,
+      ranAt: null,
+    };
+    render(<Host data={{ source: { kind: 'edges', cell: 'links' } }} extraCells={[table]} />);
+    expect((screen.getByTestId('graph-sourceColumn') as HTMLSelectElement).value).toBe('from');
+    fireEvent.click(screen.getByTestId('graph-run'));
+    await waitFor(() => expect(screen.getByTestId('graph-metrics')).toBeTruthy());
+    expect(
+      screen.getByTestId('graph-metrics').querySelector('[data-metric="components"]')?.textContent,
+    ).toBe('components2');
+  });
+
+  it('falls back to its defaults when the stored data is invalid', async () => {
+    render(<Host data={{ source: { kind: 'generator', model: 'gnp', n: 10, p: 2 } }} />);
+    // p = 2 is out of range: the stored data is invalid, so the view falls back to its defaults.
+    expect((screen.getByTestId('graph-source') as HTMLSelectElement).value).toBe('library-knn');
+  });
+});

@@ -1,0 +1,415 @@
+// Graph cell view. Sources: the library's similarity graph (kNN of paper embeddings, k and a
+// cosine threshold), a seeded generator (G(n,p), Barabási–Albert, Watts–Strogatz, SBM, karate
+// club), or an edge list in a table cell. How it runs (see shared/notebook/cells/graph.ts): the
+// graph cell type has no host `run` — "Run" here calls the API itself (`graph:library`, or
+// `graph:metrics` for generators and edge lists, whose edges are rebuilt locally with the same
+// seeded engine) and stores the metrics summary and the drawing as the cell's outputs through
+// props.onChange, so they are saved with the notebook and drawn again after a reload without
+// recomputing. The drawing is sigma.js (./graph/SigmaGraph.tsx): colour = Louvain community,
+// size = degree or PageRank, labels on hover, a click on a paper node opens the paper.
+import { useMemo, useState, type ReactElement } from 'react';
+import type { GraphMetrics } from '../../../../../shared/graph/metrics';
+import { graphFromSource } from '../../../../../shared/graph/handlers';
+import {
+  DEFAULT_GRAPH_METRICS,
+  drawingOf,
+  edgeColumns,
+  edgesFromTable,
+  generatorGraphSource,
+  GRAPH_GENERATORS,
+  GraphCellDataSchema,
+  graphDrawing,
+  graphOutputs,
+  type GraphCellData,
+  type GraphCellSource,
+  type GraphGenerator,
+} from '../../../../../shared/notebook/cells/graph';
+import { tableOf, tableOfCell } from '../../../../../shared/notebook/tables';
+import { communityColor } from './graph/layout';
+import { SigmaGraph } from './graph/SigmaGraph';
+import type { CellViewProps } from './types';
+import './graph/graph.css';
+
+const DEFAULT_DATA: GraphCellData = {
+  source: { kind: 'library-knn', k: 10, threshold: 0.3, mode: 'union' },
+  sizeBy: 'degree',
+  seed: 0,
+};
+
+const SOURCE_DEFAULTS: Record<GraphCellSource['kind'], GraphCellSource> = {
+  'library-knn': { kind: 'library-knn', k: 10, threshold: 0.3, mode: 'union' },
+  generator: {
+    kind: 'generator',
+    model: 'sbm',
+    n: 120,
+    p: 0.05,
+    m: 2,
+    k: 4,
+    blocks: 3,
+    pIn: 0.25,
+    pOut: 0.01,
+  },
+  edges: { kind: 'edges', cell: '' },
+};
+
+const GENERATOR_LABELS: Record<GraphGenerator, string> = {
+  gnp: 'Erdős–Rényi G(n, p)',
+  'barabasi-albert': 'Barabási–Albert',
+  'watts-strogatz': 'Watts–Strogatz',
+  sbm: 'Stochastic block model',
+  karate: "Zachary's karate club",
+};
+
+/** Which numeric parameters each generator uses. */
+const GENERATOR_PARAMS: Record<
+  GraphGenerator,
+  ('n' | 'p' | 'm' | 'k' | 'blocks' | 'pIn' | 'pOut')[]
+> = {
+  gnp: ['n', 'p'],
+  'barabasi-albert': ['n', 'm'],
+  'watts-strogatz': ['n', 'k', 'p'],
+  sbm: ['n', 'blocks', 'pIn', 'pOut'],
+  karate: [],
+};
+
+function NumberInput(props: {
+  label: string;
+  value: number;
+  testId: string;
+  step?: number;
+  min?: number;
+  max?: number;
+  onChange(v: number): void;
+}): ReactElement {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <input
+        type="number"
+        className="graph-number"
+        data-testid={props.testId}
+        value={props.value}
+        step={props.step ?? 1}
+        min={props.min}
+        max={props.max}
+        onChange={(e) => {
+          const v = e.target.valueAsNumber;
+          if (Number.isFinite(v)) props.onChange(v);
+        }}
+      />
+    </label>
+  );
+}
+
+const fmtValue = (v: unknown): string => {
+  if (v === null || v === undefined) return '—';
+  if (typeof v !== 'number') return String(v);
+  if (Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(4)));
+};
+
+export function GraphCellView(props: CellViewProps): ReactElement {
+  const { cell, notebook, api } = props;
+  const parsed = GraphCellDataSchema.safeParse(cell.data);
+  const data: GraphCellData = parsed.success ? parsed.data : DEFAULT_DATA;
+  const src = data.source;
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const update = (patch: Partial<GraphCellData>) =>
+    props.onChange({ ...cell, data: { ...data, ...patch } });
+  const updateSource = (patch: Partial<GraphCellSource>) =>
+    update({ source: { ...src, ...patch } as GraphCellSource });
+
+  const tables = notebook.cells
+    .map((c, i) => ({ cell: c, index: i, table: c.id === cell.id ? undefined : tableOfCell(c) }))
+    .filter((t) => t.table !== undefined);
+  const edgeTable = src.kind === 'edges' ? tableOf(notebook, src.cell) : undefined;
+  const edgeCols = src.kind === 'edges' && edgeTable ? edgeColumns(edgeTable, src) : null;
+
+  const drawing = useMemo(() => drawingOf(cell), [cell]);
+  const summary = cell.outputs.find((o) => o.kind === 'table');
+  const warnings = cell.outputs.find((o) => o.kind === 'text');
+  const communities = useMemo(() => {
+    if (!drawing) return [];
+    const counts = new Map<number, number>();
+    for (const n of drawing.nodes)
+      if (n.community >= 0) counts.set(n.community, (counts.get(n.community) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => a[0] - b[0]);
+  }, [drawing]);
+
+  const run = async () => {
+    setError(null);
+    setRunning(true);
+    try {
+      const metrics = [...(data.metrics ?? DEFAULT_GRAPH_METRICS)];
+      let result: { metrics: GraphMetrics; drawing: ReturnType<typeof graphDrawing> };
+      if (src.kind === 'library-knn') {
+        const lg = await api.call('graph:library', {
+          k: src.k,
+          threshold: src.threshold,
+          mode: src.mode,
+          metrics,
+          seed: data.seed,
+        });
+        const { nodes, edges, ...m } = lg;
+        result = {
+          metrics: m,
+          drawing: graphDrawing(
+            nodes.map((n) => ({ id: n.id, label: n.label, paper: true })),
+            edges,
+            m,
+          ),
+        };
+      } else if (src.kind === 'generator') {
+        const gs = generatorGraphSource(src, data.seed);
+        const m = await api.call('graph:metrics', { graph: gs, metrics, seed: data.seed });
+        const g = graphFromSource(gs);
+        const edges: { source: string; target: string }[] = [];
+        g.forEachEdge((_e, _a, s, t) => edges.push({ source: s, target: t }));
+        result = {
+          metrics: m,
+          drawing: graphDrawing(
+            g.mapNodes((id) => ({ id })),
+            edges,
+            m,
+          ),
+        };
+      } else {
+        const t = tableOf(notebook, src.cell);
+        if (!t) throw new Error(`No table "${src.cell}" (run the cell that makes it?)`);
+        const edges = edgesFromTable(t, src);
+        if (edges.length === 0) throw new Error('The table has no edges.');
+        const weighted = edges.some((e) => e.weight !== undefined);
+        const m = await api.call('graph:metrics', {
+          graph: { kind: 'edges', edges },
+          metrics,
+          weighted,
+          seed: data.seed,
+        });
+        const ids = new Map<string, { id: string; paper?: boolean }>();
+        for (const e of edges)
+          for (const id of [e.source, e.target]) if (!ids.has(id)) ids.set(id, { id });
+        result = { metrics: m, drawing: graphDrawing([...ids.values()], edges, m) };
+      }
+      props.onChange({
+        ...cell,
+        outputs: graphOutputs(result.metrics, result.drawing),
+        ranAt: new Date().toISOString(),
+      });
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <div className="graph-cell" data-testid="graph-cell" data-cell-id={cell.id}>
+      <div className="graph-form">
+        <label>
+          <span>Graph</span>
+          <select
+            className="select"
+            data-testid="graph-source"
+            value={src.kind}
+            onChange={(e) =>
+              update({ source: SOURCE_DEFAULTS[e.target.value as GraphCellSource['kind']] })
+            }
+          >
+            <option value="library-knn">Library similarity (kNN)</option>
+            <option value="generator">Generator</option>
+            <option value="edges">Edge list from a table</option>
+          </select>
+        </label>
+        {src.kind === 'library-knn' && (
+          <>
+            <NumberInput
+              label="k neighbours"
+              testId="graph-k"
+              value={src.k}
+              min={1}
+              max={100}
+              onChange={(k) => updateSource({ k: Math.max(1, Math.min(100, Math.round(k))) })}
+            />
+            <NumberInput
+              label="min. cosine"
+              testId="graph-threshold"
+              value={src.threshold}
+              step={0.05}
+              min={-1}
+              max={1}
+              onChange={(threshold) =>
+                updateSource({ threshold: Math.max(-1, Math.min(1, threshold)) })
+              }
+            />
+            <label>
+              <span>Links</span>
+              <select
+                className="select"
+                data-testid="graph-mode"
+                value={src.mode}
+                onChange={(e) => updateSource({ mode: e.target.value as 'union' | 'mutual' })}
+              >
+                <option value="union">either is a neighbour</option>
+                <option value="mutual">mutual neighbours</option>
+              </select>
+            </label>
+          </>
+        )}
+        {src.kind === 'generator' && (
+          <>
+            <label>
+              <span>Model</span>
+              <select
+                className="select"
+                data-testid="graph-generator"
+                value={src.model}
+                onChange={(e) => updateSource({ model: e.target.value as GraphGenerator })}
+              >
+                {GRAPH_GENERATORS.map((g) => (
+                  <option key={g} value={g}>
+                    {GENERATOR_LABELS[g]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {GENERATOR_PARAMS[src.model].map((p) => (
+              <NumberInput
+                key={p}
+                label={p}
+                testId={`graph-param-${p}`}
+                value={src[p]}
+                step={p === 'p' || p === 'pIn' || p === 'pOut' ? 0.01 : 1}
+                min={0}
+                onChange={(v) => updateSource({ [p]: v })}
+              />
+            ))}
+          </>
+        )}
+        {src.kind === 'edges' && (
+          <>
+            <label>
+              <span>Table</span>
+              <select
+                className="select"
+                data-testid="graph-edges-cell"
+                value={src.cell}
+                onChange={(e) => updateSource({ cell: e.target.value })}
+              >
+                <option value="" disabled>
+                  {tables.length ? 'Choose a table…' : 'No table in this notebook'}
+                </option>
+                {tables.map((t) => (
+                  <option key={t.cell.id} value={t.cell.name ?? t.cell.id}>
+                    {t.cell.name ?? `${t.cell.type} cell ${t.index + 1}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {edgeTable &&
+              (['sourceColumn', 'targetColumn', 'weightColumn'] as const).map((k) => (
+                <label key={k}>
+                  <span>{k.replace('Column', '')}</span>
+                  <select
+                    className="select"
+                    data-testid={`graph-${k}`}
+                    value={
+                      src[k] ??
+                      (k === 'sourceColumn'
+                        ? (edgeCols?.source ?? '')
+                        : k === 'targetColumn'
+                          ? (edgeCols?.target ?? '')
+                          : '')
+                    }
+                    onChange={(e) => updateSource({ [k]: e.target.value || undefined })}
+                  >
+                    {k === 'weightColumn' && <option value="">none</option>}
+                    {edgeTable.columns.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+          </>
+        )}
+        <NumberInput
+          label="seed"
+          testId="graph-seed"
+          value={data.seed}
+          min={0}
+          onChange={(seed) => update({ seed: Math.max(0, Math.round(seed)) })}
+        />
+        <label>
+          <span>Size by</span>
+          <select
+            className="select"
+            data-testid="graph-size-by"
+            value={data.sizeBy}
+            onChange={(e) => update({ sizeBy: e.target.value as 'degree' | 'pagerank' })}
+          >
+            <option value="degree">degree</option>
+            <option value="pagerank">PageRank</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="graph-run"
+          disabled={running || (src.kind === 'edges' && !edgeTable)}
+          onClick={() => void run()}
+        >
+          {running ? 'Computing…' : 'Run'}
+        </button>
+      </div>
+      {error && (
+        <p className="graph-error" role="alert" data-testid="graph-error">
+          {error}
+        </p>
+      )}
+      {summary && summary.kind === 'table' && (
+        <div className="graph-results">
+          <table className="graph-metrics" data-testid="graph-metrics">
+            <tbody>
+              {summary.rows.map((r) => (
+                <tr key={String(r[0])} data-metric={String(r[0])}>
+                  <th scope="row">{String(r[0])}</th>
+                  <td>{fmtValue(r[1])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div
+            className="graph-communities"
+            data-testid="graph-communities"
+            data-count={communities.length}
+          >
+            <div className="graph-communities-title">
+              {communities.length} {communities.length === 1 ? 'community' : 'communities'}
+            </div>
+            <ul>
+              {communities.slice(0, 24).map(([c, size]) => (
+                <li key={c}>
+                  <span className="graph-swatch" style={{ background: communityColor(c) }} />
+                  {c + 1}: {size} {size === 1 ? 'node' : 'nodes'}
+                </li>
+              ))}
+              {communities.length > 24 && <li>… {communities.length - 24} more</li>}
+            </ul>
+          </div>
+        </div>
+      )}
+      {warnings && warnings.kind === 'text' && <p className="graph-note">{warnings.text}</p>}
+      {drawing && (
+        <SigmaGraph
+          cellId={cell.id}
+          drawing={drawing}
+          sizeBy={data.sizeBy}
+          onOpenPaper={props.openPaper}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+// Paper cell: a library paper as a card (title, authors, year, abstract excerpt) with the user's
+// annotation (Markdown with math and `@` references).
+import { useEffect, useState } from 'react';
+import type { Paper } from '../../../../../shared/api/schemas';
+import { PaperPicker } from '../PaperSuggest';
+import { MarkdownEditor, MarkdownView } from './MarkdownCellView';
+import type { CellViewProps } from './types';
+
+type PaperData = { paperId: string; annotation: string };
+
+function dataOf(data: unknown): PaperData {
+  const d = (data ?? {}) as Partial<PaperData>;
+  return {
+    paperId: typeof d.paperId === 'string' ? d.paperId : '',
+    annotation: typeof d.annotation === 'string' ? d.annotation : '',
+  };
+}
+
+function excerpt(text: string, max = 320): string {
+  return text.length <= max ? text : text.slice(0, max).replace(/\s+\S*$/, '') + '…';
+}
+
+export function PaperCellView({ api, cell, onChange, openPaper }: CellViewProps) {
+  const d = dataOf(cell.data);
+  const [answer, setAnswer] = useState<{ id: string; paper: Paper | null } | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [editing, setEditing] = useState(d.annotation === '');
+
+  useEffect(() => {
+    if (!d.paperId) return;
+    let live = true;
+    api.call('library:get', { id: d.paperId }).then(
+      (paper) => live && setAnswer({ id: d.paperId, paper }),
+      () => live && setAnswer({ id: d.paperId, paper: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, d.paperId]);
+
+  const set = (next: Partial<PaperData>) => onChange({ ...cell, data: { ...d, ...next } });
+
+  if (!d.paperId || picking)
+    return (
+      <div className="nb-paper-pick">
+        <PaperPicker
+          api={api}
+          autoFocus={picking}
+          onPick={(p) => {
+            setPicking(false);
+            set({ paperId: p.id });
+          }}
+        />
+        {picking && (
+          <button type="button" className="button small" onClick={() => setPicking(false)}>
+            Cancel
+          </button>
+        )}
+      </div>
+    );
+
+  const paper = answer?.id === d.paperId ? answer.paper : undefined;
+  return (
+    <div className="nb-paper">
+      <div className="nb-paper-card" data-testid="paper-card">
+        {paper === undefined ? (
+          <div className="muted">Loading…</div>
+        ) : paper === null ? (
+          <div className="muted">Paper {d.paperId} is not in this library.</div>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="link-button nb-paper-title"
+              onClick={() => openPaper(paper.id)}
+            >
+              {paper.title}
+            </button>
+            <div className="nb-paper-meta">
+              {[
+                paper.authors.slice(0, 4).join(', ') + (paper.authors.length > 4 ? ' et al.' : ''),
+                paper.venue,
+                paper.year,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </div>
+            {paper.abstract && <p className="nb-paper-abstract">{excerpt(paper.abstract)}</p>}
+          </>
+        )}
+        <button type="button" className="link-button small" onClick={() => setPicking(true)}>
+          Change paper
+        </button>
+      </div>
+      {editing ? (
+        <MarkdownEditor
+          api={api}
+          value={d.annotation}
+          rows={3}
+          placeholder="Annotation: what matters in this paper (Markdown, $math$, @ to cite)"
+          onChange={(v) => set({ annotation: v })}
+          onDone={() => {
+            if (d.annotation.trim() !== '') setEditing(false);
+          }}
+        />
+      ) : (
+        <MarkdownView
+          source={d.annotation}
+          openPaper={openPaper}
+          onClick={() => setEditing(true)}
+          testId="paper-annotation"
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+// A small SVG chart for the fit cell: scatter points, lines and a shaded band on linear or log
+// axes, with decade ticks on log axes and 1-2-5 ticks on linear ones. Colours come from app.css.
+import type { ReactElement } from 'react';
+
+export type ChartSeries =
+  | { kind: 'points'; data: [number, number][]; label: string; className?: string }
+  | { kind: 'line'; data: [number, number][]; label: string; className?: string; dashed?: boolean }
+  | { kind: 'band'; data: [number, number, number][]; label: string };
+
+export type SvgChartProps = {
+  series: ChartSeries[];
+  logX?: boolean;
+  logY?: boolean;
+  width?: number;
+  height?: number;
+  xLabel?: string;
+  yLabel?: string;
+  /** A horizontal reference line (e.g. zero for residuals). */
+  hline?: number;
+  testId?: string;
+  title: string;
+};
+
+const M = { top: 12, right: 16, bottom: 40, left: 64 };
+
+function niceStep(span: number, count: number): number {
+  const raw = span / Math.max(1, count);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const n = raw / mag;
+  return (n < 1.5 ? 1 : n < 3.5 ? 2 : n < 7.5 ? 5 : 10) * mag;
+}
+
+function ticks(lo: number, hi: number, log: boolean): number[] {
+  if (log) {
+    const a = Math.floor(lo);
+    const b = Math.ceil(hi);
+    const every = Math.max(1, Math.ceil((b - a) / 6));
+    const out: number[] = [];
+    for (let k = a; k <= b; k += every) if (k >= lo - 1e-9 && k <= hi + 1e-9) out.push(k);
+    return out;
+  }
+  const step = niceStep(hi - lo, 5);
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
+    out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  return out;
+}
+
+export function formatNumber(v: number, digits = 4): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e5 || a < 1e-3) return v.toExponential(digits - 1).replace('e+', 'e');
+  return String(Number(v.toPrecision(digits)));
+}
+
+function tickLabel(v: number, log: boolean): string {
+  return log ? `1e${v}` : formatNumber(v, 3);
+}
+
+/** The domain of the finite values on the axis scale, padded a little. */
+function domain(values: number[], log: boolean): [number, number] {
+  const vs = values
+    .filter((v) => Number.isFinite(v) && (!log || v > 0))
+    .map((v) => (log ? Math.log10(v) : v));
+  if (vs.length === 0) return [0, 1];
+  let lo = Math.min(...vs);
+  let hi = Math.max(...vs);
+  if (hi - lo < 1e-12) {
+    lo -= log ? 0.5 : Math.abs(lo) * 0.1 || 1;
+    hi += log ? 0.5 : Math.abs(hi) * 0.1 || 1;
+  }
+  const pad = (hi - lo) * 0.05;
+  return [lo - pad, hi + pad];
+}
+
+export function SvgChart(props: SvgChartProps): ReactElement {
+  const width = props.width ?? 560;
+  const height = props.height ?? 300;
+  const logX = props.logX ?? false;
+  const logY = props.logY ?? false;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const s of props.series)
+    for (const d of s.data) {
+      xs.push(d[0]);
+      ys.push(d[1]);
+      if (s.kind === 'band') ys.push((d as [number, number, number])[2]);
+    }
+  if (props.hline !== undefined) ys.push(props.hline);
+  const [x0, x1] = domain(xs, logX);
+  const [y0, y1] = domain(ys, logY);
+  const pw = width - M.left - M.right;
+  const ph = height - M.top - M.bottom;
+  const sx = (v: number) => M.left + (((logX ? Math.log10(v) : v) - x0) / (x1 - x0)) * pw;
+  const sy = (v: number) => M.top + ph - (((logY ? Math.log10(v) : v) - y0) / (y1 - y0)) * ph;
+  const ok = (x: number, y: number) =>
+    Number.isFinite(x) && Number.isFinite(y) && (!logX || x > 0) && (!logY || y > 0);
+  const path = (pts: [number, number][]) => {
+    let d = '';
+    let pen = false;
+    for (const [x, y] of pts) {
+      if (!ok(x, y)) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? 'L' : 'M'}${sx(x).toFixed(2)},${sy(y).toFixed(2)}`;
+      pen = true;
+    }
+    return d;
+  };
+  return (
+    <svg
+      className="fit-chart"
+      data-testid={props.testId}
+      data-log-x={String(logX)}
+      data-log-y={String(logY)}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      role="img"
+      aria-label={props.title}
+    >
+      <title>{props.title}</title>
+      <defs>
+        <clipPath id={`clip-${props.testId ?? 'chart'}`}>
+          <rect x={M.left} y={M.top} width={pw} height={ph} />
+        </clipPath>
+      </defs>
+      <g className="fit-chart-grid">
+        {ticks(x0, x1, logX).map((t) => {
+          const x = M.left + ((t - x0) / (x1 - x0)) * pw;
+          return (
+            <g key={`x${t}`}>
+              <line x1={x} x2={x} y1={M.top} y2={M.top + ph} />
+              <text x={x} y={M.top + ph + 16} textAnchor="middle">
+                {tickLabel(t, logX)}
+              </text>
+            </g>
+          );
+        })}
+        {ticks(y0, y1, logY).map((t) => {
+          const y = M.top + ph - ((t - y0) / (y1 - y0)) * ph;
+          return (
+            <g key={`y${t}`}>
+              <line x1={M.left} x2={M.left + pw} y1={y} y2={y} />
+              <text x={M.left - 6} y={y + 4} textAnchor="end">
+                {tickLabel(t, logY)}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+      <rect className="fit-chart-frame" x={M.left} y={M.top} width={pw} height={ph} />
+      <g clipPath={`url(#clip-${props.testId ?? 'chart'})`}>
+        {props.hline !== undefined && ok(1, props.hline) && (
+          <line
+            className="fit-chart-hline"
+            x1={M.left}
+            x2={M.left + pw}
+            y1={sy(props.hline)}
+            y2={sy(props.hline)}
+          />
+        )}
+        {props.series.map((s, i) => {
+          if (s.kind === 'band') {
+            const upper = s.data.map(([x, , hi]) => [x, hi] as [number, number]);
+            const lower = s.data.map(([x, lo]) => [x, lo] as [number, number]).reverse();
+            const good = [...upper, ...lower].every(([x, y]) => ok(x, y));
+            if (!good || s.data.length < 2) return null;
+            return (
+              <path
+                key={i}
+                className="fit-chart-band"
+                d={`${path(upper)}L${path(lower).slice(1)}Z`}
+              />
+            );
+          }
+          if (s.kind === 'line')
+            return (
+              <path
+                key={i}
+                className={`fit-chart-line ${s.className ?? ''}`}
+                d={path(s.data)}
+                strokeDasharray={s.dashed ? '5 4' : undefined}
+              />
+            );
+          return (
+            <g key={i} className={`fit-chart-points ${s.className ?? ''}`}>
+              {s.data
+                .filter(([x, y]) => ok(x, y))
+                .map(([x, y], j) => (
+                  <circle key={j} cx={sx(x)} cy={sy(y)} r={3.5}>
+                    <title>{`${s.label}: (${formatNumber(x)}, ${formatNumber(y)})`}</title>
+                  </circle>
+                ))}
+            </g>
+          );
+        })}
+      </g>
+      {props.xLabel && (
+        <text className="fit-chart-label" x={M.left + pw / 2} y={height - 6} textAnchor="middle">
+          {props.xLabel}
+        </text>
+      )}
+      {props.yLabel && (
+        <text
+          className="fit-chart-label"
+          transform={`translate(14 ${M.top + ph / 2}) rotate(-90)`}
+          textAnchor="middle"
+        >
+          {props.yLabel}
+        </text>
+      )}
+    </svg>
+  );
+}

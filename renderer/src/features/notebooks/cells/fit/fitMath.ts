@@ -1,0 +1,207 @@
+// What the fit cell view derives from a stored fit (parameters in the cell's outputs) and its data,
+// without refitting: the fitted curve, residuals, RSS/AIC/BIC (R's logLik for nls, as the engine),
+// and the 95 % confidence band of the mean prediction by the delta method, g(x)ᵀ·Cov·g(x) with
+// Cov = (JᵀJ)⁻¹·RSS/dof from the Jacobian at the stored parameters (what the engine computes too).
+import { resolveModel, studentTQuantile, type Model } from '../../../../../../shared/fit/index';
+import { gramPseudoInverse } from '../../../../../../shared/fit/linalg';
+import type { FitCellData } from '../../../../../../shared/notebook/cells/fit';
+import type { CellOutput, Notebook } from '../../../../../../shared/notebook/model';
+import { numericColumn, tableOf } from '../../../../../../shared/notebook/tables';
+
+export type StoredParam = {
+  name: string;
+  value: number;
+  stdError: number;
+  ciLower: number;
+  ciUpper: number;
+};
+export type StoredFit = {
+  params: StoredParam[];
+  status: string | null;
+  reason: string | null;
+  r2: number | null;
+  rss: number | null;
+  residualSd: number | null;
+  error: string | null;
+};
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : v === null ? NaN : Number(v));
+
+/** Reads what the fit cell's run stored (shared/notebook/cells/fit.ts), or null if it never ran. */
+export function readFitOutputs(outputs: readonly CellOutput[]): StoredFit | null {
+  if (outputs.length === 0) return null;
+  const res: StoredFit = {
+    params: [],
+    status: null,
+    reason: null,
+    r2: null,
+    rss: null,
+    residualSd: null,
+    error: null,
+  };
+  for (const o of outputs) {
+    if (o.kind === 'table' && o.columns[0] === 'parameter') {
+      const at = (c: string) => o.columns.indexOf(c);
+      res.params = o.rows.map((r) => ({
+        name: String(r[at('parameter')]),
+        value: num(r[at('value')]),
+        stdError: num(r[at('stdError')]),
+        ciLower: num(r[at('ciLower')]),
+        ciUpper: num(r[at('ciUpper')]),
+      }));
+    } else if (o.kind === 'text') {
+      const m = /^(\S+) \((.*)\); R² = (\S+), RSS = (\S+), residual SD = (\S+)/s.exec(o.text);
+      if (m) {
+        res.status = m[1]!;
+        res.reason = m[2]!;
+        res.r2 = Number(m[3]);
+        res.rss = Number(m[4]);
+        res.residualSd = Number(m[5]);
+      }
+    } else if (o.kind === 'error') {
+      res.status = 'failed';
+      res.error = o.message;
+    }
+  }
+  return res;
+}
+
+/** The model a fit cell uses, with the variables it is fitted on (null if the formula is invalid). */
+export function modelOf(data: Pick<FitCellData, 'model' | 'variables'>): Model | null {
+  try {
+    return resolveModel(data.model, data.variables ? { variables: data.variables } : {});
+  } catch {
+    return null;
+  }
+}
+
+export type FitPoints = {
+  /** One column per model variable. */
+  xs: number[][];
+  y: number[];
+  sigma: number[] | null;
+};
+
+/** The rows of the source table the fit uses (rows with a non-finite value are left out). */
+export function fitPoints(nb: Pick<Notebook, 'cells'>, data: FitCellData): FitPoints | null {
+  const t = tableOf(nb, data.source);
+  if (!t) return null;
+  const xcols = [data.x].flat();
+  if (![...xcols, data.y].every((c) => t.columns.includes(c))) return null;
+  const xs = xcols.map((c) => numericColumn(t, c));
+  const y = numericColumn(t, data.y);
+  const sigma = data.sigma && t.columns.includes(data.sigma) ? numericColumn(t, data.sigma) : null;
+  const keep = y.map(
+    (v, i) =>
+      Number.isFinite(v) &&
+      xs.every((c) => Number.isFinite(c[i]!)) &&
+      (!sigma || Number.isFinite(sigma[i]!)),
+  );
+  const pick = (a: number[]) => a.filter((_, i) => keep[i]);
+  return { xs: xs.map(pick), y: pick(y), sigma: sigma ? pick(sigma) : null };
+}
+
+/** Model value at one point on the y scale (log-response models are exponentiated). */
+export function predict(model: Model, b: ArrayLike<number>, point: ArrayLike<number>): number {
+  const v = model.f(b, point);
+  return model.response === 'log' ? Math.exp(v) : v;
+}
+
+/** The stored values in the model's parameter order (null if a parameter is missing). */
+export function paramVector(model: Model, params: readonly StoredParam[]): number[] | null {
+  const byName = new Map(params.map((p) => [p.name, p.value]));
+  const b = model.params.map((n) => byName.get(n));
+  return b.every((v): v is number => typeof v === 'number' && Number.isFinite(v))
+    ? (b as number[])
+    : null;
+}
+
+export type FitStats = {
+  n: number;
+  rss: number;
+  aic: number;
+  bic: number;
+  /** y − f on the model's response scale (log for log-response models). */
+  residuals: number[];
+  dof: number;
+  /** Parameter covariance (p×p), null if it cannot be formed. */
+  covariance: number[][] | null;
+};
+
+function gradientAt(model: Model, b: readonly number[], point: ArrayLike<number>): number[] {
+  return b.map((v, k) => {
+    const h = Math.cbrt(2.220446049250313e-16) * Math.max(Math.abs(v), 1e-8);
+    const up = [...b];
+    const dn = [...b];
+    up[k] = v + h;
+    dn[k] = v - h;
+    return (model.f(up, point) - model.f(dn, point)) / (2 * h);
+  });
+}
+
+const pointAt = (xs: number[][], i: number) => xs.map((c) => c[i]!);
+
+/** RSS, AIC, BIC, residuals and covariance at the stored parameters. */
+export function fitStats(model: Model, b: readonly number[], pts: FitPoints): FitStats {
+  const m = pts.y.length;
+  const p = b.length;
+  const residuals: number[] = [];
+  let rss = 0;
+  let sumLogW = 0;
+  const jac = new Float64Array(m * p);
+  for (let i = 0; i < m; i++) {
+    const point = pointAt(pts.xs, i);
+    const yv = model.response === 'log' ? Math.log(pts.y[i]!) : pts.y[i]!;
+    const r = yv - model.f(b, point);
+    const sw = pts.sigma ? 1 / pts.sigma[i]! : 1;
+    residuals.push(r);
+    rss += (r * sw) ** 2;
+    sumLogW += Math.log(sw * sw);
+    gradientAt(model, b, point).forEach((g, k) => (jac[k * m + i] = g * sw));
+  }
+  const logLik =
+    0.5 * sumLogW - (m / 2) * (Math.log(2 * Math.PI) + 1 - Math.log(m) + Math.log(rss));
+  const dof = m - p;
+  let covariance: number[][] | null = null;
+  if (dof > 0 && jac.every(Number.isFinite)) {
+    const g = gramPseudoInverse(jac, m, p);
+    if (g.rank === p) {
+      const s2 = rss / dof;
+      covariance = Array.from({ length: p }, (_, r) =>
+        Array.from({ length: p }, (__, c) => g.inv[c * p + r]! * s2),
+      );
+    }
+  }
+  return {
+    n: m,
+    rss,
+    aic: -2 * logLik + 2 * (p + 1),
+    bic: -2 * logLik + Math.log(m) * (p + 1),
+    residuals,
+    dof,
+    covariance,
+  };
+}
+
+/** Prediction at a point with its 95 % confidence band of the mean (null band without covariance). */
+export function extrapolate(
+  model: Model,
+  b: readonly number[],
+  point: readonly number[],
+  stats: Pick<FitStats, 'covariance' | 'dof'> | null,
+  level = 0.95,
+): { value: number; lower: number | null; upper: number | null } {
+  const value = predict(model, b, point);
+  const cov = stats?.covariance;
+  if (!cov || !(stats.dof > 0)) return { value, lower: null, upper: null };
+  const g = gradientAt(model, b, point);
+  let v = 0;
+  for (let r = 0; r < g.length; r++)
+    for (let c = 0; c < g.length; c++) v += g[r]! * cov[r]![c]! * g[c]!;
+  if (!(v >= 0)) return { value, lower: null, upper: null };
+  const half = studentTQuantile(0.5 + level / 2, stats.dof) * Math.sqrt(v);
+  const f = model.f(b, point);
+  if (model.response === 'log')
+    return { value, lower: Math.exp(f - half), upper: Math.exp(f + half) };
+  return { value, lower: f - half, upper: f + half };
+}
