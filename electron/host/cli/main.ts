@@ -6,6 +6,7 @@ import { fitCommand } from './fit-command';
 import { graphCommand } from './graph-command';
 import { modelsCommand } from './models-command';
 import { notebookCommand } from './notebook-command';
+import { searchCommand } from './search-command';
 import { exportCommand, importCommand, infoCommand, listCommand } from './library-commands';
 import { serveCommand } from './serve-command';
 
@@ -21,6 +22,7 @@ export function buildProgram(io: Io = processIo): Command {
     infoCommand,
     importCommand,
     listCommand,
+    searchCommand,
     exportCommand,
     fitCommand,
     graphCommand,
