@@ -32,8 +32,9 @@ function workerPath(): string {
 }
 
 /**
- * The one embedding worker of this process (onnxruntime-node's addon cannot be loaded by a second
- * thread). Started on first use, restarted if it dies, `unref`'d so it never keeps the process alive.
+ * The one embedding worker of this process: onnxruntime-node's addon registers once per process, so
+ * a second worker thread could never load it — the worker is therefore kept for the process's life
+ * (even when every model is closed), `unref`'d so it never keeps the process alive on its own.
  */
 class WorkerHost {
   private worker: Worker | null = null;
@@ -63,14 +64,6 @@ class WorkerHost {
     return w;
   }
 
-  /** Ends the worker (when no model is loaded any more): a worker left to die at process exit while
-   * onnxruntime holds native threads could stall the exit under load. */
-  async stop(): Promise<void> {
-    const w = this.worker;
-    this.worker = null;
-    if (w) await w.terminate();
-  }
-
   request(msg: Record<string, unknown>): Promise<Reply> {
     const w = this.ensure();
     const id = this.nextId++;
@@ -83,7 +76,6 @@ class WorkerHost {
 
 const host = new WorkerHost();
 let nextKey = 0;
-let open = 0;
 
 export class Embedder {
   private readonly key = `m${nextKey++}`;
@@ -103,7 +95,6 @@ export class Embedder {
   /** Loads the model in the worker; fails with the loader's message. */
   static async start(model: EmbedderModel): Promise<Embedder> {
     const e = new Embedder(model);
-    open++;
     try {
       await host.request({ type: 'load', ...e.spec });
     } catch (err) {
@@ -149,6 +140,5 @@ export class Embedder {
     if (this.closed) return;
     this.closed = true;
     await host.request({ type: 'unload', key: this.key }).catch(() => undefined);
-    if (--open === 0) await host.stop();
   }
 }
