@@ -1,9 +1,12 @@
 // `quire graph` on temporary edge lists: summary and JSON output, metric selection, errors on
-// stderr with exit code 1, and the --knn placeholder until library vectors are readable.
+// stderr with exit code 1, and the library similarity graph from stored vectors (--knn).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { createClient } from '../../../shared/api/client';
+import { inProcessTransport } from '../../../shared/api/in-process';
+import { createServices } from '../../services';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { graphCommand, parseMetricList } from './graph-command';
 
@@ -98,16 +101,35 @@ describe('quire graph', () => {
     expect(r.err.split('\n')).toHaveLength(2);
   });
 
-  it('says the library similarity graph needs embeddings', async () => {
-    const r = await run(['--library', dir, 'graph', '--knn', '10', '--threshold', '0.3'], true);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(
-      /^quire: graph: the library similarity graph needs embeddings \(quire models …\)/,
-    );
-    expect(r.err.split('\n')).toHaveLength(2);
-    expect(r.code).toBe(1);
-    expect((await run(['--knn', 'x'])).err).toMatch(/--knn must be a positive integer/);
-  });
+  it(
+    'builds the library similarity graph from the stored vectors',
+    { timeout: 120_000 },
+    async () => {
+      const lib = join(dir, 'lib');
+      const papers = [
+        ['Graph neural networks for molecules', 'message passing graph neural network chemistry'],
+        ['Graph attention networks', 'attention over graph neighbourhoods in neural networks'],
+        ['Scaling laws for language models', 'power law loss compute language model scaling'],
+        ['Compute-optimal language model scaling', 'language model scaling tokens compute optimal'],
+      ].map(([title, abstract]) => JSON.stringify({ title, abstract }));
+      const src = file('papers.jsonl', papers.join('\n'));
+      const services = await createServices({ libraryDir: lib, mode: 'cli' });
+      await createClient(inProcessTransport(services.dispatch)).call('import:run', {
+        source: { kind: 'path', path: src },
+      });
+      await services.close();
+      const r = await run(
+        ['--library', lib, '--json', 'graph', '--knn', '1', '--metrics', 'counts,louvain'],
+        true,
+      );
+      expect(r.err).toBe('');
+      const g = JSON.parse(r.out);
+      expect(g).toMatchObject({ library: true, model: 'quire-glove-100d' });
+      expect(g.nodes).toHaveLength(4);
+      expect(g.edges.length).toBeGreaterThanOrEqual(2);
+      expect((await run(['--knn', 'x'])).err).toMatch(/--knn must be a positive integer/);
+    },
+  );
 
   it('parses metric lists', () => {
     expect(parseMetricList('all')).toBe('all');

@@ -15,7 +15,7 @@ import {
   parseEdgeList,
 } from '../../../shared/graph/index';
 import type { GraphMetrics, MetricGroup, NodeValues } from '../../../shared/graph/index';
-import { processIo } from './context';
+import { processIo, withApi } from './context';
 import type { Io } from './context';
 
 export type GraphCommandOptions = {
@@ -31,9 +31,6 @@ export type GraphCommandOptions = {
   knn?: string;
   threshold?: string;
 };
-
-export const LIBRARY_GRAPH_UNAVAILABLE =
-  'the library similarity graph needs embeddings (quire models …), which this build cannot read yet';
 
 function fail(msg: string): never {
   throw new Error(`graph: ${msg}`);
@@ -119,7 +116,7 @@ export function formatSummary(m: GraphMetrics, file: string, k: number): string 
   return L.join('\n') + '\n';
 }
 
-async function runGraph(o: GraphCommandOptions, io: Io): Promise<void> {
+async function runGraph(cmd: Command, o: GraphCommandOptions, io: Io): Promise<void> {
   if (o.knn !== undefined || o.threshold !== undefined) {
     if (o.edges)
       fail('use either --edges FILE or --knn K (the library similarity graph), not both');
@@ -127,9 +124,26 @@ async function runGraph(o: GraphCommandOptions, io: Io): Promise<void> {
       fail(`--knn must be a positive integer, got '${o.knn ?? ''}'`);
     if (o.threshold !== undefined && !(Math.abs(Number(o.threshold)) <= 1))
       fail(`--threshold must be a cosine similarity in [-1, 1], got '${o.threshold}'`);
-    // Once the embedding service exposes every vector of the active model:
-    // knnGraph({ ids, vectors, dims }, { k, threshold }) from shared/graph, then computeMetrics.
-    fail(LIBRARY_GRAPH_UNAVAILABLE);
+    const metrics = parseMetricList(o.metrics);
+    await withApi(cmd, 'cli', async (api) => {
+      const g = await api.call('graph:library', {
+        k: Number(o.knn),
+        threshold: o.threshold === undefined ? 0 : Number(o.threshold),
+        metrics,
+        seed: o.seed === undefined ? 0 : Number(o.seed),
+      });
+      const { nodes, edges, ...m } = g;
+      if (o.json) io.out(JSON.stringify({ library: true, ...m, nodes, edges }, null, 2) + '\n');
+      else
+        io.out(
+          formatSummary(
+            m,
+            `library kNN graph (k=${o.knn}, ${g.model})`,
+            o.top === undefined ? 5 : Number(o.top),
+          ),
+        );
+    });
+    return;
   }
   if (!o.edges) fail('--edges FILE is required (CSV with header source,target[,weight], or JSON)');
   let text: string;
@@ -173,7 +187,7 @@ export function graphCommand(io: Io = processIo): Command {
     .option('--json', 'print machine-readable JSON')
     .action(async function (this: Command) {
       try {
-        await runGraph(this.optsWithGlobals<GraphCommandOptions>(), io);
+        await runGraph(this, this.optsWithGlobals<GraphCommandOptions>(), io);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         io.err(`quire: ${message.split('\n')[0]}\n`);
