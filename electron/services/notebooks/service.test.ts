@@ -206,7 +206,9 @@ describe('notebooks service', () => {
       'plot',
       'javascript',
       'fit',
+      'graph',
     ]);
+    // Graph cells compute through their own Run button (graph:library), not through "run all".
     expect(types.filter((t) => t.computable).map((t) => t.type)).toEqual(['javascript', 'fit']);
   });
 });
