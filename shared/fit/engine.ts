@@ -64,6 +64,27 @@ export type FitOptions = {
   confidence: number;
   /** σ are absolute errors: do not rescale the covariance by RSS/dof. */
   absoluteSigma: boolean;
+  /** Residual bootstrap after the fit (off unless given); see BootstrapOptions. */
+  bootstrap?: BootstrapOptions;
+};
+
+/** Residual bootstrap: `samples` refits (default 1000, at most 10000), seeded PRNG. */
+export type BootstrapOptions = { samples?: number; seed?: number };
+
+export const BOOTSTRAP_DEFAULT_SAMPLES = 1000;
+export const BOOTSTRAP_MAX_SAMPLES = 10000;
+
+/** Residual-bootstrap summary, per parameter in `names` order. */
+export type FitBootstrap = {
+  /** Resamples drawn and refits that converged (only those enter the statistics). */
+  samples: number;
+  successful: number;
+  seed: number;
+  /** Level of the percentile intervals (0.95). */
+  level: number;
+  stdErrors: number[];
+  ciLower: number[];
+  ciUpper: number[];
 };
 
 export const DEFAULTS: FitOptions = {
@@ -128,6 +149,8 @@ export type FitResult = {
   warnings: string[];
   loss: 'linear' | 'huber';
   weighted: boolean;
+  /** Present when options.bootstrap was given and the fit did not fail. */
+  bootstrap?: FitBootstrap;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -470,6 +493,98 @@ function median(v: ArrayLike<number>): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Residual bootstrap (Efron & Tibshirani 1993, ch. 9; Davison & Hinkley 1997, §6.3): resample the
+// standardised residuals (weighted, centred, inflated by √(m/dof) for the leverage deflation) with
+// replacement, add them to the fitted values and refit from the solution. Huber fits keep their
+// final IRLS weights fixed. Percentile intervals; standard errors are the sample SDs.
+
+/** mulberry32: a small seeded 32-bit PRNG, uniform on [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Quantile of sorted values by linear interpolation (R's type 7). */
+function quantileSorted(s: Float64Array, q: number): number {
+  const n = s.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return s[lo]! + (h - lo) * (s[hi]! - s[lo]!);
+}
+
+function checkBootstrap(bs: BootstrapOptions): { samples: number; seed: number } {
+  if (bs == null || typeof bs !== 'object') fail('bootstrap must be { samples, seed }');
+  const samples = bs.samples ?? BOOTSTRAP_DEFAULT_SAMPLES;
+  const seed = bs.seed ?? 0;
+  if (!Number.isInteger(samples) || samples < 1 || samples > BOOTSTRAP_MAX_SAMPLES)
+    fail(`bootstrap samples must be an integer from 1 to ${BOOTSTRAP_MAX_SAMPLES}, got ${samples}`);
+  if (!Number.isFinite(seed)) fail(`bootstrap seed must be a finite number, got ${seed}`);
+  return { samples, seed };
+}
+
+function residualBootstrap(
+  pr: Problem,
+  b: Float64Array,
+  fitted: Float64Array,
+  transforms: (Transform | null)[],
+  o: FitOptions,
+  bs: { samples: number; seed: number },
+): FitBootstrap {
+  const { m, p, y, sw } = pr;
+  const dof = m - p;
+  const inflate = dof > 0 ? Math.sqrt(m / dof) : 1;
+  const e = new Float64Array(m);
+  let mean = 0;
+  for (let i = 0; i < m; i++) mean += e[i] = (y[i]! - fitted[i]!) * sw[i]!;
+  mean /= m;
+  for (let i = 0; i < m; i++) e[i] = (e[i]! - mean) * inflate;
+  const rand = mulberry32(bs.seed);
+  const draws: Float64Array[] = Array.from({ length: p }, () => new Float64Array(bs.samples));
+  const yStar = new Float64Array(m);
+  const sub: Problem = { ...pr, y: yStar };
+  const opts: FitOptions = { ...o, restarts: 0 };
+  let ok = 0;
+  for (let s = 0; s < bs.samples; s++) {
+    for (let i = 0; i < m; i++) {
+      const j = Math.min(m - 1, Math.floor(rand() * m));
+      yStar[i] = fitted[i]! + e[j]! / sw[i]!;
+    }
+    const run = runLm(sub, b, transforms, opts, {
+      iterations: o.maxIterations,
+      evaluations: o.maxEvaluations,
+    });
+    const st = describeStop(run.lm.stop, run.lm.gnorm, o).status;
+    if (st !== 'converged' || !run.b.every(Number.isFinite)) continue;
+    for (let k = 0; k < p; k++) draws[k]![ok] = run.b[k]!;
+    ok++;
+  }
+  const level = 0.95;
+  const stdErrors: number[] = [];
+  const ciLower: number[] = [];
+  const ciUpper: number[] = [];
+  for (let k = 0; k < p; k++) {
+    const d = draws[k]!.slice(0, ok).sort();
+    let mu = 0;
+    for (const v of d) mu += v;
+    mu /= ok;
+    let ss = 0;
+    for (const v of d) ss += (v - mu) ** 2;
+    stdErrors.push(ok > 1 ? Math.sqrt(ss / (ok - 1)) : NaN);
+    ciLower.push(quantileSorted(d, (1 - level) / 2));
+    ciUpper.push(quantileSorted(d, (1 + level) / 2));
+  }
+  return { samples: bs.samples, successful: ok, seed: bs.seed, level, stdErrors, ciLower, ciUpper };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /**
  * Fit a model (preset name, mathjs formula or Model) to data.
@@ -488,6 +603,7 @@ export function fit(
     fail(`confidence must be in (0, 1), got ${o.confidence}`);
   if (o.loss !== 'linear' && o.loss !== 'huber') fail(`unknown loss '${String(o.loss)}'`);
   if (!(o.maxIterations >= 1)) fail(`maxIterations must be at least 1, got ${o.maxIterations}`);
+  const bootstrapOpts = o.bootstrap !== undefined ? checkBootstrap(o.bootstrap) : null;
 
   let model: Model;
   try {
@@ -707,6 +823,14 @@ export function fit(
     };
   });
   if (status === 'failed') warnings.push(reason);
+  let bootstrap: FitBootstrap | undefined;
+  if (bootstrapOpts && status !== 'failed') {
+    bootstrap = residualBootstrap(pr, b, fitted, transforms, o, bootstrapOpts);
+    if (bootstrap.successful < bootstrap.samples)
+      warnings.push(
+        `bootstrap: ${bootstrap.samples - bootstrap.successful} of ${bootstrap.samples} refits did not converge and were left out`,
+      );
+  }
 
   return {
     status,
@@ -740,5 +864,6 @@ export function fit(
     warnings,
     loss: o.loss,
     weighted: sigma !== null || o.loss === 'huber',
+    ...(bootstrap ? { bootstrap } : {}),
   };
 }

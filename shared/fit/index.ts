@@ -1,8 +1,16 @@
 // Fit: public entry point of the curve-fitting engine (see ./engine for the method and
 // references: Moré 1978, "The Levenberg-Marquardt algorithm: implementation and theory").
 
-export { DEFAULTS, fit } from './engine';
-export type { FitData, FitOptions, FitParam, FitResult, FitStatus } from './engine';
+export { BOOTSTRAP_DEFAULT_SAMPLES, BOOTSTRAP_MAX_SAMPLES, DEFAULTS, fit } from './engine';
+export type {
+  BootstrapOptions,
+  FitBootstrap,
+  FitData,
+  FitOptions,
+  FitParam,
+  FitResult,
+  FitStatus,
+} from './engine';
 export {
   compileFormula,
   detectParams,

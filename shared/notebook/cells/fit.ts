@@ -2,11 +2,12 @@
 // (shared/fit: Levenberg–Marquardt, Moré 1978) and stores parameters ± standard errors and R².
 import { z } from 'zod';
 import { toLines } from '../file-format';
-import { escapeHtml } from '../export/markup';
+import { escapeHtml, markdownToHtml } from '../export/markup';
 import { outputsToHtml, outputsToIpynb, outputsToMarkdown } from '../export/outputs';
 import { findCell, type Cell, type CellOutput } from '../model';
-import type { CellType } from '../registry';
-import { numericColumn, tableOf } from '../tables';
+import { paperRef } from '../references';
+import type { CellType, ExportContext } from '../registry';
+import { numericColumn, tableOf, TableCellDataSchema } from '../tables';
 
 export const FitCellDataSchema = z.object({
   /** Id or name of the cell whose table holds the data. */
@@ -20,8 +21,38 @@ export const FitCellDataSchema = z.object({
   start: z.record(z.string().max(50), z.number()).optional(),
   bounds: z.record(z.string().max(50), z.tuple([z.number(), z.number()])).optional(),
   variables: z.array(z.string().max(50)).max(10).optional(),
+  /** Residual bootstrap after the fit (shared/fit): number of refits and the PRNG seed. */
+  bootstrap: z
+    .object({
+      samples: z.number().int().min(1).max(10_000),
+      seed: z.number().int(),
+    })
+    .optional(),
 });
 export type FitCellData = z.infer<typeof FitCellDataSchema>;
+
+/** First column of the bootstrap table output (the parameter table's is `parameter`). */
+export const BOOTSTRAP_TABLE_COLUMNS = ['bootstrap', 'stdError', 'ciLower', 'ciUpper'] as const;
+
+/** The source paper of the fit's table cell (table cells may name one), else undefined. */
+export function fitSourcePaperId(
+  nb: Parameters<typeof findCell>[0],
+  data: Pick<FitCellData, 'source'>,
+): string | undefined {
+  const src = data.source ? findCell(nb, data.source) : undefined;
+  if (!src || src.type !== 'table') return undefined;
+  const t = TableCellDataSchema.safeParse(src.data);
+  return t.success ? t.data.sourcePaperId : undefined;
+}
+
+/** `Data: @[Title](paper:ID)` (the reference form of ../references), or `Data: ID` without a title. */
+function sourceLine(cell: Cell, ctx: ExportContext): string | null {
+  const d = FitCellDataSchema.safeParse(cell.data);
+  const id = d.success ? fitSourcePaperId(ctx.notebook, d.data) : undefined;
+  if (!id) return null;
+  const title = ctx.paper(id)?.title;
+  return `Data: ${title ? paperRef(id, title) : id}`;
+}
 
 const describe = (cell: Cell) => {
   const d = FitCellDataSchema.safeParse(cell.data);
@@ -56,8 +87,22 @@ export const fitCell: CellType = {
         y: numericColumn(t, d.y),
         sigma: d.sigma ? numericColumn(t, d.sigma) : undefined,
       },
-      { start: d.start, bounds: d.bounds, variables: d.variables },
+      { start: d.start, bounds: d.bounds, variables: d.variables, bootstrap: d.bootstrap },
     );
+    const bs = r.bootstrap;
+    const bootstrapOutputs: CellOutput[] = bs
+      ? [
+          {
+            kind: 'table',
+            columns: [...BOOTSTRAP_TABLE_COLUMNS],
+            rows: r.names.map((n, k) => [n, bs.stdErrors[k], bs.ciLower[k], bs.ciUpper[k]]),
+          },
+          {
+            kind: 'text',
+            text: `bootstrap: ${bs.successful} of ${bs.samples} refits converged (seed ${bs.seed}); ${Math.round(bs.level * 100)} % percentile intervals`,
+          },
+        ]
+      : [];
     return [
       {
         kind: 'table',
@@ -68,12 +113,19 @@ export const fitCell: CellType = {
         kind: 'text',
         text: `${r.status} (${r.reason}); R² = ${r.r2.toPrecision(6)}, RSS = ${r.rss.toPrecision(6)}, residual SD = ${r.residualStdDev.toPrecision(4)}`,
       },
+      ...bootstrapOutputs,
     ];
   },
   exporters: {
-    markdown: (cell) => `*${describe(cell)}*\n\n${outputsToMarkdown(cell.outputs)}`,
-    html: (cell) =>
-      `<p class="fit"><em>${escapeHtml(describe(cell))}</em></p>\n${outputsToHtml(cell.outputs)}`,
+    markdown: (cell, ctx) => {
+      const src = sourceLine(cell, ctx);
+      return `*${describe(cell)}*\n\n${src ? `${src}\n\n` : ''}${outputsToMarkdown(cell.outputs)}`;
+    },
+    html: (cell, ctx) => {
+      const src = sourceLine(cell, ctx);
+      const srcHtml = src ? `<div class="fit-source">${markdownToHtml(src, ctx)}</div>\n` : '';
+      return `<p class="fit"><em>${escapeHtml(describe(cell))}</em></p>\n${srcHtml}${outputsToHtml(cell.outputs)}`;
+    },
     ipynb: (cell) => [
       {
         id: cell.id,

@@ -5,10 +5,17 @@
 // parameters and a status line as the cell's outputs (shared/notebook/cells/fit.ts), so results
 // persist with the notebook and show after a reload without refitting. What the outputs do not
 // hold (curve, residuals, AIC/BIC, the extrapolation band) is derived here from the stored
-// parameters and the same model (./fit/fitMath.ts) — deterministic, no refit.
-import { useId, useMemo, useState, type ReactElement } from 'react';
+// parameters and the same model (./fit/fitMath.ts) — deterministic, no refit. Optional residual
+// bootstrap intervals (stored by the run), a comparison of the fit cells on the same table and y,
+// and a link to the source paper of the table.
+import { useEffect, useId, useMemo, useState, type ReactElement } from 'react';
 import { detectParams, PRESET_NAMES, PRESETS, type Model } from '../../../../../shared/fit/index';
-import { FitCellDataSchema, type FitCellData } from '../../../../../shared/notebook/cells/fit';
+import {
+  FitCellDataSchema,
+  fitSourcePaperId,
+  type FitCellData,
+} from '../../../../../shared/notebook/cells/fit';
+import type { Cell, Notebook } from '../../../../../shared/notebook/model';
 import { tableOfCell } from '../../../../../shared/notebook/tables';
 import {
   extrapolate,
@@ -86,6 +93,48 @@ function cachedModel(data: FitCellData): Model | null {
 }
 
 /** The data + fit plot series (band, curve, extrapolated point) and the residual series. */
+export type CompareRow = {
+  cellId: string;
+  label: string;
+  model: string;
+  nParams: number;
+  rss: number;
+  r2: number | null;
+  aic: number;
+  bic: number;
+  deltaAic: number;
+  status: string;
+};
+
+/** The fit cells on the same table and y that have stored results, with ΔAIC to the best. */
+export function compareRows(notebook: Pick<Notebook, 'cells'>, data: FitCellData): CompareRow[] {
+  const rows: Omit<CompareRow, 'deltaAic'>[] = [];
+  notebook.cells.forEach((c: Cell, i) => {
+    if (c.type !== 'fit') return;
+    const d = FitCellDataSchema.safeParse(c.data);
+    if (!d.success || d.data.source !== data.source || d.data.y !== data.y) return;
+    const st = readFitOutputs(c.outputs);
+    if (!st || st.params.length === 0) return;
+    const m = cachedModel(d.data);
+    const bv = m ? paramVector(m, st.params) : null;
+    const pts = bv ? fitPoints(notebook, d.data) : null;
+    const fs = m && bv && pts && pts.y.length > 0 ? fitStats(m, bv, pts) : null;
+    rows.push({
+      cellId: c.id,
+      label: c.name ?? `fit cell ${i + 1}`,
+      model: d.data.model,
+      nParams: st.params.length,
+      rss: st.rss ?? fs?.rss ?? NaN,
+      r2: st.r2,
+      aic: fs?.aic ?? NaN,
+      bic: fs?.bic ?? NaN,
+      status: st.status ?? '—',
+    });
+  });
+  const best = Math.min(...rows.map((r) => r.aic).filter(Number.isFinite));
+  return rows.map((r) => ({ ...r, deltaAic: r.aic - best }));
+}
+
 function buildChart(a: {
   model: Model;
   points: FitPoints;
@@ -174,6 +223,20 @@ export function FitCellView(props: CellViewProps): ReactElement {
   const [runError, setRunError] = useState<string | null>(null);
   const [logLog, setLogLog] = useState<boolean>(LOG_LOG_MODELS.has(data.model.trim()));
   const [extraX, setExtraX] = useState<string[]>([]);
+  const paperId = fitSourcePaperId(notebook, data);
+  const [paper, setPaper] = useState<{ id: string; title: string | null } | null>(null);
+  useEffect(() => {
+    if (!paperId) return;
+    let live = true;
+    props.api.call('library:get', { id: paperId }).then(
+      (p) => live && setPaper({ id: paperId, title: p.title || null }),
+      () => live && setPaper({ id: paperId, title: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [paperId, props.api]);
+  const paperTitle = paper && paper.id === paperId ? paper.title : null;
 
   // A formula changed from outside (undo, another window) replaces the draft.
   const [prevModel, setPrevModel] = useState(data.model);
@@ -323,6 +386,9 @@ export function FitCellView(props: CellViewProps): ReactElement {
       : 'not fitted yet';
   const statusClass = stored?.status === 'converged' ? 'is-ok' : stored?.status ? 'is-warn' : '';
   const xLabel = xCols[0] ?? 'x';
+  const boot = stored?.bootstrap ?? null;
+  const bootByName = new Map((boot?.params ?? []).map((p) => [p.name, p]));
+  const comparison = stored ? compareRows(notebook, data) : [];
 
   return (
     <div className="fit-cell" data-testid="fit-cell" data-cell-id={cell.id}>
@@ -508,6 +574,59 @@ export function FitCellView(props: CellViewProps): ReactElement {
           </table>
         </details>
       )}
+      <div className="fit-bootstrap">
+        <label>
+          <input
+            type="checkbox"
+            data-testid="fit-bootstrap"
+            checked={data.bootstrap !== undefined}
+            onChange={(e) =>
+              update({
+                bootstrap: e.target.checked ? { samples: 1000, seed: 1 } : undefined,
+              })
+            }
+          />{' '}
+          Bootstrap
+        </label>
+        {data.bootstrap && (
+          <>
+            <label>
+              <span>n</span>
+              <NumberField
+                label="bootstrap samples"
+                testId="fit-bootstrap-samples"
+                placeholder="1000"
+                value={data.bootstrap.samples}
+                onCommit={(v) =>
+                  update({
+                    bootstrap: {
+                      samples: Math.min(10000, Math.max(1, Math.round(v ?? 1000))),
+                      seed: data.bootstrap?.seed ?? 1,
+                    },
+                  })
+                }
+              />
+            </label>
+            <label>
+              <span>seed</span>
+              <NumberField
+                label="bootstrap seed"
+                testId="fit-bootstrap-seed"
+                placeholder="1"
+                value={data.bootstrap.seed}
+                onCommit={(v) =>
+                  update({
+                    bootstrap: {
+                      samples: data.bootstrap?.samples ?? 1000,
+                      seed: Math.round(v ?? 1),
+                    },
+                  })
+                }
+              />
+            </label>
+          </>
+        )}
+      </div>
       <div className="fit-actions">
         <button
           type="button"
@@ -532,12 +651,26 @@ export function FitCellView(props: CellViewProps): ReactElement {
       </div>
       {stored && stored.params.length > 0 && (
         <div className="fit-results">
+          {paperId && (
+            <p className="fit-source-paper" data-testid="fit-source-paper">
+              Data from{' '}
+              <button type="button" className="fit-link" onClick={() => props.openPaper(paperId)}>
+                {paperTitle ?? paperId}
+              </button>
+            </p>
+          )}
           <table className="fit-params" data-testid="fit-params">
             <thead>
               <tr>
                 <th>Parameter</th>
                 <th>Value ± std. error</th>
                 <th>95 % CI</th>
+                {boot && (
+                  <th data-testid="fit-bootstrap-header">
+                    95 % CI (bootstrap
+                    {boot.successful !== null ? `, ${boot.successful}/${boot.samples}` : ''})
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -558,6 +691,13 @@ export function FitCellView(props: CellViewProps): ReactElement {
                   <td>
                     [{formatNumber(p.ciLower, 4)}, {formatNumber(p.ciUpper, 4)}]
                   </td>
+                  {boot && (
+                    <td data-testid="fit-bootstrap-ci">
+                      {bootByName.has(p.name)
+                        ? `[${formatNumber(bootByName.get(p.name)!.ciLower, 4)}, ${formatNumber(bootByName.get(p.name)!.ciUpper, 4)}] (SE ${formatNumber(bootByName.get(p.name)!.stdError, 3)})`
+                        : '—'}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -584,6 +724,45 @@ export function FitCellView(props: CellViewProps): ReactElement {
               <dd>{stats?.n ?? '—'}</dd>
             </div>
           </dl>
+          {comparison.length > 1 && (
+            <table className="fit-compare" data-testid="fit-compare">
+              <caption>Compare models</caption>
+              <thead>
+                <tr>
+                  <th>Model</th>
+                  <th>Parameters</th>
+                  <th>RSS</th>
+                  <th>R²</th>
+                  <th>AIC</th>
+                  <th>BIC</th>
+                  <th>ΔAIC</th>
+                  <th>Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {comparison.map((r) => (
+                  <tr
+                    key={r.cellId}
+                    data-testid="fit-compare-row"
+                    data-cell={r.cellId}
+                    data-delta-aic={r.deltaAic}
+                    className={r.cellId === cell.id ? 'is-current' : undefined}
+                  >
+                    <td>
+                      <code>{r.model}</code>
+                    </td>
+                    <td>{r.nParams}</td>
+                    <td>{formatNumber(r.rss, 5)}</td>
+                    <td>{r.r2 === null ? '—' : formatNumber(r.r2, 6)}</td>
+                    <td>{formatNumber(r.aic, 5)}</td>
+                    <td>{formatNumber(r.bic, 5)}</td>
+                    <td>{formatNumber(r.deltaAic, 3)}</td>
+                    <td>{r.status}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </div>
       )}
       {chart && (

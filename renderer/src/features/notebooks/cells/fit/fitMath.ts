@@ -15,8 +15,16 @@ export type StoredParam = {
   ciLower: number;
   ciUpper: number;
 };
+export type StoredBootstrap = {
+  /** Per parameter: bootstrap standard error and 95 % percentile interval. */
+  params: { name: string; stdError: number; ciLower: number; ciUpper: number }[];
+  samples: number | null;
+  successful: number | null;
+  seed: number | null;
+};
 export type StoredFit = {
   params: StoredParam[];
+  bootstrap: StoredBootstrap | null;
   status: string | null;
   reason: string | null;
   r2: number | null;
@@ -32,6 +40,7 @@ export function readFitOutputs(outputs: readonly CellOutput[]): StoredFit | null
   if (outputs.length === 0) return null;
   const res: StoredFit = {
     params: [],
+    bootstrap: null,
     status: null,
     reason: null,
     r2: null,
@@ -49,6 +58,27 @@ export function readFitOutputs(outputs: readonly CellOutput[]): StoredFit | null
         ciLower: num(r[at('ciLower')]),
         ciUpper: num(r[at('ciUpper')]),
       }));
+    } else if (o.kind === 'table' && o.columns[0] === 'bootstrap') {
+      const at = (c: string) => o.columns.indexOf(c);
+      res.bootstrap = {
+        samples: res.bootstrap?.samples ?? null,
+        successful: res.bootstrap?.successful ?? null,
+        seed: res.bootstrap?.seed ?? null,
+        params: o.rows.map((r) => ({
+          name: String(r[at('bootstrap')]),
+          stdError: num(r[at('stdError')]),
+          ciLower: num(r[at('ciLower')]),
+          ciUpper: num(r[at('ciUpper')]),
+        })),
+      };
+    } else if (o.kind === 'text' && o.text.startsWith('bootstrap:')) {
+      const m = /^bootstrap: (\d+) of (\d+) refits converged \(seed (-?\d+)\)/.exec(o.text);
+      res.bootstrap = {
+        params: res.bootstrap?.params ?? [],
+        successful: m ? Number(m[1]) : null,
+        samples: m ? Number(m[2]) : null,
+        seed: m ? Number(m[3]) : null,
+      };
     } else if (o.kind === 'text') {
       const m = /^(\S+) \((.*)\); R² = (\S+), RSS = (\S+), residual SD = (\S+)/s.exec(o.text);
       if (m) {
