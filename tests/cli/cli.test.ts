@@ -48,6 +48,7 @@ describe('quire CLI', () => {
 
   it.skipIf(!HAS_FEED)(
     'imports the sample feed, refuses duplicates, and round-trips through BibTeX',
+    { timeout: 240_000 },
     async () => {
       const lib = join(tmp, 'q-test');
       const first = await quire(['import', FEED_PATH, '--library', lib, '--json']);
@@ -84,7 +85,7 @@ describe('quire CLI', () => {
   );
   it.skipIf(HAS_FEED)(`feed round trip: ${NO_SHARED}`, () => {});
 
-  it('exports every format to a file', async () => {
+  it('exports every format to a file', { timeout: 180_000 }, async () => {
     const lib = join(tmp, 'lib-fmt');
     const src = join(tmp, 'two.jsonl');
     await writeFile(
