@@ -6,7 +6,10 @@
 // (initial degrees; ties in node order) and the giant component tracked by adding the nodes back
 // in reverse through union–find (Newman & Ziff 2001), so a whole curve costs O(m α(n)).
 // Pure functions `(params, {signal, onProgress}) => Table`: they check the signal between steps
-// and report progress as they go.
+// and report progress as they go. Each sweep is written once as a generator of steps (one G(n, p)
+// per step; n/100 nodes re-added per step of a robustness curve); `…Sweep` runs the steps at once,
+// `…SweepSliced` runs them in time slices, yielding to the event loop between slices so the host
+// thread keeps answering other calls during a long sweep (see `runSliced`).
 import { throwIfCancelled } from '../api/errors';
 import { toCsr } from './build';
 import type { QuireGraph } from './build';
@@ -24,6 +27,43 @@ export type ExperimentContext = {
   signal?: AbortSignal;
   onProgress?: (p: ExperimentProgress) => void;
 };
+
+/** A sweep as resumable steps: yields between units of work, returns the table. */
+type Steps = Generator<void, Table, void>;
+
+function runAll(steps: Steps): Table {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** setImmediate where the host has it (Node), else a 0 ms timer (browsers). */
+function yieldToEventLoop(): Promise<void> {
+  const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
+  return new Promise((resolve) => (g.setImmediate ? g.setImmediate(resolve) : setTimeout(resolve)));
+}
+
+/**
+ * Runs steps in slices of about `sliceMs`, yielding to the event loop between slices: other calls
+ * and the cancel signal are served within a slice plus one step. Always yields once before the first
+ * step, so even a short sweep lets pending work through.
+ */
+async function runSliced(steps: Steps, sliceMs: number): Promise<Table> {
+  await yieldToEventLoop();
+  let start = Date.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (Date.now() - start >= sliceMs) {
+      await yieldToEventLoop();
+      start = Date.now();
+    }
+  }
+}
+
+/** Default time slice of the sliced sweeps, ms. */
+export const SWEEP_SLICE_MS = 15;
 
 function fail(msg: string): never {
   throw new Error(`graph: ${msg}`);
@@ -97,6 +137,19 @@ export function giantComponentSweep(
   params: GiantComponentParams,
   ctx: ExperimentContext = {},
 ): Table {
+  return runAll(giantComponentSteps(params, ctx));
+}
+
+/** `giantComponentSweep` in time slices (one graph per step), yielding to the event loop between. */
+export function giantComponentSweepSliced(
+  params: GiantComponentParams,
+  ctx: ExperimentContext = {},
+  sliceMs = SWEEP_SLICE_MS,
+): Promise<Table> {
+  return runSliced(giantComponentSteps(params, ctx), sliceMs);
+}
+
+function* giantComponentSteps(params: GiantComponentParams, ctx: ExperimentContext): Steps {
   const { n, meanDegrees, repeats, seed } = params;
   if (!Number.isInteger(n) || n < 2)
     fail(`giant component sweep: n must be an integer ≥ 2, got ${n}`);
@@ -109,7 +162,8 @@ export function giantComponentSweep(
   const total = meanDegrees.length * repeats;
   const rows: number[][] = [];
   let done = 0;
-  meanDegrees.forEach((c, i) => {
+  for (let i = 0; i < meanDegrees.length; i++) {
+    const c = meanDegrees[i]!;
     const p = c / (n - 1);
     const fr: number[] = [];
     for (let r = 0; r < repeats; r++) {
@@ -117,12 +171,13 @@ export function giantComponentSweep(
       const g = erdosRenyiGnp({ n, p, seed: seed + i * repeats + r });
       fr.push(giantComponentSize(g) / n);
       ctx.onProgress?.({ phase: 'giant-component', done: ++done, total, message: `c = ${c}` });
+      yield;
     }
     const mean = fr.reduce((a, b) => a + b, 0) / repeats;
     const sd =
       repeats > 1 ? Math.sqrt(fr.reduce((a, b) => a + (b - mean) ** 2, 0) / (repeats - 1)) : 0;
     rows.push([c, p, mean, sd, giantFractionTheory(c)]);
-  });
+  }
   return { columns: ['mean_degree', 'p', 'giant_fraction', 'giant_fraction_sd', 'theory'], rows };
 }
 
@@ -136,12 +191,12 @@ export type RobustnessParams = {
 };
 
 /** Giant component left after removing each node prefix of `order` (index r = r nodes removed). */
-function giantAfterRemoval(
+function* giantAfterRemoval(
   c: ReturnType<typeof toCsr>,
   order: Int32Array,
   ctx: ExperimentContext,
   phase: string,
-): Int32Array {
+): Generator<void, Int32Array, void> {
   const n = c.n;
   const out = new Int32Array(n + 1);
   const present = new Uint8Array(n);
@@ -160,6 +215,7 @@ function giantAfterRemoval(
     if ((n - r) % chunk === 0) {
       throwIfCancelled(ctx.signal);
       ctx.onProgress?.({ phase, done: n - r, total: n });
+      yield;
     }
   }
   return out;
@@ -167,6 +223,19 @@ function giantAfterRemoval(
 
 /** Robustness curve: giant-component fraction vs fraction of nodes removed, random vs targeted. */
 export function robustnessSweep(params: RobustnessParams, ctx: ExperimentContext = {}): Table {
+  return runAll(robustnessSteps(params, ctx));
+}
+
+/** `robustnessSweep` in time slices (n/100 nodes per step), yielding to the event loop between. */
+export function robustnessSweepSliced(
+  params: RobustnessParams,
+  ctx: ExperimentContext = {},
+  sliceMs = SWEEP_SLICE_MS,
+): Promise<Table> {
+  return runSliced(robustnessSteps(params, ctx), sliceMs);
+}
+
+function* robustnessSteps(params: RobustnessParams, ctx: ExperimentContext): Steps {
   const { graph, steps, repeats, seed } = params;
   if (!Number.isInteger(steps) || steps < 1)
     fail(`robustness: steps must be an integer ≥ 1, got ${steps}`);
@@ -184,7 +253,7 @@ export function robustnessSweep(params: RobustnessParams, ctx: ExperimentContext
   const targetedOrder = Int32Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => deg[b]! - deg[a]! || a - b,
   );
-  const targeted = giantAfterRemoval(c, targetedOrder, ctx, 'targeted');
+  const targeted = yield* giantAfterRemoval(c, targetedOrder, ctx, 'targeted');
   const rng = createRng(seed);
   const random = new Float64Array(n + 1);
   for (let rep = 0; rep < repeats; rep++) {
@@ -195,7 +264,7 @@ export function robustnessSweep(params: RobustnessParams, ctx: ExperimentContext
       order[i] = order[j]!;
       order[j] = t;
     }
-    const g = giantAfterRemoval(c, order, ctx, `random ${rep + 1}/${repeats}`);
+    const g = yield* giantAfterRemoval(c, order, ctx, `random ${rep + 1}/${repeats}`);
     for (let r = 0; r <= n; r++) random[r]! += g[r]! / repeats;
   }
   const rows: number[][] = [];

@@ -1,13 +1,18 @@
 // Graph handlers: the service side of the graph methods of the API contract
 // (shared/api/graph-contract.ts) over this engine. Pure (no Node APIs), so any host can mount them:
 // `const handlers: Handlers = { …, ...createGraphHandlers() }`. Engine errors ("graph: …") become
-// `invalid_input`; cancellation becomes `cancelled`. The work runs on the calling thread.
+// `invalid_input`; cancellation becomes `cancelled`. The work runs on the calling thread; the
+// sweeps of `graph:experiment` run in time slices (experiments.ts `…Sliced`), yielding to the event
+// loop between slices, so the other calls of the host are answered during a long sweep and a cancel
+// takes effect within a slice. Why not a worker thread: a worker script is started by path, and the
+// engine is TypeScript bundled into out/main/main.js — a plain .mjs worker could not import it without
+// a second bundle entry (and a tsx loader under vitest/CLI); slicing keeps one code path everywhere.
 import type { CallContext, Handlers } from '../api/contract';
 import { QuireError } from '../api/errors';
 import type { GraphMethodName, GraphSource } from '../api/graph-contract';
 import { buildGraph } from './build';
 import type { QuireGraph } from './build';
-import { giantComponentSweep, robustnessSweep } from './experiments';
+import { giantComponentSweepSliced, robustnessSweepSliced } from './experiments';
 import {
   barabasiAlbert,
   erdosRenyiGnm,
@@ -45,13 +50,17 @@ export function graphFromSource(src: GraphSource): QuireGraph {
   }
 }
 
+function toInputError(err: unknown): never {
+  if (err instanceof Error && err.message.startsWith('graph:'))
+    throw new QuireError('invalid_input', err.message);
+  throw err;
+}
+
 function asInputError<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof Error && err.message.startsWith('graph:'))
-      throw new QuireError('invalid_input', err.message);
-    throw err;
+    return toInputError(err);
   }
 }
 
@@ -70,11 +79,14 @@ export function createGraphHandlers(): Pick<Handlers, GraphMethodName> {
       asInputError(() =>
         fitPowerLaw(input.data, input.xmin === undefined ? {} : { xmin: input.xmin }),
       ),
-    'graph:experiment': async (input, ctx: CallContext) =>
-      asInputError(() => {
-        const c = { signal: ctx.signal, onProgress: ctx.onProgress };
-        if (input.kind === 'giant-component') return giantComponentSweep(input, c);
-        return robustnessSweep({ ...input, graph: graphFromSource(input.graph) }, c);
-      }),
+    'graph:experiment': async (input, ctx: CallContext) => {
+      const c = { signal: ctx.signal, onProgress: ctx.onProgress };
+      try {
+        if (input.kind === 'giant-component') return await giantComponentSweepSliced(input, c);
+        return await robustnessSweepSliced({ ...input, graph: graphFromSource(input.graph) }, c);
+      } catch (err) {
+        return toInputError(err);
+      }
+    },
   };
 }

@@ -7,6 +7,8 @@
 // props.onChange, so they are saved with the notebook and drawn again after a reload without
 // recomputing. The drawing is sigma.js (./graph/SigmaGraph.tsx): colour = Louvain community,
 // size = degree or PageRank, labels on hover, a click on a paper node opens the paper.
+// "Experiment" mode (./graph/ExperimentPanel.tsx) runs a `graph:experiment` sweep instead and stores
+// its table as the cell's table output (for a plot cell to plot).
 import { useMemo, useState, type ReactElement } from 'react';
 import type { GraphMetrics } from '../../../../../shared/graph/metrics';
 import { graphFromSource } from '../../../../../shared/graph/handlers';
@@ -25,6 +27,12 @@ import {
   type GraphGenerator,
 } from '../../../../../shared/notebook/cells/graph';
 import { tableOf, tableOfCell } from '../../../../../shared/notebook/tables';
+import type { GraphSource } from '../../../../../shared/api/graph-contract';
+import {
+  ExperimentPanel,
+  ExperimentSettingsSchema,
+  isExperimentTable,
+} from './graph/ExperimentPanel';
 import { communityColor } from './graph/layout';
 import { SigmaGraph } from './graph/SigmaGraph';
 import type { CellViewProps } from './types';
@@ -116,8 +124,16 @@ export function GraphCellView(props: CellViewProps): ReactElement {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // `mode` and `experiment` are the view's own keys of the cell data (kept across updates).
+  const raw = (cell.data ?? {}) as Record<string, unknown>;
+  const mode = raw.mode === 'experiment' ? 'experiment' : 'metrics';
+  const experimentParsed = ExperimentSettingsSchema.safeParse(raw.experiment ?? {});
+  const experiment = experimentParsed.success
+    ? experimentParsed.data
+    : ExperimentSettingsSchema.parse({});
+  const extras = { mode, experiment };
   const update = (patch: Partial<GraphCellData>) =>
-    props.onChange({ ...cell, data: { ...data, ...patch } });
+    props.onChange({ ...cell, data: { ...extras, ...data, ...patch } });
   const updateSource = (patch: Partial<GraphCellSource>) =>
     update({ source: { ...src, ...patch } as GraphCellSource });
 
@@ -128,7 +144,12 @@ export function GraphCellView(props: CellViewProps): ReactElement {
   const edgeCols = src.kind === 'edges' && edgeTable ? edgeColumns(edgeTable, src) : null;
 
   const drawing = useMemo(() => drawingOf(cell), [cell]);
-  const summary = cell.outputs.find((o) => o.kind === 'table');
+  const firstTable = cell.outputs.find((o) => o.kind === 'table');
+  const experimentTable =
+    firstTable && firstTable.kind === 'table' && isExperimentTable(firstTable.columns)
+      ? firstTable
+      : undefined;
+  const summary = experimentTable ? undefined : firstTable;
   const warnings = cell.outputs.find((o) => o.kind === 'text');
   const communities = useMemo(() => {
     if (!drawing) return [];
@@ -137,6 +158,30 @@ export function GraphCellView(props: CellViewProps): ReactElement {
       if (n.community >= 0) counts.set(n.community, (counts.get(n.community) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => a[0] - b[0]);
   }, [drawing]);
+
+  /** The current graph source as a contract `GraphSource` (robustness sweeps). */
+  const currentGraphSource = async (signal: AbortSignal): Promise<GraphSource> => {
+    if (src.kind === 'generator') return generatorGraphSource(src, data.seed);
+    if (src.kind === 'edges') {
+      const t = tableOf(notebook, src.cell);
+      if (!t) throw new Error(`No table "${src.cell}" (run the cell that makes it?)`);
+      const edges = edgesFromTable(t, src);
+      if (edges.length === 0) throw new Error('The table has no edges.');
+      return { kind: 'edges', edges, directed: false, allowSelfLoops: false };
+    }
+    const lg = await api.call(
+      'graph:library',
+      { k: src.k, threshold: src.threshold, mode: src.mode, metrics: ['counts'], seed: data.seed },
+      { signal },
+    );
+    return {
+      kind: 'edges',
+      edges: lg.edges,
+      nodes: lg.nodes.map((n) => n.id),
+      directed: false,
+      allowSelfLoops: false,
+    };
+  };
 
   const run = async () => {
     setError(null);
@@ -363,7 +408,39 @@ export function GraphCellView(props: CellViewProps): ReactElement {
         >
           {running ? 'Computing…' : 'Run'}
         </button>
+        <label>
+          <span>Mode</span>
+          <select
+            className="select"
+            data-testid="graph-mode-select"
+            value={mode}
+            onChange={(e) =>
+              props.onChange({
+                ...cell,
+                data: { ...extras, ...data, mode: e.target.value as 'metrics' | 'experiment' },
+              })
+            }
+          >
+            <option value="metrics">Metrics</option>
+            <option value="experiment">Experiment</option>
+          </select>
+        </label>
       </div>
+      {mode === 'experiment' && (
+        <ExperimentPanel
+          api={api}
+          settings={experiment}
+          seed={data.seed}
+          graphSource={currentGraphSource}
+          onSettings={(e) =>
+            props.onChange({ ...cell, data: { ...extras, ...data, experiment: e } })
+          }
+          onTable={(outputs) =>
+            props.onChange({ ...cell, outputs, ranAt: new Date().toISOString() })
+          }
+          table={experimentTable}
+        />
+      )}
       {error && (
         <p className="graph-error" role="alert" data-testid="graph-error">
           {error}

@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+// The graph cell's Experiment mode over a fake transport answering with the real (time-sliced) graph
+// engine: a giant-component sweep stores its table as the cell's table output (what a plot cell
+// reads), a robustness sweep uses the cell's current graph source, and Cancel aborts the job.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useEffect, useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallOptions } from '../../../../../../shared/api/contract';
+import { graphMethods } from '../../../../../../shared/api/graph-contract';
+import { createGraphHandlers } from '../../../../../../shared/graph/handlers';
+import type { Cell, Notebook } from '../../../../../../shared/notebook/model';
+import { tableOf } from '../../../../../../shared/notebook/tables';
+import { fakeApi } from '../../../../testing/fakeApi';
+import { GraphCellView } from '../GraphCellView';
+
+afterEach(cleanup);
+
+const engine = createGraphHandlers();
+const probe: { nb?: Notebook; calls: { method: string; input: unknown }[] } = { calls: [] };
+
+function Host(props: { data: unknown }) {
+  const [{ api, calls }] = useState(() =>
+    fakeApi({
+      'graph:experiment': (input, opts: CallOptions) =>
+        engine['graph:experiment'](graphMethods['graph:experiment'].input.parse(input), {
+          signal: opts.signal ?? new AbortController().signal,
+          onProgress: opts.onProgress ?? (() => {}),
+        }),
+    }),
+  );
+  const [nb, setNb] = useState<Notebook>({
+    id: 'nb',
+    title: 'Graphs',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    revision: 1,
+    cells: [
+      { id: 'g1', type: 'graph', data: props.data, outputs: [], inputsHash: null, ranAt: null },
+    ],
+  });
+  const cell = nb.cells.find((c) => c.id === 'g1')! as Cell;
+  useEffect(() => {
+    probe.calls = calls;
+    probe.nb = nb;
+  });
+  return (
+    <GraphCellView
+      api={api}
+      notebook={nb}
+      cell={cell}
+      status="not-computable"
+      onChange={(next) =>
+        setNb((cur) => ({ ...cur, cells: cur.cells.map((c) => (c.id === next.id ? next : c)) }))
+      }
+      onRun={async () => {}}
+      openPaper={() => {}}
+    />
+  );
+}
+
+const karate = { source: { kind: 'generator', model: 'karate' }, seed: 0 };
+
+describe('GraphCellView experiment mode', () => {
+  it('runs a giant-component sweep and stores the table as the cell output', async () => {
+    render(<Host data={karate} />);
+    fireEvent.change(screen.getByTestId('graph-mode-select'), { target: { value: 'experiment' } });
+    expect(screen.getByTestId('graph-experiment')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('graph-experiment-n'), { target: { value: '200' } });
+    fireEvent.change(screen.getByTestId('graph-experiment-degrees'), {
+      target: { value: '0.5, 2, 4' },
+    });
+    fireEvent.click(screen.getByTestId('graph-experiment-run'));
+    await waitFor(() => expect(screen.getByTestId('graph-experiment-table')).toBeTruthy());
+    expect(screen.getByTestId('graph-experiment-table').querySelectorAll('tbody tr')).toHaveLength(
+      3,
+    );
+    expect(probe.calls.at(-1)?.input).toMatchObject({
+      kind: 'giant-component',
+      n: 200,
+      meanDegrees: [0.5, 2, 4],
+    });
+    // A plot cell reads it by the cell's id: the first table output.
+    const t = tableOf(probe.nb!, 'g1')!;
+    expect(t.columns).toEqual([
+      'mean_degree',
+      'p',
+      'giant_fraction',
+      'giant_fraction_sd',
+      'theory',
+    ]);
+    expect(t.rows.map((r) => r.mean_degree)).toEqual([0.5, 2, 4]);
+    expect(screen.queryByTestId('graph-metrics')).toBeNull();
+  });
+
+  it('robustness uses the current graph source', async () => {
+    render(
+      <Host
+        data={{ ...karate, mode: 'experiment', experiment: { kind: 'robustness', steps: 4 } }}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('graph-experiment-run'));
+    await waitFor(() => expect(screen.getByTestId('graph-experiment-table')).toBeTruthy());
+    const input = probe.calls.at(-1)?.input as { graph: unknown; steps: number };
+    expect(input.graph).toEqual({ kind: 'karate' });
+    const t = tableOf(probe.nb!, 'g1')!;
+    expect(t.columns[0]).toBe('fraction_removed');
+    expect(t.rows).toHaveLength(5);
+  });
+
+  it('shows progress and Cancel aborts the job', async () => {
+    render(
+      <Host
+        data={{
+          ...karate,
+          mode: 'experiment',
+          experiment: { n: 3000, meanDegrees: '1 2 3 4 5 6 7 8', repeats: 50 },
+        }}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('graph-experiment-run'));
+    await waitFor(() =>
+      expect(screen.getByTestId('graph-experiment-progress').textContent).toMatch(/\/ 400/),
+    );
+    fireEvent.click(screen.getByTestId('graph-experiment-cancel'));
+    await waitFor(() =>
+      expect(screen.getByTestId('graph-experiment-error').textContent).toBe('Cancelled.'),
+    );
+    expect(screen.queryByTestId('graph-experiment-cancel')).toBeNull();
+    expect(screen.queryByTestId('graph-experiment-table')).toBeNull();
+  });
+});
