@@ -115,18 +115,18 @@ export class Embedder {
     const work = host.request({ type: 'embed', ...this.spec, texts }).catch((err: Error) => {
       throw new QuireError('internal', `Embedding with ${this.model.id} failed: ${err.message}`);
     });
-    const reply = signal
-      ? await Promise.race([
-          work,
-          new Promise<never>((_, reject) =>
-            signal.addEventListener(
-              'abort',
-              () => reject(new QuireError('cancelled', 'Cancelled.')),
-              { once: true },
-            ),
-          ),
-        ])
-      : await work;
+    let onAbort: (() => void) | undefined;
+    const cancelled = new Promise<never>((_, reject) => {
+      onAbort = () => reject(new QuireError('cancelled', 'Cancelled.'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    let reply: Reply;
+    try {
+      reply = signal ? await Promise.race([work, cancelled]) : await work;
+    } finally {
+      // One listener per batch would pile up on a long job's signal (MaxListenersExceededWarning).
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    }
     const dims = reply.dims ?? 0;
     const data = reply.data ?? new Float32Array();
     return texts.map((_, i) => {

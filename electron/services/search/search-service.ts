@@ -61,18 +61,26 @@ export class SearchService {
     let fts: Ranked[] = [];
     let vec: Ranked[] = [];
     let model = this.embeddings.activeModel;
-    if (mode !== 'vector') fts = await this.keyword(input.query, depth, ids);
-    if (mode !== 'fts') {
-      try {
-        const s = await this.semantic(input.query, depth, ids);
-        vec = s.ranked;
-        model = s.model;
-      } catch (err) {
-        if (mode === 'vector' || (err instanceof QuireError && err.code === 'cancelled')) throw err;
-        // Hybrid still answers from keywords when the model cannot load; the notice says so.
-        mode = 'fts';
-        notice = `Semantic search is unavailable (${(err as Error).message}); showing keyword matches.`;
-      }
+    // Keyword and semantic searches run concurrently: the slower one sets the latency, not their sum.
+    const [ftsOut, vecOut] = await Promise.all([
+      mode !== 'vector' ? this.keyword(input.query, depth, ids) : Promise.resolve([]),
+      mode !== 'fts'
+        ? this.semantic(input.query, depth, ids).then(
+            (s) => ({ ok: true as const, s }),
+            (err: unknown) => ({ ok: false as const, err }),
+          )
+        : Promise.resolve(null),
+    ]);
+    fts = ftsOut;
+    if (vecOut?.ok) {
+      vec = vecOut.s.ranked;
+      model = vecOut.s.model;
+    } else if (vecOut) {
+      const err = vecOut.err;
+      if (mode === 'vector' || (err instanceof QuireError && err.code === 'cancelled')) throw err;
+      // Hybrid still answers from keywords when the model cannot load; the notice says so.
+      mode = 'fts';
+      notice = `Semantic search is unavailable (${(err as Error).message}); showing keyword matches.`;
     }
     const ranked = mode === 'hybrid' ? fuse(fts, vec, this.fusion) : mode === 'fts' ? fts : vec;
     const ftsScore = new Map(fts.map((r) => [r.id, r.score]));
