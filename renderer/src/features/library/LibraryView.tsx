@@ -1,4 +1,5 @@
 // The Library view: toolbar (filter, tag, import, export), the virtualised table and the paper pane.
+import { TagSelect } from '../../components/TagSelect';
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { ExportFormat, Paper, TagCount } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
@@ -121,20 +122,13 @@ export function LibraryView(props: Props) {
             /
           </kbd>
         </div>
-        <select
-          className="select"
-          aria-label="Filter by tag"
-          data-testid="tag-filter"
+        <TagSelect
+          tags={tags}
           value={activeTag}
-          onChange={(e) => setTag(e.target.value)}
-        >
-          <option value="">All tags</option>
-          {tags.map((t) => (
-            <option key={t.tag} value={t.tag}>
-              {t.tag} ({t.count})
-            </option>
-          ))}
-        </select>
+          onChange={setTag}
+          label="Filter by tag"
+          testId="tag-filter"
+        />
         <span className="count" data-testid="library-count" aria-live="polite">
           {count === null
             ? 'Loading…'

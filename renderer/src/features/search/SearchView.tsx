@@ -1,5 +1,6 @@
 // The Search view: one search box (hybrid, semantic or keyword), results as you type with the
 // matched terms highlighted, keyboard navigation, filters, "more like this", and the paper pane.
+import { TagSelect } from '../../components/TagSelect';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
   SearchFilters,
@@ -235,20 +236,13 @@ export function SearchView(props: Props) {
               </button>
             ))}
           </div>
-          <select
-            className="select"
-            aria-label="Only papers with tag"
-            data-testid="search-tag"
+          <TagSelect
+            tags={tags}
             value={activeTag}
-            onChange={(e) => setTag(e.target.value)}
-          >
-            <option value="">All tags</option>
-            {tags.map((t) => (
-              <option key={t.tag} value={t.tag}>
-                {t.tag} ({t.count})
-              </option>
-            ))}
-          </select>
+            onChange={setTag}
+            label="Only papers with tag"
+            testId="search-tag"
+          />
           <label className="year-field">
             <span>Year</span>
             <input
