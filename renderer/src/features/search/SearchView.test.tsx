@@ -301,4 +301,30 @@ describe('More like this', () => {
     expect(screen.queryByTestId('similar-head')).toBeNull();
     expect(screen.getByTestId('search-empty')).toBeTruthy();
   });
+
+  it('does not label the previous results as similar papers while the answer is pending', async () => {
+    const source = makePaper(1, { title: 'Switch Transformers' });
+    let release: (r: SearchResult) => void = () => {};
+    const fake = fakeApi({
+      'library:get': () => source,
+      'embeddings:status': () => STATUS,
+      'search:query': () =>
+        result([hit(makePaper(5), 0.9), hit(makePaper(6), 0.8), hit(makePaper(7), 0.7)]),
+      'search:similar': () => new Promise<SearchResult>((resolve) => (release = resolve)),
+    });
+    render(
+      <ApiContext.Provider value={fake.api}>
+        <MoreLikeThisHarness />
+      </ApiContext.Provider>,
+    );
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'sparse experts' } });
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
+    fireEvent.click(await screen.findByTestId('more-like-this'));
+    await screen.findByTestId('similar-head');
+    expect(screen.getByTestId('search-status').textContent).toMatch(/^Searching/);
+    await act(async () => release(result([hit(makePaper(8), 0.88)], { mode: 'vector' })));
+    await waitFor(() =>
+      expect(screen.getByTestId('search-status').textContent).toMatch(/^1 similar paper /),
+    );
+  });
 });

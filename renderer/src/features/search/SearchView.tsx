@@ -173,7 +173,8 @@ export function SearchView(props: Props) {
   const statusText = (() => {
     if (!search.key) return '';
     if (search.error) return 'Search failed';
-    if (!result) return 'Searching…';
+    // Until the answer to the current request arrives, the hits on screen belong to the previous one.
+    if (!result || !search.fresh) return 'Searching…';
     const n = result.hits.length;
     const what = similarTo
       ? `${n} similar ${n === 1 ? 'paper' : 'papers'}`
