@@ -2,7 +2,7 @@
 // fit E + A·C^−α (preset power-law-offset) with a fit cell, read α ± its error and the log-log
 // plot; after a reload the stored results are shown again without running.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, shootBothThemes, test } from './fixtures';
 
 /** loss = 1.7 + 400·C^−0.3 over 1e15…1e21, with ±0.001 % deterministic noise. */
 function scalingCsv(): string {
@@ -54,6 +54,8 @@ test('fits a power law with offset, shows α ± error and a log-log plot, and ke
   await expect(plot).toHaveAttribute('data-log-x', 'true');
   await expect(plot.locator('circle')).toHaveCount(10);
   await expect(fit.getByTestId('fit-loglog')).toBeChecked();
+  await fit.scrollIntoViewIfNeeded();
+  await shootBothThemes(page, 'fit-cell');
 
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await page.reload();

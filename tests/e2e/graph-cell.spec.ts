@@ -3,7 +3,7 @@
 // Sigma draws with WebGL, so the node's position comes from the handle the view registers for
 // tests (`window.__quireGraphViews[cellId].nodePosition`, i.e. sigma.graphToViewport).
 import { existsSync } from 'node:fs';
-import { FEED, expect, importFile, test } from './fixtures';
+import { FEED, expect, importFile, test, shootBothThemes } from './fixtures';
 
 /** The handle GraphCellView's sigma view registers (renderer/…/cells/graph/SigmaGraph.tsx). */
 type TestWindow = {
@@ -45,6 +45,8 @@ test('library similarity graph: communities, a WebGL view, and a click opens the
   expect(count).toBeGreaterThan(1);
   const view = graph.getByTestId('graph-view');
   await expect(view.locator('canvas').first()).toBeAttached();
+  await graph.scrollIntoViewIfNeeded();
+  await shootBothThemes(page, 'graph-cell');
 
   // A paper node, its title and where sigma drew it.
   const cellId = await graph.getAttribute('data-cell-id');

@@ -55,6 +55,9 @@ export function SigmaGraph(props: {
           renderEdgeLabels: false,
           labelRenderedSizeThreshold: 11,
           labelColor: { color: dark ? '#e6e8ec' : '#1c1f24' },
+          // Solid, theme-aware edges: sigma's WebGL edges drew the translucent grey near-white on the
+          // dark background, hiding the communities.
+          edgeReducer: (_edge, data) => ({ ...data, color: dark ? '#394049' : '#d7dbe2' }),
           labelSize: 12,
           defaultDrawNodeHover: (ctx, data) => {
             const label = data.label ?? '';
