@@ -211,6 +211,40 @@ function buildChart(a: {
   return { series, residuals };
 }
 
+/**
+ * A table-column picker. With `emptyLabel` the first choice is "no column" (''); without it a value
+ * that is not a column of the table (e.g. the table changed) stays visible rather than silently
+ * switching to another column.
+ */
+function ColumnSelect(props: {
+  testId: string;
+  columns: string[];
+  value: string;
+  onChange(value: string): void;
+  emptyLabel?: string;
+}) {
+  const { testId, columns, value, onChange, emptyLabel } = props;
+  return (
+    <select
+      className="select"
+      data-testid={testId}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      {emptyLabel !== undefined ? (
+        <option value="">{emptyLabel}</option>
+      ) : (
+        !columns.includes(value) && <option value={value}>{value || '—'}</option>
+      )}
+      {columns.map((c) => (
+        <option key={c} value={c}>
+          {c}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function FitCellView(props: CellViewProps): ReactElement {
   const { cell, notebook } = props;
   const uid = useId();
@@ -475,54 +509,32 @@ export function FitCellView(props: CellViewProps): ReactElement {
         {Array.from({ length: Math.max(1, variables.length) }, (_, i) => (
           <label key={i}>
             <span>{variables.length > 1 ? `x: ${variables[i]}` : 'x'}</span>
-            <select
-              className="select"
-              data-testid={i === 0 ? 'fit-x' : `fit-x-${i + 1}`}
+            <ColumnSelect
+              testId={i === 0 ? 'fit-x' : `fit-x-${i + 1}`}
+              columns={columns}
               value={xCols[i] ?? ''}
-              onChange={(e) => setX(i, e.target.value)}
-            >
-              {!columns.includes(xCols[i] ?? '') && (
-                <option value={xCols[i] ?? ''}>{xCols[i] ?? '—'}</option>
-              )}
-              {columns.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
+              onChange={(v) => setX(i, v)}
+            />
           </label>
         ))}
         <label>
           <span>y</span>
-          <select
-            className="select"
-            data-testid="fit-y"
+          <ColumnSelect
+            testId="fit-y"
+            columns={columns}
             value={data.y}
-            onChange={(e) => update({ y: e.target.value })}
-          >
-            {!columns.includes(data.y) && <option value={data.y}>{data.y}</option>}
-            {columns.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => update({ y: v })}
+          />
         </label>
         <label>
           <span>σ (optional)</span>
-          <select
-            className="select"
-            data-testid="fit-sigma"
+          <ColumnSelect
+            testId="fit-sigma"
+            columns={columns}
             value={data.sigma ?? ''}
-            onChange={(e) => update({ sigma: e.target.value || undefined })}
-          >
-            <option value="">none</option>
-            {columns.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => update({ sigma: v || undefined })}
+            emptyLabel="none"
+          />
         </label>
       </div>
       {paramNames.length > 0 && (
