@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Handlers } from '../../shared/api/contract';
 import { createDispatcher, type Dispatch } from '../../shared/api/dispatcher';
 import { QuireError } from '../../shared/api/errors';
+import { taggingMethods, type TaggingMethodName } from '../../shared/api/tagging-contract';
 import { EmbeddingService } from './embedding/embedding-service';
 import { exportPapers } from './export';
 import { IngestService } from './ingest/ingest-service';
@@ -25,6 +26,17 @@ export const DEFAULT_HUB_URL = 'https://huggingface.co';
 /** resources/models relative to these sources (dev, CLI, tests) and to out/main (electron-vite build). */
 function defaultBundledModelsDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'models');
+}
+
+/** Integration seam while the tagging service is being built (replaced by electron/services/tagging). */
+function notYetTagging(): Pick<Handlers, TaggingMethodName> {
+  const no = async (): Promise<never> => {
+    throw new QuireError('unavailable', 'Tagging is not available in this build yet.');
+  };
+  return Object.fromEntries(Object.keys(taggingMethods).map((m) => [m, no])) as unknown as Pick<
+    Handlers,
+    TaggingMethodName
+  >;
 }
 
 export type ServicesOptions = {
@@ -124,6 +136,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     'search:similar': (input) => search.similar(input),
     ...notebookHandlers,
+    ...notYetTagging(),
     ...createGraphHandlers(),
     'graph:library': (input) =>
       libraryGraph(

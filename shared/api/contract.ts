@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { graphMethods } from './graph-contract';
 import { method } from './method';
 import { notebookMethods } from './notebook-contract';
+import { taggingMethods } from './tagging-contract';
 import {
   ExportFormatSchema,
   ImportRequestSchema,
@@ -88,6 +89,7 @@ export const contract = {
 
   ...notebookMethods,
   ...graphMethods,
+  ...taggingMethods,
 } as const;
 
 export type Contract = typeof contract;
