@@ -1,21 +1,18 @@
-// Which URLs are Quire's own pages: the IPC handler and the navigation guards trust only these.
-import { pathToFileURL } from 'node:url';
+// Which URLs are Quire's own pages: the IPC handler, the permission handlers and the navigation
+// guards trust only these. The renderer is served from app:// (app-protocol.ts), never from file://.
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 
 export type AppUrlPolicy = {
-  /** True for the built renderer's files and, in development, the dev server's origin. */
+  /** True for app://quire pages and, in development, the dev server's origin. */
   isAppUrl(url: string): boolean;
 };
 
 export type AppUrlOptions = {
-  /** Folder holding the built renderer (out/renderer); file URLs outside it are foreign. */
-  rendererDir: string;
   /** electron-vite's ELECTRON_RENDERER_URL in development; absent in production. */
   devServerUrl?: string;
 };
 
-export function createAppUrlPolicy({ rendererDir, devServerUrl }: AppUrlOptions): AppUrlPolicy {
-  // Trailing slash so that /out/renderer-evil/ does not pass as /out/renderer/.
-  const rendererPrefix = pathToFileURL(rendererDir).pathname.replace(/\/?$/, '/');
+export function createAppUrlPolicy({ devServerUrl }: AppUrlOptions = {}): AppUrlPolicy {
   const devOrigin = devServerUrl ? originOf(devServerUrl) : null;
   return {
     isAppUrl(url) {
@@ -25,23 +22,14 @@ export function createAppUrlPolicy({ rendererDir, devServerUrl }: AppUrlOptions)
       } catch {
         return false;
       }
-      if (parsed.protocol === 'file:') {
-        // A file URL's host must be empty, or Windows would treat it as a UNC share.
-        return parsed.host === '' && parsed.pathname.startsWith(rendererPrefix);
+      if (parsed.protocol === `${APP_SCHEME}:`) {
+        // No credentials or port: app://x@quire or app://quire:1 are not what the window loads.
+        return parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
       }
-      return devOrigin !== null && parsed.origin === devOrigin;
+      // file: (any path), blob:, data: and every web origin are foreign; so is the dev server once packaged.
+      return devOrigin !== null && devOrigin !== 'null' && parsed.origin === devOrigin;
     },
   };
-}
-
-/** http(s) links open in the user's browser; other schemes (file:, javascript:, custom) never leave the app. */
-export function isExternalWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function originOf(url: string): string | null {

@@ -1,25 +1,33 @@
 // Electron main entry (bundled to out/main/main.js): app lifecycle, services, IPC, menu and the window.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { createServices, type Services } from '../services/index';
 import type { Dispatch } from '../../shared/api/dispatcher';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { createAppUrlPolicy } from './app-url';
 import { QUIRE_COMMAND, type QuireCommand } from './commands';
 import { registerIpc } from './ipc';
 import { resolveLibraryDir } from './library-dir';
 import { installMenu } from './menu';
-import { createMainWindow, hardenWebContents } from './window';
+import { hardenWebContents } from './navigation-guard';
+import { allowPermissionCheck, allowPermissionRequest } from './permissions';
+import { createMainWindow, openExternalLink } from './window';
 
 // The bundle sits in out/main; the preload and renderer builds are its siblings (also inside app.asar).
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const preloadPath = path.join(outDir, 'preload', 'preload.cjs');
 const rendererDir = path.join(outDir, 'renderer');
-const rendererFile = path.join(rendererDir, 'index.html');
 // Set by electron-vite dev only; a packaged app never loads from a server.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+// DevTools (menu item, shortcut and the tools themselves) exist only when running from source.
+const devTools = !app.isPackaged;
 
-const policy = createAppUrlPolicy({ rendererDir, devServerUrl });
+const policy = createAppUrlPolicy({ devServerUrl });
+
+// The renderer is served from app://quire, not file://: a file page could read any other file URL.
+// Privileges must be registered before `ready`.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 app.setName('Quire');
 // userData defaults to package.json's lowercase "name" when run from source but to "Quire" when
@@ -70,7 +78,7 @@ function start(): void {
   const ipc = registerIpc(ipcMain, dispatch, { isAppUrl: policy.isAppUrl });
 
   const openWindow = () => {
-    mainWindow = createMainWindow({ preloadPath, rendererFile, devServerUrl });
+    mainWindow = createMainWindow({ preloadPath, devServerUrl, devTools });
     mainWindow.on('closed', () => (mainWindow = null));
   };
 
@@ -79,7 +87,11 @@ function start(): void {
     if (target && !target.isDestroyed()) target.webContents.send(QUIRE_COMMAND, command);
   };
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, policy));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, policy, (url) => {
+      void openExternalLink(url, BrowserWindow.fromWebContents(contents));
+    }),
+  );
 
   app.on('second-instance', () => {
     if (!app.isReady()) return; // the first window is about to open anyway
@@ -89,15 +101,24 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
-    // Quire needs no camera, microphone, location or notifications; only clipboard writes and fullscreen.
-    const allowed = new Set(['clipboard-sanitized-write', 'fullscreen']);
-    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
-      callback(allowed.has(permission)),
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir }));
+    // Every permission is refused but a sanitised clipboard write from our own pages (permissions.ts).
+    const ses = session.defaultSession;
+    ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
+      callback(allowPermissionRequest(permission, details.requestingUrl, policy.isAppUrl)),
     );
-    installMenu({
-      send: sendCommand,
-      showLibraryFolder: () => void shell.openPath(libraryDir),
-    });
+    ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+      allowPermissionCheck(permission, requestingOrigin, policy.isAppUrl),
+    );
+    // No WebHID/WebUSB/WebSerial device is ever offered to a page.
+    ses.setDevicePermissionHandler(() => false);
+    installMenu(
+      {
+        send: sendCommand,
+        showLibraryFolder: () => void shell.openPath(libraryDir),
+      },
+      { devTools },
+    );
     openWindow();
     // macOS keeps the app running without windows; clicking the dock icon brings one back.
     app.on('activate', () => {

@@ -27,7 +27,30 @@ function clickAll(platform: NodeJS.Platform): QuireCommand[] {
   return sent;
 }
 
+/** Every role and accelerator in a template, for looking for DevTools. */
+function rolesAndKeys(devTools: boolean, platform: NodeJS.Platform): string[] {
+  const template = buildMenuTemplate({ send: () => {}, showLibraryFolder: () => {} }, platform, {
+    devTools,
+  });
+  return items(template).flatMap((i) => [i.role ?? '', String(i.accelerator ?? '')]);
+}
+
 describe('application menu', () => {
+  it('has no DevTools item or shortcut in packaged builds, on every platform', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const packaged = rolesAndKeys(false, platform).map((s) => s.toLowerCase());
+      expect(packaged, platform).not.toContain('toggledevtools');
+      expect(
+        packaged.filter((s) => /shift\+i|alt\+.*i$|f12/.test(s)),
+        platform,
+      ).toEqual([]);
+      expect(rolesAndKeys(true, platform), platform).toContain('toggleDevTools');
+    }
+    // Without options the menu is the packaged one: DevTools must be asked for.
+    const bare = buildMenuTemplate({ send: () => {}, showLibraryFolder: () => {} }, 'linux');
+    expect(items(bare).some((i) => i.role === 'toggleDevTools')).toBe(false);
+  });
+
   it('sends import, every export format, find and help commands', () => {
     expect(clickAll('linux')).toEqual([
       'import.open',

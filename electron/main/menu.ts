@@ -18,9 +18,15 @@ const EXPORT_LABELS: Record<ExportFormat, string> = {
   jsonl: 'JSON Lines…',
 };
 
+export type MenuOptions = {
+  /** Show View › Toggle Developer Tools (and its shortcut); true only when running from source. */
+  devTools: boolean;
+};
+
 export function buildMenuTemplate(
   actions: MenuActions,
   platform: NodeJS.Platform,
+  { devTools }: MenuOptions = { devTools: false },
 ): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const command = (
@@ -70,7 +76,8 @@ export function buildMenuTemplate(
     submenu: [
       { role: 'reload' },
       { role: 'forceReload' },
-      { role: 'toggleDevTools' },
+      // Packaged builds have no DevTools item, so no Ctrl+Shift+I / Alt+Cmd+I accelerator either.
+      ...(devTools ? [{ role: 'toggleDevTools' } as const] : []),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -102,6 +109,8 @@ export function buildMenuTemplate(
   ];
 }
 
-export function installMenu(actions: MenuActions): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(actions, process.platform)));
+export function installMenu(actions: MenuActions, options: MenuOptions): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate(actions, process.platform, options)),
+  );
 }

@@ -1,14 +1,15 @@
-// The main window: a locked-down BrowserWindow over the built renderer (or the dev server in development).
-import { BrowserWindow, nativeTheme, shell, type WebContents } from 'electron';
-import type { AppUrlPolicy } from './app-url';
-import { isExternalWebUrl } from './app-url';
+// The main window: a locked-down BrowserWindow over the app:// renderer (or the dev server in
+// development), and the one place where links leave Quire for the OS.
+import { BrowserWindow, dialog, nativeTheme, shell } from 'electron';
+import { APP_ENTRY_URL } from './app-protocol';
+import { confirmDialog, decideExternalLink } from './external-links';
 
 export type WindowOptions = {
   preloadPath: string;
-  /** out/renderer/index.html; loaded unless `devServerUrl` is set. */
-  rendererFile: string;
-  /** electron-vite's ELECTRON_RENDERER_URL (development only). */
+  /** electron-vite's ELECTRON_RENDERER_URL (development only); otherwise app://quire/index.html. */
   devServerUrl?: string;
+  /** DevTools exist only in development (`!app.isPackaged`). */
+  devTools: boolean;
 };
 
 // The renderer's --bg (renderer/src/styles) per theme: no white flash before first paint.
@@ -20,9 +21,10 @@ export function themeBackground(): string {
 
 export function createMainWindow({
   preloadPath,
-  rendererFile,
   devServerUrl,
+  devTools,
 }: WindowOptions): BrowserWindow {
+  // Written out here, not built elsewhere, so Electronegativity reads the real preferences.
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -32,11 +34,18 @@ export function createMainWindow({
     show: false,
     backgroundColor: themeBackground(),
     webPreferences: {
-      preload: preloadPath,
+      // The sandboxed preload exposes window.quire (4 functions) and nothing else; main checks every call.
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // No auxclick events: a middle-click can do nothing but reach setWindowOpenHandler's gate.
+      disableBlinkFeatures: 'Auxclick',
+      devTools,
       spellcheck: true,
     },
   });
@@ -53,38 +62,41 @@ export function createMainWindow({
     if (!win.isDestroyed() && !win.isVisible()) win.show();
   });
 
-  if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(rendererFile);
+  void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return win;
 }
 
-/**
- * Applied to every WebContents (via app's `web-contents-created`): no popups, no webviews,
- * no navigation away from Quire's pages; web links open in the user's browser instead.
- */
-export function hardenWebContents(contents: WebContents, policy: AppUrlPolicy): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    openIfWebLink(url);
-    return { action: 'deny' };
-  });
-  // will-frame-navigate covers the main frame and iframes alike (will-navigate sees only the main frame).
-  contents.on('will-frame-navigate', (event) => {
-    if (policy.isAppUrl(event.url)) return;
-    event.preventDefault();
-    if (event.isMainFrame) openIfWebLink(event.url);
-  });
-  contents.on('will-redirect', (event) => {
-    if (policy.isAppUrl(event.url)) return;
-    event.preventDefault();
-    if (event.isMainFrame) openIfWebLink(event.url);
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-}
+let asking = false;
 
-function openIfWebLink(url: string): void {
-  if (isExternalWebUrl(url)) {
-    shell
-      .openExternal(url)
-      .catch((err: unknown) => console.error(`Quire: could not open ${url}:`, err));
+/**
+ * Opens a link the renderer tried to leave for, if external-links.ts allows it: trusted hosts at
+ * once, other web and mail links after the user confirms in a dialog naming the destination.
+ */
+export async function openExternalLink(url: string, parent: BrowserWindow | null): Promise<void> {
+  const decision = decideExternalLink(url);
+  if (decision.action === 'refuse') {
+    console.warn(`Quire: not opening ${url.slice(0, 200)}: ${decision.reason}`);
+    return;
+  }
+  if (decision.action === 'confirm') {
+    // One question at a time: a page calling window.open in a loop must not bury the user in dialogs.
+    if (asking) return;
+    asking = true;
+    try {
+      const options = confirmDialog(decision);
+      const { response } =
+        parent && !parent.isDestroyed()
+          ? await dialog.showMessageBox(parent, options)
+          : await dialog.showMessageBox(options);
+      if (response !== 0) return;
+    } finally {
+      asking = false;
+    }
+  }
+  try {
+    // Only a URL decideExternalLink returned reaches the OS (http/https/mailto, allowlist or consent).
+    await shell.openExternal(decision.url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+  } catch (err) {
+    console.error(`Quire: could not open ${decision.url}:`, err);
   }
 }

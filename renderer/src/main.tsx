@@ -1,4 +1,5 @@
 // Renderer entry: pick the transport, then mount the app (or explain how to open it).
+import './no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setupApi } from './api';

@@ -16,8 +16,8 @@ import { IPC_CALL, IPC_CANCEL, IPC_PROGRESS, ipcTransport } from '../../shared/a
 import { QuireError, type Envelope } from '../../shared/api/errors';
 import { describeContract } from './contract-suite';
 
-const APP_URL = 'file:///opt/quire/resources/app.asar/out/renderer/index.html';
-const policy = createAppUrlPolicy({ rendererDir: '/opt/quire/resources/app.asar/out/renderer' });
+const APP_URL = 'app://quire/index.html';
+const policy = createAppUrlPolicy();
 
 type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown;
 
@@ -230,8 +230,10 @@ describe('IPC transport', () => {
     for (const url of [
       'https://evil.example/',
       'file:///etc/passwd',
-      'file:///opt/quire/resources/app.asar/out/renderer-evil/index.html',
-      'file:///opt/quire/resources/app.asar/out/renderer/../../x.html',
+      // The built renderer as a file is foreign too: Quire's pages are served from app://quire only.
+      'file:///opt/quire/resources/app.asar/out/renderer/index.html',
+      'app://quire.evil.example/index.html',
+      'app://evil@quire/index.html',
       null,
     ]) {
       const err = await failure(clientOver(connect(url)).call('library:tags', {}));
@@ -252,13 +254,11 @@ describe('IPC transport', () => {
   });
 
   it('trusts the dev server origin in development', async () => {
-    const dev = createAppUrlPolicy({
-      rendererDir: '/x/out/renderer',
-      devServerUrl: 'http://localhost:5173/',
-    });
+    const dev = createAppUrlPolicy({ devServerUrl: 'http://localhost:5173/' });
     expect(dev.isAppUrl('http://localhost:5173/#/library')).toBe(true);
     expect(dev.isAppUrl('http://localhost:5174/')).toBe(false);
-    expect(dev.isAppUrl('file:///x/out/renderer/index.html')).toBe(true);
+    expect(dev.isAppUrl('app://quire/index.html')).toBe(true);
+    expect(dev.isAppUrl('file:///x/out/renderer/index.html')).toBe(false);
     expect(dev.isAppUrl('not a url')).toBe(false);
   });
 
