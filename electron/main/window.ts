@@ -46,7 +46,9 @@ export function createMainWindow({
       // No auxclick events: a middle-click can do nothing but reach setWindowOpenHandler's gate.
       disableBlinkFeatures: 'Auxclick',
       devTools,
-      spellcheck: true,
+      // Offline: on Windows and Linux Chromium's spellchecker downloads dictionaries from Google's
+      // servers; macOS uses the system's own, which never leaves the machine.
+      spellcheck: process.platform === 'darwin',
     },
   });
 
