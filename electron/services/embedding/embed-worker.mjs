@@ -2,8 +2,9 @@
 // the thread that answers the UI. One worker per process hosts every loaded model, because
 // onnxruntime-node's native addon can be registered by only one thread per process. Plain ESM
 // JavaScript so Node, tsx, vitest and the Electron bundle can all start it as is. Protocol: embedder.ts.
+// It also hosts the LLM tagger's text-generation models (`lm-*`, `yesno`), for the same reason.
 import { parentPort } from 'node:worker_threads';
-import { env, pipeline } from '@huggingface/transformers';
+import { AutoModelForCausalLM, AutoTokenizer, env, pipeline } from '@huggingface/transformers';
 
 // Nothing leaves the machine: models come from local folders only (downloads are the model store's job).
 env.allowRemoteModels = false;
@@ -28,6 +29,62 @@ function load({ key, localModelPath, modelId, dtype }) {
   return p;
 }
 
+/** key → Promise<{tokenizer, model, yes: number[], no: number[]}>: causal LMs for yes/no scoring. */
+const lms = new Map();
+
+/** The first token of each spelling (" yes", " Yes"…): the answer's first step is what we score. */
+function answerTokens(tokenizer, words) {
+  const ids = new Set();
+  for (const w of words) {
+    const t = tokenizer.encode(w, { add_special_tokens: false })[0];
+    if (t !== undefined && t !== tokenizer.model.unk_token_id) ids.add(t);
+  }
+  return [...ids];
+}
+
+function loadLm({ key, localModelPath, modelId, dtype }) {
+  let p = lms.get(key);
+  if (!p) {
+    p = loading.then(async () => {
+      env.localModelPath = localModelPath.endsWith('/') ? localModelPath : `${localModelPath}/`;
+      const opts = { local_files_only: true };
+      const tokenizer = await AutoTokenizer.from_pretrained(modelId, opts);
+      const model = await AutoModelForCausalLM.from_pretrained(modelId, { ...opts, dtype });
+      const yes = answerTokens(tokenizer, [' yes', ' Yes', 'yes', 'Yes']);
+      const no = answerTokens(tokenizer, [' no', ' No', 'no', 'No']);
+      if (yes.length === 0 || no.length === 0) {
+        await model.dispose?.();
+        throw new Error(`the tokenizer of ${modelId} has no "yes"/"no" tokens to score`);
+      }
+      return { tokenizer, model, yes, no };
+    });
+    loading = p.catch(() => undefined);
+    lms.set(key, p);
+    p.catch(() => lms.delete(key));
+  }
+  return p;
+}
+
+const logSumExp = (xs) => {
+  const m = Math.max(...xs);
+  return m + Math.log(xs.reduce((s, x) => s + Math.exp(x - m), 0));
+};
+
+/** P(yes) / (P(yes) + P(no)) of the next token after each prompt: one forward pass per prompt. */
+async function yesNo(lm, prompts) {
+  const out = new Float32Array(prompts.length);
+  for (let i = 0; i < prompts.length; i++) {
+    const inputs = lm.tokenizer(prompts[i]);
+    const { logits } = await lm.model(inputs);
+    const [, steps, vocab] = logits.dims;
+    const last = logits.data.subarray((steps - 1) * vocab, steps * vocab);
+    const y = logSumExp(lm.yes.map((t) => last[t]));
+    const n = logSumExp(lm.no.map((t) => last[t]));
+    out[i] = 1 / (1 + Math.exp(n - y));
+  }
+  return out;
+}
+
 const reply = (msg, transfer) => parentPort.postMessage(msg, transfer);
 const failure = (id, err) => reply({ type: 'error', id, message: String(err?.message ?? err) });
 
@@ -49,6 +106,17 @@ parentPort.on('message', async (msg) => {
       const data = out.data instanceof Float32Array ? out.data : Float32Array.from(out.data);
       const dims = out.dims[out.dims.length - 1];
       reply({ type: 'vectors', id: msg.id, dims, data }, [data.buffer]);
+    } else if (msg.type === 'lm-load') {
+      await loadLm(msg);
+      reply({ type: 'loaded', id: msg.id });
+    } else if (msg.type === 'lm-unload') {
+      const p = lms.get(msg.key);
+      lms.delete(msg.key);
+      if (p) await (await p).model.dispose?.();
+      reply({ type: 'unloaded', id: msg.id });
+    } else if (msg.type === 'yesno') {
+      const data = await yesNo(await loadLm(msg), msg.prompts);
+      reply({ type: 'scores', id: msg.id, data }, [data.buffer]);
     }
   } catch (err) {
     failure(msg.id, err);

@@ -39,7 +39,7 @@ export type LocatedModel = {
   id: string;
   dims: number;
   dtype: Dtype;
-  source: 'bundled' | 'downloaded';
+  source: InstalledModel['source'];
 };
 
 type DownloadContext = Pick<CallContext, 'signal' | 'onProgress'>;
@@ -245,6 +245,11 @@ export class ModelStore {
    */
   async download(rawId: string, revision: string, ctx: DownloadContext): Promise<InstalledModel> {
     const id = parseModelId(rawId);
+    if (id.startsWith('server:'))
+      throw new QuireError(
+        'invalid_input',
+        `${id} is served by the LLM server, not downloaded: set it with quire llm set --embedding-model NAME, then quire models use ${id}.`,
+      );
     const bundled = this.bundled().find((m) => m.id === id);
     if (bundled) return bundled.info;
     if (this.busy.has(id))

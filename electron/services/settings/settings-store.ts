@@ -1,5 +1,5 @@
 // Library settings (`settings.json` in the library folder): small, user-chosen values such as the
-// active embedding model. Written atomically; unknown keys are kept so newer versions' settings survive.
+// active embedding model and the LLM provider (`llm`, read by tagging/llm/llm-settings.ts). Written atomically; unknown keys are kept so newer versions' settings survive.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -7,6 +7,8 @@ import { writeFileAtomic } from '../fs/atomic-write';
 
 const SettingsSchema = z.looseObject({
   activeModel: z.string().optional(),
+  /** LLM provider settings; validated field by field where they are read, so one bad field keeps the rest. */
+  llm: z.unknown().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
