@@ -8,6 +8,8 @@ import type { AddressInfo, Socket } from 'node:net';
 
 /** One scripted answer, used by the next request of its kind instead of the default. */
 export type ScriptedReply =
+  /** The default answer (lets a script break the second request but not the first). */
+  | { pass: true }
   /** 200 with this as the assistant's message text. */
   | { content: string }
   /** This status with this body (JSON text or plain). */
@@ -136,7 +138,11 @@ function flood(res: ServerResponse, bytes: number): void {
 }
 
 /** Sends a scripted reply; `content` is wrapped as a chat completion. */
-function sendScripted(res: ServerResponse, r: ScriptedReply, model: string): void {
+function sendScripted(
+  res: ServerResponse,
+  r: Exclude<ScriptedReply, { pass: true }>,
+  model: string,
+): void {
   if ('content' in r) return json(res, 200, completion(model, r.content));
   if ('status' in r) {
     res.writeHead(r.status, { 'content-type': 'application/json' });
@@ -197,14 +203,15 @@ export async function startFakeLlmServer(options: FakeLlmOptions = {}): Promise<
           });
         const model = body?.model ?? '';
         const scripted = chatScript.shift();
-        if (scripted) return sendScripted(res, scripted, model);
+        if (scripted && !('pass' in scripted)) return sendScripted(res, scripted, model);
         if (!opts.models?.includes(model))
           return json(res, 404, { error: { message: `model '${model}' not found` } });
         return json(res, 200, completion(model, defaultTagAnswer(body)));
       }
       if (req.method === 'POST' && path === '/v1/embeddings') {
         const scripted = embedScript.shift();
-        if (scripted) return sendScripted(res, scripted, body?.model ?? '');
+        if (scripted && !('pass' in scripted))
+          return sendScripted(res, scripted, body?.model ?? '');
         const model = body?.model ?? '';
         if (!opts.embeddingModels?.includes(model))
           return json(res, 404, { error: `model "${model}" not found, try pulling it first` });
