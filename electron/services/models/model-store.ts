@@ -46,7 +46,8 @@ type DownloadContext = Pick<CallContext, 'signal' | 'onProgress'>;
 
 /** The files a transformers.js feature-extraction model needs, besides one weight file. */
 const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
-const OPTIONAL_FILES = ['special_tokens_map.json'];
+// generation_config.json: text-generation models (the LLM tagger's transformers.js provider) carry it.
+const OPTIONAL_FILES = ['special_tokens_map.json', 'generation_config.json'];
 /** Weight files in order of preference, with the dtype that makes transformers.js load each. */
 const WEIGHT_FILES: [path: string, dtype: Dtype][] = [
   ['onnx/model.onnx', 'fp32'],
