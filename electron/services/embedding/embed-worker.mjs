@@ -4,7 +4,13 @@
 // JavaScript so Node, tsx, vitest and the Electron bundle can all start it as is. Protocol: embedder.ts.
 // It also hosts the LLM tagger's text-generation models (`lm-*`, `yesno`), for the same reason.
 import { parentPort } from 'node:worker_threads';
-import { AutoModelForCausalLM, AutoTokenizer, env, pipeline } from '@huggingface/transformers';
+import {
+  AutoModelForCausalLM,
+  AutoTokenizer,
+  env,
+  pipeline,
+  Tensor,
+} from '@huggingface/transformers';
 
 // Nothing leaves the machine: models come from local folders only (downloads are the model store's job).
 env.allowRemoteModels = false;
@@ -70,17 +76,43 @@ const logSumExp = (xs) => {
   return m + Math.log(xs.reduce((s, x) => s + Math.exp(x - m), 0));
 };
 
-/** P(yes) / (P(yes) + P(no)) of the next token after each prompt: one forward pass per prompt. */
-async function yesNo(lm, prompts) {
-  const out = new Float32Array(prompts.length);
-  for (let i = 0; i < prompts.length; i++) {
-    const inputs = lm.tokenizer(prompts[i]);
-    const { logits } = await lm.model(inputs);
-    const [, steps, vocab] = logits.dims;
-    const last = logits.data.subarray((steps - 1) * vocab, steps * vocab);
-    const y = logSumExp(lm.yes.map((t) => last[t]));
-    const n = logSumExp(lm.no.map((t) => last[t]));
-    out[i] = 1 / (1 + Math.exp(n - y));
+/** P(yes) / (P(yes) + P(no)) for the next token, from a position's logits. */
+function pYes(lm, logits, row) {
+  const vocab = logits.dims.at(-1);
+  const last = logits.data.subarray(row * vocab, (row + 1) * vocab);
+  const y = logSumExp(lm.yes.map((t) => last[t]));
+  const n = logSumExp(lm.no.map((t) => last[t]));
+  return 1 / (1 + Math.exp(n - y));
+}
+
+/**
+ * P(yes) after `prefix + question` for each question. The prefix (the paper) is run once and its
+ * key/value cache reused for every question, so a question costs its own few tokens, not the
+ * paper's hundreds; a model without a cache (no present.* outputs) runs each prompt whole.
+ */
+async function yesNo(lm, prefix, questions) {
+  const out = new Float32Array(questions.length);
+  const pre = lm.tokenizer(prefix);
+  const first = await lm.model(pre);
+  const hasCache = Object.keys(first).some((k) => k.startsWith('present'));
+  const past = hasCache ? lm.model.getPastKeyValues(first, null) : null;
+  const prefixLength = pre.input_ids.dims[1];
+  for (let i = 0; i < questions.length; i++) {
+    if (!past) {
+      const { logits } = await lm.model(lm.tokenizer(prefix + questions[i]));
+      out[i] = pYes(lm, logits, logits.dims[1] - 1);
+      continue;
+    }
+    const q = lm.tokenizer(questions[i], { add_special_tokens: false });
+    const steps = q.input_ids.dims[1];
+    const total = prefixLength + steps;
+    const attention_mask = new Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]);
+    const { logits } = await lm.model({
+      input_ids: q.input_ids,
+      attention_mask,
+      past_key_values: past,
+    });
+    out[i] = pYes(lm, logits, steps - 1);
   }
   return out;
 }
@@ -115,7 +147,7 @@ parentPort.on('message', async (msg) => {
       if (p) await (await p).model.dispose?.();
       reply({ type: 'unloaded', id: msg.id });
     } else if (msg.type === 'yesno') {
-      const data = await yesNo(await loadLm(msg), msg.prompts);
+      const data = await yesNo(await loadLm(msg), msg.prefix, msg.questions);
       reply({ type: 'scores', id: msg.id, data }, [data.buffer]);
     }
   } catch (err) {

@@ -1,7 +1,8 @@
 // The LLM tagger on a transformers.js text-generation model (an ONNX decoder from the model manager):
 // for each short-listed tag it asks "Is this paper about <tag>?" and reads the model's probability of
 // " yes" against " no" for the next token — one forward pass per candidate, no free generation, so
-// the answer can never be malformed. The model runs in the process's onnxruntime worker.
+// the answer can never be malformed. The paper is run once per paper and its key/value cache reused
+// for each question. The model runs in the process's onnxruntime worker.
 import type { CallContext } from '../../../../shared/api/contract';
 import { QuireError } from '../../../../shared/api/errors';
 import { requestWorker } from '../../embedding/embedder';
@@ -16,15 +17,25 @@ export const YES_THRESHOLD = 0.5;
 /** A small model's context is short: the question must survive, so the abstract is clipped. */
 const MAX_ABSTRACT_CHARS = 1500;
 
+/** The paper part of the prompt: run once per paper, its cache shared by every question. */
+export function yesNoPrefix(paper: Pick<TaggerPaper, 'title' | 'abstract'>): string {
+  const abstract = paper.abstract.trim();
+  const clipped =
+    abstract.length > MAX_ABSTRACT_CHARS ? `${abstract.slice(0, MAX_ABSTRACT_CHARS)}…` : abstract;
+  return `Paper: ${paper.title.trim()}. ${clipped}\n`;
+}
+
+export function yesNoQuestion(tag: TaggerTag): string {
+  const about = tag.description ? `${tag.name}: ${tag.description}` : tag.name;
+  return `Question: Is this paper about ${about}? Answer yes or no.\nAnswer:`;
+}
+
+/** The whole prompt whose next token is scored. */
 export function yesNoPrompt(
   paper: Pick<TaggerPaper, 'title' | 'abstract'>,
   tag: TaggerTag,
 ): string {
-  const abstract = paper.abstract.trim();
-  const clipped =
-    abstract.length > MAX_ABSTRACT_CHARS ? `${abstract.slice(0, MAX_ABSTRACT_CHARS)}…` : abstract;
-  const about = tag.description ? `${tag.name}: ${tag.description}` : tag.name;
-  return `Paper: ${paper.title.trim()}. ${clipped}\nQuestion: Is this paper about ${about}? Answer yes or no.\nAnswer:`;
+  return yesNoPrefix(paper) + yesNoQuestion(tag);
 }
 
 let nextKey = 0;
@@ -58,13 +69,13 @@ export class YesNoScorer {
     return s;
   }
 
-  /** P(yes) of each prompt. */
-  async score(prompts: string[]): Promise<number[]> {
+  /** P(yes) of `prefix + question` for each question. */
+  async score(prefix: string, questions: string[]): Promise<number[]> {
     if (this.closed) throw new QuireError('unavailable', 'The text-generation model was closed.');
-    if (prompts.length === 0) return [];
+    if (questions.length === 0) return [];
     let r;
     try {
-      r = await requestWorker({ type: 'yesno', ...this.spec, prompts });
+      r = await requestWorker({ type: 'yesno', ...this.spec, prefix, questions });
     } catch (err) {
       throw new QuireError(
         'internal',
@@ -112,7 +123,7 @@ export class YesNoTagger implements Tagger {
           break;
         }
         const paper = papers.get(paperId)!;
-        const scores = await scorer.score(tags.map((t) => yesNoPrompt(paper, t)));
+        const scores = await scorer.score(yesNoPrefix(paper), tags.map(yesNoQuestion));
         tags.forEach((t, i) => {
           const p = scores[i];
           if (p === undefined || !Number.isFinite(p)) {
