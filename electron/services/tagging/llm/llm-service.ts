@@ -36,6 +36,7 @@ export class LlmService {
   /** Lists the server's models; never throws for server trouble, the message says what is wrong. */
   async check(signal?: AbortSignal): Promise<LlmCheck> {
     const s = this.get();
+    if (s.provider === 'transformers') return this.checkLocal(s);
     try {
       assertServerUsable(s);
     } catch (err) {
@@ -67,6 +68,29 @@ export class LlmService {
       ok: true,
       models,
       message: `${s.baseUrl} answers with ${models.length} model(s)${s.model ? `, including ${s.model}` : ''}.`,
+    };
+  }
+
+  /** The transformers.js provider: is its model installed? (Loading it is left to the first run.) */
+  private async checkLocal(s: LlmSettings): Promise<LlmCheck> {
+    if (!s.localModel)
+      return {
+        ok: false,
+        models: [],
+        message:
+          'No transformers.js text-generation model is set: quire llm set --provider transformers --local-model ID',
+      };
+    if (!this.deps.locateModel)
+      return { ok: false, models: [], message: 'The model manager is not available here.' };
+    try {
+      await this.deps.locateModel(s.localModel);
+    } catch (err) {
+      return { ok: false, models: [], message: (err as Error).message };
+    }
+    return {
+      ok: true,
+      models: [s.localModel],
+      message: `${s.localModel} is installed; it is loaded in the embedding worker on the first run.`,
     };
   }
 }

@@ -273,6 +273,23 @@ describe('OpenAI-compatible tagger', () => {
     ]);
   });
 
+  it('reports a paper the server refuses for its own reason (HTTP 400, context length) and goes on', async () => {
+    server.scriptChat({
+      status: 400,
+      body: '{"error":{"message":"the request exceeds the available context size (2048 tokens)"}}',
+    });
+    const out = await tagger().run(input({ papers: PAPERS.slice(0, 2) }), ctx());
+    expect(out.notTagged).toEqual([
+      { paperId: 'p1', reason: expect.stringMatching(/HTTP 400 .*context size/) },
+    ]);
+    expect(out.proposals.map((p) => p.paperId)).toEqual(['p2']);
+    // still asking with the JSON schema: the 400 was not about the format
+    expect(chats().map((r) => (r.body as ChatBody).response_format?.type)).toEqual([
+      'json_schema',
+      'json_schema',
+    ]);
+  });
+
   it('asks only about short-listed tags the paper does not have and the user did not reject', async () => {
     const out = await tagger().run(
       input({

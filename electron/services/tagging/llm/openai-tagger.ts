@@ -15,6 +15,8 @@ export type OutputMode = 'json_schema' | 'json_object' | 'plain';
 
 /** Papers in a row that fail on the server's side (timeouts, HTTP 5xx) before the run stops. */
 const MAX_FAILURES_IN_A_ROW = 3;
+/** Statuses that every request of the run would get alike. */
+const FATAL_STATUS = new Set([401, 403, 404]);
 /** Tokens for the answer: ~30 tags with a line each fit well within this. */
 const MAX_ANSWER_TOKENS = 1024;
 
@@ -26,11 +28,13 @@ const CHOSEN_SCORE = 1;
 
 /** Did a 400 refuse our `response_format` (rather than, say, the prompt's length)? */
 function refusesFormat(err: unknown): boolean {
-  if (!(err instanceof LlmServerError) || err.kind !== 'http' || err.status !== 400) return false;
+  // 400 from most servers; 422 from those that validate the request body with a schema (FastAPI).
+  if (!(err instanceof LlmServerError) || err.kind !== 'http') return false;
+  if (err.status !== 400 && err.status !== 422) return false;
   // A bare 400 with no message is most often the unknown field too.
   return (
     /response_format|json_schema|json_object|schema|grammar|format/i.test(err.message) ||
-    /HTTP 400 to POST \/chat\/completions\.$/.test(err.message)
+    /HTTP 4\d\d to POST \/chat\/completions\.$/.test(err.message)
   );
 }
 
@@ -84,9 +88,10 @@ export class OpenAiTagger implements Tagger {
         }
         if (!(err instanceof LlmServerError)) throw err;
         const rest = `Stopped after ${done} of ${total} papers.`;
-        // Nothing will succeed (server down) or every request is refused the same way (HTTP 4xx,
-        // e.g. an unknown model): one message for the run, not one per paper.
-        if (err.kind === 'down' || (err.kind === 'http' && (err.status ?? 500) < 500)) {
+        // Nothing will succeed (server down) or every request is refused the same way (unknown
+        // model, no access): one message for the run, not one per paper. Other refusals (a 400 for
+        // one paper's length) are that paper's.
+        if (err.kind === 'down' || (err.kind === 'http' && FATAL_STATUS.has(err.status ?? 0))) {
           out.warnings.push(`${err.message} ${rest}`);
           break;
         }
