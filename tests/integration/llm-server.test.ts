@@ -2,25 +2,39 @@
 // against a fake OpenAI-compatible server on 127.0.0.1: llm:set/get/check, `server:<model>` in the
 // model manager, `models:use server:<model>` re-indexing through /v1/embeddings, and failures
 // (HTTP 500, server down) that leave the active model and its vectors as they were.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Api } from '../../shared/api/client';
 import { inProcessTransport } from '../../shared/api/in-process';
 import { createServices, DEFAULT_MODEL, type Services } from '../../electron/services';
+import { writeTinyDecoder } from '../../scripts/model/tiny-decoder.mjs';
 import { closedPortUrl, startFakeLlmServer, type FakeLlmServer } from '../support/fake-llm-server';
+import { REPO_ROOT } from '../support/shared-data';
 
 let tmp: string;
 let server: FakeLlmServer;
 let services: Services;
 let api: Api;
 const PAPERS = 70;
+const DECODER = 'quire-test/tiny-decoder';
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'quire-llm-'));
   server = await startFakeLlmServer({ embeddingModels: ['tiny-embed'], dims: 24 });
-  services = await createServices({ libraryDir: join(tmp, 'lib'), mode: 'cli' });
+  // The bundled default model, plus the tiny decoder as if it shipped too.
+  const bundled = join(tmp, 'bundled');
+  await mkdir(bundled, { recursive: true });
+  await cp(join(REPO_ROOT, 'resources', 'models', DEFAULT_MODEL), join(bundled, DEFAULT_MODEL), {
+    recursive: true,
+  });
+  await writeTinyDecoder(join(bundled, ...DECODER.split('/')));
+  services = await createServices({
+    libraryDir: join(tmp, 'lib'),
+    mode: 'cli',
+    bundledModelsDir: bundled,
+  });
   api = createClient(inProcessTransport(services.dispatch));
   const lines = Array.from({ length: PAPERS }, (_, i) =>
     JSON.stringify({
@@ -83,6 +97,26 @@ describe('llm settings', () => {
     expect(down).toMatchObject({ ok: false, models: [] });
     expect(down.message).toMatch(/Cannot reach the LLM server .*connection refused/);
     await api.call('llm:set', { baseUrl: server.url });
+  });
+});
+
+describe('llm check with the transformers.js provider', () => {
+  it('checks that the local model is installed', async () => {
+    await api.call('llm:set', { provider: 'transformers' });
+    expect((await api.call('llm:check', {})).message).toMatch(
+      /No transformers\.js text-generation model/,
+    );
+    await api.call('llm:set', { localModel: 'someone/absent-model' });
+    const absent = await api.call('llm:check', {});
+    expect(absent).toMatchObject({ ok: false });
+    expect(absent.message).toMatch(/someone\/absent-model is not installed/);
+    await api.call('llm:set', { localModel: DEFAULT_MODEL });
+    const embedder = await api.call('llm:check', {});
+    expect(embedder.ok).toBe(false);
+    expect(embedder.message).toMatch(/is not a text-generation model \(architecture: BertModel\)/);
+    await api.call('llm:set', { localModel: DECODER });
+    expect(await api.call('llm:check', {})).toMatchObject({ ok: true, models: [DECODER] });
+    await api.call('llm:set', { provider: 'openai-compatible', localModel: '' });
   });
 });
 

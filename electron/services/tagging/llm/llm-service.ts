@@ -1,5 +1,7 @@
 // The `llm:*` methods: a library's LLM provider settings (kept in settings.json), a check that the
 // configured server answers, and the `llm` tagger those settings make.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { LlmSettings } from '../../../../shared/api/tagging-contract';
 import type { SettingsStore } from '../../settings/settings-store';
 import type { Tagger } from '../tagger';
@@ -82,11 +84,24 @@ export class LlmService {
       };
     if (!this.deps.locateModel)
       return { ok: false, models: [], message: 'The model manager is not available here.' };
+    let architectures: string[];
     try {
-      await this.deps.locateModel(s.localModel);
+      const m = await this.deps.locateModel(s.localModel);
+      const config = JSON.parse(
+        await readFile(join(m.localModelPath, ...m.id.split('/'), 'config.json'), 'utf8'),
+      ) as { architectures?: unknown; model_type?: unknown };
+      architectures = Array.isArray(config.architectures)
+        ? config.architectures.filter((a): a is string => typeof a === 'string')
+        : [];
     } catch (err) {
       return { ok: false, models: [], message: (err as Error).message };
     }
+    if (!architectures.some((a) => /(ForCausalLM|LMHeadModel)$/.test(a)))
+      return {
+        ok: false,
+        models: [],
+        message: `${s.localModel} is not a text-generation model (architecture: ${architectures.join(', ') || 'unknown'}); pick an ONNX decoder (…ForCausalLM), e.g. an ONNX export of Qwen2.5-0.5B-Instruct.`,
+      };
     return {
       ok: true,
       models: [s.localModel],
