@@ -185,4 +185,14 @@ describe('embeddings from the server', () => {
     expect(r.hits).toHaveLength(5);
     for (const h of r.hits) expect(h.paper.title).toMatch(/^Protein folding/);
   });
+
+  it('follows a changed server URL at once; search falls back to keywords while it is down', async () => {
+    await api.call('llm:set', { baseUrl: await closedPortUrl() });
+    const hybrid = await api.call('search:query', { query: 'protein folding', k: 5 });
+    expect(hybrid.notice).toMatch(/Semantic search is unavailable .*Cannot reach the LLM server/);
+    expect(hybrid.hits.length).toBeGreaterThan(0);
+    await api.call('llm:set', { baseUrl: server.url });
+    const back = await api.call('search:query', { query: 'protein folding', mode: 'vector', k: 3 });
+    expect(back.hits).toHaveLength(3);
+  });
 });

@@ -18,7 +18,11 @@ beforeEach(() => {
 });
 
 const make = (timeoutMs = 10_000) =>
-  new ServerEmbeddings({ baseUrl: server.url, model: 'e', timeoutMs, batchSize: 3 });
+  new ServerEmbeddings({
+    endpoint: { baseUrl: server.url, timeoutMs },
+    model: 'e',
+    batchSize: 3,
+  });
 
 describe('ServerEmbeddings', () => {
   it('embeds in batches, in order, L2-normalised', async () => {

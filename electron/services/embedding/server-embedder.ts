@@ -11,29 +11,35 @@ export const SERVER_EMBED_BATCH = 32;
 /** 32 vectors of 4096 floats as JSON text are ~3 MB; leave room. */
 const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
+/** Where and how long: read before every request, so changed settings apply at once. */
+export type ServerEndpoint = { baseUrl: string; timeoutMs: number };
+
 export type ServerEmbeddingsOptions = {
-  baseUrl: string;
+  /** A fixed endpoint, or a function that reads the current settings (and may refuse them). */
+  endpoint: ServerEndpoint | (() => ServerEndpoint);
   /** The server's model name (without the `server:` prefix). */
   model: string;
-  timeoutMs: number;
   batchSize?: number;
   fetch?: typeof fetch;
 };
 
 export class ServerEmbeddings implements RemoteEmbeddings {
-  private readonly client: OpenAiClient;
   private readonly batch: number;
   /** Set by the first answer; a later answer of another length is an error, not a silent mix. */
   dims: number | null = null;
 
   constructor(private readonly opts: ServerEmbeddingsOptions) {
-    this.client = new OpenAiClient({
-      baseUrl: opts.baseUrl,
-      timeoutMs: opts.timeoutMs,
-      maxResponseBytes: MAX_RESPONSE_BYTES,
-      fetch: opts.fetch,
-    });
     this.batch = Math.max(1, opts.batchSize ?? SERVER_EMBED_BATCH);
+  }
+
+  /** A client for the endpoint as the settings say now (the embedder outlives a settings change). */
+  private client(): OpenAiClient {
+    const e = this.opts.endpoint;
+    return new OpenAiClient({
+      ...(typeof e === 'function' ? e() : e),
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+      fetch: this.opts.fetch,
+    });
   }
 
   async embed(texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
@@ -42,9 +48,10 @@ export class ServerEmbeddings implements RemoteEmbeddings {
       if (signal?.aborted) throw new QuireError('cancelled', 'Cancelled.');
       // Some servers refuse an empty input string: embed a space instead, as the worker does.
       const part = texts.slice(i, i + this.batch).map((t) => (t.trim() ? t : ' '));
+      const client = this.client();
       let vectors: number[][];
       try {
-        vectors = await this.client.embeddings(this.opts.model, part, signal);
+        vectors = await client.embeddings(this.opts.model, part, signal);
       } catch (err) {
         if (err instanceof QuireError && err.code === 'cancelled') throw err;
         throw new QuireError(

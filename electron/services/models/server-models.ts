@@ -52,14 +52,14 @@ export class ServerModels {
     const name = id.slice(SERVER_PREFIX.length).trim();
     if (!isServerModelId(id) || !name)
       throw new QuireError('invalid_input', `"${id}" is not a server model id (server:<name>).`);
-    const s = this.opts.settings();
-    assertServerUsable(s);
-    const remote = new ServerEmbeddings({
-      baseUrl: s.baseUrl,
-      model: name,
-      timeoutMs: s.timeoutSeconds * 1000,
-      fetch: this.opts.fetch,
-    });
+    // Read per request: the loaded model is cached, and a new URL, timeout or a withdrawn remote
+    // confirmation must apply to it at once.
+    const endpoint = () => {
+      const s = this.opts.settings();
+      assertServerUsable(s);
+      return { baseUrl: s.baseUrl, timeoutMs: s.timeoutSeconds * 1000 };
+    };
+    const remote = new ServerEmbeddings({ endpoint, model: name, fetch: this.opts.fetch });
     const [probe] = await remote.embed(['dimension probe'], signal);
     const dims = probe?.length ?? 0;
     if (dims === 0)
