@@ -13,6 +13,10 @@ const SettingsSchema = z.looseObject({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export class SettingsStore {
+  /** Writes run one after another, each writing the latest value: two overlapping atomic writes
+   * could otherwise finish in the wrong order and leave the older value on disk. */
+  private writing: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly file: string,
     private value: Settings,
@@ -37,6 +41,9 @@ export class SettingsStore {
 
   async set(patch: Partial<Settings>): Promise<void> {
     this.value = { ...this.value, ...patch };
-    await writeFileAtomic(this.file, JSON.stringify(this.value, null, 2) + '\n');
+    const write = () => writeFileAtomic(this.file, JSON.stringify(this.value, null, 2) + '\n');
+    const run = this.writing.then(write, write);
+    this.writing = run.catch(() => undefined);
+    await run;
   }
 }
