@@ -13,11 +13,13 @@ import { IngestService } from './ingest/ingest-service';
 import { LibraryService } from './library/library-service';
 import { PaperStore } from './library/store';
 import { ModelStore } from './models/model-store';
+import { ServerModels, isServerModelId } from './models/server-models';
 import { createNotebookHandlers } from './notebooks';
 import { createGraphHandlers } from '../../shared/graph/handlers';
 import { libraryGraph } from './graph/library-graph';
 import { SearchService } from './search/search-service';
 import { SettingsStore } from './settings/settings-store';
+import { LlmService } from './tagging/llm/llm-service';
 
 /** The model a fresh library uses: built from pre-trained word vectors by scripts/build-default-model.mjs. */
 export const DEFAULT_MODEL = 'quire-glove-100d';
@@ -67,10 +69,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     downloadRoot: join(libraryDir, 'models'),
     hubUrl: opts.hubUrl ?? process.env.QUIRE_HUB_URL ?? DEFAULT_HUB_URL,
   });
+  const llm = new LlmService(settings, { locateModel: (id) => models.locate(id) });
+  const serverModels = new ServerModels({ settings: () => llm.get() });
   const embeddings = new EmbeddingService({
     libraryDir,
     papers: store,
-    models: { locate: async (id) => models.locate(id) },
+    models: {
+      locate: async (id) => (isServerModelId(id) ? serverModels.locate(id) : models.locate(id)),
+    },
     settings,
     defaultModel: DEFAULT_MODEL,
   });
@@ -121,7 +127,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     'models:list': async () => {
       const active = embeddings.activeModel;
-      return (await models.list()).map((m) => ({ ...m, active: m.id === active }));
+      return [...(await models.list()), ...serverModels.list(active)].map((m) => ({
+        ...m,
+        active: m.id === active,
+      }));
     },
     'models:download': async ({ id, revision }, ctx) => ({
       ...(await models.download(id, revision, ctx)),
@@ -137,6 +146,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'search:similar': (input) => search.similar(input),
     ...notebookHandlers,
     ...notYetTagging(),
+    'llm:get': async () => llm.get(),
+    'llm:set': (input) => llm.set(input),
+    'llm:check': (_input, ctx) => llm.check(ctx.signal),
     ...createGraphHandlers(),
     'graph:library': (input) =>
       libraryGraph(

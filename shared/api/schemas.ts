@@ -162,15 +162,17 @@ export const ModelIdSchema = z
   .string()
   .trim()
   .regex(
-    /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)?$/,
-    'a model id looks like "owner/name", e.g. "Xenova/all-MiniLM-L6-v2"',
+    // `server:<name>`: embeddings from the configured OpenAI-compatible server (names like
+    // `nomic-embed-text:latest` or `hf.co/owner/model:Q4` are the server's own).
+    /^(?:server:[\w.-][\w.:/-]*|[A-Za-z0-9][\w.-]*(\/[\w.-]+)?)$/,
+    'a model id looks like "owner/name", e.g. "Xenova/all-MiniLM-L6-v2", or "server:<name>" for a model of the LLM server',
   )
   .max(200);
 
 export type ModelInfo = {
   id: string;
-  /** `bundled` ships with Quire; `downloaded` lives in the library's models folder. */
-  source: 'bundled' | 'downloaded';
+  /** `bundled` ships with Quire; `downloaded` lives in the library's models folder; `server` is the LLM server's `/v1/embeddings`. */
+  source: 'bundled' | 'downloaded' | 'server';
   /** Embedding dimension. */
   dims: number;
   sizeBytes: number;

@@ -80,6 +80,8 @@ export type LlmSettings = {
   /** e.g. http://127.0.0.1:11434/v1 ; '' when none is set. */
   baseUrl: string;
   model: string;
+  /** A model of the same server for embeddings (`/v1/embeddings`), listed as `server:<name>` in the model manager; '' when none. */
+  embeddingModel: string;
   /** Set by the user to allow a server that is not on this machine (requests leave it). */
   allowRemote: boolean;
   /** Seconds before a request is abandoned. */
@@ -93,6 +95,7 @@ export type LlmSettings = {
 export const LlmSettingsInputSchema = z.object({
   baseUrl: z.string().max(500).optional(),
   model: z.string().max(200).optional(),
+  embeddingModel: z.string().max(200).optional(),
   allowRemote: z.boolean().optional(),
   timeoutSeconds: z.number().int().min(1).max(600).optional(),
   provider: z.enum(['openai-compatible', 'transformers']).optional(),

@@ -134,6 +134,23 @@ export function describeContract(name: string, setup: ContractSetup): void {
       expect(preview).toMatchObject({ newCount: 0, duplicateCount: 5 });
     });
 
+    it('llm:set stores the LLM provider; llm:get reads it; a remote server needs allowRemote', async () => {
+      expect(await api.call('llm:check', {})).toMatchObject({ ok: false, models: [] });
+      const set = await api.call('llm:set', {
+        baseUrl: 'http://localhost:11434',
+        model: 'qwen2.5:3b',
+        timeoutSeconds: 30,
+      });
+      expect(set).toMatchObject({ baseUrl: 'http://localhost:11434/v1', model: 'qwen2.5:3b' });
+      expect(await api.call('llm:get', {})).toEqual(set);
+      const remote = await rejection(api.call('llm:set', { baseUrl: 'http://192.0.2.7:8000' }));
+      expect(remote.code).toBe('invalid_input');
+      expect(remote.message).toMatch(/not on this machine/);
+      const bad = await rejection(api.call('llm:set', { timeoutSeconds: 0 }));
+      expect(bad.code).toBe('invalid_input');
+      expect(await api.call('llm:get', {})).toEqual(set);
+    });
+
     it('an unreadable file is a clear invalid_file error and changes nothing', async () => {
       const garbage = Buffer.from([0, 159, 146, 150, 0, 255, 1, 2, 3, 0]).toString('base64');
       const err = await rejection(

@@ -4,6 +4,7 @@ import { APP_VERSION } from '../version';
 import { processIo, type Io } from './context';
 import { fitCommand } from './fit-command';
 import { graphCommand } from './graph-command';
+import { llmCommand } from './llm-command';
 import { modelsCommand } from './models-command';
 import { notebookCommand } from './notebook-command';
 import { searchCommand } from './search-command';
@@ -27,6 +28,7 @@ export function buildProgram(io: Io = processIo): Command {
     fitCommand,
     graphCommand,
     modelsCommand,
+    llmCommand,
     notebookCommand,
     serveCommand,
   ])

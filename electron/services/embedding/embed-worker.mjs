@@ -2,8 +2,15 @@
 // the thread that answers the UI. One worker per process hosts every loaded model, because
 // onnxruntime-node's native addon can be registered by only one thread per process. Plain ESM
 // JavaScript so Node, tsx, vitest and the Electron bundle can all start it as is. Protocol: embedder.ts.
+// It also hosts the LLM tagger's text-generation models (`lm-*`, `yesno`), for the same reason.
 import { parentPort } from 'node:worker_threads';
-import { env, pipeline } from '@huggingface/transformers';
+import {
+  AutoModelForCausalLM,
+  AutoTokenizer,
+  env,
+  pipeline,
+  Tensor,
+} from '@huggingface/transformers';
 
 // Nothing leaves the machine: models come from local folders only (downloads are the model store's job).
 env.allowRemoteModels = false;
@@ -28,6 +35,88 @@ function load({ key, localModelPath, modelId, dtype }) {
   return p;
 }
 
+/** key → Promise<{tokenizer, model, yes: number[], no: number[]}>: causal LMs for yes/no scoring. */
+const lms = new Map();
+
+/** The first token of each spelling (" yes", " Yes"…): the answer's first step is what we score. */
+function answerTokens(tokenizer, words) {
+  const ids = new Set();
+  for (const w of words) {
+    const t = tokenizer.encode(w, { add_special_tokens: false })[0];
+    if (t !== undefined && t !== tokenizer.model.unk_token_id) ids.add(t);
+  }
+  return [...ids];
+}
+
+function loadLm({ key, localModelPath, modelId, dtype }) {
+  let p = lms.get(key);
+  if (!p) {
+    p = loading.then(async () => {
+      env.localModelPath = localModelPath.endsWith('/') ? localModelPath : `${localModelPath}/`;
+      const opts = { local_files_only: true };
+      const tokenizer = await AutoTokenizer.from_pretrained(modelId, opts);
+      const model = await AutoModelForCausalLM.from_pretrained(modelId, { ...opts, dtype });
+      const yes = answerTokens(tokenizer, [' yes', ' Yes', 'yes', 'Yes']);
+      const no = answerTokens(tokenizer, [' no', ' No', 'no', 'No']);
+      if (yes.length === 0 || no.length === 0) {
+        await model.dispose?.();
+        throw new Error(`the tokenizer of ${modelId} has no "yes"/"no" tokens to score`);
+      }
+      return { tokenizer, model, yes, no };
+    });
+    loading = p.catch(() => undefined);
+    lms.set(key, p);
+    p.catch(() => lms.delete(key));
+  }
+  return p;
+}
+
+const logSumExp = (xs) => {
+  const m = Math.max(...xs);
+  return m + Math.log(xs.reduce((s, x) => s + Math.exp(x - m), 0));
+};
+
+/** P(yes) / (P(yes) + P(no)) for the next token, from a position's logits. */
+function pYes(lm, logits, row) {
+  const vocab = logits.dims.at(-1);
+  const last = logits.data.subarray(row * vocab, (row + 1) * vocab);
+  const y = logSumExp(lm.yes.map((t) => last[t]));
+  const n = logSumExp(lm.no.map((t) => last[t]));
+  return 1 / (1 + Math.exp(n - y));
+}
+
+/**
+ * P(yes) after `prefix + question` for each question. The prefix (the paper) is run once and its
+ * key/value cache reused for every question, so a question costs its own few tokens, not the
+ * paper's hundreds; a model without a cache (no present.* outputs) runs each prompt whole.
+ */
+async function yesNo(lm, prefix, questions) {
+  const out = new Float32Array(questions.length);
+  const pre = lm.tokenizer(prefix);
+  const first = await lm.model(pre);
+  const hasCache = Object.keys(first).some((k) => k.startsWith('present'));
+  const past = hasCache ? lm.model.getPastKeyValues(first, null) : null;
+  const prefixLength = pre.input_ids.dims[1];
+  for (let i = 0; i < questions.length; i++) {
+    if (!past) {
+      const { logits } = await lm.model(lm.tokenizer(prefix + questions[i]));
+      out[i] = pYes(lm, logits, logits.dims[1] - 1);
+      continue;
+    }
+    const q = lm.tokenizer(questions[i], { add_special_tokens: false });
+    const steps = q.input_ids.dims[1];
+    const total = prefixLength + steps;
+    const attention_mask = new Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]);
+    const { logits } = await lm.model({
+      input_ids: q.input_ids,
+      attention_mask,
+      past_key_values: past,
+    });
+    out[i] = pYes(lm, logits, steps - 1);
+  }
+  return out;
+}
+
 const reply = (msg, transfer) => parentPort.postMessage(msg, transfer);
 const failure = (id, err) => reply({ type: 'error', id, message: String(err?.message ?? err) });
 
@@ -49,6 +138,17 @@ parentPort.on('message', async (msg) => {
       const data = out.data instanceof Float32Array ? out.data : Float32Array.from(out.data);
       const dims = out.dims[out.dims.length - 1];
       reply({ type: 'vectors', id: msg.id, dims, data }, [data.buffer]);
+    } else if (msg.type === 'lm-load') {
+      await loadLm(msg);
+      reply({ type: 'loaded', id: msg.id });
+    } else if (msg.type === 'lm-unload') {
+      const p = lms.get(msg.key);
+      lms.delete(msg.key);
+      if (p) await (await p).model.dispose?.();
+      reply({ type: 'unloaded', id: msg.id });
+    } else if (msg.type === 'yesno') {
+      const data = await yesNo(await loadLm(msg), msg.prefix, msg.questions);
+      reply({ type: 'scores', id: msg.id, data }, [data.buffer]);
     }
   } catch (err) {
     failure(msg.id, err);

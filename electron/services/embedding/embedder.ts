@@ -14,6 +14,13 @@ export type EmbedderModel = {
   id: string;
   /** transformers.js weight type, e.g. 'fp32' (onnx/model.onnx) or 'q8' (model_quantized.onnx). */
   dtype: string;
+  /** Set for a model served over HTTP (`server:<name>`, server-embedder.ts): no worker is involved. */
+  remote?: RemoteEmbeddings;
+};
+
+/** Vectors made elsewhere than in the worker (an OpenAI-compatible server's /v1/embeddings). */
+export type RemoteEmbeddings = {
+  embed(texts: string[], signal?: AbortSignal): Promise<Float32Array[]>;
 };
 
 type Reply = { type: string; id: number; dims?: number; data?: Float32Array; message?: string };
@@ -77,6 +84,16 @@ class WorkerHost {
 const host = new WorkerHost();
 let nextKey = 0;
 
+/**
+ * A request to the process's one onnxruntime worker, for other services whose models must run there
+ * (the LLM tagger's yes/no scorer): a second thread could not load the addon.
+ */
+export function requestWorker(
+  msg: Record<string, unknown>,
+): Promise<{ type: string; data?: Float32Array }> {
+  return host.request(msg);
+}
+
 export class Embedder {
   private readonly key = `m${nextKey++}`;
   private closed = false;
@@ -95,6 +112,7 @@ export class Embedder {
   /** Loads the model in the worker; fails with the loader's message. */
   static async start(model: EmbedderModel): Promise<Embedder> {
     const e = new Embedder(model);
+    if (model.remote) return e;
     try {
       await host.request({ type: 'load', ...e.spec });
     } catch (err) {
@@ -112,6 +130,7 @@ export class Embedder {
     if (texts.length === 0) return [];
     if (this.closed) throw new QuireError('unavailable', 'The embedding model was closed.');
     if (signal?.aborted) throw new QuireError('cancelled', 'Cancelled.');
+    if (this.model.remote) return this.model.remote.embed(texts, signal);
     const work = host.request({ type: 'embed', ...this.spec, texts }).catch((err: Error) => {
       throw new QuireError('internal', `Embedding with ${this.model.id} failed: ${err.message}`);
     });
@@ -139,6 +158,7 @@ export class Embedder {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.model.remote) return;
     await host.request({ type: 'unload', key: this.key }).catch(() => undefined);
   }
 }

@@ -39,14 +39,15 @@ export type LocatedModel = {
   id: string;
   dims: number;
   dtype: Dtype;
-  source: 'bundled' | 'downloaded';
+  source: InstalledModel['source'];
 };
 
 type DownloadContext = Pick<CallContext, 'signal' | 'onProgress'>;
 
 /** The files a transformers.js feature-extraction model needs, besides one weight file. */
 const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
-const OPTIONAL_FILES = ['special_tokens_map.json'];
+// generation_config.json: text-generation models (the LLM tagger's transformers.js provider) carry it.
+const OPTIONAL_FILES = ['special_tokens_map.json', 'generation_config.json'];
 /** Weight files in order of preference, with the dtype that makes transformers.js load each. */
 const WEIGHT_FILES: [path: string, dtype: Dtype][] = [
   ['onnx/model.onnx', 'fp32'],
@@ -245,6 +246,11 @@ export class ModelStore {
    */
   async download(rawId: string, revision: string, ctx: DownloadContext): Promise<InstalledModel> {
     const id = parseModelId(rawId);
+    if (id.startsWith('server:'))
+      throw new QuireError(
+        'invalid_input',
+        `${id} is served by the LLM server, not downloaded: set it with quire llm set --embedding-model NAME, then quire models use ${id}.`,
+      );
     const bundled = this.bundled().find((m) => m.id === id);
     if (bundled) return bundled.info;
     if (this.busy.has(id))

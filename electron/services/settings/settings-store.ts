@@ -1,5 +1,5 @@
 // Library settings (`settings.json` in the library folder): small, user-chosen values such as the
-// active embedding model. Written atomically; unknown keys are kept so newer versions' settings survive.
+// active embedding model and the LLM provider (`llm`, read by tagging/llm/llm-settings.ts). Written atomically; unknown keys are kept so newer versions' settings survive.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -7,10 +7,16 @@ import { writeFileAtomic } from '../fs/atomic-write';
 
 const SettingsSchema = z.looseObject({
   activeModel: z.string().optional(),
+  /** LLM provider settings; validated field by field where they are read, so one bad field keeps the rest. */
+  llm: z.unknown().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export class SettingsStore {
+  /** Writes run one after another, each writing the latest value: two overlapping atomic writes
+   * could otherwise finish in the wrong order and leave the older value on disk. */
+  private writing: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly file: string,
     private value: Settings,
@@ -35,6 +41,9 @@ export class SettingsStore {
 
   async set(patch: Partial<Settings>): Promise<void> {
     this.value = { ...this.value, ...patch };
-    await writeFileAtomic(this.file, JSON.stringify(this.value, null, 2) + '\n');
+    const write = () => writeFileAtomic(this.file, JSON.stringify(this.value, null, 2) + '\n');
+    const run = this.writing.then(write, write);
+    this.writing = run.catch(() => undefined);
+    await run;
   }
 }
