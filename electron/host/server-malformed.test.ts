@@ -33,6 +33,8 @@ afterAll(async () => {
 function raw(request: string | Buffer): Promise<string> {
   return new Promise((ok, fail) => {
     const socket = connect(server.port, '127.0.0.1');
+    // Bounded: a server that died mid-request must fail the test, not hang it.
+    socket.setTimeout(15_000, () => socket.destroy());
     const chunks: Buffer[] = [];
     socket.on('data', (c) => {
       chunks.push(c);
