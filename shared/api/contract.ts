@@ -24,6 +24,7 @@ import {
   type Paper,
   type TagCount,
   urlSafeText,
+  isWellFormed,
 } from './schemas';
 
 const Id = z.string().min(1).max(200);
@@ -39,7 +40,12 @@ export const contract = {
   'library:update': method<Paper>()(
     z.object({
       id: Id,
-      notes: z.string().max(1_000_000, 'notes are at most 1 MB').optional(),
+      notes: z
+        .string()
+        .max(1_000_000, 'notes are at most 1 MB')
+        // A lone surrogate would come back from disk as U+FFFD: refuse it rather than change it silently.
+        .refine(isWellFormed, 'notes are not valid Unicode (they have a lone surrogate)')
+        .optional(),
       tags: z.array(TagSchema).max(500).optional(),
     }),
   ),

@@ -10,6 +10,14 @@ export function isWellFormed(s: string): boolean {
 }
 
 /**
+ * Lone surrogates replaced by U+FFFD, as LanceDB's UTF-8 storage does on write: cleaning them on the
+ * way in keeps the in-memory copy equal to what a reload reads back.
+ */
+export function toWellFormed(s: string): string {
+  return isWellFormed(s) ? s : s.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd');
+}
+
+/**
  * A string that will end up in a URL or a file name: well-formed Unicode, no control characters.
  * Without the check, `encodeURIComponent` throws "URI malformed", which surfaced as an `internal` error.
  */
@@ -165,7 +173,8 @@ export const TagSchema = z
   .trim()
   .min(1, 'a tag cannot be empty')
   .max(100, 'a tag is at most 100 characters')
-  .refine((t) => !/[\n\r\t,]/.test(t), 'a tag cannot contain commas, tabs or line breaks');
+  .refine((t) => !/[\n\r\t,]/.test(t), 'a tag cannot contain commas, tabs or line breaks')
+  .refine(isWellFormed, 'a tag is not valid Unicode (it has a lone surrogate)');
 
 export type TagCount = { tag: string; count: number };
 

@@ -1,6 +1,6 @@
 // Per-record limits and clean-up, applied in one place for every importer, plus progress and cancel.
 import { throwIfCancelled } from '../../../shared/api/errors';
-import type { PaperDraft, SkippedRecord } from '../../../shared/api/schemas';
+import { toWellFormed, type PaperDraft, type SkippedRecord } from '../../../shared/api/schemas';
 import { normaliseArxivId, stripTrailing } from '../../../shared/papers/identity';
 import type { ParseContext, ParseOutcome } from './types';
 
@@ -38,13 +38,13 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\ufeff]/g;
 /** NFC, controls stripped, all whitespace runs collapsed to one space, trimmed. */
 export function cleanLine(s: string | null | undefined): string {
   if (!s) return '';
-  return s.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  return toWellFormed(s).normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Like cleanLine but keeps paragraph breaks (for user notes). */
 export function cleanMultiline(s: string | null | undefined): string {
   if (!s) return '';
-  return s
+  return toWellFormed(s)
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL, ' ')
@@ -58,7 +58,7 @@ export function cleanMultiline(s: string | null | undefined): string {
 /** The `10.xxxx/...` part of a DOI or doi.org URL, case kept (DOIs compare case-insensitively). */
 export function cleanDoi(raw: string | null | undefined): string {
   if (!raw) return '';
-  const m = /10\.\d{4,9}\/\S+/i.exec(decodeURIComponentSafe(raw.trim()));
+  const m = /10\.\d{4,9}\/\S+/i.exec(decodeURIComponentSafe(toWellFormed(raw.trim())));
   return m ? stripTrailing(m[0], '.,;') : '';
 }
 
