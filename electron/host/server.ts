@@ -63,15 +63,49 @@ function tokenMatches(req: IncomingMessage, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A request the server refuses with a 4xx status and a clear message (never a crash, never a 500). */
+class BadRequest extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
+  // A declared length over the limit is refused before waiting for bytes that may never come.
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES)
+    throw new BadRequest(413, `The request body is over ${MAX_BODY_BYTES} bytes.`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw new BadRequest(413, `The request body is over ${MAX_BODY_BYTES} bytes.`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The request target's path, or BadRequest: Node passes absolute-form targets (`GET http://…/`) through unchecked. */
+function requestPath(req: IncomingMessage): string {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  } catch {
+    throw new BadRequest(400, 'The request target is not a valid URL.');
+  }
+}
+
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new BadRequest(
+      400,
+      `The path has a malformed %-escape: ${JSON.stringify(part.slice(0, 200))}.`,
+    );
+  }
 }
 
 async function handleApi(
@@ -82,11 +116,15 @@ async function handleApi(
 ): Promise<void> {
   if (req.method !== 'POST')
     return sendJson(res, 405, fail('invalid_input', 'API calls are POST requests.'));
+  // Unknown methods are a missing resource (404), answered before the body is read.
+  if (!isMethodName(method))
+    return sendJson(res, 404, fail('not_found', `Unknown method "${method}".`));
   let input: unknown;
   try {
     const body = await readBody(req);
     input = body.trim() ? JSON.parse(body) : {};
   } catch (err) {
+    if (err instanceof BadRequest) throw err;
     return sendJson(
       res,
       400,
@@ -98,11 +136,9 @@ async function handleApi(
     if (!res.writableEnded) abort.abort();
   });
   const wantsStream =
-    isMethodName(method) &&
-    contract[method].job &&
-    (req.headers.accept ?? '').includes('text/event-stream');
+    contract[method].job && (req.headers.accept ?? '').includes('text/event-stream');
   if (!wantsStream) {
-    const env = await opts.dispatch(method, input, { signal: abort.signal });
+    const env = await opts.dispatch(method, input, { signal: abort.signal, caller: 'remote' });
     if (!res.writableEnded && !res.destroyed) sendJson(res, 200, env);
     return;
   }
@@ -115,6 +151,7 @@ async function handleApi(
   res.write(': started\n\n');
   const env = await opts.dispatch(method, input, {
     signal: abort.signal,
+    caller: 'remote',
     onProgress: (p) => {
       if (!res.writableEnded) res.write(`event: progress\ndata: ${JSON.stringify(p)}\n\n`);
     },
@@ -133,7 +170,7 @@ async function serveStatic(
     res.writeHead(405).end();
     return;
   }
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const rel = normalize(decodePathPart(pathname)).replace(/^([/\\])+/, '');
   let file = resolve(root, rel);
   if (file !== root && !file.startsWith(root + sep)) {
     res.writeHead(403).end();
@@ -159,22 +196,26 @@ async function serveStatic(
     'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
   });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  // A file removed between stat and read must end this response, not raise an unhandled error.
+  else
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
 }
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const root = opts.staticDir ? resolve(opts.staticDir) : null;
   let port = 0;
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const route = (req: IncomingMessage, res: ServerResponse): Promise<void> | void => {
+    const pathname = requestPath(req);
     // DNS-rebinding guard: only our own host names may talk to us.
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
       res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden host.');
       return;
     }
-    if (url.pathname.startsWith('/api/')) {
+    if (pathname.startsWith('/api/')) {
       if (!tokenMatches(req, token)) {
         sendJson(
           res,
@@ -195,21 +236,32 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         sendJson(res, 403, fail('unauthorized', `Cross-origin calls are refused (${origin}).`));
         return;
       }
-      const m = /^\/api\/call\/([^/]+)$/.exec(url.pathname);
-      if (!m) return sendJson(res, 404, fail('not_found', `No API route ${url.pathname}.`));
-      handleApi(req, res, decodeURIComponent(m[1]!), opts).catch((err: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, fail('internal', String(err)));
-        else res.end();
-      });
-      return;
+      const m = /^\/api\/call\/([^/]+)$/.exec(pathname);
+      if (!m) return sendJson(res, 404, fail('not_found', `No API route ${pathname}.`));
+      return handleApi(req, res, decodePathPart(m[1]!), opts);
     }
     if (!root) {
       res.writeHead(404).end();
       return;
     }
-    serveStatic(req, res, root, url.pathname).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
+    return serveStatic(req, res, root, pathname);
+  };
+  // One bad request must never take the process down: refusals answer 4xx, bugs answer 500.
+  const answerError = (res: ServerResponse, err: unknown): void => {
+    if (res.headersSent || res.destroyed) {
+      res.destroy();
+      return;
+    }
+    if (err instanceof BadRequest) sendJson(res, err.status, fail('invalid_input', err.message));
+    else sendJson(res, 500, fail('internal', String(err)));
+  };
+  const server = createServer((req, res) => {
+    try {
+      const pending = route(req, res);
+      if (pending) pending.catch((err: unknown) => answerError(res, err));
+    } catch (err) {
+      answerError(res, err);
+    }
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

@@ -86,7 +86,11 @@ export function registerIpc(
       }
     };
     try {
-      return await dispatch(method, input, { signal: controller.signal, onProgress });
+      return await dispatch(method, input, {
+        signal: controller.signal,
+        onProgress,
+        caller: 'remote',
+      });
     } catch (err) {
       // The dispatcher answers with envelopes; this only catches its bugs, so the renderer still gets one.
       return { ok: false, error: toErrorInfo(err) } satisfies Envelope<unknown>;

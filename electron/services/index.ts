@@ -10,6 +10,7 @@ import { taggingMethods, type TaggingMethodName } from '../../shared/api/tagging
 import { EmbeddingService } from './embedding/embedding-service';
 import { exportPapers } from './export';
 import { IngestService } from './ingest/ingest-service';
+import { IMPORT_DIRS_ENV, importDirsFromEnv } from './ingest/source-access';
 import { LibraryService } from './library/library-service';
 import { PaperStore } from './library/store';
 import { ModelStore } from './models/model-store';
@@ -50,6 +51,8 @@ export type ServicesOptions = {
   bundledModelsDir?: string;
   /** Model hub for downloads; `QUIRE_HUB_URL` overrides the default. */
   hubUrl?: string;
+  /** Folders browser-mode/IPC callers may import from by path; default `QUIRE_IMPORT_DIRS`, else none. */
+  importDirs?: string[];
 };
 
 export type Services = {
@@ -62,7 +65,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const libraryDir = resolve(opts.libraryDir);
   const store = await PaperStore.open(libraryDir);
   const library = new LibraryService(store);
-  const ingest = new IngestService(store);
+  const ingest = new IngestService(
+    store,
+    opts.importDirs ?? importDirsFromEnv(process.env[IMPORT_DIRS_ENV]),
+  );
   const settings = await SettingsStore.open(libraryDir);
   const models = new ModelStore({
     bundledRoot: opts.bundledModelsDir ?? defaultBundledModelsDir(),

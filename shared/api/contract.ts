@@ -23,6 +23,8 @@ import {
   type ListResult,
   type Paper,
   type TagCount,
+  urlSafeText,
+  isWellFormed,
 } from './schemas';
 
 const Id = z.string().min(1).max(200);
@@ -38,7 +40,12 @@ export const contract = {
   'library:update': method<Paper>()(
     z.object({
       id: Id,
-      notes: z.string().max(1_000_000, 'notes are at most 1 MB').optional(),
+      notes: z
+        .string()
+        .max(1_000_000, 'notes are at most 1 MB')
+        // A lone surrogate would come back from disk as U+FFFD: refuse it rather than change it silently.
+        .refine(isWellFormed, 'notes are not valid Unicode (they have a lone surrogate)')
+        .optional(),
       tags: z.array(TagSchema).max(500).optional(),
     }),
   ),
@@ -63,7 +70,12 @@ export const contract = {
   'models:list': method<ModelInfo[]>()(z.object({}).default({})),
   /** Downloads a transformers.js model from the hub (only when asked): progress, resume, integrity check. */
   'models:download': method<ModelInfo>()(
-    z.object({ id: ModelIdSchema, revision: z.string().max(100).default('main') }),
+    z.object({
+      id: ModelIdSchema,
+      revision: urlSafeText('revision', 100)
+        .pipe(z.string().trim().min(1, 'revision cannot be empty'))
+        .default('main'),
+    }),
     {
       job: true,
     },
@@ -107,10 +119,22 @@ export function isMethodName(name: string): name is MethodName {
 /** Progress of a long job. `total` is null while unknown. */
 export type Progress = { phase: string; done: number; total: number | null; message?: string };
 
+/**
+ * Who is calling: `local` is this process (CLI, tests, in-process transport); `remote` is anything
+ * across a boundary (browser-mode HTTP, Electron IPC from the renderer). Remote callers may not name
+ * files on this machine (see import sources in ARCHITECTURE.md).
+ */
+export type Caller = 'local' | 'remote';
+
 /** What a service handler gets besides its input. */
 export type CallContext = {
   signal: AbortSignal;
   onProgress: (p: Progress) => void;
+  /**
+   * Set by the transport. Optional so handler tests can build a context by hand; a missing caller
+   * counts as `remote` everywhere (fail closed), and the dispatcher always fills it in.
+   */
+  caller?: Caller;
 };
 
 /** The service side: one handler per method, given already-validated input. */

@@ -31,6 +31,7 @@ export function createDispatcher(handlers: Handlers): Dispatch {
       const full: CallContext = {
         signal: ctx.signal ?? new AbortController().signal,
         onProgress: ctx.onProgress ?? (() => {}),
+        caller: ctx.caller ?? 'remote',
       };
       const handler = handlers[method] as (i: unknown, c: CallContext) => Promise<unknown>;
       const value = await handler(parsed.data, full);

@@ -6,6 +6,9 @@ export function inProcessTransport(dispatch: Dispatch): Transport {
   return {
     call: (method, input, opts) =>
       // A structured clone mimics the process boundary, so tests catch non-serialisable results.
-      dispatch(method, structuredClone(input), opts).then((env) => structuredClone(env)),
+      // In-process calls come from this process (CLI, tests), so they may import files by path.
+      dispatch(method, structuredClone(input), { ...opts, caller: 'local' }).then((env) =>
+        structuredClone(env),
+      ),
   };
 }

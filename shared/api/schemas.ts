@@ -1,6 +1,37 @@
 // Zod schemas and types for the data that crosses the API: papers, import and export payloads.
 import { z } from 'zod';
 
+/** A lone UTF-16 surrogate: JSON and IPC carry it, but URLs and file names cannot encode it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `s` is valid Unicode (no lone surrogates); String#isWellFormed is ES2024. */
+export function isWellFormed(s: string): boolean {
+  return !LONE_SURROGATE.test(s);
+}
+
+/**
+ * Lone surrogates replaced by U+FFFD, as LanceDB's UTF-8 storage does on write: cleaning them on the
+ * way in keeps the in-memory copy equal to what a reload reads back.
+ */
+export function toWellFormed(s: string): string {
+  return isWellFormed(s) ? s : s.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd');
+}
+
+/**
+ * A string that will end up in a URL or a file name: well-formed Unicode, no control characters.
+ * Without the check, `encodeURIComponent` throws "URI malformed", which surfaced as an `internal` error.
+ */
+export function urlSafeText(what: string, max: number) {
+  return (
+    z
+      .string()
+      .max(max, `${what} is at most ${max} characters`)
+      .refine(isWellFormed, `${what} is not valid Unicode (it has a lone surrogate)`)
+      // eslint-disable-next-line no-control-regex
+      .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${what} cannot contain control characters`)
+  );
+}
+
 /** A paper as stored in the library. Unknown strings are '' (never null); an unknown year is null. */
 export const PaperSchema = z.object({
   id: z.string(),
@@ -54,13 +85,13 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /** Where an import reads from: a file on the service's machine, uploaded bytes, or pasted text. */
 export const ImportSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('path'), path: z.string().min(1) }),
+  z.object({ kind: z.literal('path'), path: urlSafeText('path', 4096).pipe(z.string().min(1)) }),
   z.object({
     kind: z.literal('bytes'),
-    name: z.string().min(1),
+    name: z.string().min(1).max(1000),
     base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
   }),
-  z.object({ kind: z.literal('text'), name: z.string().min(1), text: z.string() }),
+  z.object({ kind: z.literal('text'), name: z.string().min(1).max(1000), text: z.string() }),
 ]);
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
@@ -142,7 +173,8 @@ export const TagSchema = z
   .trim()
   .min(1, 'a tag cannot be empty')
   .max(100, 'a tag is at most 100 characters')
-  .refine((t) => !/[\n\r\t,]/.test(t), 'a tag cannot contain commas, tabs or line breaks');
+  .refine((t) => !/[\n\r\t,]/.test(t), 'a tag cannot contain commas, tabs or line breaks')
+  .refine(isWellFormed, 'a tag is not valid Unicode (it has a lone surrogate)');
 
 export type TagCount = { tag: string; count: number };
 

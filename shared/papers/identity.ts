@@ -3,7 +3,17 @@
 /** `https://doi.org/10.1000/XYZ` → `10.1000/xyz`; '' when it is not a DOI. DOIs are case-insensitive. */
 export function normaliseDoi(raw: string): string {
   const m = /10\.\d{4,9}\/\S+/i.exec(raw.trim());
-  return m ? m[0].replace(/[.,;]+$/, '').toLowerCase() : '';
+  return m ? stripTrailing(m[0], '.,;').toLowerCase() : '';
+}
+
+/**
+ * Drops trailing characters from `chars`. A loop, not `/[.,;]+$/`: that regex retries from every
+ * position of a long run that is not at the end, so a hostile 1 MB run took minutes (quadratic).
+ */
+export function stripTrailing(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1]!)) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 /**
@@ -14,7 +24,9 @@ export function normaliseArxivId(raw: string): string {
   const s = raw.trim();
   const modern = /(\d{4}\.\d{4,5})(v\d+)?/i.exec(s);
   if (modern) return modern[1]!;
-  const old = /([a-z-]+(?:\.[a-z]{2})?\/\d{7})(v\d+)?/i.exec(s);
+  // The look-behind starts a match only where a run of letters starts: without it a long run with
+  // no `/1234567` after it is rescanned from every letter (quadratic on hostile input).
+  const old = /(?<![a-z-])([a-z-]+(?:\.[a-z]{2})?\/\d{7})(v\d+)?/i.exec(s);
   return old ? old[1]!.toLowerCase() : '';
 }
 

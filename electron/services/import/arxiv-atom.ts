@@ -48,7 +48,16 @@ export const arxivAtomImporter: Importer = {
         `${ctx.name} is not well-formed XML (line ${line}: ${msg}).`,
       );
     }
-    const doc = parser.parse(text) as { feed?: { entry?: AtomEntry[] } };
+    let doc: { feed?: { entry?: AtomEntry[] } };
+    try {
+      doc = parser.parse(text) as typeof doc;
+    } catch (err) {
+      // Well-formed but beyond the parser's limits, e.g. "Maximum nested tags exceeded" (found by fuzz).
+      throw new QuireError(
+        'invalid_file',
+        `${ctx.name} could not be read as an Atom feed: ${err instanceof Error ? err.message : String(err)}.`,
+      );
+    }
     if (!doc.feed)
       throw new QuireError('invalid_file', `${ctx.name} is XML but not an Atom feed (no <feed>).`);
     const entries = doc.feed.entry ?? [];

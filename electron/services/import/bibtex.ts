@@ -100,10 +100,12 @@ function patchLatex(s: string): string {
 /** citation-js writes rich text (italics, sub/superscripts) as HTML tags in CSL strings. */
 function stripMarkup(csl: string | undefined, raw: unknown): string | undefined {
   if (!csl || (typeof raw === 'string' && raw.includes('<'))) return csl;
+  // Formatting tags go first so sub/superscripts can match `[^<]*`: a lazy `.*?` or `[^>]*` rescans
+  // to the line's end from every unclosed tag, which is quadratic on hostile input.
   return csl
-    .replace(/<sub>(.*?)<\/sub>/g, '_$1')
-    .replace(/<sup>(.*?)<\/sup>/g, '^$1')
-    .replace(/<\/?(?:i|b|sc|span)(?:\s[^>]*)?>/g, '');
+    .replace(/<\/?(?:i|b|sc|span)(?:\s[^<>]*)?>/g, '')
+    .replace(/<sub>([^<]*)<\/sub>/g, '_$1')
+    .replace(/<sup>([^<]*)<\/sup>/g, '^$1');
 }
 
 function errorText(err: unknown): string {

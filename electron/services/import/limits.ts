@@ -1,7 +1,7 @@
 // Per-record limits and clean-up, applied in one place for every importer, plus progress and cancel.
 import { throwIfCancelled } from '../../../shared/api/errors';
-import type { PaperDraft, SkippedRecord } from '../../../shared/api/schemas';
-import { normaliseArxivId } from '../../../shared/papers/identity';
+import { toWellFormed, type PaperDraft, type SkippedRecord } from '../../../shared/api/schemas';
+import { normaliseArxivId, stripTrailing } from '../../../shared/papers/identity';
 import type { ParseContext, ParseOutcome } from './types';
 
 /** Longest title accepted; longer "titles" are nearly always a mis-split abstract. */
@@ -38,13 +38,13 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\ufeff]/g;
 /** NFC, controls stripped, all whitespace runs collapsed to one space, trimmed. */
 export function cleanLine(s: string | null | undefined): string {
   if (!s) return '';
-  return s.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  return toWellFormed(s).normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Like cleanLine but keeps paragraph breaks (for user notes). */
 export function cleanMultiline(s: string | null | undefined): string {
   if (!s) return '';
-  return s
+  return toWellFormed(s)
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL, ' ')
@@ -58,8 +58,8 @@ export function cleanMultiline(s: string | null | undefined): string {
 /** The `10.xxxx/...` part of a DOI or doi.org URL, case kept (DOIs compare case-insensitively). */
 export function cleanDoi(raw: string | null | undefined): string {
   if (!raw) return '';
-  const m = /10\.\d{4,9}\/\S+/i.exec(decodeURIComponentSafe(raw.trim()));
-  return m ? m[0].replace(/[.,;]+$/, '') : '';
+  const m = /10\.\d{4,9}\/\S+/i.exec(decodeURIComponentSafe(toWellFormed(raw.trim())));
+  return m ? stripTrailing(m[0], '.,;') : '';
 }
 
 /** arXiv id without prefix, URL or version: `arXiv:2001.08361v2` → `2001.08361`. */
@@ -80,7 +80,9 @@ export function cleanYear(raw: number | string | null | undefined): number | nul
 
 /** Splits an author list written as "A; B" or "A and B". */
 export function splitAuthors(s: string): string[] {
-  const parts = s.includes(';') ? s.split(';') : s.split(/\s+and\s+/i);
+  // Whitespace is collapsed first: `/\s+and\s+/` rescans a long blank run from each of its
+  // characters (quadratic; a 1 MB run never finished).
+  const parts = s.includes(';') ? s.split(';') : s.replace(/\s+/g, ' ').split(/ and /i);
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 

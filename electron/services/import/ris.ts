@@ -14,7 +14,8 @@ function readRecords(text: string): RisRecord[] {
   let cur: RisRecord | null = null;
   let last: string[] | null = null;
   text.split('\n').forEach((raw, i) => {
-    const lineText = raw.replace(/\s+$/, '');
+    // trimEnd, not `/\s+$/`: that regex is quadratic on a long blank run followed by text.
+    const lineText = raw.trimEnd();
     const m = TAG_LINE.exec(lineText);
     if (!m) {
       // RIS allows long values to continue on the next line.

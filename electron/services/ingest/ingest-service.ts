@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CallContext } from '../../../shared/api/contract';
+import type { CallContext, Caller } from '../../../shared/api/contract';
 import { QuireError, throwIfCancelled } from '../../../shared/api/errors';
 import {
   MAX_IMPORT_BYTES,
@@ -17,6 +17,7 @@ import {
 import { parseSource } from '../import';
 import type { PaperStore } from '../library/store';
 import { dedupe } from './dedupe';
+import { checkPathAccess } from './source-access';
 
 /** Papers per LanceDB commit: each batch is all-or-nothing. */
 export const BATCH_SIZE = 500;
@@ -26,7 +27,11 @@ export function newPaperId(): string {
   return randomBytes(8).toString('base64url').replace(/[-_]/g, 'x');
 }
 
-async function readSourceBytes(source: ImportSource): Promise<{ bytes: Uint8Array; name: string }> {
+async function readSourceBytes(
+  source: ImportSource,
+  caller: Caller | undefined,
+  importDirs: readonly string[],
+): Promise<{ bytes: Uint8Array; name: string }> {
   switch (source.kind) {
     case 'text':
       return { bytes: new TextEncoder().encode(source.text), name: source.name };
@@ -34,9 +39,10 @@ async function readSourceBytes(source: ImportSource): Promise<{ bytes: Uint8Arra
       return { bytes: Buffer.from(source.base64, 'base64'), name: source.name };
     case 'path': {
       const name = basename(source.path);
+      const path = await checkPathAccess(source.path, caller, importDirs);
       let info;
       try {
-        info = await stat(source.path);
+        info = await stat(path);
       } catch {
         throw new QuireError('invalid_file', `Cannot read ${source.path}: no such file.`);
       }
@@ -47,17 +53,21 @@ async function readSourceBytes(source: ImportSource): Promise<{ bytes: Uint8Arra
           `${name} is ${(info.size / 1e6).toFixed(1)} MB; imports are limited to ${MAX_IMPORT_BYTES / 1e6} MB.`,
         );
       }
-      return { bytes: await readFile(source.path), name };
+      return { bytes: await readFile(path), name };
     }
   }
 }
 
 export class IngestService {
-  constructor(private readonly store: PaperStore) {}
+  /** `importDirs`: folders remote callers may import from by path (see source-access.ts). */
+  constructor(
+    private readonly store: PaperStore,
+    private readonly importDirs: readonly string[] = [],
+  ) {}
 
   private async analyse(req: ImportRequest, ctx: CallContext) {
     ctx.onProgress({ phase: 'read', done: 0, total: null });
-    const { bytes, name } = await readSourceBytes(req.source);
+    const { bytes, name } = await readSourceBytes(req.source, ctx.caller, this.importDirs);
     throwIfCancelled(ctx.signal);
     const parsed = await parseSource(bytes, name, req.format, {
       signal: ctx.signal,
