@@ -184,7 +184,9 @@ export function LibraryView(props: Props) {
                   No papers match {text ? <strong>“{text}”</strong> : null}
                   {text && activeTag ? ' with ' : null}
                   {tagFilter.tag ? 'tag ' : tagFilter.suggestedTag ? 'suggested tag ' : null}
-                  {activeTag ? <strong>{tagFilter.tag ?? tagFilter.suggestedTag}</strong> : null}.{' '}
+                  {activeTag ? (
+                    <strong>{tagFilter.tag ?? tagFilter.suggestedTag}</strong>
+                  ) : null}.{' '}
                   <button
                     type="button"
                     className="link-button"

@@ -38,7 +38,8 @@ export function paletteColor(i: number): string {
 
 /**
  * True when a base URL points at this machine (loopback), so requests do not leave it.
- * An empty or unparsable URL counts as local: nothing is sent anywhere.
+ * An empty URL counts as local (nothing is sent); an unparsable one does not, so the user is
+ * asked rather than a typo slipping past the confirmation.
  */
 export function isLocalUrl(url: string): boolean {
   const trimmed = url.trim();
@@ -47,7 +48,7 @@ export function isLocalUrl(url: string): boolean {
   try {
     host = new URL(trimmed).hostname.toLowerCase();
   } catch {
-    return true;
+    return false;
   }
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   if (host === '[::1]' || host === '::1') return true;

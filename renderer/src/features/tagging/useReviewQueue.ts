@@ -45,6 +45,8 @@ export function useReviewQueue(
 ): ReviewQueue {
   const [items, setItems] = useState<Suggestion[] | null>(null);
   const [total, setTotal] = useState(0);
+  // Loading and deciding fail separately: a later page load must not hide a refused decision.
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cursor, setCursorState] = useState(0);
   const [done, setDone] = useState<Done[]>([]);
@@ -91,17 +93,20 @@ export function useReviewQueue(
             const at = keepId ? fresh.findIndex((s) => s.id === keepId) : -1;
             setItems(fresh);
             setTotal(page.total - (page.items.length - fresh.length));
-            setError(null);
+            setLoadError(null);
             setCursorState(
               at >= 0 ? at : Math.min(cursorRef.current, Math.max(0, fresh.length - 1)),
             );
           },
-          (err: unknown) => mine === gen.current && setError(errorMessage(err)),
+          (err: unknown) => mine === gen.current && setLoadError(errorMessage(err)),
         ),
     );
   }, [api, tag, tagger, sort, version, nonce]);
 
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  const reload = useCallback(() => {
+    setError(null);
+    setNonce((n) => n + 1);
+  }, []);
 
   const setCursor = useCallback((i: number) => {
     const n = itemsRef.current?.length ?? 0;
@@ -188,7 +193,7 @@ export function useReviewQueue(
   return {
     items,
     total,
-    error,
+    error: error ?? loadError,
     cursor,
     current,
     setCursor,
