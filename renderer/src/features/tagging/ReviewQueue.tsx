@@ -111,7 +111,13 @@ export function ReviewQueue(props: Props) {
   const noVocabulary = vocabulary !== null && vocabulary.length === 0;
 
   return (
-    <div className="review" ref={rootRef} data-testid="review-queue">
+    <div
+      className="review"
+      ref={rootRef}
+      data-testid="review-queue"
+      data-loaded-tag={q.loadedFor?.tag}
+      data-loaded-tagger={q.loadedFor?.tagger}
+    >
       <div className="toolbar review-toolbar">
         <select
           className="select"

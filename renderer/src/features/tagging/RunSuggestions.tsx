@@ -40,6 +40,8 @@ export function RunSuggestions({ disabled, onDone, runNonce }: Props) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<SuggestRunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Counts finished runs, so a test (or a screen reader) can tell a new result from the last one.
+  const [runs, setRuns] = useState(0);
   const abort = useRef<AbortController | null>(null);
   const live = useRef(true);
   useEffect(() => {
@@ -73,6 +75,7 @@ export function RunSuggestions({ disabled, onDone, runNonce }: Props) {
       abort.current = null;
       if (live.current) {
         setRunning(false);
+        setRuns((n) => n + 1);
         onDone(res);
       }
     }
@@ -155,7 +158,7 @@ export function RunSuggestions({ disabled, onDone, runNonce }: Props) {
         </div>
       )}
       {result && (
-        <div className="run-result" data-testid="run-result" role="status">
+        <div className="run-result" data-testid="run-result" data-run={runs} role="status">
           <span>{summary(result)}</span>
           {result.warnings.map((w) => (
             <span key={w} className="run-warning">
@@ -177,7 +180,7 @@ export function RunSuggestions({ disabled, onDone, runNonce }: Props) {
         </div>
       )}
       {error && (
-        <p className="field-error" role="alert" data-testid="run-error">
+        <p className="field-error" role="alert" data-testid="run-error" data-run={runs}>
           {error}
         </p>
       )}

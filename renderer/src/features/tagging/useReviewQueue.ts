@@ -32,6 +32,8 @@ export type ReviewQueue = {
   decide(decision: 'accepted' | 'rejected'): void;
   undo(): void;
   canUndo: boolean;
+  /** The filters the items on screen answer (they stay until the next page arrives). */
+  loadedFor: QueueFilters | null;
   /** Last thing done, for the live region ("Accepted robotics for …"). */
   status: string;
   reload(): void;
@@ -51,6 +53,7 @@ export function useReviewQueue(
   const [cursor, setCursorState] = useState(0);
   const [done, setDone] = useState<Done[]>([]);
   const [status, setStatus] = useState('');
+  const [loadedFor, setLoadedFor] = useState<QueueFilters | null>(null);
   const [nonce, setNonce] = useState(0);
   // Decisions and undos go to the service one after another, in the order they were made.
   const chain = useRef<Promise<unknown>>(Promise.resolve());
@@ -94,6 +97,7 @@ export function useReviewQueue(
             setItems(fresh);
             setTotal(page.total - (page.items.length - fresh.length));
             setLoadError(null);
+            setLoadedFor({ tag, tagger, sort });
             setCursorState(
               at >= 0 ? at : Math.min(cursorRef.current, Math.max(0, fresh.length - 1)),
             );
@@ -202,6 +206,7 @@ export function useReviewQueue(
     undo,
     canUndo: done.length > 0,
     status,
+    loadedFor,
     reload,
   };
 }
