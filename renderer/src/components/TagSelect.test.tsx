@@ -1,13 +1,24 @@
 // @vitest-environment jsdom
 // The tag filter offers "suggested: X" for tags with pending suggestions; choosing it sends the
 // `suggestedTag` filter (not `tag`) from the Library and from Search.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import {
+  cleanup,
+  configure,
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiContext } from '../apiContext';
 import { LibraryView } from '../features/library/LibraryView';
 import { SearchView } from '../features/search/SearchView';
 import { fakeApi, makePaper, stubLayout } from '../testing/fakeApi';
 import { parseTagFilter, suggestedValue } from './TagSelect';
+
+// Two shared cores under load: give async UI updates room (the default is 1 s).
+configure({ asyncUtilTimeout: 10_000 });
 
 const TAGS = [{ tag: 'robotics', count: 3 }];
 const SUGGESTED = [

@@ -6,6 +6,7 @@ import { EvidenceView } from './EvidenceView';
 import { TagChip } from './TagChip';
 import './tagging.css';
 import { TAGGER_LABELS, errorMessage, formatScore } from './format';
+import { colorMap } from './useVocabulary';
 
 type Props = {
   paperId: string;
@@ -20,6 +21,7 @@ export function PaperSuggestions({ paperId, version, onDecided }: Props) {
   const [items, setItems] = useState<{ paperId: string; list: Suggestion[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [colors, setColors] = useState<Map<string, string>>(new Map());
 
   useEffect(() => {
     let live = true;
@@ -28,6 +30,12 @@ export function PaperSuggestions({ paperId, version, onDecided }: Props) {
         if (!live) return;
         setItems({ paperId, list: page.items });
         setError(null);
+        // Colours only matter when there is something to show.
+        if (page.items.length > 0)
+          api.call('tags:list', {}).then(
+            (tags) => live && setColors(colorMap(tags)),
+            () => {},
+          );
       },
       // Tagging is optional for a paper: with no service behind it the pane shows nothing.
       () => live && setItems({ paperId, list: [] }),
@@ -70,7 +78,7 @@ export function PaperSuggestions({ paperId, version, onDecided }: Props) {
             data-tag={s.tag}
           >
             <div className="paper-suggestion-head">
-              <TagChip name={s.tag} />
+              <TagChip name={s.tag} color={colors.get(s.tag)} />
               <span className="detail-score" title={`${TAGGER_LABELS[s.tagger]} · ${s.model}`}>
                 {formatScore(s.score)} · {TAGGER_LABELS[s.tagger]}
               </span>

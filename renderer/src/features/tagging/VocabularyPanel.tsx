@@ -6,7 +6,7 @@ import { useApi } from '../../apiContext';
 import { MergeDialog } from './MergeDialog';
 import { TagChip } from './TagChip';
 import { TagForm, type TagDraft } from './TagForm';
-import { errorMessage, paletteColor } from './format';
+import { errorMessage, nextColor } from './format';
 import type { Undoable } from './ReviewQueue';
 import type { Vocabulary } from './useVocabulary';
 
@@ -35,6 +35,8 @@ export function VocabularyPanel({ active, vocabulary, onChanged, onUndoable, new
   const [merging, setMerging] = useState<TagInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
+  // Colours given in this session: the list may not have reloaded when the next form opens.
+  const [given, setGiven] = useState<string[]>([]);
   const newNameRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const cur = tags && tags.length ? Math.min(cursor, tags.length - 1) : 0;
@@ -46,6 +48,7 @@ export function VocabularyPanel({ active, vocabulary, onChanged, onUndoable, new
 
   const create = async (d: TagDraft) => {
     await api.call('tags:add', { name: d.name, description: d.description, color: d.color });
+    setGiven((g) => [...g, d.color]);
     setFormKey((k) => k + 1);
     changed();
     // Ready for the next one: describing a vocabulary is typing several in a row.
@@ -135,7 +138,11 @@ export function VocabularyPanel({ active, vocabulary, onChanged, onUndoable, new
           nameRef={newNameRef}
           testId="tag-create"
           submitLabel="Add tag"
-          initial={{ name: '', description: '', color: paletteColor(tags?.length ?? 0) }}
+          initial={{
+            name: '',
+            description: '',
+            color: nextColor([...(tags ?? []).map((t) => t.color), ...given]),
+          }}
           onSubmit={create}
         />
         <p className="muted small">

@@ -30,10 +30,11 @@ export const TAG_PALETTE = [
   '#9333ea',
 ] as const;
 
-export function paletteColor(i: number): string {
-  return (
-    TAG_PALETTE[((i % TAG_PALETTE.length) + TAG_PALETTE.length) % TAG_PALETTE.length] ?? '#4f46e5'
-  );
+/** The first palette colour no tag uses yet (cycling once all are taken). */
+export function nextColor(used: Iterable<string>): string {
+  const taken = new Set([...used].map((c) => c.toLowerCase()));
+  const free = TAG_PALETTE.find((c) => !taken.has(c));
+  return free ?? TAG_PALETTE[taken.size % TAG_PALETTE.length] ?? TAG_PALETTE[0];
 }
 
 /**
