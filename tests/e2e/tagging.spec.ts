@@ -64,6 +64,9 @@ test('tagging: describe tags, run suggestions, review with the keyboard, filter,
   await expect(page.getByTestId('embeddings-status')).toContainText('All 227 papers are embedded', {
     timeout: 240_000,
   });
+  await page.getByTestId('llm-settings').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('llm-url')).toBeVisible();
+  await shootBothThemes(page, 'settings-llm');
 
   // An empty vocabulary: the queue says what to do.
   await page.getByTestId('nav-tags').click();
@@ -73,6 +76,7 @@ test('tagging: describe tags, run suggestions, review with the keyboard, filter,
   await page.getByTestId('tab-vocabulary').click();
   for (const t of TAGS) await addTag(page, t.name, t.description);
   await expect(page.getByTestId('vocab-row')).toHaveCount(2);
+  await shootBothThemes(page, 'tagging-vocabulary');
 
   // First run: zero-shot, the only tagger that needs no labels.
   await page.getByTestId('tab-review').click();
@@ -95,6 +99,7 @@ test('tagging: describe tags, run suggestions, review with the keyboard, filter,
   const pending = page.locator(`[data-testid="paper-suggestion"][data-tag="${open.tag}"]`);
   await expect(pending).toBeVisible();
   await expect(pending).toContainText(/0\.\d\d|1\.00/);
+  await pending.scrollIntoViewIfNeeded();
   await shootBothThemes(page, 'tagging-paper-suggestions');
 
   // Back in the queue, it kept its place and has the focus again.
