@@ -10,7 +10,9 @@ import {
 import { useApi } from '../../apiContext';
 import { BulkAcceptDialog } from './BulkAcceptDialog';
 import { EvidenceView } from './EvidenceView';
+import { QueueEmpty } from './QueueEmpty';
 import { RunSuggestions } from './RunSuggestions';
+import { SuggestionDetail } from './SuggestionDetail';
 import { TagChip } from './TagChip';
 import { TAGGER_LABELS, formatScore } from './format';
 import { useReviewQueue, type QueueFilters } from './useReviewQueue';
@@ -29,16 +31,6 @@ type Props = {
   onManageTags(): void;
   runNonce?: number;
 };
-
-export const QUEUE_KEYS: readonly { keys: string; what: string }[] = [
-  { keys: 'A', what: 'Accept the suggestion' },
-  { keys: 'R', what: 'Reject the suggestion' },
-  { keys: 'J / ↓', what: 'Next suggestion' },
-  { keys: 'K / ↑', what: 'Previous suggestion' },
-  { keys: 'U', what: 'Undo the last accept or reject' },
-  { keys: 'Enter', what: 'Open the paper' },
-  { keys: 'Shift+A', what: 'Accept all of a tag above a score…' },
-];
 
 /** Keys on a button keep their meaning there (Enter presses it). */
 function ownsKeys(target: EventTarget | null): boolean {
@@ -188,38 +180,12 @@ export function ReviewQueue(props: Props) {
       )}
       <div className="review-split">
         <div className="review-main">
-          {noVocabulary ? (
-            <div className="empty-state" data-testid="queue-empty">
-              <h2>No tags yet</h2>
-              <p>Add tags with a one-sentence description, then run suggestions.</p>
-              <button type="button" className="button primary" onClick={onManageTags}>
-                Add tags
-              </button>
-            </div>
-          ) : q.items !== null && q.items.length === 0 ? (
-            <div className="empty-state" data-testid="queue-empty">
-              {filtered ? (
-                <>
-                  <h2>Nothing matches these filters</h2>
-                  <p>No pending suggestions of this tag or tagger.</p>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => setFilters((f) => ({ ...f, tag: '', tagger: '' }))}
-                  >
-                    Show all suggestions
-                  </button>
-                </>
-              ) : (
-                <>
-                  <h2>Nothing to review</h2>
-                  <p>
-                    Run suggestions to propose tags from your vocabulary for every paper. Tags whose
-                    description is one clear sentence get the best suggestions.
-                  </p>
-                </>
-              )}
-            </div>
+          {noVocabulary || (q.items !== null && q.items.length === 0) ? (
+            <QueueEmpty
+              reason={noVocabulary ? 'no-tags' : filtered ? 'filtered' : 'nothing'}
+              onManageTags={onManageTags}
+              onClearFilters={() => setFilters((f) => ({ ...f, tag: '', tagger: '' }))}
+            />
           ) : (
             <ul
               ref={listRef}
@@ -261,60 +227,14 @@ export function ReviewQueue(props: Props) {
           )}
         </div>
         {q.current && (
-          <aside className="review-detail" data-testid="queue-detail" aria-label="Suggestion">
-            <div className="pane-kicker">Suggestion</div>
-            <h2 className="paper-title">
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => q.current && onOpenPaper(q.current.paperId)}
-              >
-                {q.current.title || 'Untitled'}
-              </button>
-            </h2>
-            <div className="detail-line">
-              <TagChip name={q.current.tag} color={colors.get(q.current.tag)} />
-              <span className="detail-score">score {formatScore(q.current.score)}</span>
-            </div>
-            <p className="muted small">
-              {TAGGER_LABELS[q.current.tagger]} · {q.current.model}
-            </p>
-            <EvidenceView evidence={q.current.evidence} onOpenPaper={onOpenPaper} />
-            <div className="detail-actions">
-              <button
-                type="button"
-                className="button primary"
-                data-testid="queue-accept"
-                onClick={() => q.decide('accepted')}
-              >
-                Accept <kbd>A</kbd>
-              </button>
-              <button
-                type="button"
-                className="button"
-                data-testid="queue-reject"
-                onClick={() => q.decide('rejected')}
-              >
-                Reject <kbd>R</kbd>
-              </button>
-              <button
-                type="button"
-                className="button"
-                data-testid="queue-undo"
-                disabled={!q.canUndo}
-                onClick={q.undo}
-              >
-                Undo <kbd>U</kbd>
-              </button>
-            </div>
-            <ul className="key-hints" aria-label="Keys">
-              {QUEUE_KEYS.map((k) => (
-                <li key={k.keys}>
-                  <kbd>{k.keys}</kbd> {k.what}
-                </li>
-              ))}
-            </ul>
-          </aside>
+          <SuggestionDetail
+            suggestion={q.current}
+            color={colors.get(q.current.tag)}
+            canUndo={q.canUndo}
+            onDecide={q.decide}
+            onUndo={q.undo}
+            onOpenPaper={onOpenPaper}
+          />
         )}
       </div>
       <div className="sr-only" aria-live="polite" data-testid="queue-status">
