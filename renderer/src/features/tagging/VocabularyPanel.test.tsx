@@ -141,12 +141,20 @@ describe('VocabularyPanel', () => {
   });
 
   it('Delete removes the tag and offers an undo that brings it back', async () => {
-    const { undoables, model } = setup([
+    const { undoables, model, fake } = setup([
       { name: 'llm', papers: ['p1', 'p2'] },
       { name: 'robotics' },
     ]);
     await waitFor(() => expect(rowNames()).toEqual(['llm', 'robotics']));
+    // Not from nowhere: a stray Delete or Backspace outside the list removes nothing.
+    press('Backspace');
     press('Delete');
+    expect(fake.calls.some((c) => c.method === 'tags:remove')).toBe(false);
+    const list = screen.getByTestId('vocab-list');
+    list.focus();
+    act(() => {
+      fireEvent.keyDown(list, { key: 'Delete' });
+    });
     await waitFor(() => expect(rowNames()).toEqual(['robotics']));
     expect(undoables).toHaveLength(1);
     expect(undoables[0]?.text).toBe('Deleted tag “llm” from 2 papers');

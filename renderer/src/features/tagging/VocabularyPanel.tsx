@@ -117,7 +117,9 @@ export function VocabularyPanel({ active, vocabulary, onChanged, onUndoable, new
       else if (e.key === 'n') newNameRef.current?.focus();
       else if ((e.key === 'e' || e.key === 'Enter') && tag) setEditing(tag.name);
       else if (e.key === 'm' && tag) setMerging(tag);
-      else if ((e.key === 'Delete' || e.key === 'Backspace') && tag) void s.remove(tag);
+      // Deleting needs the list to have the focus, as in the library's table: a stray
+      // Backspace elsewhere must not remove a tag.
+      else if ((e.key === 'Delete' || e.key === 'Backspace') && tag && inList) void s.remove(tag);
       else handled = false;
       if (handled) e.preventDefault();
     };
