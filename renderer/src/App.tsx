@@ -16,6 +16,9 @@ import { PaperPane, type PaperPaneHandle } from './features/paper/PaperPane';
 import { PlaceholderView } from './features/placeholders/PlaceholderView';
 import { SearchView, type SimilarTo } from './features/search/SearchView';
 import { SettingsView } from './features/settings/SettingsView';
+import type { Undoable } from './features/tagging/ReviewQueue';
+import { TaggingView, type TaggingRequest, type TaggingTab } from './features/tagging/TaggingView';
+import { useVocabulary } from './features/tagging/useVocabulary';
 import { useTheme } from './features/theme/useTheme';
 import { VIEWS, type View } from './views';
 
@@ -28,7 +31,8 @@ export function App({ api }: { api: Api }) {
 }
 
 type Gate = 'checking' | 'ok' | 'unauthorized' | { unavailable: string };
-type Undo = { token: string; ids: string[] };
+/** The last undoable action (a paper or tag deleted, a bulk accept): Mod+Z or the toast's Undo. */
+type Undo = { run(): Promise<void> };
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -63,6 +67,9 @@ function Shell({ api }: { api: Api }) {
   const [searchPaperId, setSearchPaperId] = useState<string | null>(null);
   const [similarTo, setSimilarTo] = useState<SimilarTo | null>(null);
   const [focusSearchNonce, setFocusSearchNonce] = useState(0);
+  // Tags, like Search, is kept mounted after the first visit (its queue, a running job).
+  const [tagsVisited, setTagsVisited] = useState(false);
+  const [taggingRequest, setTaggingRequest] = useState<TaggingRequest | null>(null);
   const library = useRef<LibraryHandle>(null);
   const pane = useRef<PaperPaneHandle>(null);
   const notebooks = useRef<NotebooksHandle>(null);
@@ -71,6 +78,7 @@ function Shell({ api }: { api: Api }) {
 
   const go = useCallback((v: View) => {
     if (v === 'search') setSearchVisited(true);
+    if (v === 'tags') setTagsVisited(true);
     setView(v);
   }, []);
 
@@ -115,15 +123,22 @@ function Shell({ api }: { api: Api }) {
   const undoDelete = useCallback(async () => {
     if (!undo) return;
     setUndo(null);
-    try {
-      const res = await api.call('library:undoDelete', { undoToken: undo.token });
-      bump();
-      setSelectedId(undo.ids[0] ?? null);
-      showToast({ text: `Restored ${res.restored} ${res.restored === 1 ? 'paper' : 'papers'}` });
-    } catch (err) {
-      showToast({ text: `Could not undo: ${message(err)}`, tone: 'error' });
-    }
-  }, [api, undo, bump, showToast]);
+    await undo.run();
+  }, [undo]);
+
+  const restorePapers = useCallback(
+    async (token: string, ids: string[]) => {
+      try {
+        const res = await api.call('library:undoDelete', { undoToken: token });
+        bump();
+        setSelectedId(ids[0] ?? null);
+        showToast({ text: `Restored ${res.restored} ${res.restored === 1 ? 'paper' : 'papers'}` });
+      } catch (err) {
+        showToast({ text: `Could not undo: ${message(err)}`, tone: 'error' });
+      }
+    },
+    [api, bump, showToast],
+  );
 
   // The toast's Undo outlives the render that made it; always run the latest undo.
   const undoRef = useRef(undoDelete);
@@ -136,7 +151,7 @@ function Shell({ api }: { api: Api }) {
       const next = library.current?.neighbourOf(id) ?? null;
       try {
         const res = await api.call('library:delete', { ids: [id] });
-        setUndo({ token: res.undoToken, ids: [id] });
+        setUndo({ run: () => restorePapers(res.undoToken, [id]) });
         setSelectedId((sel) => (sel === id ? next : sel));
         setSearchPaperId((sel) => (sel === id ? null : sel));
         setSimilarTo((s) => (s?.id === id ? null : s));
@@ -149,7 +164,49 @@ function Shell({ api }: { api: Api }) {
         showToast({ text: `Could not delete: ${message(err)}`, tone: 'error' });
       }
     },
-    [api, bump, showToast],
+    [api, bump, showToast, restorePapers],
+  );
+
+  /** Offers Undo (toast and Mod+Z) for an action of another view, e.g. deleting a tag. */
+  const offerUndo = useCallback(
+    (u: Undoable) => {
+      setUndo({
+        run: async () => {
+          try {
+            showToast({ text: await u.undo() });
+          } catch (err) {
+            showToast({ text: `Could not undo: ${message(err)}`, tone: 'error' });
+          }
+        },
+      });
+      showToast({
+        text: u.text,
+        action: { label: 'Undo', run: () => undoRef.current(), testId: 'toast-undo' },
+      });
+    },
+    [showToast],
+  );
+
+  const vocabulary = useVocabulary(api, gate === 'ok', version);
+  const suggestedTags = useMemo(
+    () =>
+      (vocabulary.tags ?? [])
+        .filter((t) => t.pendingCount > 0)
+        .map((t) => ({ tag: t.name, count: t.pendingCount })),
+    [vocabulary.tags],
+  );
+  const reloadVocabulary = vocabulary.reload;
+  const onTagsChanged = useCallback(() => {
+    refreshTags();
+    reloadVocabulary();
+  }, [refreshTags, reloadVocabulary]);
+
+  const openTagging = useCallback(
+    (tab: TaggingTab, action?: 'run' | 'new') => {
+      go('tags');
+      setTaggingRequest((r) => ({ tab, action, nonce: (r?.nonce ?? 0) + 1 }));
+    },
+    [go],
   );
 
   const exportAs = useCallback(
@@ -230,6 +287,7 @@ function Shell({ api }: { api: Api }) {
       },
       runNotebook: () => notebooks.current?.runAll(),
       stopNotebook: () => notebooks.current?.stop(),
+      openTagging,
       hasSelection: selectedId !== null,
       hasOpenPaper: (view === 'search' ? searchPaperId : selectedId) !== null,
       canUndo: undo !== null,
@@ -249,6 +307,7 @@ function Shell({ api }: { api: Api }) {
       view,
       searchPaperId,
       showToast,
+      openTagging,
     ],
   );
 
@@ -276,7 +335,7 @@ function Shell({ api }: { api: Api }) {
       if (mod && key === 'i') {
         e.preventDefault();
         c.openImport();
-      } else if (mod && !e.shiftKey && !e.altKey && /^[1-5]$/.test(e.key)) {
+      } else if (mod && !e.shiftKey && !e.altKey && /^[1-9]$/.test(e.key)) {
         const v = VIEWS[Number(e.key) - 1];
         if (v) {
           e.preventDefault();
@@ -345,6 +404,7 @@ function Shell({ api }: { api: Api }) {
               ref={library}
               version={version}
               tags={tags}
+              suggestedTags={suggestedTags}
               selectedId={selectedId}
               onSelect={setSelectedId}
               onOpen={openPaper}
@@ -360,7 +420,7 @@ function Shell({ api }: { api: Api }) {
                     id={selectedId}
                     tagSuggestions={tags.map((t) => t.tag)}
                     onChanged={onPaperChanged}
-                    onTagsChanged={refreshTags}
+                    onTagsChanged={onTagsChanged}
                     onDelete={(id) => void deletePaper(id)}
                     onClose={closePane}
                     onMoreLikeThis={moreLikeThis}
@@ -376,6 +436,7 @@ function Shell({ api }: { api: Api }) {
               active={view === 'search'}
               version={version}
               tags={tags}
+              suggestedTags={suggestedTags}
               openId={searchPaperId}
               onOpen={setSearchPaperId}
               similarTo={similarTo}
@@ -389,7 +450,7 @@ function Shell({ api }: { api: Api }) {
                     id={searchPaperId}
                     tagSuggestions={tags.map((t) => t.tag)}
                     onChanged={onPaperChanged}
-                    onTagsChanged={refreshTags}
+                    onTagsChanged={onTagsChanged}
                     onDelete={(id) => void deletePaper(id)}
                     onClose={closeSearchPane}
                     onMoreLikeThis={moreLikeThis}
@@ -406,6 +467,19 @@ function Shell({ api }: { api: Api }) {
               api={api}
               openPaper={openPaperFromNotebook}
               showToast={showToast}
+            />
+          </div>
+        )}
+        {gate === 'ok' && tagsVisited && (
+          <div className="view" hidden={view !== 'tags'}>
+            <TaggingView
+              active={view === 'tags'}
+              version={version}
+              vocabulary={vocabulary}
+              request={taggingRequest}
+              onChanged={bump}
+              onOpenPaper={openPaperFromNotebook}
+              onUndoable={offerUndo}
             />
           </div>
         )}

@@ -1,5 +1,5 @@
 // The app's top-level views, in sidebar order.
-export const VIEWS = ['library', 'search', 'map', 'notebooks', 'settings'] as const;
+export const VIEWS = ['library', 'search', 'map', 'notebooks', 'tags', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_TITLES: Record<View, string> = {
@@ -7,5 +7,6 @@ export const VIEW_TITLES: Record<View, string> = {
   search: 'Search',
   map: 'Map',
   notebooks: 'Notebooks',
+  tags: 'Tags',
   settings: 'Settings',
 };

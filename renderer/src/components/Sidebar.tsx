@@ -9,6 +9,7 @@ const ICONS: Record<View, IconName> = {
   search: 'search',
   map: 'map',
   notebooks: 'notebook',
+  tags: 'tag',
   settings: 'settings',
 };
 

@@ -20,6 +20,8 @@ export type CommandContext = {
   /** Runs every cell of the open notebook / stops that run (Notebooks view). */
   runNotebook?(): void;
   stopNotebook?(): void;
+  /** Opens the Tags view on a tab, maybe starting a suggestion run or a new tag. */
+  openTagging?(tab: 'review' | 'vocabulary', action?: 'run' | 'new'): void;
   hasSelection: boolean;
   /** A paper is open in the pane of the current view. */
   hasOpenPaper?: boolean;
@@ -30,7 +32,7 @@ export type CommandContext = {
 export type Command = {
   id: string;
   title: string;
-  group: 'Go to' | 'Search' | 'Library' | 'Notebooks' | 'Appearance';
+  group: 'Go to' | 'Search' | 'Library' | 'Tags' | 'Notebooks' | 'Appearance';
   /** `Mod` is Cmd on macOS, Ctrl elsewhere. */
   shortcut?: string;
   keywords?: string[];
@@ -112,6 +114,38 @@ export const COMMANDS: readonly Command[] = [
     enabled: (ctx) => ctx.canUndo,
   },
   {
+    id: 'tags.review',
+    title: 'Review tag suggestions',
+    group: 'Tags',
+    keywords: ['queue', 'accept', 'reject', 'label', 'suggested'],
+    run: (ctx) => ctx.openTagging?.('review'),
+    enabled: (ctx) => ctx.openTagging !== undefined,
+  },
+  {
+    id: 'tags.run',
+    title: 'Run tag suggestions',
+    group: 'Tags',
+    keywords: ['suggest', 'zero-shot', 'neighbours', 'llm', 'classify', 'auto-tag'],
+    run: (ctx) => ctx.openTagging?.('review', 'run'),
+    enabled: (ctx) => ctx.openTagging !== undefined,
+  },
+  {
+    id: 'tags.new',
+    title: 'New tag…',
+    group: 'Tags',
+    keywords: ['add', 'vocabulary', 'describe', 'label'],
+    run: (ctx) => ctx.openTagging?.('vocabulary', 'new'),
+    enabled: (ctx) => ctx.openTagging !== undefined,
+  },
+  {
+    id: 'tags.manage',
+    title: 'Manage tags',
+    group: 'Tags',
+    keywords: ['vocabulary', 'rename', 'merge', 'delete', 'colour', 'color', 'description'],
+    run: (ctx) => ctx.openTagging?.('vocabulary'),
+    enabled: (ctx) => ctx.openTagging !== undefined,
+  },
+  {
     id: 'notebooks.new',
     title: 'New notebook',
     group: 'Notebooks',
@@ -155,6 +189,11 @@ export const OTHER_SHORTCUTS: readonly { keys: string; what: string }[] = [
   { keys: 'Alt+Enter', what: 'Add a notebook cell below' },
   { keys: 'Mod+Alt+↑ / ↓', what: 'Move a notebook cell' },
   { keys: 'Mod+Z / Mod+Shift+Z', what: 'Undo / redo in a notebook' },
+  { keys: 'A / R', what: 'Accept / reject the suggestion (Tags → Review)' },
+  { keys: 'J / K', what: 'Next / previous suggestion or tag (Tags)' },
+  { keys: 'U', what: 'Undo the last accept or reject (Tags → Review)' },
+  { keys: 'Shift+A', what: 'Accept all of a tag above a score (Tags → Review)' },
+  { keys: 'N / E / M / Delete', what: 'New / edit / merge / delete a tag (Tags → Vocabulary)' },
 ];
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

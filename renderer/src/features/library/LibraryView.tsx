@@ -1,5 +1,5 @@
 // The Library view: toolbar (filter, tag, import, export), the virtualised table and the paper pane.
-import { TagSelect } from '../../components/TagSelect';
+import { TagSelect, liveTagValue, parseTagFilter } from '../../components/TagSelect';
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { ExportFormat, Paper, TagCount } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
@@ -21,6 +21,8 @@ export type LibraryHandle = {
 type Props = {
   version: number;
   tags: TagCount[];
+  /** Tags with suggestions waiting for review, offered as "suggested: X" in the tag filter. */
+  suggestedTags?: TagCount[];
   selectedId: string | null;
   onSelect(id: string): void;
   onOpen(id: string): void;
@@ -46,6 +48,7 @@ const FIRST_DIR: Record<SortKey, 'asc' | 'desc'> = {
 export function LibraryView(props: Props) {
   const { version, tags, selectedId, onSelect, onOpen, onDelete, onImport, onExport, pane, ref } =
     props;
+  const { suggestedTags } = props;
   const api = useApi();
   const [filterInput, setFilterInput] = useState('');
   const [text, setText] = useState('');
@@ -61,8 +64,13 @@ export function LibraryView(props: Props) {
   }, [filterInput]);
 
   // A tag that no paper carries any more (after edits or deletes) would filter to nothing.
-  const activeTag = tag && tags.some((t) => t.tag === tag) ? tag : '';
-  const pages = usePaperPages(api, { text, tag: activeTag, sort, dir }, version);
+  const activeTag = liveTagValue(tag, tags, suggestedTags);
+  const tagFilter = parseTagFilter(activeTag);
+  const pages = usePaperPages(
+    api,
+    { text, tag: tagFilter.tag ?? '', suggestedTag: tagFilter.suggestedTag ?? '', sort, dir },
+    version,
+  );
 
   useImperativeHandle(
     ref,
@@ -124,6 +132,7 @@ export function LibraryView(props: Props) {
         </div>
         <TagSelect
           tags={tags}
+          suggested={suggestedTags}
           value={activeTag}
           onChange={setTag}
           label="Filter by tag"
@@ -173,8 +182,11 @@ export function LibraryView(props: Props) {
               {pages.total === 0 && filtered && (
                 <div className="no-match">
                   No papers match {text ? <strong>“{text}”</strong> : null}
-                  {text && activeTag ? ' with tag ' : activeTag ? 'tag ' : null}
-                  {activeTag ? <strong>{activeTag}</strong> : null}.{' '}
+                  {text && activeTag ? ' with ' : null}
+                  {tagFilter.tag ? 'tag ' : tagFilter.suggestedTag ? 'suggested tag ' : null}
+                  {activeTag ? (
+                    <strong>{tagFilter.tag ?? tagFilter.suggestedTag}</strong>
+                  ) : null}.{' '}
                   <button
                     type="button"
                     className="link-button"

@@ -4,7 +4,14 @@ import type { Api } from '../../../../shared/api/client';
 import type { Paper, SORT_KEYS } from '../../../../shared/api/schemas';
 
 export type SortKey = (typeof SORT_KEYS)[number];
-export type LibraryQuery = { text: string; tag: string; sort: SortKey; dir: 'asc' | 'desc' };
+export type LibraryQuery = {
+  text: string;
+  tag: string;
+  /** Papers with a pending suggestion of this tag; '' for no such filter. */
+  suggestedTag?: string;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+};
 
 /** Rows per library:list call: big enough that scrolling rarely waits, small enough to parse fast. */
 export const PAGE_SIZE = 500;
@@ -54,6 +61,7 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
         .call('library:list', {
           text: q.text,
           ...(q.tag ? { tag: q.tag } : {}),
+          ...(q.suggestedTag ? { suggestedTag: q.suggestedTag } : {}),
           sort: q.sort,
           dir: q.dir,
           offset: page * PAGE_SIZE,
@@ -100,7 +108,17 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
     // Also refetch what is on screen, so an edit or delete far down the list shows at once.
     const [first, last] = lastRange.current;
     ensureRange(first, last);
-  }, [query.text, query.tag, query.sort, query.dir, version, retryCount, load, ensureRange]);
+  }, [
+    query.text,
+    query.tag,
+    query.suggestedTag,
+    query.sort,
+    query.dir,
+    version,
+    retryCount,
+    load,
+    ensureRange,
+  ]);
 
   const getRow = useCallback(
     (index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref
 import type { Paper } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
+import { PaperSuggestions } from '../tagging/PaperSuggestions';
 import { NotesEditor } from './NotesEditor';
 import { TagEditor } from './TagEditor';
 
@@ -91,6 +92,25 @@ export function PaperPane({
     [api, id, onChanged, onTagsChanged, setLoad],
   );
 
+  // Accepting a suggestion adds its tag to the paper: show the paper as it is now.
+  const onSuggestionDecided = useCallback(
+    (decision: 'accepted' | 'rejected') => {
+      if (decision !== 'accepted') {
+        onTagsChanged();
+        return;
+      }
+      api.call('library:get', { id }).then(
+        (paper) => {
+          setLoad({ state: 'ready', paper });
+          onChanged(paper);
+          onTagsChanged();
+        },
+        () => onTagsChanged(),
+      );
+    },
+    [api, id, onChanged, onTagsChanged, setLoad],
+  );
+
   return (
     <aside className="paper-pane" data-testid="paper-pane" aria-label="Paper details">
       <div className="pane-bar">
@@ -150,6 +170,7 @@ export function PaperPane({
             save={saveNotes}
           />
           <TagEditor tags={load.paper.tags} suggestions={tagSuggestions} onChange={saveTags} />
+          <PaperSuggestions paperId={load.paper.id} onDecided={onSuggestionDecided} />
           <div className="pane-actions">
             {load.paper.sourceFile && (
               <span className="muted small">Imported from {load.paper.sourceFile}</span>

@@ -1,6 +1,6 @@
 // The Search view: one search box (hybrid, semantic or keyword), results as you type with the
 // matched terms highlighted, keyboard navigation, filters, "more like this", and the paper pane.
-import { TagSelect } from '../../components/TagSelect';
+import { TagSelect, liveTagValue, parseTagFilter } from '../../components/TagSelect';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
   SearchFilters,
@@ -46,6 +46,8 @@ type Props = {
   active: boolean;
   version: number;
   tags: TagCount[];
+  /** Tags with suggestions waiting for review, offered as "suggested: X". */
+  suggestedTags?: TagCount[];
   /** The paper shown in the pane beside the results. */
   openId: string | null;
   onOpen(id: string): void;
@@ -91,9 +93,8 @@ export function SearchView(props: Props) {
     }
   };
 
-  const activeTag = tag && tags.some((t) => t.tag === tag) ? tag : '';
-  const filters: SearchFilters = {};
-  if (activeTag) filters.tag = activeTag;
+  const activeTag = liveTagValue(tag, tags, props.suggestedTags);
+  const filters: SearchFilters = { ...parseTagFilter(activeTag) };
   const yf = parseYear(yearFrom);
   const yt = parseYear(yearTo);
   if (yf !== undefined) filters.yearFrom = yf;
@@ -239,6 +240,7 @@ export function SearchView(props: Props) {
           </div>
           <TagSelect
             tags={tags}
+            suggested={props.suggestedTags}
             value={activeTag}
             onChange={setTag}
             label="Only papers with tag"

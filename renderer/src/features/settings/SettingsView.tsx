@@ -5,6 +5,7 @@ import { useApi } from '../../apiContext';
 import { COMMANDS, OTHER_SHORTCUTS, formatShortcut } from '../commands/registry';
 import { ModelsPanel } from '../models/ModelsPanel';
 import { EmbeddingsLine } from '../search/EmbeddingsLine';
+import { LlmSettingsPanel } from '../tagging/LlmSettingsPanel';
 import { useEmbeddings } from '../search/useEmbeddings';
 import type { ThemeChoice } from '../theme/useTheme';
 
@@ -76,6 +77,8 @@ export function SettingsView({ version, themeChoice, onThemeChoice }: Props) {
       </section>
 
       <ModelsPanel api={api} />
+
+      <LlmSettingsPanel />
 
       <section className="card">
         <h2>Search index</h2>
