@@ -65,6 +65,7 @@ export function fakeTagging(init: {
     timeoutSeconds: 60,
     provider: 'openai-compatible',
     localModel: '',
+    embeddingModel: '',
     ...init.llm,
   };
   const undo = new Map<string, () => number>();
