@@ -42,6 +42,7 @@ describe('LlmSettingsPanel', () => {
     expect(sets()[0]).toEqual({
       provider: 'openai-compatible',
       baseUrl: 'http://127.0.0.1:11434/v1',
+      embeddingModel: '',
       model: 'qwen2.5:0.5b',
       timeoutSeconds: 30,
       localModel: '',

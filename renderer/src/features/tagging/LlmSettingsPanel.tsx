@@ -78,6 +78,7 @@ export function LlmSettingsPanel() {
         model: draft.model.trim(),
         timeoutSeconds: draft.timeoutSeconds,
         localModel: draft.localModel.trim(),
+        embeddingModel: draft.embeddingModel.trim(),
         // Consent is for one remote server: a local URL needs none, so it is withdrawn.
         allowRemote,
       });
@@ -175,6 +176,17 @@ export function LlmSettingsPanel() {
                   <option key={m} value={m} />
                 ))}
               </datalist>
+            </label>
+            <label className="llm-field">
+              <span>Embedding model (optional)</span>
+              <input
+                className="tag-input"
+                data-testid="llm-embedding-model"
+                list="llm-server-models"
+                placeholder="e.g. nomic-embed-text — then pick server:… in Models"
+                value={draft.embeddingModel}
+                onChange={(e) => set({ embeddingModel: e.target.value })}
+              />
             </label>
           </>
         ) : (
