@@ -13,8 +13,14 @@ import {
 import { action, withApi, type Io } from './context';
 
 function progressPrinter(io: Io): (p: Progress) => void {
-  if (!io.isTTY) return () => {};
-  return (p) => io.err(`\r${p.phase} ${p.done}${p.total == null ? '' : `/${p.total}`}   `);
+  return (p) => {
+    // Waiting for another process's write is said in words, on a terminal or not.
+    if (p.phase === 'waiting' && p.message) {
+      io.err(`${io.isTTY ? '\r\x1b[K' : ''}${p.message}\n`);
+      return;
+    }
+    if (io.isTTY) io.err(`\r${p.phase} ${p.done}${p.total == null ? '' : `/${p.total}`}   `);
+  };
 }
 
 export function infoCommand(io: Io): Command {

@@ -24,6 +24,8 @@ export function sqlString(s: string): string {
 export class PaperStore {
   private readonly papers = new Map<string, Paper>();
   private lock: Promise<unknown> = Promise.resolve();
+  /** Table version the in-memory copy reflects; another process's commit moves the table past it. */
+  private seenVersion = -1;
 
   private constructor(
     readonly dir: string,
@@ -63,12 +65,33 @@ export class PaperStore {
   }
 
   private async reload(): Promise<void> {
+    const version = await this.table.version();
     const rows = await this.table.query().toArray();
-    this.papers.clear();
     const list = rows.map(rowToPaper);
     // Insertion order = added order, which the "Added" sort relies on for ties.
     list.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+    this.papers.clear();
     for (const p of list) this.papers.set(p.id, p);
+    this.seenVersion = version;
+  }
+
+  /** After our own commit: the copy already holds what we wrote. */
+  private async wrote(): Promise<void> {
+    this.seenVersion = await this.table.version();
+  }
+
+  /**
+   * Catches up with commits made by other processes (the CLI while the app is open, say): moves the
+   * table to its newest version and reloads the copy if that changed. Writers call it under the
+   * library's write lock, so duplicate detection sees every paper committed before.
+   */
+  refresh(): Promise<boolean> {
+    return this.exclusive(async () => {
+      await this.table.checkoutLatest();
+      if ((await this.table.version()) === this.seenVersion) return false;
+      await this.reload();
+      return true;
+    });
   }
 
   get count(): number {
@@ -89,6 +112,7 @@ export class PaperStore {
     return this.exclusive(async () => {
       await this.table.add(papers.map(toRow));
       for (const p of papers) this.papers.set(p.id, p);
+      await this.wrote();
     });
   }
 
@@ -102,6 +126,7 @@ export class PaperStore {
         .whenNotMatchedInsertAll()
         .execute(papers.map(toRow));
       for (const p of papers) this.papers.set(p.id, p);
+      await this.wrote();
     });
   }
 
@@ -114,6 +139,7 @@ export class PaperStore {
         await this.table.delete(`id IN (${chunk.map((p) => sqlString(p.id)).join(', ')})`);
       }
       for (const p of found) this.papers.delete(p.id);
+      await this.wrote();
       return found;
     });
   }
@@ -148,8 +174,15 @@ export class PaperStore {
             lowercase: true,
           }),
         });
+        await this.wrote();
       }
     });
+  }
+
+  /** True when both full-text indexes exist (searching then writes nothing). */
+  async hasFtsIndex(): Promise<boolean> {
+    const have = new Set((await this.table.listIndices()).flatMap((i) => i.columns));
+    return FTS_COLUMNS.every((c) => have.has(c));
   }
 
   /**
@@ -178,6 +211,7 @@ export class PaperStore {
   optimize(): Promise<void> {
     return this.exclusive(async () => {
       await this.table.optimize();
+      await this.wrote();
     });
   }
 
