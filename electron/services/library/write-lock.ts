@@ -16,6 +16,8 @@ import { QuireError, throwIfCancelled } from '../../../shared/api/errors';
 
 export const LOCK_DIR = '.write-lock';
 const OWNER_FILE = 'owner.json';
+/** Silence (in stale periods) after which a live pid on this host is taken to be someone else's. */
+const PID_REUSE_FACTOR = 10;
 
 export type WriterMode = 'electron' | 'browser' | 'cli';
 
@@ -35,7 +37,7 @@ export type WriteLockOptions = {
   mode: WriterMode;
   /** Give up waiting after this long (default: $QUIRE_LOCK_WAIT_MS or 2 minutes). */
   waitMs?: number;
-  /** A lock whose heartbeat is older than this is abandoned (a hung or remote process). */
+  /** A remote writer whose heartbeat is older than this is gone (on this host: dead pid, or 10× this). */
   staleMs?: number;
   heartbeatMs?: number;
   pollMs?: number;
@@ -228,11 +230,16 @@ export class WriteLock {
         return false; // just released: the next mkdir will tell
       }
     }
+    const quiet = Date.now() - Date.parse(owner.heartbeat);
     if (owner.host === hostname()) {
       if (!pidAlive(owner.pid)) return true;
       if (owner.pid === process.pid && heldDirs.get(this.dir) !== owner.token) return true;
+      // A live pid on this host is a busy writer (a blocked event loop delays its heartbeat), not a
+      // dead one; only a very long silence means the pid was reused by an unrelated process.
+      return quiet > PID_REUSE_FACTOR * this.opts.staleMs;
     }
-    return Date.now() - Date.parse(owner.heartbeat) > this.opts.staleMs;
+    // Another host (a library on a network share): its pid cannot be checked, only its heartbeat.
+    return quiet > this.opts.staleMs;
   }
 
   /**

@@ -53,6 +53,11 @@ export function EmbeddingsLine({ e, variant }: Props) {
           >
             <span className="progress-fill" style={{ width: `${percent ?? 30}%` }} />
           </span>
+          {job.progress?.message && (
+            <span className="muted" data-testid="embeddings-message">
+              {job.progress.message}
+            </span>
+          )}
           {job.progress?.total ? (
             <span className="embeddings-count">
               {job.progress.done.toLocaleString()} / {job.progress.total.toLocaleString()}
