@@ -7,7 +7,7 @@
 // electron-builder): proper-lockfile removes its folder with rmdir, so it cannot keep an owner record
 // in it, and it detects staleness only by mtime, not by asking whether the owner's pid is alive.
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -87,7 +87,14 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const dir of heldDirs.keys()) rmSync(dir, { recursive: true, force: true });
+    for (const [dir, token] of heldDirs) {
+      try {
+        const owner = JSON.parse(readFileSync(join(dir, OWNER_FILE), 'utf8')) as LockOwner;
+        if (owner.token === token) rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // No owner record: nothing of ours to remove.
+      }
+    }
   });
 }
 
