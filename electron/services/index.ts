@@ -139,6 +139,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         await store.ensureFtsIndex();
         return r;
       });
+      // A cancelled import stops here; its papers get their vectors on the next import or open.
+      if (ctx.signal.aborted) {
+        if (result.imported + result.mergedCount > 0)
+          result.warnings.push(
+            'Embedding the papers was cancelled; papers without vectors are found by keywords until it completes.',
+          );
+        return result;
+      }
       // Always, even when nothing was new: papers left without vectors by an earlier import that
       // was killed or cancelled get them now.
       try {

@@ -137,4 +137,30 @@ describe('library write lock', () => {
       expect(most).toBe(1);
     },
   );
+
+  it('lets overlapping writes of one process share the hold, and keeps other processes out', async () => {
+    const dir = join(tmp, 'shared');
+    const lock = new WriteLock(dir, { mode: 'electron' });
+    const order: string[] = [];
+    let finishImport!: () => void;
+    const importing = lock.run('importing papers', ctx(), async () => {
+      order.push('import starts');
+      await new Promise<void>((r) => (finishImport = r));
+      order.push('import ends');
+    });
+    // A notes edit in the same process runs while the import holds the lock.
+    await lock.run('saving a paper', ctx(), async () => {
+      order.push('edit');
+      expect((await lock.owner())?.operation).toBe('importing papers');
+    });
+    // Another process (another instance here) still waits for the hold to end.
+    const other = new WriteLock(dir, { mode: 'cli', waitMs: 300, pollMs: 50 });
+    const refused = await other.run('importing papers', ctx(), async () => 'ran').catch((e) => e);
+    expect(refused).toBeInstanceOf(QuireError);
+    finishImport();
+    await importing;
+    expect(order).toEqual(['import starts', 'edit', 'import ends']);
+    expect(await lock.owner()).toBeNull();
+    expect(await other.run('importing papers', ctx(), async () => 'ran')).toBe('ran');
+  });
 });

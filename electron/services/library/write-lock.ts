@@ -101,8 +101,13 @@ function installExitHook(): void {
 export class WriteLock {
   readonly dir: string;
   private readonly opts: Required<WriteLockOptions>;
-  /** Operations of this process take turns before touching the folder. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Operations of this process share one hold: they are already serialised per table by the stores,
+   * and a notes edit in the app must not wait for the app's own import. Other processes wait.
+   */
+  private users = 0;
+  private held: Promise<() => Promise<void>> | null = null;
+  private releasing: Promise<void> = Promise.resolve();
 
   constructor(libraryDir: string, opts: WriteLockOptions) {
     this.dir = join(libraryDir, LOCK_DIR);
@@ -116,19 +121,35 @@ export class WriteLock {
     };
   }
 
-  /** Runs `fn` holding the library's write lock; waits (with a progress message) while another process holds it. */
-  run<T>(operation: string, ctx: Ctx, fn: () => Promise<T>): Promise<T> {
-    const go = async () => {
-      const release = await this.acquire(operation, ctx);
-      try {
-        return await fn();
-      } finally {
-        await release();
+  /**
+   * Runs `fn` holding the library's write lock; waits (with a progress message) while another
+   * process holds it. Overlapping operations of this process join the hold already taken.
+   */
+  async run<T>(operation: string, ctx: Ctx, fn: () => Promise<T>): Promise<T> {
+    this.users++;
+    try {
+      if (!this.held) {
+        const taking = this.releasing.then(() => this.acquire(operation, ctx));
+        this.held = taking;
+        taking.catch(() => {
+          if (this.held === taking) this.held = null;
+        });
       }
-    };
-    const result = this.queue.then(go, go);
-    this.queue = result.catch(() => undefined);
-    return result;
+      const held = this.held;
+      await held;
+      return await fn();
+    } finally {
+      this.users--;
+      if (this.users === 0 && this.held) {
+        const held = this.held;
+        this.held = null;
+        this.releasing = held.then(
+          (release) => release(),
+          () => undefined,
+        );
+        await this.releasing;
+      }
+    }
   }
 
   /** The current holder, or null when the library is free (or the holder is mid-start). */
