@@ -197,6 +197,8 @@ export class EmbeddingService {
     embedQuery(text: string): Promise<Float32Array>;
   }> {
     const { model, embedder, vectors } = await this.load(this.searchModelId);
+    // Vectors another process (the CLI, say) wrote since are searched too.
+    await vectors.refresh();
     return {
       modelId: model.id,
       vectors,
@@ -215,6 +217,8 @@ export class EmbeddingService {
     dims: number;
   }> {
     const { model, vectors } = await this.load(this.searchModelId);
+    await this.deps.papers.refresh();
+    await vectors.refresh();
     const all = await vectors.all();
     const keep: number[] = [];
     all.ids.forEach((id, i) => {
