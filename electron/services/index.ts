@@ -106,7 +106,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
 
   const handlers: Handlers = {
     'app:info': async () => {
-      await store.refresh();
+      await store.catchUp();
       return {
         location: libraryDir,
         paperCount: store.count,
@@ -116,7 +116,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       };
     },
     'library:list': async (input) => {
-      await store.refresh();
+      await store.catchUp();
       return library.list(input);
     },
     'library:get': async ({ id }) => library.get(id),
@@ -128,7 +128,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       withWriteLock('restoring deleted papers', QUIET, () => library.undoDelete(undoToken)),
     'library:tags': async () => library.tags(),
     'import:preview': (input, ctx) =>
-      store.refresh().then(
+      store.catchUp().then(
         () => ingest.preview(input, ctx),
         (err: unknown) => Promise.reject(fromLanceError(err, 'reading the library')),
       ),
@@ -182,7 +182,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'embeddings:update': (_input, ctx) => embeddings.update(ctx),
     'search:query': async (input) => {
       try {
-        await store.refresh();
+        await store.catchUp();
         if (!(await store.hasFtsIndex()))
           await withWriteLock('building the search index', QUIET, () => store.ensureFtsIndex());
         return await search.query(input);

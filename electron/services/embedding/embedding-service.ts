@@ -85,8 +85,8 @@ export class EmbeddingService {
   /** Coverage as of the newest commits on disk, whichever process made them. */
   async status(modelId = this.searchModelId): Promise<EmbeddingStatus> {
     const { vectors } = await this.load(modelId);
-    await this.deps.papers.refresh();
-    await vectors.refresh();
+    await this.deps.papers.catchUp();
+    await vectors.catchUp();
     return this.count(modelId);
   }
 
@@ -112,7 +112,7 @@ export class EmbeddingService {
    */
   async unembedded(): Promise<{ missing: number; total: number }> {
     const { vectors } = await this.load(this.searchModelId);
-    await vectors.refresh();
+    await vectors.catchUp();
     let missing = 0;
     for (const p of this.deps.papers.all()) if (vectors.hashOf(p.id) === undefined) missing++;
     return { missing, total: this.deps.papers.count };
@@ -198,7 +198,7 @@ export class EmbeddingService {
   }> {
     const { model, embedder, vectors } = await this.load(this.searchModelId);
     // Vectors another process (the CLI, say) wrote since are searched too.
-    await vectors.refresh();
+    await vectors.catchUp();
     return {
       modelId: model.id,
       vectors,
@@ -217,8 +217,8 @@ export class EmbeddingService {
     dims: number;
   }> {
     const { model, vectors } = await this.load(this.searchModelId);
-    await this.deps.papers.refresh();
-    await vectors.refresh();
+    await this.deps.papers.catchUp();
+    await vectors.catchUp();
     const all = await vectors.all();
     const keep: number[] = [];
     all.ids.forEach((id, i) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
 import { sqlString } from '../library/store';
+import { tableStamp } from '../library/table-stamp';
 
 /** Below this many rows an exact scan is fast and perfect; above it an ANN index pays off. */
 export const ANN_MIN_ROWS = 10_000;
@@ -29,6 +30,7 @@ export class VectorStore {
   private indexed = false;
   /** Table version `hashes` reflects (see refresh). */
   private seenVersion = -1;
+  private seenStamp = '';
   /** Rows when the index was last trained (0: unknown, e.g. an index from an earlier run). */
   private indexedRows = 0;
 
@@ -37,6 +39,7 @@ export class VectorStore {
     readonly dims: number,
     private readonly db: lancedb.Connection,
     private readonly table: lancedb.Table,
+    private readonly tableDir: string,
   ) {}
 
   static async open(libraryDir: string, modelId: string, dims: number): Promise<VectorStore> {
@@ -50,7 +53,13 @@ export class VectorStore {
     const table = (await db.tableNames()).includes(name)
       ? await db.openTable(name)
       : await db.createEmptyTable(name, schema, { existOk: true });
-    const store = new VectorStore(modelId, dims, db, table);
+    const store = new VectorStore(
+      modelId,
+      dims,
+      db,
+      table,
+      join(libraryDir, 'lancedb', `${name}.lance`),
+    );
     await store.reload();
     return store;
   }
@@ -70,11 +79,19 @@ export class VectorStore {
   /** Catches up with vectors written by other processes (called under the library's write lock). */
   refresh(): Promise<boolean> {
     return this.exclusive(async () => {
+      this.seenStamp = tableStamp(this.tableDir);
       await this.table.checkoutLatest();
       if ((await this.table.version()) === this.seenVersion) return false;
       await this.reload();
       return true;
     });
+  }
+
+  /** For reads: refresh only when the table changed on disk since the last look. */
+  catchUp(): Promise<boolean> {
+    const stamp = tableStamp(this.tableDir);
+    if (stamp !== '' && stamp === this.seenStamp) return Promise.resolve(false);
+    return this.refresh();
   }
 
   private async wrote(): Promise<void> {

@@ -107,6 +107,12 @@ describe('PaperStore', () => {
     expect(await cli.refresh()).toBe(true);
     expect(cli.get('c1')?.notes).toBe('edited in the app');
     expect(cli.count).toBe(1);
+    // Reads use catchUp: nothing to do until the table changes on disk, then the same reload.
+    expect(await app.catchUp()).toBe(false);
+    expect(await app.catchUp()).toBe(false);
+    await cli.add([paper('c2', 'Second from the CLI')]);
+    expect(await app.catchUp()).toBe(true);
+    expect(app.get('c2')?.title).toBe('Second from the CLI');
     await app.close();
     await cli.close();
   });

@@ -6,6 +6,7 @@ import * as lancedb from '@lancedb/lancedb';
 import type { Paper } from '../../../shared/api/schemas';
 import { migrate, readMeta, writeMeta, type Migration } from './migrations';
 import { PAPERS_TABLE, SCHEMA_VERSION, papersSchema, rowToPaper } from './schema';
+import { tableStamp } from './table-stamp';
 
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
 process.env.LANCE_CPU_THREADS ??= '4';
@@ -26,6 +27,8 @@ export class PaperStore {
   private lock: Promise<unknown> = Promise.resolve();
   /** Table version the in-memory copy reflects; another process's commit moves the table past it. */
   private seenVersion = -1;
+  /** The table's on-disk stamp at the last refresh (see table-stamp.ts). */
+  private seenStamp = '';
 
   private constructor(
     readonly dir: string,
@@ -87,11 +90,24 @@ export class PaperStore {
    */
   refresh(): Promise<boolean> {
     return this.exclusive(async () => {
+      // Read before asking LanceDB: a commit landing in between shows up at the next look.
+      this.seenStamp = tableStamp(this.tableDir);
       await this.table.checkoutLatest();
       if ((await this.table.version()) === this.seenVersion) return false;
       await this.reload();
       return true;
     });
+  }
+
+  /** For reads: refresh only when the table changed on disk since the last look (no LanceDB call otherwise). */
+  catchUp(): Promise<boolean> {
+    const stamp = tableStamp(this.tableDir);
+    if (stamp !== '' && stamp === this.seenStamp) return Promise.resolve(false);
+    return this.refresh();
+  }
+
+  private get tableDir(): string {
+    return join(this.dir, 'lancedb', `${PAPERS_TABLE}.lance`);
   }
 
   get count(): number {
