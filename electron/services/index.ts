@@ -3,7 +3,7 @@
 // browser mode, the CLI and tests all run the same code.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Handlers } from '../../shared/api/contract';
+import type { CallContext, Handlers } from '../../shared/api/contract';
 import { createDispatcher, type Dispatch } from '../../shared/api/dispatcher';
 import { QuireError } from '../../shared/api/errors';
 import { taggingMethods, type TaggingMethodName } from '../../shared/api/tagging-contract';
@@ -12,7 +12,9 @@ import { exportPapers } from './export';
 import { IngestService } from './ingest/ingest-service';
 import { IMPORT_DIRS_ENV, importDirsFromEnv } from './ingest/source-access';
 import { LibraryService } from './library/library-service';
+import { fromLanceError } from './library/lance-errors';
 import { PaperStore } from './library/store';
+import { WriteLock } from './library/write-lock';
 import { ModelStore } from './models/model-store';
 import { ServerModels, isServerModelId } from './models/server-models';
 import { createNotebookHandlers } from './notebooks';
@@ -61,9 +63,30 @@ export type Services = {
   close(): Promise<void>;
 };
 
+/** Quick edits wait for the lock like any writer, but nobody is watching a progress bar. */
+const QUIET: Pick<CallContext, 'signal' | 'onProgress'> = {
+  signal: new AbortController().signal,
+  onProgress: () => {},
+};
+
 export async function createServices(opts: ServicesOptions): Promise<Services> {
   const libraryDir = resolve(opts.libraryDir);
   const store = await PaperStore.open(libraryDir);
+  // One writer at a time across processes; each write first catches up with what others committed.
+  const lock = new WriteLock(libraryDir, { mode: opts.mode });
+  const withWriteLock = <T>(
+    operation: string,
+    ctx: Pick<CallContext, 'signal' | 'onProgress'>,
+    fn: () => Promise<T>,
+  ): Promise<T> =>
+    lock
+      .run(operation, ctx, async () => {
+        await store.refresh();
+        return fn();
+      })
+      .catch((err: unknown) => {
+        throw fromLanceError(err, operation);
+      });
   const library = new LibraryService(store);
   const ingest = new IngestService(
     store,
@@ -85,6 +108,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     settings,
     defaultModel: DEFAULT_MODEL,
+    withWriteLock,
   });
   const search = new SearchService(store, embeddings);
   const { close: closeNotebooks, ...notebookHandlers } = createNotebookHandlers({
@@ -93,24 +117,50 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
 
   const handlers: Handlers = {
-    'app:info': async () => ({
-      location: libraryDir,
-      paperCount: store.count,
-      schemaVersion: store.schemaVersion,
-      appVersion: opts.appVersion ?? '0.0.0',
-      mode: opts.mode,
-    }),
-    'library:list': async (input) => library.list(input),
+    'app:info': async () => {
+      await store.catchUp();
+      return {
+        location: libraryDir,
+        paperCount: store.count,
+        schemaVersion: store.schemaVersion,
+        appVersion: opts.appVersion ?? '0.0.0',
+        mode: opts.mode,
+      };
+    },
+    'library:list': async (input) => {
+      await store.catchUp();
+      return library.list(input);
+    },
     'library:get': async ({ id }) => library.get(id),
-    'library:update': (input) => library.update(input),
-    'library:delete': ({ ids }) => library.delete(ids),
-    'library:undoDelete': ({ undoToken }) => library.undoDelete(undoToken),
+    'library:update': (input) =>
+      withWriteLock('saving a paper', QUIET, () => library.update(input)),
+    'library:delete': ({ ids }) =>
+      withWriteLock('deleting papers', QUIET, () => library.delete(ids)),
+    'library:undoDelete': ({ undoToken }) =>
+      withWriteLock('restoring deleted papers', QUIET, () => library.undoDelete(undoToken)),
     'library:tags': async () => library.tags(),
-    'import:preview': (input, ctx) => ingest.preview(input, ctx),
+    'import:preview': (input, ctx) =>
+      store.catchUp().then(
+        () => ingest.preview(input, ctx),
+        (err: unknown) => Promise.reject(fromLanceError(err, 'reading the library')),
+      ),
     'import:run': async (input, ctx) => {
-      const result = await ingest.run(input, ctx);
-      if (result.imported + result.mergedCount === 0) return result;
-      await store.ensureFtsIndex();
+      const result = await withWriteLock('importing papers', ctx, async () => {
+        const r = await ingest.run(input, ctx);
+        // Also when nothing was new: an earlier import may have died before building the index.
+        await store.ensureFtsIndex();
+        return r;
+      });
+      // A cancelled import stops here; its papers get their vectors on the next import or open.
+      if (ctx.signal.aborted) {
+        if (result.imported + result.mergedCount > 0)
+          result.warnings.push(
+            'Embedding the papers was cancelled; papers without vectors are found by keywords until it completes.',
+          );
+        return result;
+      }
+      // Always, even when nothing was new: papers left without vectors by an earlier import that
+      // was killed or cancelled get them now.
       try {
         await embeddings.update(ctx);
       } catch (err) {
@@ -118,9 +168,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         const why =
           err instanceof QuireError && err.code === 'cancelled'
             ? 'was cancelled'
-            : `failed: ${(err as Error).message}`;
+            : `failed: ${(fromLanceError(err, 'embedding papers') as Error).message}`;
         result.warnings.push(
-          `Embedding the new papers ${why}; they are found by keywords until it completes.`,
+          `Embedding the papers ${why}; papers without vectors are found by keywords until it completes.`,
         );
       }
       return result;
@@ -146,8 +196,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'embeddings:status': () => embeddings.status(),
     'embeddings:update': (_input, ctx) => embeddings.update(ctx),
     'search:query': async (input) => {
-      await store.ensureFtsIndex();
-      return search.query(input);
+      try {
+        await store.catchUp();
+        if (!(await store.hasFtsIndex()))
+          await withWriteLock('building the search index', QUIET, () => store.ensureFtsIndex());
+        return await search.query(input);
+      } catch (err) {
+        throw fromLanceError(err, 'searching');
+      }
     },
     'search:similar': (input) => search.similar(input),
     ...notebookHandlers,

@@ -220,6 +220,11 @@ export type EmbeddingStatus = {
   dims: number;
   embedded: number;
   total: number;
+  /**
+   * Papers without a current vector under `model` (never embedded, or changed since): `total −
+   * embedded`. Non-zero means semantic search does not see them yet; `embeddings:update` fills them in.
+   */
+  missing: number;
   /** The model search uses now; differs from `model` while a switch is re-indexing. */
   searchModel: string;
 };

@@ -185,5 +185,15 @@ export function describeContract(name: string, setup: ContractSetup): void {
       expect(total).toBeLessThan(3000);
       for (const p of items) expect(p.abstract).toMatch(/^Abstract \d+\./);
     });
+
+    it('embeddings:status counts the papers a cancelled import left without vectors; embeddings:update makes them', async () => {
+      const before = await api.call('embeddings:status', {});
+      expect(before.missing).toBeGreaterThan(0);
+      expect(before.missing).toBe(before.total - before.embedded);
+      const events: Progress[] = [];
+      const after = await api.call('embeddings:update', {}, { onProgress: (p) => events.push(p) });
+      expect(after).toMatchObject({ missing: 0, embedded: before.total, total: before.total });
+      expect(events.some((p) => p.phase === 'embed' && p.total === before.missing)).toBe(true);
+    });
   });
 }

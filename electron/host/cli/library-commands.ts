@@ -13,8 +13,16 @@ import {
 import { action, withApi, type Io } from './context';
 
 function progressPrinter(io: Io): (p: Progress) => void {
-  if (!io.isTTY) return () => {};
-  return (p) => io.err(`\r${p.phase} ${p.done}${p.total == null ? '' : `/${p.total}`}   `);
+  let lastWait = '';
+  return (p) => {
+    // Waiting for another process's write is said in words, on a terminal or not, once per reason.
+    if (p.phase === 'waiting' && p.message) {
+      if (p.message !== lastWait) io.err(`${io.isTTY ? '\r\x1b[K' : ''}${p.message}\n`);
+      lastWait = p.message;
+      return;
+    }
+    if (io.isTTY) io.err(`\r${p.phase} ${p.done}${p.total == null ? '' : `/${p.total}`}   `);
+  };
 }
 
 export function infoCommand(io: Io): Command {

@@ -8,7 +8,7 @@ import type { EmbeddingStatus, Paper } from '../../../shared/api/schemas';
 import type { PaperStore } from '../library/store';
 import type { SettingsStore } from '../settings/settings-store';
 import { Embedder, type EmbedderModel } from './embedder';
-import { VectorStore } from './vector-store';
+import { VectorStore, type VectorRow } from './vector-store';
 
 /** Texts per worker round-trip. */
 const EMBED_BATCH = 64;
@@ -17,6 +17,13 @@ const WRITE_BATCH = 1024;
 
 export type LocatedModel = EmbedderModel & { dims: number };
 export type ModelLocator = { locate(id: string): Promise<LocatedModel> };
+type Ctx = Pick<CallContext, 'signal' | 'onProgress'>;
+/** Runs a write while holding the library's cross-process write lock (see library/write-lock.ts). */
+export type WithWriteLock = <T>(operation: string, ctx: Ctx, fn: () => Promise<T>) => Promise<T>;
+
+/** For writes that must finish even after a cancel (keeping what was embedded). */
+const UNCANCELLABLE: Ctx = { signal: new AbortController().signal, onProgress: () => {} };
+const EMBEDDING = 'embedding papers';
 
 /** What is embedded for a paper: its title and abstract. */
 export function paperText(p: Pick<Paper, 'title' | 'abstract'>): string {
@@ -42,6 +49,7 @@ export class EmbeddingService {
       models: ModelLocator;
       settings: SettingsStore;
       defaultModel: string;
+      withWriteLock: WithWriteLock;
     },
   ) {
     this.searchModelId = deps.settings.get().activeModel ?? deps.defaultModel;
@@ -74,36 +82,71 @@ export class EmbeddingService {
     return run;
   }
 
+  /** Coverage as of the newest commits on disk, whichever process made them. */
   async status(modelId = this.searchModelId): Promise<EmbeddingStatus> {
+    const { vectors } = await this.load(modelId);
+    await this.deps.papers.catchUp();
+    await vectors.catchUp();
+    return this.count(modelId);
+  }
+
+  private async count(modelId: string): Promise<EmbeddingStatus> {
     const { model, vectors } = await this.load(modelId);
     let embedded = 0;
     for (const p of this.deps.papers.all())
       if (vectors.hashOf(p.id) === textHash(paperText(p))) embedded++;
+    const total = this.deps.papers.count;
     return {
       model: model.id,
       dims: model.dims,
       embedded,
-      total: this.deps.papers.count,
+      total,
+      missing: total - embedded,
       searchModel: this.searchModelId,
     };
   }
 
-  /** Embeds what is missing or stale under `modelId` (default: the active model). */
-  update(
-    ctx: Pick<CallContext, 'signal' | 'onProgress'>,
-    modelId = this.searchModelId,
-  ): Promise<EmbeddingStatus> {
+  /**
+   * Papers with no vector at all under the search model (not yet embedded): search tells the user
+   * these are found by keywords only. Cheap (no hashing), so every search can ask.
+   */
+  async unembedded(): Promise<{ missing: number; total: number }> {
+    const { vectors } = await this.load(this.searchModelId);
+    await vectors.catchUp();
+    let missing = 0;
+    for (const p of this.deps.papers.all()) if (vectors.hashOf(p.id) === undefined) missing++;
+    return { missing, total: this.deps.papers.count };
+  }
+
+  /**
+   * Embeds what is missing or stale under `modelId` (default: the active model), resuming whatever an
+   * earlier run (killed, cancelled, in another process) left undone. The model runs outside the write
+   * lock; each commit takes it, so edits and imports elsewhere are not held up for the whole job.
+   */
+  update(ctx: Ctx, modelId = this.searchModelId): Promise<EmbeddingStatus> {
     return this.serial(async () => {
       const { embedder, vectors } = await this.load(modelId);
-      const papers = this.deps.papers.all();
-      const live = new Set(papers.map((p) => p.id));
-      await vectors.remove([...vectors.ids()].filter((id) => !live.has(id)));
-      const todo = papers
-        .map((p) => ({ id: p.id, text: paperText(p) }))
-        .map((t) => ({ ...t, hash: textHash(t.text) }))
-        .filter((t) => vectors.hashOf(t.id) !== t.hash);
+      const todo = await this.deps.withWriteLock(EMBEDDING, ctx, async () => {
+        // Under the lock, both copies are current: a vector is dropped only if its paper is gone.
+        await this.deps.papers.refresh();
+        await vectors.refresh();
+        const papers = this.deps.papers.all();
+        const live = new Set(papers.map((p) => p.id));
+        await vectors.remove([...vectors.ids()].filter((id) => !live.has(id)));
+        return papers
+          .map((p) => ({ id: p.id, text: paperText(p) }))
+          .map((t) => ({ ...t, hash: textHash(t.text) }))
+          .filter((t) => vectors.hashOf(t.id) !== t.hash);
+      });
+      const write = (rows: VectorRow[], c: Ctx) =>
+        rows.length === 0
+          ? Promise.resolve()
+          : this.deps.withWriteLock(EMBEDDING, c, async () => {
+              await vectors.refresh();
+              await vectors.upsert(rows);
+            });
       ctx.onProgress({ phase: 'embed', done: 0, total: todo.length });
-      let pending: { id: string; hash: string; vector: Float32Array }[] = [];
+      let pending: VectorRow[] = [];
       let done = 0;
       try {
         for (let i = 0; i < todo.length; i += EMBED_BATCH) {
@@ -116,26 +159,34 @@ export class EmbeddingService {
           batch.forEach((b, j) => pending.push({ id: b.id, hash: b.hash, vector: out[j]! }));
           done += batch.length;
           if (pending.length >= WRITE_BATCH) {
-            await vectors.upsert(pending);
+            const rows = pending;
             pending = [];
+            await write(rows, ctx);
           }
           ctx.onProgress({ phase: 'embed', done, total: todo.length });
         }
       } finally {
         // Whatever was embedded before a cancel is kept: the next update resumes from there.
-        await vectors.upsert(pending);
+        await write(pending, UNCANCELLABLE);
       }
-      if (todo.length > 0 && (await vectors.ensureIndex()))
-        ctx.onProgress({ phase: 'index', done: 1, total: 1 });
-      return this.status(modelId);
+      if (todo.length > 0) {
+        const indexed = await this.deps.withWriteLock(EMBEDDING, ctx, async () => {
+          await vectors.refresh();
+          return vectors.ensureIndex();
+        });
+        if (indexed) ctx.onProgress({ phase: 'index', done: 1, total: 1 });
+      }
+      return this.count(modelId);
     });
   }
 
   /** Makes `id` the active model once its vectors are complete; search stays on the old one meanwhile. */
-  async use(id: string, ctx: Pick<CallContext, 'signal' | 'onProgress'>): Promise<EmbeddingStatus> {
+  async use(id: string, ctx: Ctx): Promise<EmbeddingStatus> {
     const status = await this.update(ctx, id);
     this.searchModelId = status.model;
-    await this.deps.settings.set({ activeModel: status.model });
+    await this.deps.withWriteLock('switching the embedding model', UNCANCELLABLE, () =>
+      this.deps.settings.set({ activeModel: status.model }),
+    );
     return { ...status, searchModel: status.model };
   }
 
@@ -146,6 +197,8 @@ export class EmbeddingService {
     embedQuery(text: string): Promise<Float32Array>;
   }> {
     const { model, embedder, vectors } = await this.load(this.searchModelId);
+    // Vectors another process (the CLI, say) wrote since are searched too.
+    await vectors.catchUp();
     return {
       modelId: model.id,
       vectors,
@@ -164,6 +217,8 @@ export class EmbeddingService {
     dims: number;
   }> {
     const { model, vectors } = await this.load(this.searchModelId);
+    await this.deps.papers.catchUp();
+    await vectors.catchUp();
     const all = await vectors.all();
     const keep: number[] = [];
     all.ids.forEach((id, i) => {

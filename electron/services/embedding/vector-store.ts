@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
 import { sqlString } from '../library/store';
+import { tableStamp } from '../library/table-stamp';
 
 /** Below this many rows an exact scan is fast and perfect; above it an ANN index pays off. */
 export const ANN_MIN_ROWS = 10_000;
@@ -27,6 +28,9 @@ export class VectorStore {
   private readonly hashes = new Map<string, string>();
   private lock: Promise<unknown> = Promise.resolve();
   private indexed = false;
+  /** Table version `hashes` reflects (see refresh). */
+  private seenVersion = -1;
+  private seenStamp = '';
   /** Rows when the index was last trained (0: unknown, e.g. an index from an earlier run). */
   private indexedRows = 0;
 
@@ -35,6 +39,7 @@ export class VectorStore {
     readonly dims: number,
     private readonly db: lancedb.Connection,
     private readonly table: lancedb.Table,
+    private readonly tableDir: string,
   ) {}
 
   static async open(libraryDir: string, modelId: string, dims: number): Promise<VectorStore> {
@@ -48,13 +53,49 @@ export class VectorStore {
     const table = (await db.tableNames()).includes(name)
       ? await db.openTable(name)
       : await db.createEmptyTable(name, schema, { existOk: true });
-    const store = new VectorStore(modelId, dims, db, table);
-    for (const r of await table.query().select(['id', 'hash']).toArray())
-      store.hashes.set(String(r.id), String(r.hash));
-    store.indexed = (await table.listIndices()).some((i) => i.columns.includes('vector'));
-    if (store.indexed)
-      store.indexedRows = (await table.indexStats('vector_idx'))?.numIndexedRows ?? 0;
+    const store = new VectorStore(
+      modelId,
+      dims,
+      db,
+      table,
+      join(libraryDir, 'lancedb', `${name}.lance`),
+    );
+    await store.reload();
     return store;
+  }
+
+  private async reload(): Promise<void> {
+    const version = await this.table.version();
+    const rows = await this.table.query().select(['id', 'hash']).toArray();
+    this.hashes.clear();
+    for (const r of rows) this.hashes.set(String(r.id), String(r.hash));
+    this.indexed = (await this.table.listIndices()).some((i) => i.columns.includes('vector'));
+    this.indexedRows = this.indexed
+      ? ((await this.table.indexStats('vector_idx'))?.numIndexedRows ?? 0)
+      : 0;
+    this.seenVersion = version;
+  }
+
+  /** Catches up with vectors written by other processes (called under the library's write lock). */
+  refresh(): Promise<boolean> {
+    return this.exclusive(async () => {
+      this.seenStamp = tableStamp(this.tableDir);
+      await this.table.checkoutLatest();
+      if ((await this.table.version()) === this.seenVersion) return false;
+      await this.reload();
+      return true;
+    });
+  }
+
+  /** For reads: refresh only when the table changed on disk since the last look. */
+  catchUp(): Promise<boolean> {
+    const stamp = tableStamp(this.tableDir);
+    if (stamp !== '' && stamp === this.seenStamp) return Promise.resolve(false);
+    return this.refresh();
+  }
+
+  private async wrote(): Promise<void> {
+    this.seenVersion = await this.table.version();
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -86,6 +127,7 @@ export class VectorStore {
         .whenNotMatchedInsertAll()
         .execute(data);
       for (const r of rows) this.hashes.set(r.id, r.hash);
+      await this.wrote();
     });
   }
 
@@ -102,6 +144,7 @@ export class VectorStore {
         );
       }
       for (const id of present) this.hashes.delete(id);
+      await this.wrote();
     });
   }
 
@@ -168,6 +211,7 @@ export class VectorStore {
       if (rows < ANN_MIN_ROWS) return false;
       if (this.indexed && rows < this.indexedRows * REBUILD_GROWTH) {
         await this.table.optimize();
+        await this.wrote();
         return true;
       }
       // IVF_FLAT keeps exact distances inside the probed partitions: recall stays high at 100-d.
@@ -178,6 +222,7 @@ export class VectorStore {
       });
       this.indexed = true;
       this.indexedRows = rows;
+      await this.wrote();
       return true;
     });
   }

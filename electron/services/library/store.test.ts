@@ -93,4 +93,27 @@ describe('PaperStore', () => {
     expect(again.count).toBe(8);
     await again.close();
   });
+
+  it('catches up with papers another handle committed, and writes after them', async () => {
+    // Two handles on one folder stand for two processes (the app and the CLI).
+    const app = await PaperStore.open(dir);
+    const cli = await PaperStore.open(dir);
+    await cli.add([paper('c1', 'Written by the CLI')]);
+    expect(app.get('c1')).toBeUndefined();
+    expect(await app.refresh()).toBe(true);
+    expect(app.get('c1')?.title).toBe('Written by the CLI');
+    expect(await app.refresh()).toBe(false);
+    await app.update([{ ...app.get('c1')!, notes: 'edited in the app' }]);
+    expect(await cli.refresh()).toBe(true);
+    expect(cli.get('c1')?.notes).toBe('edited in the app');
+    expect(cli.count).toBe(1);
+    // Reads use catchUp: nothing to do until the table changes on disk, then the same reload.
+    expect(await app.catchUp()).toBe(false);
+    expect(await app.catchUp()).toBe(false);
+    await cli.add([paper('c2', 'Second from the CLI')]);
+    expect(await app.catchUp()).toBe(true);
+    expect(app.get('c2')?.title).toBe('Second from the CLI');
+    await app.close();
+    await cli.close();
+  });
 });

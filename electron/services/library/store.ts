@@ -6,6 +6,7 @@ import * as lancedb from '@lancedb/lancedb';
 import type { Paper } from '../../../shared/api/schemas';
 import { migrate, readMeta, writeMeta, type Migration } from './migrations';
 import { PAPERS_TABLE, SCHEMA_VERSION, papersSchema, rowToPaper } from './schema';
+import { tableStamp } from './table-stamp';
 
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
 process.env.LANCE_CPU_THREADS ??= '4';
@@ -24,6 +25,10 @@ export function sqlString(s: string): string {
 export class PaperStore {
   private readonly papers = new Map<string, Paper>();
   private lock: Promise<unknown> = Promise.resolve();
+  /** Table version the in-memory copy reflects; another process's commit moves the table past it. */
+  private seenVersion = -1;
+  /** The table's on-disk stamp at the last refresh (see table-stamp.ts). */
+  private seenStamp = '';
 
   private constructor(
     readonly dir: string,
@@ -63,12 +68,46 @@ export class PaperStore {
   }
 
   private async reload(): Promise<void> {
+    const version = await this.table.version();
     const rows = await this.table.query().toArray();
-    this.papers.clear();
     const list = rows.map(rowToPaper);
     // Insertion order = added order, which the "Added" sort relies on for ties.
     list.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+    this.papers.clear();
     for (const p of list) this.papers.set(p.id, p);
+    this.seenVersion = version;
+  }
+
+  /** After our own commit: the copy already holds what we wrote. */
+  private async wrote(): Promise<void> {
+    this.seenVersion = await this.table.version();
+  }
+
+  /**
+   * Catches up with commits made by other processes (the CLI while the app is open, say): moves the
+   * table to its newest version and reloads the copy if that changed. Writers call it under the
+   * library's write lock, so duplicate detection sees every paper committed before.
+   */
+  refresh(): Promise<boolean> {
+    return this.exclusive(async () => {
+      // Read before asking LanceDB: a commit landing in between shows up at the next look.
+      this.seenStamp = tableStamp(this.tableDir);
+      await this.table.checkoutLatest();
+      if ((await this.table.version()) === this.seenVersion) return false;
+      await this.reload();
+      return true;
+    });
+  }
+
+  /** For reads: refresh only when the table changed on disk since the last look (no LanceDB call otherwise). */
+  catchUp(): Promise<boolean> {
+    const stamp = tableStamp(this.tableDir);
+    if (stamp !== '' && stamp === this.seenStamp) return Promise.resolve(false);
+    return this.refresh();
+  }
+
+  private get tableDir(): string {
+    return join(this.dir, 'lancedb', `${PAPERS_TABLE}.lance`);
   }
 
   get count(): number {
@@ -89,6 +128,7 @@ export class PaperStore {
     return this.exclusive(async () => {
       await this.table.add(papers.map(toRow));
       for (const p of papers) this.papers.set(p.id, p);
+      await this.wrote();
     });
   }
 
@@ -102,6 +142,7 @@ export class PaperStore {
         .whenNotMatchedInsertAll()
         .execute(papers.map(toRow));
       for (const p of papers) this.papers.set(p.id, p);
+      await this.wrote();
     });
   }
 
@@ -114,6 +155,7 @@ export class PaperStore {
         await this.table.delete(`id IN (${chunk.map((p) => sqlString(p.id)).join(', ')})`);
       }
       for (const p of found) this.papers.delete(p.id);
+      await this.wrote();
       return found;
     });
   }
@@ -148,8 +190,15 @@ export class PaperStore {
             lowercase: true,
           }),
         });
+        await this.wrote();
       }
     });
+  }
+
+  /** True when both full-text indexes exist (searching then writes nothing). */
+  async hasFtsIndex(): Promise<boolean> {
+    const have = new Set((await this.table.listIndices()).flatMap((i) => i.columns));
+    return FTS_COLUMNS.every((c) => have.has(c));
   }
 
   /**
@@ -178,6 +227,7 @@ export class PaperStore {
   optimize(): Promise<void> {
     return this.exclusive(async () => {
       await this.table.optimize();
+      await this.wrote();
     });
   }
 

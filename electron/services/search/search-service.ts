@@ -82,6 +82,7 @@ export class SearchService {
       mode = 'fts';
       notice = `Semantic search is unavailable (${(err as Error).message}); showing keyword matches.`;
     }
+    if (vecOut?.ok) notice = await this.coverageNotice(mode);
     const ranked = mode === 'hybrid' ? fuse(fts, vec, this.fusion) : mode === 'fts' ? fts : vec;
     const ftsScore = new Map(fts.map((r) => [r.id, r.score]));
     const vecScore = new Map(vec.map((r) => [r.id, r.score]));
@@ -109,6 +110,16 @@ export class SearchService {
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
       ...(notice ? { notice } : {}),
     };
+  }
+
+  /** Says how many papers the vectors do not cover yet, so an incomplete answer is never silent. */
+  private async coverageNotice(mode: SearchMode): Promise<string | undefined> {
+    const { missing, total } = await this.embeddings.unembedded();
+    if (missing === 0) return undefined;
+    const n = `${missing.toLocaleString('en')} of ${total.toLocaleString('en')} papers have no vectors yet`;
+    return mode === 'vector'
+      ? `${n}; semantic search cannot find them until they are embedded.`
+      : `${n}; they are found by keywords only.`;
   }
 
   async similar(input: ParsedInputOf<'search:similar'>): Promise<SearchResult> {

@@ -4,6 +4,7 @@ import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type 
 import type { ExportFormat, Paper, TagCount } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
+import { EmbeddingsBanner } from '../search/EmbeddingsBanner';
 import { EmptyState } from './EmptyState';
 import { ExportMenu } from './ExportMenu';
 import { PaperTable, type PaperTableHandle } from './PaperTable';
@@ -154,6 +155,7 @@ export function LibraryView(props: Props) {
           <Icon name="import" /> Import
         </button>
       </div>
+      <EmbeddingsBanner version={version} />
       {pages.error && (
         <div className="banner banner-error" role="alert">
           Could not load the library: {pages.error}

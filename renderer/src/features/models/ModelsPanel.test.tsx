@@ -74,7 +74,14 @@ describe('ModelsPanel', () => {
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
 
     active = MINILM.id;
-    use.finish({ model: MINILM.id, dims: 384, embedded: 200, total: 200, searchModel: MINILM.id });
+    use.finish({
+      model: MINILM.id,
+      dims: 384,
+      embedded: 200,
+      total: 200,
+      missing: 0,
+      searchModel: MINILM.id,
+    });
     await waitFor(() => expect(screen.queryByTestId('model-progress')).toBeNull());
     expect(screen.getByTestId('model-notice').textContent).toMatch(/Now using .*200 of 200/);
     expect(calls.filter((c) => c.method === 'models:use')[0]?.input).toEqual({ id: MINILM.id });

@@ -1,13 +1,15 @@
 // One line on how much of the library semantic search covers, with a button to embed the rest
-// (progress and cancel). Discreet in Search (shown only while papers are missing), fuller in Settings.
+// (progress and cancel). Discreet in Search and the Library (shown only while papers are missing or
+// being embedded), fuller in Settings.
 import { progressPercent, type Embeddings } from './useEmbeddings';
 
-type Props = { e: Embeddings; variant: 'search' | 'settings' };
+type Props = { e: Embeddings; variant: 'search' | 'library' | 'settings' };
 
 export function EmbeddingsLine({ e, variant }: Props) {
   const { status, error, job, embedding, note } = e;
+  const discreet = variant !== 'settings';
   if (error) {
-    if (variant === 'search') return null;
+    if (discreet) return null;
     return (
       <p className="embeddings-line" data-testid="embeddings-status">
         Semantic search is unavailable: {error}
@@ -21,8 +23,8 @@ export function EmbeddingsLine({ e, variant }: Props) {
       </p>
     ) : null;
   }
-  const complete = status.embedded >= status.total;
-  if (complete && !job && variant === 'search') {
+  const complete = status.missing === 0;
+  if (complete && !job && discreet) {
     return note ? <p className="embeddings-line muted small">{note}</p> : null;
   }
   const percent = progressPercent(job?.progress ?? null);
@@ -34,7 +36,9 @@ export function EmbeddingsLine({ e, variant }: Props) {
           ? status.total === 0
             ? `No papers yet; they are embedded with ${status.model} as they are imported.`
             : `All ${status.total.toLocaleString()} ${status.total === 1 ? 'paper is' : 'papers are'} embedded with ${status.model}.`
-          : `Semantic search covers ${counts} papers${embedding ? ' — embedding…' : '.'}`}
+          : variant === 'library'
+            ? `${status.missing.toLocaleString()} of ${status.total.toLocaleString()} papers have no vectors yet; search finds them by keywords only${embedding ? ' — embedding…' : '.'}`
+            : `Semantic search covers ${counts} papers${embedding ? ' — embedding…' : '.'}`}
         {status.searchModel !== status.model && ` Search uses ${status.searchModel} until then.`}
       </span>
       {job ? (
@@ -49,6 +53,11 @@ export function EmbeddingsLine({ e, variant }: Props) {
           >
             <span className="progress-fill" style={{ width: `${percent ?? 30}%` }} />
           </span>
+          {job.progress?.message && (
+            <span className="muted" data-testid="embeddings-message">
+              {job.progress.message}
+            </span>
+          )}
           {job.progress?.total ? (
             <span className="embeddings-count">
               {job.progress.done.toLocaleString()} / {job.progress.total.toLocaleString()}

@@ -34,6 +34,7 @@ const STATUS = {
   dims: 100,
   embedded: 3,
   total: 3,
+  missing: 0,
   searchModel: 'quire-glove-100d',
 };
 
@@ -223,11 +224,11 @@ describe('SearchView', () => {
   it('offers to embed the papers semantic search does not cover yet', async () => {
     let embedded = 40;
     const { fake } = renderSearch({
-      'embeddings:status': () => ({ ...STATUS, embedded, total: 100 }),
+      'embeddings:status': () => ({ ...STATUS, embedded, total: 100, missing: 100 - embedded }),
       'embeddings:update': (_i, opts) => {
         opts.onProgress?.({ phase: 'embed', done: 30, total: 60 });
         embedded = 100;
-        return { ...STATUS, embedded, total: 100 };
+        return { ...STATUS, embedded, total: 100, missing: 0 };
       },
     });
     const line = await screen.findByTestId('embeddings-status');

@@ -1,5 +1,7 @@
 // How much of the library the search model covers, and a job to embed the rest (progress, cancel).
-// While papers are missing it polls, so an embedding run by an import shows up as it advances.
+// While papers are missing it polls, so an embedding run by an import shows up as it advances; with
+// `autoResume` it starts the job itself (once per library version), so vectors left missing by an
+// import that was killed or cancelled — here or in another process — are made on open.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../../../shared/api/client';
 import type { Progress } from '../../../../shared/api/contract';
@@ -31,6 +33,7 @@ export function useEmbeddings(
   active: boolean,
   version: number,
   onUpdated?: () => void,
+  opts: { autoResume?: boolean } = {},
 ): Embeddings {
   const [status, setStatus] = useState<EmbeddingStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -72,7 +75,7 @@ export function useEmbeddings(
   }, [api, active, version, tick]);
 
   // Poll while papers are missing vectors and nobody here is embedding them.
-  const incomplete = status !== null && status.embedded < status.total;
+  const incomplete = status !== null && status.missing > 0;
   useEffect(() => {
     if (!active || !incomplete || job) return;
     const t = setInterval(() => setTick((n) => n + 1), EMBEDDINGS_POLL_MS);
@@ -120,6 +123,15 @@ export function useEmbeddings(
   }, [api]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
+
+  // Resume once per library version: not again after a cancel or a failure until something changes.
+  const resumedFor = useRef<number | null>(null);
+  const autoResume = opts.autoResume === true;
+  useEffect(() => {
+    if (!autoResume || !active || !incomplete || job || resumedFor.current === version) return;
+    resumedFor.current = version;
+    run();
+  }, [autoResume, active, incomplete, job, version, run]);
 
   return { status, error, embedding: job !== null || growing, job, run, cancel, note };
 }
