@@ -83,6 +83,7 @@ describe('TagSelect with suggested tags', () => {
         dims: 3,
         embedded: 1,
         total: 1,
+        missing: 0,
         searchModel: 'm',
       }),
       'search:query': () => ({ mode: 'hybrid', model: 'm', hits: [], tookMs: 1 }),
