@@ -16,6 +16,8 @@ import { ModelStore } from './models/model-store';
 import { createNotebookHandlers } from './notebooks';
 import { createGraphHandlers } from '../../shared/graph/handlers';
 import { libraryGraph } from './graph/library-graph';
+import { createGraphCompute, graphLimitsFromEnv } from './graph/compute';
+import type { ComputeLimits } from './compute/runner';
 import { SearchService } from './search/search-service';
 import { SettingsStore } from './settings/settings-store';
 
@@ -48,6 +50,8 @@ export type ServicesOptions = {
   bundledModelsDir?: string;
   /** Model hub for downloads; `QUIRE_HUB_URL` overrides the default. */
   hubUrl?: string;
+  /** Limits of the graph compute worker (default: graphLimitsFromEnv()). */
+  graphLimits?: ComputeLimits;
 };
 
 export type Services = {
@@ -137,7 +141,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'search:similar': (input) => search.similar(input),
     ...notebookHandlers,
     ...notYetTagging(),
-    ...createGraphHandlers(),
+    ...createGraphHandlers({
+      compute: createGraphCompute(opts.graphLimits ?? graphLimitsFromEnv()),
+    }),
     'graph:library': (input) =>
       libraryGraph(
         { vectors: () => embeddings.allVectors(), title: (id) => store.get(id)?.title },
