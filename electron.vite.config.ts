@@ -9,6 +9,7 @@ import { build } from 'vite';
 const WORKERS = [
   'electron/services/embedding/embed-worker.mjs',
   'electron/services/notebooks/sandbox/sandbox-worker.mjs',
+  'electron/services/notebooks/sandbox/sandbox-process.mjs',
 ];
 
 /**

@@ -55,7 +55,7 @@ describe('graph compute worker', () => {
       expect(l.ok).toBe(true);
 
       expect(m.ok).toBe(true);
-      if (m.ok) expect(m.value.nNodes).toBe(2_000);
+      if (m.ok) expect((m.value as { nNodes: number }).nNodes).toBe(2_000);
       expect(order).toEqual(['library:list', 'graph:metrics']);
     } finally {
       await services.close();

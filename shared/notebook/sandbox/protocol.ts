@@ -18,7 +18,7 @@ export const SANDBOX_DEFAULTS = {
 export const TIMEOUT_MESSAGE = (ms: number) =>
   `Stopped after ${Math.round(ms / 1000)} s: the cell did not finish (infinite loop?)`;
 export const MEMORY_MESSAGE = (mb: number) =>
-  `Stopped: the cell used more than ${mb} MB of memory.`;
+  `Stopped: the cell ran out of memory (limit ${mb} MB, typed arrays included).`;
 
 /** Data the cell can read synchronously, keyed by cell id and by name. */
 export type SandboxEnv = {

@@ -160,7 +160,32 @@ describe('sandbox limits', () => {
     expect(errorOf(out)).toEqual({
       kind: 'error',
       name: 'MemoryLimit',
-      message: 'Stopped: the cell used more than 64 MB of memory.',
+      message: 'Stopped: the cell ran out of memory (limit 64 MB, typed arrays included).',
+    });
+  });
+
+  it('a V8 fatal out-of-memory ends the cell, not the host process', async () => {
+    // In a worker thread of this process, this aborted the whole process (exit 134).
+    const out = await runJavaScriptInNode('new Array(1.5e8).fill(1.5); return 1', env, {
+      timeoutMs: 60_000,
+    });
+    expect(errorOf(out)?.name).toBe('MemoryLimit');
+    expect(errorOf(out)?.message).toMatch(/ran out of memory \(limit 128 MB/);
+    // Still here, and the next cell runs.
+    expect(await run('return 1 + 1')).toEqual([{ kind: 'json', value: 2 }]);
+  });
+
+  it('counts ArrayBuffer memory against the limit', async () => {
+    // 4 × 100 MB of filled Uint8Arrays against a 128 MB limit (which V8's heap limit ignores).
+    const out = await runJavaScriptInNode(
+      'const keep = []; for (let i = 0; i < 4; i++) keep.push(new Uint8Array(1e8).fill(1)); return keep.length',
+      env,
+      { memoryMb: 128, timeoutMs: 60_000 },
+    );
+    expect(errorOf(out)).toEqual({
+      kind: 'error',
+      name: 'MemoryLimit',
+      message: 'Stopped: the cell ran out of memory (limit 128 MB, typed arrays included).',
     });
   });
 
