@@ -30,7 +30,9 @@ async function buildComputeWorker(outDir: string) {
       outDir,
       emptyOutDir: false,
       target: 'node20',
-      rollupOptions: { output: { format: 'es', entryFileNames: 'compute-worker.mjs' } },
+      rollupOptions: {
+        output: { format: 'es', entryFileNames: 'compute-worker.mjs', inlineDynamicImports: true },
+      },
     },
   });
 }

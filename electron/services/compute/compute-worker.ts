@@ -9,10 +9,10 @@ export type ComputeRequest = { id: number; op: ComputeOp; input: unknown };
 export type ComputeReply =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
-parentPort?.on('message', (req: ComputeRequest) => {
+parentPort?.on('message', async (req: ComputeRequest) => {
   let reply: ComputeReply;
   try {
-    reply = { id: req.id, ok: true, value: runOp(req.op, req.input as never) };
+    reply = { id: req.id, ok: true, value: await runOp(req.op, req.input as never) };
   } catch (err) {
     reply = { id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) };
   }

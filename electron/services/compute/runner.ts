@@ -31,6 +31,7 @@ export class ComputeSession {
   private ready: Promise<void> | undefined;
   private nextId = 1;
   private closed = false;
+  private pending = 0;
   /** Calls run one at a time: a worker computes synchronously. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -44,9 +45,15 @@ export class ComputeSession {
     input: ComputeOps[K]['input'],
     opts: { signal?: AbortSignal; timeoutMs?: number } = {},
   ): Promise<ComputeOps[K]['output']> {
-    const next = this.queue.then(() => this.runNow(op, input, opts));
+    this.pending++;
+    const next = this.queue.then(() => this.runNow(op, input, opts)).finally(() => this.pending--);
     this.queue = next.catch(() => {});
     return next as Promise<ComputeOps[K]['output']>;
+  }
+
+  /** Calls running or queued. */
+  get busy(): boolean {
+    return this.pending > 0;
   }
 
   /** Terminates the worker; calls still running or queued fail as cancelled. */
@@ -124,7 +131,12 @@ export class ComputeSession {
             ? new Error(this.messages.memory(memoryMb))
             : new Error(`compute worker failed: ${err.message}`),
         );
-      const onExit = (code: number) => end(new Error(`compute worker stopped (exit code ${code})`));
+      const onExit = (code: number) =>
+        end(
+          this.closed
+            ? new QuireError('cancelled', 'Cancelled.')
+            : new Error(`compute worker stopped (exit code ${code})`),
+        );
       const onAbort = () => end(new QuireError('cancelled', 'Cancelled.'));
       const timer = setTimeout(() => end(new Error(this.messages.timeout(timeoutMs))), timeoutMs);
       const sampler = setInterval(() => {

@@ -3,7 +3,7 @@
 import { QuireError, type ErrorCode } from '../../../shared/api/errors';
 import type { CallContext } from '../../../shared/api/contract';
 import type { NotebookRunResult } from '../../../shared/api/notebook-contract';
-import { fit } from '../../../shared/fit/index';
+import type { FitResult } from '../../../shared/fit/index';
 import type { CellOutput, Notebook } from '../../../shared/notebook/model';
 import type { CellRegistry, RunContext } from '../../../shared/notebook/registry';
 import type {
@@ -11,9 +11,12 @@ import type {
   SandboxRunOptions,
 } from '../../../shared/notebook/sandbox/host';
 import { SandboxCancelled } from '../../../shared/notebook/sandbox/host';
-import type { SandboxEnv } from '../../../shared/notebook/sandbox/protocol';
+import { SANDBOX_DEFAULTS, type SandboxEnv } from '../../../shared/notebook/sandbox/protocol';
+import { limitOutputs } from '../../../shared/notebook/limits';
+import type { FitArgs } from '../compute/ops';
 import { cellStatus, inputsHash, notebookStatus } from '../../../shared/notebook/staleness';
 import { tableOfCell } from '../../../shared/notebook/tables';
+import type { FitWorker } from './fit-worker';
 import type { NotebookStore } from './store';
 
 export type RunJavaScript = (
@@ -27,6 +30,8 @@ export type RunDeps = {
   registry: CellRegistry;
   runJavaScript: RunJavaScript;
   host: SandboxHostFunctions;
+  /** Where fits compute (the compute worker). */
+  fits: FitWorker;
   sandbox?: { timeoutMs?: number; memoryMb?: number };
 };
 
@@ -49,13 +54,8 @@ export function sandboxEnv(nb: Notebook): SandboxEnv {
   return env;
 }
 
-/** A JSON-safe fit result (no functions, no typed arrays). */
-function plainFit(...args: unknown[]): unknown {
-  const [model, data, options] = args as Parameters<typeof fit>;
-  if (typeof model !== 'string')
-    throw new Error('fit: the model must be a preset name or a formula');
-  return JSON.parse(JSON.stringify(fit(model, data, options ?? {})));
-}
+/** A fit cell has no cell time limit of its own: a bootstrap may take minutes. */
+const FIT_CELL_TIMEOUT_MS = 10 * 60_000;
 
 export async function runCells(
   deps: RunDeps,
@@ -66,6 +66,15 @@ export async function runCells(
 ): Promise<NotebookRunResult> {
   let nb = await deps.store.read(id);
   const order = pick(nb);
+  // Worker start and engine load (seconds on a busy machine) must not eat a cell's time limit.
+  if (
+    nb.cells.some(
+      (c) =>
+        order.includes(c.id) &&
+        (c.type === 'fit' || (c.type === 'javascript' && /\bfit\s*\(/.test(c.source ?? ''))),
+    )
+  )
+    deps.fits.warm();
   const ran: string[] = [];
   let stopped = false;
   for (const [i, cellId] of order.entries()) {
@@ -80,20 +89,33 @@ export async function runCells(
     if (skipFresh && cellStatus(deps.registry, cell, nb) === 'fresh') continue;
     ctx.onProgress({ phase: 'running', done: i, total: order.length, message: cellId });
     const hash = inputsHash(deps.registry, cell, nb);
+    // A fit still computing when the cell settles (timed out, cancelled) is stopped with it.
+    const ticket = deps.fits.ticket();
     const runCtx: RunContext = {
       notebook: nb,
       signal: ctx.signal,
       runJavaScript: (source) =>
         deps.runJavaScript(source, sandboxEnv(nb), {
           signal: ctx.signal,
-          host: { fit: plainFit, ...deps.host },
+          host: {
+            fit: (...args: unknown[]) =>
+              deps.fits.fit(args as FitArgs, ticket, {
+                signal: ctx.signal,
+                timeoutMs: deps.sandbox?.timeoutMs ?? SANDBOX_DEFAULTS.timeoutMs,
+              }),
+            ...deps.host,
+          },
           ...deps.sandbox,
         }),
-      fit: (model, data, options) => fit(model, data, options),
+      fit: (model, data, options) =>
+        deps.fits.fit([model, data, options], ticket, {
+          signal: ctx.signal,
+          timeoutMs: FIT_CELL_TIMEOUT_MS,
+        }) as Promise<FitResult>,
     };
     let outputs: CellOutput[];
     try {
-      outputs = await type.run(cell, runCtx);
+      outputs = limitOutputs(await type.run(cell, runCtx).finally(() => deps.fits.settle(ticket)));
     } catch (err) {
       if (err instanceof SandboxCancelled || ctx.signal.aborted) {
         stopped = true;

@@ -189,6 +189,38 @@ describe('sandbox limits', () => {
     });
   });
 
+  it('a flood of host calls is answered one at a time and none after the run settled', async () => {
+    // 200k search() calls at 1 ms each: answered all at once (as before), they held the host for
+    // 200 s past the 1 s limit; now the limit fires and the rest are never answered.
+    let settled = false;
+    let answered = 0;
+    let late = 0;
+    const busy = () => {
+      const t = performance.now();
+      while (performance.now() - t < 1);
+    };
+    const out = await runJavaScriptInNode(
+      "const all = []; for (let i = 0; i < 200000; i++) all.push(search('x').catch((e) => e.message)); return (await Promise.all(all)).length",
+      env,
+      {
+        timeoutMs: 1_000,
+        host: {
+          search: () => {
+            if (settled) late++;
+            answered++;
+            busy();
+            return [];
+          },
+        },
+      },
+    ).finally(() => (settled = true));
+    expect(errorOf(out)?.name).toBe('Timeout');
+    expect(answered).toBeLessThan(200_000);
+    // Whatever was still queued is dropped with the run.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(late).toBe(0);
+  }, 60_000);
+
   it('stops when cancelled', async () => {
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 200);
