@@ -56,6 +56,20 @@ describe('sandbox API', () => {
   });
 });
 
+describe('sandbox error locations', () => {
+  it('stack traces and syntax errors show cell positions only, never a host path', async () => {
+    expect(await run("function f() { return new Error('boom').stack }\nreturn f()")).toEqual([
+      { kind: 'text', text: 'Error: boom\n    at f (cell:1:23)\n    at cell:2:8' },
+    ]);
+    const [asyncStack] = await run('await null; try { null.x } catch (e) { return e.stack }');
+    expect(asyncStack).toEqual({
+      kind: 'text',
+      text: "TypeError: Cannot read properties of null (reading 'x')\n    at cell:1:24",
+    });
+    expect(errorOf(await run('let a = 1\nlet b = ;'))?.message).toBe('Unexpected token (cell:2:9)');
+  });
+});
+
 describe('sandbox escapes', () => {
   const attempts: Record<string, [string, RegExp]> = {
     require: ["return require('fs')", /require is not defined/],
