@@ -31,7 +31,7 @@ async function buildComputeWorker(outDir: string) {
       emptyOutDir: false,
       target: 'node20',
       rollupOptions: {
-        output: { format: 'es', entryFileNames: 'compute-worker.mjs', inlineDynamicImports: true },
+        output: { format: 'es', entryFileNames: 'compute-worker.mjs', codeSplitting: false },
       },
     },
   });
