@@ -5,7 +5,7 @@
 // - graphMetrics: `graph:metrics` (metrics 'all' but the all-pairs groups) on a Barabási–Albert
 //   graph of ~`edges` edges (m = 4) under the default limits: duration, outcome, peak process RSS,
 //   and the latency of `library:list` calls made one after another meanwhile;
-// - graphOverMemory: the same graph under a 256 MB limit: time until the clear error;
+// - graphOverMemory: the same graph under a 64 MB limit: time until the clear error;
 // - cellFit: a JavaScript cell calling fit() on 20k points with 10,000 bootstrap refits (5 s cell
 //   limit): time until the cell ends, and `library:list` latency meanwhile;
 // - cellOom: `new Array(1.5e8).fill(1.5)` in a cell: time until the cell ends; the process lives.
@@ -67,7 +67,7 @@ await services.close();
 const small = await createServices({
   libraryDir: join(tmp, 'lib'),
   mode: 'cli',
-  graphLimits: { memoryMb: 256, timeoutMs: 600_000 },
+  graphLimits: { memoryMb: 64, timeoutMs: 600_000 },
 });
 const o = await during(small, () => small.dispatch('graph:metrics', { graph, metrics }, {}));
 out.graphOverMemory = { ...o, result: o.result.ok ? 'no error' : o.result.error };
