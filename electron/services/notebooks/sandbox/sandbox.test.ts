@@ -203,6 +203,30 @@ describe('sandbox limits', () => {
     });
   });
 
+  it('a flood of host calls is bounded: past 1,000 waiting, calls are refused at once', async () => {
+    // 20k search() calls at 1 ms each: before, every one was answered (20 s holding the host).
+    let answered = 0;
+    const out = await runJavaScriptInNode(
+      "const all = []; for (let i = 0; i < 20000; i++) all.push(search('x').then(() => 'ok', (e) => e.message)); const r = await Promise.all(all); return { ok: r.filter((x) => x === 'ok').length, refused: r.filter((x) => /more than 1000 host calls are waiting/.test(x)).length }",
+      env,
+      {
+        timeoutMs: 120_000,
+        host: {
+          search: () => {
+            answered++;
+            const t = performance.now();
+            while (performance.now() - t < 1);
+            return [];
+          },
+        },
+      },
+    );
+    const value = (out[0] as { kind: 'json'; value: { ok: number; refused: number } }).value;
+    expect(value.ok + value.refused).toBe(20_000);
+    expect(value.refused).toBeGreaterThan(0);
+    expect(value.ok).toBe(answered);
+  }, 150_000);
+
   it('a flood of host calls is answered one at a time and none after the run settled', async () => {
     // 200k search() calls at 1 ms each: answered all at once (as before), they held the host for
     // 200 s past the 1 s limit; now the limit fires and the rest are never answered.
