@@ -4,7 +4,7 @@ import { QuireError, type ErrorCode } from '../../../shared/api/errors';
 import type { CallContext } from '../../../shared/api/contract';
 import type { NotebookRunResult } from '../../../shared/api/notebook-contract';
 import type { FitResult } from '../../../shared/fit/index';
-import type { CellOutput, Notebook } from '../../../shared/notebook/model';
+import type { Cell, CellOutput, Notebook } from '../../../shared/notebook/model';
 import type { CellRegistry, RunContext } from '../../../shared/notebook/registry';
 import type {
   SandboxHostFunctions,
@@ -57,6 +57,19 @@ export function sandboxEnv(nb: Notebook): SandboxEnv {
 /** A fit cell has no cell time limit of its own: a bootstrap may take minutes. */
 const FIT_CELL_TIMEOUT_MS = 10 * 60_000;
 
+/** Resolves when `p` settles or `signal` aborts, whichever comes first. */
+function untilAborted(p: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done);
+    void p.then(done);
+  });
+}
+
 export async function runCells(
   deps: RunDeps,
   id: string,
@@ -66,15 +79,10 @@ export async function runCells(
 ): Promise<NotebookRunResult> {
   let nb = await deps.store.read(id);
   const order = pick(nb);
-  // Worker start and engine load (seconds on a busy machine) must not eat a cell's time limit.
-  if (
-    nb.cells.some(
-      (c) =>
-        order.includes(c.id) &&
-        (c.type === 'fit' || (c.type === 'javascript' && /\bfit\s*\(/.test(c.source ?? ''))),
-    )
-  )
-    deps.fits.warm();
+  const fits = (c: Cell) =>
+    c.type === 'fit' || (c.type === 'javascript' && /\bfit\s*\(/.test(c.source ?? ''));
+  // Start the fit worker early, in parallel with the cells above the first one that fits.
+  if (nb.cells.some((c) => order.includes(c.id) && fits(c))) void deps.fits.warm();
   const ran: string[] = [];
   let stopped = false;
   for (const [i, cellId] of order.entries()) {
@@ -88,6 +96,8 @@ export async function runCells(
     // Checked here, not up front: re-running a cell above can make this one stale.
     if (skipFresh && cellStatus(deps.registry, cell, nb) === 'fresh') continue;
     ctx.onProgress({ phase: 'running', done: i, total: order.length, message: cellId });
+    // Worker start-up and engine load are the host's time, not the cell's: wait before its clock starts.
+    if (fits(cell)) await untilAborted(deps.fits.warm(), ctx.signal);
     const hash = inputsHash(deps.registry, cell, nb);
     // A fit still computing when the cell settles (timed out, cancelled) is stopped with it.
     const ticket = deps.fits.ticket();
