@@ -16,7 +16,7 @@ import { ModelStore } from './models/model-store';
 import { createNotebookHandlers } from './notebooks';
 import { createGraphHandlers } from '../../shared/graph/handlers';
 import { libraryGraph } from './graph/library-graph';
-import { createGraphCompute, graphLimitsFromEnv } from './graph/compute';
+import { createGraphCompute, createLibraryGraphCompute, graphLimitsFromEnv } from './graph/compute';
 import type { ComputeLimits } from './compute/runner';
 import { SearchService } from './search/search-service';
 import { SettingsStore } from './settings/settings-store';
@@ -84,6 +84,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     library: { get: (id) => store.get(id), all: () => store.all() },
   });
 
+  const graphLimits = opts.graphLimits ?? graphLimitsFromEnv();
+  const libraryCompute = createLibraryGraphCompute(graphLimits);
+
   const handlers: Handlers = {
     'app:info': async () => ({
       location: libraryDir,
@@ -141,12 +144,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'search:similar': (input) => search.similar(input),
     ...notebookHandlers,
     ...notYetTagging(),
-    ...createGraphHandlers({
-      compute: createGraphCompute(opts.graphLimits ?? graphLimitsFromEnv()),
-    }),
-    'graph:library': (input) =>
+    ...createGraphHandlers({ compute: createGraphCompute(graphLimits) }),
+    'graph:library': (input, ctx) =>
       libraryGraph(
-        { vectors: () => embeddings.allVectors(), title: (id) => store.get(id)?.title },
+        {
+          vectors: () => embeddings.allVectors(),
+          title: (id) => store.get(id)?.title,
+          compute: (core) => libraryCompute(core, ctx.signal),
+        },
         input,
       ),
   };

@@ -3,12 +3,15 @@
 import type { OutputOf, ParsedInputOf } from '../../../shared/api/contract';
 import type { FitData, FitOptions } from '../../../shared/fit/index';
 import type { GraphOp } from '../../../shared/graph/handlers';
+import type { LibraryGraphCore, LibraryGraphCoreInput } from '../graph/library-graph';
 
 export type FitArgs = [model: string, data: FitData, options?: Partial<FitOptions>];
 
 export type ComputeOps = {
   'graph:metrics': { input: ParsedInputOf<'graph:metrics'>; output: OutputOf<'graph:metrics'> };
   'graph:powerlaw': { input: ParsedInputOf<'graph:powerlaw'>; output: OutputOf<'graph:powerlaw'> };
+  /** The library's kNN similarity graph with its metrics (titles are added by the caller). */
+  'graph:library': { input: LibraryGraphCoreInput; output: LibraryGraphCore };
   /** A shared/fit fit, as plain JSON (no functions, no typed arrays): what a notebook cell gets. */
   fit: { input: FitArgs; output: unknown };
   /** Loads an engine ahead of its first call (a warm worker answers a cell's first fit at once). */
@@ -37,6 +40,10 @@ export async function runOp<K extends ComputeOp>(
       throw new Error('fit: the model must be a preset name or a formula');
     const { fit } = await import('../../../shared/fit/index');
     return JSON.parse(JSON.stringify(fit(model, data, options ?? {})));
+  }
+  if (op === 'graph:library') {
+    const { libraryGraphCore } = await import('../graph/library-graph');
+    return libraryGraphCore(input as LibraryGraphCoreInput);
   }
   const { runGraphOp } = await import('../../../shared/graph/handlers');
   return runGraphOp(op as GraphOp, input as ParsedInputOf<GraphOp>);

@@ -1,8 +1,9 @@
-// Where the services run `graph:metrics` and `graph:powerlaw`: the compute worker
+// Where the services run `graph:metrics`, `graph:powerlaw` and `graph:library`'s kNN and metrics: the compute worker
 // (electron/services/compute) with generous, configurable limits, so a huge graph ends its own call
 // with "graph: the graph is too large…" instead of freezing every other caller or the host.
 import type { GraphCompute } from '../../../shared/graph/handlers';
 import { runCompute, type ComputeLimits, type LimitMessages } from '../compute/runner';
+import type { LibraryGraphCore, LibraryGraphCoreInput } from './library-graph';
 
 /** Defaults: a 1M-edge Barabási–Albert graph needs ~3.3 GB and ~3 min (bench/compute). */
 export const GRAPH_LIMITS: ComputeLimits = { timeoutMs: 10 * 60_000, memoryMb: 4096 };
@@ -29,4 +30,12 @@ export const GRAPH_LIMIT_MESSAGES: LimitMessages = {
 export function createGraphCompute(limits: ComputeLimits = graphLimitsFromEnv()): GraphCompute {
   return (op, input, ctx) =>
     runCompute(op, input as never, limits, GRAPH_LIMIT_MESSAGES, ctx.signal) as never;
+}
+
+/** `graph:library`'s kNN search and metrics in the compute worker (the vectors are copied there). */
+export function createLibraryGraphCompute(
+  limits: ComputeLimits = graphLimitsFromEnv(),
+): (input: LibraryGraphCoreInput, signal?: AbortSignal) => Promise<LibraryGraphCore> {
+  return (input, signal) =>
+    runCompute('graph:library', input, limits, GRAPH_LIMIT_MESSAGES, signal);
 }
