@@ -1,6 +1,6 @@
 // The operations the compute worker runs: the heavy one-shot graph calls and fits. Each takes and
 // returns structured-clone-able values; the worker (./compute-worker.ts) calls `runOp`.
-import type { OutputOf, ParsedInputOf } from '../../../shared/api/contract';
+import type { OutputOf, ParsedInputOf, Progress } from '../../../shared/api/contract';
 import type { FitData, FitOptions } from '../../../shared/fit/index';
 import type { GraphOp } from '../../../shared/graph/handlers';
 import type { LibraryGraphCore, LibraryGraphCoreInput } from '../graph/library-graph';
@@ -10,6 +10,10 @@ export type FitArgs = [model: string, data: FitData, options?: Partial<FitOption
 export type ComputeOps = {
   'graph:metrics': { input: ParsedInputOf<'graph:metrics'>; output: OutputOf<'graph:metrics'> };
   'graph:powerlaw': { input: ParsedInputOf<'graph:powerlaw'>; output: OutputOf<'graph:powerlaw'> };
+  'graph:experiment': {
+    input: ParsedInputOf<'graph:experiment'>;
+    output: OutputOf<'graph:experiment'>;
+  };
   /** The library's kNN similarity graph with its metrics (titles are added by the caller). */
   'graph:library': { input: LibraryGraphCoreInput; output: LibraryGraphCore };
   /** A shared/fit fit, as plain JSON (no functions, no typed arrays): what a notebook cell gets. */
@@ -27,6 +31,7 @@ export type ComputeOp = keyof ComputeOps;
 export async function runOp<K extends ComputeOp>(
   op: K,
   input: ComputeOps[K]['input'],
+  onProgress: (p: Progress) => void = () => {},
 ): Promise<unknown> {
   if (op === 'preload') {
     await (input === 'fit'
@@ -46,5 +51,5 @@ export async function runOp<K extends ComputeOp>(
     return libraryGraphCore(input as LibraryGraphCoreInput);
   }
   const { runGraphOp } = await import('../../../shared/graph/handlers');
-  return runGraphOp(op as GraphOp, input as ParsedInputOf<GraphOp>);
+  return runGraphOp(op as GraphOp, input as ParsedInputOf<GraphOp>, { onProgress });
 }

@@ -7,6 +7,7 @@
 // more than the limit plus a margin since the call started. A session keeps one worker for several
 // calls (a notebook cell calling fit() in a loop) and is closed with its run.
 import { Worker } from 'node:worker_threads';
+import type { Progress } from '../../../shared/api/contract';
 import { QuireError } from '../../../shared/api/errors';
 import type { ComputeReply, ComputeRequest } from './compute-worker';
 import type { ComputeOp, ComputeOps } from './ops';
@@ -21,6 +22,13 @@ export type ComputeLimits = {
 
 /** The messages a caller gives for its domain ("graph: …", "fit: …"). */
 export type LimitMessages = { memory: (mb: number) => string; timeout: (ms: number) => string };
+
+export type RunOptions = {
+  signal?: AbortSignal;
+  /** Overrides the session's time limit for this call. */
+  timeoutMs?: number;
+  onProgress?: (p: Progress) => void;
+};
 
 /** RSS a call may add beyond `memoryMb`: young generation, code, the worker's own start-up. */
 export const RSS_MARGIN_MB = 96;
@@ -43,7 +51,7 @@ export class ComputeSession {
   run<K extends ComputeOp>(
     op: K,
     input: ComputeOps[K]['input'],
-    opts: { signal?: AbortSignal; timeoutMs?: number } = {},
+    opts: RunOptions = {},
   ): Promise<ComputeOps[K]['output']> {
     this.pending++;
     const next = this.queue.then(() => this.runNow(op, input, opts)).finally(() => this.pending--);
@@ -93,7 +101,7 @@ export class ComputeSession {
   private async runNow<K extends ComputeOp>(
     op: K,
     input: ComputeOps[K]['input'],
-    opts: { signal?: AbortSignal; timeoutMs?: number },
+    opts: RunOptions,
   ): Promise<unknown> {
     if (this.closed || opts.signal?.aborted) throw new QuireError('cancelled', 'Cancelled.');
     const worker = (this.worker ??= this.spawn());
@@ -122,7 +130,8 @@ export class ComputeSession {
       };
       const onMessage = (msg: ComputeReply | { ready: true }) => {
         if (!('id' in msg) || msg.id !== id) return;
-        if (msg.ok) end(null, msg.value);
+        if ('progress' in msg) opts.onProgress?.(msg.progress);
+        else if (msg.ok) end(null, msg.value);
         else end(new Error(msg.message));
       };
       const onError = (err: Error & { code?: string }) =>
@@ -164,11 +173,11 @@ export async function runCompute<K extends ComputeOp>(
   input: ComputeOps[K]['input'],
   limits: ComputeLimits,
   messages: LimitMessages,
-  signal?: AbortSignal,
+  opts: RunOptions = {},
 ): Promise<ComputeOps[K]['output']> {
   const session = new ComputeSession(limits, messages);
   try {
-    return await session.run(op, input, { signal });
+    return await session.run(op, input, opts);
   } finally {
     session.close();
   }

@@ -129,4 +129,37 @@ describe('graph compute worker', () => {
       await services.close();
     }
   });
+
+  it('graph:experiment builds its graph in the worker: over the memory limit, a clear error', async () => {
+    const services = await open('experiment', 64);
+    try {
+      const progress: unknown[] = [];
+      const r = await services.dispatch(
+        'graph:experiment',
+        {
+          kind: 'robustness',
+          graph: { kind: 'gnp', n: 5_000, p: 0.05, seed: 4 },
+          steps: 4,
+          repeats: 1,
+          seed: 1,
+        },
+        { onProgress: (p) => progress.push(p) },
+      );
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.error.message).toMatch(
+          /^graph: the graph is too large for the memory limit \(64 MB\)/,
+        );
+      // Within the limit, the sweep runs there too, with its progress forwarded.
+      const ok = await services.dispatch(
+        'graph:experiment',
+        { kind: 'giant-component', n: 200, meanDegrees: [0.5, 1, 2], repeats: 2, seed: 1 },
+        { onProgress: (p) => progress.push(p) },
+      );
+      expect(ok.ok).toBe(true);
+      expect(progress.length).toBeGreaterThan(0);
+    } finally {
+      await services.close();
+    }
+  }, 120_000);
 });

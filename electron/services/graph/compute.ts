@@ -27,9 +27,20 @@ export const GRAPH_LIMIT_MESSAGES: LimitMessages = {
     `graph: stopped after ${Math.round(ms / 1000)} s, the time limit for graph computations; use a smaller graph or raise QUIRE_GRAPH_TIMEOUT_MS`,
 };
 
+/** Sweeps are jobs with progress and cancel: only the memory limit applies to them in practice. */
+const EXPERIMENT_TIMEOUT_MS = 24 * 3_600_000;
+
 export function createGraphCompute(limits: ComputeLimits = graphLimitsFromEnv()): GraphCompute {
   return (op, input, ctx) =>
-    runCompute(op, input as never, limits, GRAPH_LIMIT_MESSAGES, ctx.signal) as never;
+    runCompute(
+      op,
+      input as never,
+      op === 'graph:experiment'
+        ? { ...limits, timeoutMs: Math.max(limits.timeoutMs, EXPERIMENT_TIMEOUT_MS) }
+        : limits,
+      GRAPH_LIMIT_MESSAGES,
+      { signal: ctx.signal, onProgress: ctx.onProgress },
+    ) as never;
 }
 
 /** `graph:library`'s kNN search and metrics in the compute worker (the vectors are copied there). */
@@ -37,5 +48,5 @@ export function createLibraryGraphCompute(
   limits: ComputeLimits = graphLimitsFromEnv(),
 ): (input: LibraryGraphCoreInput, signal?: AbortSignal) => Promise<LibraryGraphCore> {
   return (input, signal) =>
-    runCompute('graph:library', input, limits, GRAPH_LIMIT_MESSAGES, signal);
+    runCompute('graph:library', input, limits, GRAPH_LIMIT_MESSAGES, { signal });
 }
