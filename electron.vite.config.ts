@@ -3,21 +3,49 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { build } from 'vite';
 
 /** Worker-thread scripts are plain ESM files started by path, so they are copied, not bundled. */
 const WORKERS = [
   'electron/services/embedding/embed-worker.mjs',
   'electron/services/notebooks/sandbox/sandbox-worker.mjs',
+  'electron/services/notebooks/sandbox/sandbox-process.mjs',
 ];
+
+/**
+ * The compute worker (graph metrics, fits) is TypeScript over shared/, so it gets its own bundle:
+ * one self-contained out/main/compute-worker.mjs with its dependencies inlined (graphology, mathjs),
+ * because a worker started from app.asar.unpacked cannot resolve packages inside app.asar, and a
+ * chunk shared with main.js would sit inside the asar. In the sources it runs through tsx instead
+ * (electron/services/compute/worker-entry.ts).
+ */
+async function buildComputeWorker(outDir: string) {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    ssr: { noExternal: true },
+    build: {
+      ssr: resolve(__dirname, 'electron/services/compute/compute-worker.ts'),
+      outDir,
+      emptyOutDir: false,
+      target: 'node20',
+      rollupOptions: {
+        output: { format: 'es', entryFileNames: 'compute-worker.mjs', codeSplitting: false },
+      },
+    },
+  });
+}
 
 function copyWorkers() {
   return {
     name: 'quire-copy-workers',
-    closeBundle() {
+    async closeBundle() {
       const out = resolve(__dirname, 'out/main');
       mkdirSync(out, { recursive: true });
       for (const w of WORKERS)
         copyFileSync(resolve(__dirname, w), resolve(out, w.split('/').pop()!));
+      await buildComputeWorker(out);
     },
   };
 }

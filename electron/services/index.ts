@@ -20,6 +20,8 @@ import { ServerModels, isServerModelId } from './models/server-models';
 import { createNotebookHandlers } from './notebooks';
 import { createGraphHandlers } from '../../shared/graph/handlers';
 import { libraryGraph } from './graph/library-graph';
+import { createGraphCompute, createLibraryGraphCompute, graphLimitsFromEnv } from './graph/compute';
+import type { ComputeLimits } from './compute/runner';
 import { SearchService } from './search/search-service';
 import { SettingsStore } from './settings/settings-store';
 import { LlmService } from './tagging/llm/llm-service';
@@ -55,6 +57,8 @@ export type ServicesOptions = {
   hubUrl?: string;
   /** Folders browser-mode/IPC callers may import from by path; default `QUIRE_IMPORT_DIRS`, else none. */
   importDirs?: string[];
+  /** Limits of the graph compute worker (default: graphLimitsFromEnv()). */
+  graphLimits?: ComputeLimits;
 };
 
 export type Services = {
@@ -115,6 +119,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     dir: join(libraryDir, 'notebooks'),
     library: { get: (id) => store.get(id), all: () => store.all() },
   });
+
+  const graphLimits = opts.graphLimits ?? graphLimitsFromEnv();
+  const libraryCompute = createLibraryGraphCompute(graphLimits);
 
   const handlers: Handlers = {
     'app:info': async () => {
@@ -211,10 +218,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'llm:get': async () => llm.get(),
     'llm:set': (input) => llm.set(input),
     'llm:check': (_input, ctx) => llm.check(ctx.signal),
-    ...createGraphHandlers(),
-    'graph:library': (input) =>
+    ...createGraphHandlers({ compute: createGraphCompute(graphLimits) }),
+    'graph:library': (input, ctx) =>
       libraryGraph(
-        { vectors: () => embeddings.allVectors(), title: (id) => store.get(id)?.title },
+        {
+          vectors: () => embeddings.allVectors(),
+          title: (id) => store.get(id)?.title,
+          compute: (core) => libraryCompute(core, ctx.signal),
+        },
         input,
       ),
   };

@@ -1,18 +1,21 @@
 // Graph handlers: the service side of the graph methods of the API contract
 // (shared/api/graph-contract.ts) over this engine. Pure (no Node APIs), so any host can mount them:
-// `const handlers: Handlers = { …, ...createGraphHandlers() }`. Engine errors ("graph: …") become
-// `invalid_input`; cancellation becomes `cancelled`. The work runs on the calling thread; the
-// sweeps of `graph:experiment` run in time slices (experiments.ts `…Sliced`), yielding to the event
-// loop between slices, so the other calls of the host are answered during a long sweep and a cancel
-// takes effect within a slice. Why not a worker thread: a worker script is started by path, and the
-// engine is TypeScript bundled into out/main/main.js — a plain .mjs worker could not import it without
-// a second bundle entry (and a tsx loader under vitest/CLI); slicing keeps one code path everywhere.
-import type { CallContext, Handlers } from '../api/contract';
+// `const handlers: Handlers = { …, ...createGraphHandlers({ compute }) }`. Engine errors ("graph: …")
+// become `invalid_input`; cancellation becomes `cancelled`. Every method goes through `compute`:
+// the services pass a worker-thread runner (electron/services/compute) with a time and memory
+// limit, progress and cancel, so a 1M-edge graph (or a G(n, p) with billions of edges) cannot freeze
+// the other calls or exhaust the host's memory; without one (pure tests, a browser) they run inline
+// through `runGraphOp`, which is also what the worker runs.
+import type { CallContext, Handlers, OutputOf, ParsedInputOf } from '../api/contract';
 import { QuireError } from '../api/errors';
 import type { GraphMethodName, GraphSource } from '../api/graph-contract';
 import { buildGraph } from './build';
 import type { QuireGraph } from './build';
-import { giantComponentSweepSliced, robustnessSweepSliced } from './experiments';
+import {
+  giantComponentSweepSliced,
+  robustnessSweepSliced,
+  type ExperimentContext,
+} from './experiments';
 import {
   barabasiAlbert,
   erdosRenyiGnm,
@@ -56,37 +59,55 @@ function toInputError(err: unknown): never {
   throw err;
 }
 
-function asInputError<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    return toInputError(err);
+/** The graph calls heavy enough to run away from the services thread. */
+export type GraphOp = 'graph:metrics' | 'graph:powerlaw' | 'graph:experiment';
+
+/** Runs a graph op somewhere (a worker with limits); resolves with its result, throws its error. */
+export type GraphCompute = <K extends GraphOp>(
+  op: K,
+  input: ParsedInputOf<K>,
+  ctx: CallContext,
+) => Promise<OutputOf<K>>;
+
+/** The work of one graph op, on the calling thread (the compute worker calls this). */
+export async function runGraphOp<K extends GraphOp>(
+  op: K,
+  input: ParsedInputOf<K>,
+  ctx: ExperimentContext = {},
+): Promise<OutputOf<K>> {
+  if (op === 'graph:metrics') {
+    const i = input as ParsedInputOf<'graph:metrics'>;
+    return computeMetrics(graphFromSource(i.graph), {
+      metrics: i.metrics,
+      weighted: i.weighted,
+      seed: i.seed,
+      louvainRuns: i.louvainRuns,
+    }) as OutputOf<K>;
   }
+  if (op === 'graph:powerlaw') {
+    const i = input as ParsedInputOf<'graph:powerlaw'>;
+    return fitPowerLaw(i.data, i.xmin === undefined ? {} : { xmin: i.xmin }) as OutputOf<K>;
+  }
+  // Sweeps run in time slices (experiments.ts `…Sliced`): progress between slices, and on a
+  // shared thread (no compute worker) the other calls are answered meanwhile.
+  const i = input as ParsedInputOf<'graph:experiment'>;
+  if (i.kind === 'giant-component') return (await giantComponentSweepSliced(i, ctx)) as OutputOf<K>;
+  return (await robustnessSweepSliced(
+    { ...i, graph: graphFromSource(i.graph) },
+    ctx,
+  )) as OutputOf<K>;
 }
 
-export function createGraphHandlers(): Pick<Handlers, GraphMethodName> {
+const inline: GraphCompute = (op, input, ctx) =>
+  runGraphOp(op, input, { signal: ctx.signal, onProgress: ctx.onProgress });
+
+export function createGraphHandlers(
+  opts: { compute?: GraphCompute } = {},
+): Pick<Handlers, GraphMethodName> {
+  const compute = opts.compute ?? inline;
   return {
-    'graph:metrics': async (input) =>
-      asInputError(() =>
-        computeMetrics(graphFromSource(input.graph), {
-          metrics: input.metrics,
-          weighted: input.weighted,
-          seed: input.seed,
-          louvainRuns: input.louvainRuns,
-        }),
-      ),
-    'graph:powerlaw': async (input) =>
-      asInputError(() =>
-        fitPowerLaw(input.data, input.xmin === undefined ? {} : { xmin: input.xmin }),
-      ),
-    'graph:experiment': async (input, ctx: CallContext) => {
-      const c = { signal: ctx.signal, onProgress: ctx.onProgress };
-      try {
-        if (input.kind === 'giant-component') return await giantComponentSweepSliced(input, c);
-        return await robustnessSweepSliced({ ...input, graph: graphFromSource(input.graph) }, c);
-      } catch (err) {
-        return toInputError(err);
-      }
-    },
+    'graph:metrics': (input, ctx) => compute('graph:metrics', input, ctx).catch(toInputError),
+    'graph:powerlaw': (input, ctx) => compute('graph:powerlaw', input, ctx).catch(toInputError),
+    'graph:experiment': (input, ctx) => compute('graph:experiment', input, ctx).catch(toInputError),
   };
 }

@@ -1,7 +1,14 @@
 // The notebook file: encode a Notebook as diff-friendly JSON and decode (and migrate) it back.
 // Layout and rules: FORMAT.md beside this file.
 import { CURRENT_VERSION, migrate, type RawFile } from './migrations';
-import { NotebookSchema, type Cell, type CellOutput, type Notebook } from './model';
+import { limitOutputs } from './limits';
+import {
+  NOTEBOOK_LIMITS,
+  NotebookSchema,
+  type Cell,
+  type CellOutput,
+  type Notebook,
+} from './model';
 import { stableStringify } from './stable-json';
 
 export const NOTEBOOK_FORMAT = 'quire-notebook';
@@ -66,6 +73,8 @@ export function encodeNotebook(nb: Notebook): string {
   });
 }
 
+const REPAIRED = ` (the file held more than the format's ${NOTEBOOK_LIMITS.outputsPerCell.toLocaleString('en-US')} outputs per cell; repaired on opening)`;
+
 /** Parses, checks and migrates a notebook file; errors say what is wrong in one line. */
 export function decodeNotebook(text: string): Notebook {
   let raw: unknown;
@@ -89,8 +98,16 @@ export function decodeNotebook(text: string): Notebook {
     cells: cells.map((c, i) => {
       const cell = { ...(c as Record<string, unknown>) };
       if ('source' in cell) cell.source = fromLines(cell.source, `cells[${i}].source`);
-      if (Array.isArray(cell.outputs))
-        cell.outputs = cell.outputs.map((o, j) => outputFromFile(o, `cells[${i}].outputs[${j}]`));
+      if (Array.isArray(cell.outputs)) {
+        const outputs = cell.outputs.map((o, j) =>
+          outputFromFile(o, `cells[${i}].outputs[${j}]`),
+        ) as CellOutput[];
+        // Files saved over the limits by an older version open repaired, with a note, not refused.
+        // (Malformed entries are left for the schema check to name.)
+        cell.outputs = outputs.every((o) => o !== null && typeof o === 'object')
+          ? limitOutputs(outputs, REPAIRED)
+          : outputs;
+      }
       return cell;
     }),
   };

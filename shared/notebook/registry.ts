@@ -63,7 +63,8 @@ export type RunContext = {
   signal: AbortSignal;
   /** Runs JavaScript in the sandbox (see ./sandbox) with the notebook's tables available. */
   runJavaScript: (source: string) => Promise<CellOutput[]>;
-  fit: (model: string, data: FitData, options: Partial<FitOptions>) => FitResult;
+  /** Runs a fit away from the caller's thread (the service uses its compute worker). */
+  fit: (model: string, data: FitData, options: Partial<FitOptions>) => Promise<FitResult>;
 };
 
 export type CellType = {

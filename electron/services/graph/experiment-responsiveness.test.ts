@@ -1,7 +1,8 @@
 // `graph:experiment` on real services does not starve the other calls: while a long sweep runs
-// (time-sliced, shared/graph/experiments.ts), a `library:list` polled every 50 ms is answered within
-// 100 ms, progress arrives, and a cancel ends the job promptly. QUIRE_SWEEP_TEST_MS sets the sweep's
-// length (default 4 s; the issue's figure is 20 s: QUIRE_SWEEP_TEST_MS=20000).
+// (in the compute worker; time-sliced when inline, shared/graph/experiments.ts), a `library:list`
+// polled every 50 ms is answered within 100 ms, progress arrives, and a cancel ends the job
+// promptly. QUIRE_SWEEP_TEST_MS sets the sweep's length (default 4 s; the issue's figure is 20 s:
+// QUIRE_SWEEP_TEST_MS=20000).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { QuireError } from '../../../shared/api/errors';
 import { graphMethods } from '../../../shared/api/graph-contract';
+import { createRng } from '../../../shared/graph/rng';
+import { createLibraryGraphCompute } from './compute';
 import { libraryGraph } from './library-graph';
 
 const input = (over: object = {}) => graphMethods['graph:library'].input.parse({ k: 2, ...over });
@@ -53,4 +55,34 @@ describe('libraryGraph', () => {
       ),
     ).rejects.toBeInstanceOf(QuireError);
   });
+
+  it('computes the kNN graph in the compute worker: same graph, this thread free meanwhile', async () => {
+    const rng = createRng(7);
+    const n = 3_000;
+    const dims = 32;
+    const vectors = Float32Array.from({ length: n * dims }, () => rng.next() - 0.5);
+    const ids = Array.from({ length: n }, (_, i) => `p${i}`);
+    const deps = {
+      vectors: async () => ({ modelId: 'm', ids, vectors, dims }),
+      title: (id: string) => `Title ${id}`,
+    };
+    const order: string[] = [];
+    const inWorker = libraryGraph(
+      { ...deps, compute: createLibraryGraphCompute({ memoryMb: 512, timeoutMs: 600_000 }) },
+      input({ k: 5, metrics: ['degree', 'louvain', 'pagerank'] }),
+    ).then((g) => {
+      order.push('graph');
+      return g;
+    });
+    // A task queued after the call started runs before the graph is back.
+    await new Promise<void>((r) => setImmediate(r));
+    order.push('other work');
+    const g = await inWorker;
+    expect(order).toEqual(['other work', 'graph']);
+    const inline = await libraryGraph(
+      deps,
+      input({ k: 5, metrics: ['degree', 'louvain', 'pagerank'] }),
+    );
+    expect(g).toEqual(inline);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 // Notebooks service: maps the notebook methods of the contract onto the file store, the run
-// orchestration (sandboxed JavaScript in worker threads) and the pure exporters in shared/notebook.
+// orchestration (sandboxed JavaScript in a child process per run, fits in the compute worker) and the pure exporters in shared/notebook.
 import type { Handlers } from '../../../shared/api/contract';
 import { QuireError } from '../../../shared/api/errors';
 import type { NotebookSearchHit } from '../../../shared/api/notebook-contract';
@@ -10,6 +10,7 @@ import { newId, type Cell, type Notebook } from '../../../shared/notebook/model'
 import { validateCell, type CellRegistry, type PaperRef } from '../../../shared/notebook/registry';
 import { notebookStatus } from '../../../shared/notebook/staleness';
 import { katexCss } from './katex-css';
+import { FitWorker } from './fit-worker';
 import { runAll, runOne, type RunDeps, type RunJavaScript } from './run';
 import { runJavaScriptInNode } from './sandbox/node-runner';
 import { NotebookStore, summaryOf } from './store';
@@ -98,8 +99,10 @@ export function createNotebookHandlers(deps: NotebookDeps): NotebookHandlers {
       if (problem) throw new QuireError('invalid_input', problem);
     }
   };
+  const fits = new FitWorker();
   const runDeps: RunDeps = {
     store,
+    fits,
     registry,
     runJavaScript: deps.runJavaScript ?? runJavaScriptInNode,
     sandbox: deps.sandbox,
@@ -221,7 +224,7 @@ export function createNotebookHandlers(deps: NotebookDeps): NotebookHandlers {
           .slice(0, 80) || nb.id;
       return { format, filename: `${base}.${format}`, content };
     },
-    // Workers live only for one cell run and are terminated when it ends: nothing to close.
-    close: async () => {},
+    // Sandbox processes live only for one cell run; the fit worker is kept warm until closed.
+    close: async () => fits.close(),
   };
 }

@@ -3,17 +3,20 @@
 import { QuireError, type ErrorCode } from '../../../shared/api/errors';
 import type { CallContext } from '../../../shared/api/contract';
 import type { NotebookRunResult } from '../../../shared/api/notebook-contract';
-import { fit } from '../../../shared/fit/index';
-import type { CellOutput, Notebook } from '../../../shared/notebook/model';
+import type { FitResult } from '../../../shared/fit/index';
+import type { Cell, CellOutput, Notebook } from '../../../shared/notebook/model';
 import type { CellRegistry, RunContext } from '../../../shared/notebook/registry';
 import type {
   SandboxHostFunctions,
   SandboxRunOptions,
 } from '../../../shared/notebook/sandbox/host';
 import { SandboxCancelled } from '../../../shared/notebook/sandbox/host';
-import type { SandboxEnv } from '../../../shared/notebook/sandbox/protocol';
+import { SANDBOX_DEFAULTS, type SandboxEnv } from '../../../shared/notebook/sandbox/protocol';
+import { limitOutputs } from '../../../shared/notebook/limits';
+import type { FitArgs } from '../compute/ops';
 import { cellStatus, inputsHash, notebookStatus } from '../../../shared/notebook/staleness';
 import { tableOfCell } from '../../../shared/notebook/tables';
+import type { FitWorker } from './fit-worker';
 import type { NotebookStore } from './store';
 
 export type RunJavaScript = (
@@ -27,6 +30,8 @@ export type RunDeps = {
   registry: CellRegistry;
   runJavaScript: RunJavaScript;
   host: SandboxHostFunctions;
+  /** Where fits compute (the compute worker). */
+  fits: FitWorker;
   sandbox?: { timeoutMs?: number; memoryMb?: number };
 };
 
@@ -49,12 +54,20 @@ export function sandboxEnv(nb: Notebook): SandboxEnv {
   return env;
 }
 
-/** A JSON-safe fit result (no functions, no typed arrays). */
-function plainFit(...args: unknown[]): unknown {
-  const [model, data, options] = args as Parameters<typeof fit>;
-  if (typeof model !== 'string')
-    throw new Error('fit: the model must be a preset name or a formula');
-  return JSON.parse(JSON.stringify(fit(model, data, options ?? {})));
+/** A fit cell has no cell time limit of its own: a bootstrap may take minutes. */
+const FIT_CELL_TIMEOUT_MS = 10 * 60_000;
+
+/** Resolves when `p` settles or `signal` aborts, whichever comes first. */
+function untilAborted(p: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done);
+    void p.then(done);
+  });
 }
 
 export async function runCells(
@@ -66,6 +79,10 @@ export async function runCells(
 ): Promise<NotebookRunResult> {
   let nb = await deps.store.read(id);
   const order = pick(nb);
+  const fits = (c: Cell) =>
+    c.type === 'fit' || (c.type === 'javascript' && /\bfit\s*\(/.test(c.source ?? ''));
+  // Start the fit worker early, in parallel with the cells above the first one that fits.
+  if (nb.cells.some((c) => order.includes(c.id) && fits(c))) void deps.fits.warm();
   const ran: string[] = [];
   let stopped = false;
   for (const [i, cellId] of order.entries()) {
@@ -79,21 +96,36 @@ export async function runCells(
     // Checked here, not up front: re-running a cell above can make this one stale.
     if (skipFresh && cellStatus(deps.registry, cell, nb) === 'fresh') continue;
     ctx.onProgress({ phase: 'running', done: i, total: order.length, message: cellId });
+    // Worker start-up and engine load are the host's time, not the cell's: wait before its clock starts.
+    if (fits(cell)) await untilAborted(deps.fits.warm(), ctx.signal);
     const hash = inputsHash(deps.registry, cell, nb);
+    // A fit still computing when the cell settles (timed out, cancelled) is stopped with it.
+    const ticket = deps.fits.ticket();
     const runCtx: RunContext = {
       notebook: nb,
       signal: ctx.signal,
       runJavaScript: (source) =>
         deps.runJavaScript(source, sandboxEnv(nb), {
           signal: ctx.signal,
-          host: { fit: plainFit, ...deps.host },
+          host: {
+            fit: (...args: unknown[]) =>
+              deps.fits.fit(args as FitArgs, ticket, {
+                signal: ctx.signal,
+                timeoutMs: deps.sandbox?.timeoutMs ?? SANDBOX_DEFAULTS.timeoutMs,
+              }),
+            ...deps.host,
+          },
           ...deps.sandbox,
         }),
-      fit: (model, data, options) => fit(model, data, options),
+      fit: (model, data, options) =>
+        deps.fits.fit([model, data, options], ticket, {
+          signal: ctx.signal,
+          timeoutMs: FIT_CELL_TIMEOUT_MS,
+        }) as Promise<FitResult>,
     };
     let outputs: CellOutput[];
     try {
-      outputs = await type.run(cell, runCtx);
+      outputs = limitOutputs(await type.run(cell, runCtx).finally(() => deps.fits.settle(ticket)));
     } catch (err) {
       if (err instanceof SandboxCancelled || ctx.signal.aborted) {
         stopped = true;

@@ -80,7 +80,7 @@ export const fitCell: CellType = {
       if (!t.columns.includes(c)) throw new Error(`fit: table "${d.source}" has no column "${c}"`);
       return numericColumn(t, c);
     });
-    const r = ctx.fit(
+    const r = await ctx.fit(
       d.model,
       {
         x: xs.length === 1 ? (xs[0] ?? []) : xs,

@@ -95,12 +95,45 @@ export function runInSandbox(
           outputs.push({ kind: 'console', level: msg.level, text: msg.text.slice(0, 100_000) });
         else dropped++;
       } else if (msg.type === 'call') {
-        void answer(msg.callId, msg.fn, msg.args);
+        if (queue.length >= SANDBOX_DEFAULTS.maxQueuedCalls)
+          worker.post({
+            type: 'reply',
+            callId: msg.callId,
+            ok: false,
+            value: JSON.stringify(
+              `${msg.fn}: more than ${SANDBOX_DEFAULTS.maxQueuedCalls} host calls are waiting; await some before making more`,
+            ),
+          });
+        else {
+          queue.push(msg);
+          if (!draining) void drain();
+        }
       } else if (msg.type === 'done') {
         finish(parseResult(msg.result));
       }
     });
+    // Host calls are answered one at a time, yielding to the event loop every few milliseconds, so a
+    // flood of calls cannot hold the host (the time limit still fires), and none is answered once
+    // the run has settled.
+    const queue: Extract<WorkerToHost, { type: 'call' }>[] = [];
+    let draining = false;
+    const drain = async () => {
+      draining = true;
+      let sliceStart = Date.now();
+      while (queue.length > 0 && !settled) {
+        if (Date.now() - sliceStart > 8) {
+          await new Promise((r) => setTimeout(r, 0));
+          sliceStart = Date.now();
+          continue;
+        }
+        const call = queue.shift()!;
+        await answer(call.callId, call.fn, call.args);
+      }
+      if (settled) queue.length = 0;
+      draining = false;
+    };
     const answer = async (callId: string, fn: HostFunction, args: string) => {
+      if (settled) return;
       let reply: HostToWorker;
       try {
         const impl = opts.host?.[fn];

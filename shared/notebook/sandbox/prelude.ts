@@ -176,6 +176,25 @@ export const SANDBOX_PRELUDE = String.raw`
   }
   function makeError(message) { return new ErrorC(StringOf(message)); }
 
+  // Stack traces show the cell's own frames only, as cell:line:column of the cell's source: never
+  // the worker script's host path or the prelude. Installed before Error is frozen; it reads only
+  // strings from the call sites and never hands them to the cell.
+  var CELL_FILE = 'cell.js';
+  function cellStack(err, frames) {
+    var head;
+    try { head = StringOf(err); } catch (e) { head = 'Error'; }
+    var lines = [];
+    for (var f = 0; f < frames.length; f++) {
+      var site = frames[f];
+      if (site.getFileName() !== CELL_FILE) continue;
+      var loc = 'cell:' + (site.getLineNumber() - 1) + ':' + site.getColumnNumber();
+      var fname = site.getFunctionName();
+      lines.push('    at ' + (site.isAsync() ? 'async ' : '') + (fname ? fname + ' (' + loc + ')' : loc));
+    }
+    return lines.length ? head + '\n' + lines.join('\n') : head;
+  }
+  Object.defineProperty(ErrorC, 'prepareStackTrace', { value: cellStack, writable: false, configurable: false });
+
   harden(api);
   hidden.forEach(harden);
   var names = ownKeys(G);

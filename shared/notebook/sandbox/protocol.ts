@@ -9,8 +9,13 @@ export const SANDBOX_DEFAULTS = {
   timeoutMs: 5_000,
   /** V8 old-generation heap of the worker (Node runner; browsers have no such knob). */
   memoryMb: 128,
-  /** Console lines kept per run; further lines are counted, not kept. */
-  maxConsoleLines: 1_000,
+  /**
+   * Console lines kept per run; further lines are counted, not kept. With the note and the result
+   * or error, a run's outputs stay within NOTEBOOK_LIMITS.outputsPerCell (1,000).
+   */
+  maxConsoleLines: 997,
+  /** Host calls (search, papers, fit) waiting for an answer; more are refused at once. */
+  maxQueuedCalls: 1_000,
   /** Characters of the serialized result. */
   maxResultChars: 5_000_000,
 } as const;
@@ -18,7 +23,7 @@ export const SANDBOX_DEFAULTS = {
 export const TIMEOUT_MESSAGE = (ms: number) =>
   `Stopped after ${Math.round(ms / 1000)} s: the cell did not finish (infinite loop?)`;
 export const MEMORY_MESSAGE = (mb: number) =>
-  `Stopped: the cell used more than ${mb} MB of memory.`;
+  `Stopped: the cell ran out of memory (limit ${mb} MB, typed arrays included).`;
 
 /** Data the cell can read synchronously, keyed by cell id and by name. */
 export type SandboxEnv = {

@@ -1,61 +1,84 @@
-// Node runner of the notebook sandbox: one worker_threads Worker per cell run, with a V8 heap
-// limit (resourceLimits) as the memory guard and an empty environment; the shared host
-// (shared/notebook/sandbox/host.ts) does the protocol, time limit and cancellation.
+// Node runner of the notebook sandbox: one child process per cell run (./sandbox-process.mjs, which
+// holds the sandbox worker thread and watches memory, ArrayBuffers included; why a process: its
+// header), with an empty environment; the shared host (shared/notebook/sandbox/host.ts) does the
+// protocol, time limit and cancellation, and kills the process when the run settles.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import type { CellOutput } from '../../../../shared/notebook/model';
 import {
   runInSandbox,
   type SandboxRunOptions,
+  type WorkerExit,
   type WorkerPort,
 } from '../../../../shared/notebook/sandbox/host';
 import { SANDBOX_PRELUDE } from '../../../../shared/notebook/sandbox/prelude';
-import { SANDBOX_DEFAULTS, type SandboxEnv } from '../../../../shared/notebook/sandbox/protocol';
+import {
+  SANDBOX_DEFAULTS,
+  type SandboxEnv,
+  type WorkerToHost,
+} from '../../../../shared/notebook/sandbox/protocol';
 
-/** The worker file sits beside this module in the sources and under notebooks/sandbox/ beside main.js in a build. */
-function workerPath(): string {
+/** The process script sits beside this module in the sources and beside main.js in a build. */
+function processScript(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [
-    join(here, 'sandbox-worker.mjs'),
-    join(here, 'notebooks', 'sandbox', 'sandbox-worker.mjs'),
-  ])
-    if (existsSync(candidate)) return candidate;
-  throw new Error(`sandbox-worker.mjs not found beside ${here}`);
+  const file = join(here, 'sandbox-process.mjs');
+  if (!existsSync(file)) throw new Error(`sandbox-process.mjs not found beside ${here}`);
+  // Packaged: child processes start from real files (electron-builder.yml asarUnpack).
+  return file.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 }
 
+/** A V8 fatal error (heap exhausted in a builtin) aborts the process: SIGABRT, or exit 134. */
+const aborted = (code: number | null, signal: NodeJS.Signals | null) =>
+  signal === 'SIGABRT' || code === 134 || code === 3221226505; /* Windows abort */
+
 export function spawnNodeWorker(memoryMb: number): WorkerPort {
-  const worker = new Worker(workerPath(), {
-    workerData: { prelude: SANDBOX_PRELUDE },
-    env: {},
-    stdout: true,
-    stderr: true,
-    resourceLimits: {
-      maxOldGenerationSizeMb: memoryMb,
-      maxYoungGenerationSizeMb: 16,
-      stackSizeMb: 4,
-    },
+  const child = fork(processScript(), [], {
+    // Not the host's flags (vitest's, tsx's loader), and an empty environment: nothing of ours.
+    execArgv: [],
+    // In Electron, process.execPath is the app: run it as plain Node.
+    env: { ELECTRON_RUN_AS_NODE: '1' },
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    serialization: 'advanced',
   });
-  // The worker's own stdout/stderr are not the cell's console (that goes through the protocol).
-  worker.stdout.resume();
-  worker.stderr.resume();
+  child.send({ memoryMb, prelude: SANDBOX_PRELUDE });
+  let exitCb: ((exit: WorkerExit) => void) | undefined;
+  let ended = false;
+  const exit = (e: WorkerExit) => {
+    if (ended) return;
+    ended = true;
+    exitCb?.(e);
+  };
+  child.on('exit', (code, signal) =>
+    exit(
+      aborted(code, signal)
+        ? { kind: 'out-of-memory', message: 'aborted' }
+        : {
+            kind: 'crashed',
+            message: `The sandbox stopped unexpectedly (exit code ${code ?? signal}).`,
+          },
+    ),
+  );
+  child.on('error', (err) =>
+    exit({ kind: 'crashed', message: `The sandbox failed: ${err.message}` }),
+  );
   return {
-    post: (msg) => worker.postMessage(msg),
-    onMessage: (cb) => worker.on('message', cb),
-    onExit: (cb) => {
-      worker.on('error', (err: Error & { code?: string }) =>
-        cb(
-          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? { kind: 'out-of-memory', message: err.message }
-            : { kind: 'crashed', message: `The sandbox failed: ${err.message}` },
-        ),
-      );
-      worker.on('exit', (code) =>
-        cb({ kind: 'crashed', message: `The sandbox stopped unexpectedly (exit code ${code}).` }),
-      );
+    post: (msg) => {
+      if (child.connected) child.send(msg);
     },
-    terminate: () => void worker.terminate(),
+    onMessage: (cb) =>
+      child.on('message', (msg: WorkerToHost | ({ type: 'exit' } & WorkerExit)) => {
+        if (msg.type === 'exit') exit({ kind: msg.kind, message: msg.message });
+        else cb(msg);
+      }),
+    onExit: (cb) => {
+      exitCb = cb;
+    },
+    terminate: () => {
+      ended = true;
+      child.kill('SIGKILL');
+    },
   };
 }
 

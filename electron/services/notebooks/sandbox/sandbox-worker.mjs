@@ -78,7 +78,11 @@ parentPort.on('message', async (msg) => {
     try {
       ast = parse(String(msg.source), { ecmaVersion: 'latest', sourceType: 'script' });
     } catch (err) {
-      parentPort.postMessage({ type: 'done', result: failure('SyntaxError', String(err.message)) });
+      // acorn says "(line:column)" of the wrapped source (one line of wrapper first, 0-based
+      // columns); the cell's author wants the cell's own position, as in stack traces.
+      const where = err.loc ? ` (cell:${err.loc.line - 1}:${err.loc.column + 1})` : '';
+      const text = String(err.message).replace(/ \(\d+:\d+\)$/, '') + where;
+      parentPort.postMessage({ type: 'done', result: failure('SyntaxError', text) });
       return;
     }
     if (findImport(ast)) {

@@ -56,6 +56,20 @@ describe('sandbox API', () => {
   });
 });
 
+describe('sandbox error locations', () => {
+  it('stack traces and syntax errors show cell positions only, never a host path', async () => {
+    expect(await run("function f() { return new Error('boom').stack }\nreturn f()")).toEqual([
+      { kind: 'text', text: 'Error: boom\n    at f (cell:1:23)\n    at cell:2:8' },
+    ]);
+    const [asyncStack] = await run('await null; try { null.x } catch (e) { return e.stack }');
+    expect(asyncStack).toEqual({
+      kind: 'text',
+      text: "TypeError: Cannot read properties of null (reading 'x')\n    at cell:1:24",
+    });
+    expect(errorOf(await run('let a = 1\nlet b = ;'))?.message).toBe('Unexpected token (cell:2:9)');
+  });
+});
+
 describe('sandbox escapes', () => {
   const attempts: Record<string, [string, RegExp]> = {
     require: ["return require('fs')", /require is not defined/],
@@ -160,9 +174,90 @@ describe('sandbox limits', () => {
     expect(errorOf(out)).toEqual({
       kind: 'error',
       name: 'MemoryLimit',
-      message: 'Stopped: the cell used more than 64 MB of memory.',
+      message: 'Stopped: the cell ran out of memory (limit 64 MB, typed arrays included).',
     });
   });
+
+  it('a V8 fatal out-of-memory ends the cell, not the host process', async () => {
+    // In a worker thread of this process, this aborted the whole process (exit 134).
+    const out = await runJavaScriptInNode('new Array(1.5e8).fill(1.5); return 1', env, {
+      timeoutMs: 60_000,
+    });
+    expect(errorOf(out)?.name).toBe('MemoryLimit');
+    expect(errorOf(out)?.message).toMatch(/ran out of memory \(limit 128 MB/);
+    // Still here, and the next cell runs.
+    expect(await run('return 1 + 1')).toEqual([{ kind: 'json', value: 2 }]);
+  });
+
+  it('counts ArrayBuffer memory against the limit', async () => {
+    // 4 × 100 MB of filled Uint8Arrays against a 128 MB limit (which V8's heap limit ignores).
+    const out = await runJavaScriptInNode(
+      'const keep = []; for (let i = 0; i < 4; i++) keep.push(new Uint8Array(1e8).fill(1)); return keep.length',
+      env,
+      { memoryMb: 128, timeoutMs: 60_000 },
+    );
+    expect(errorOf(out)).toEqual({
+      kind: 'error',
+      name: 'MemoryLimit',
+      message: 'Stopped: the cell ran out of memory (limit 128 MB, typed arrays included).',
+    });
+  });
+
+  it('a flood of host calls is bounded: past 1,000 waiting, calls are refused at once', async () => {
+    // 20k search() calls at 1 ms each: before, every one was answered (20 s holding the host).
+    let answered = 0;
+    const out = await runJavaScriptInNode(
+      "const all = []; for (let i = 0; i < 20000; i++) all.push(search('x').then(() => 'ok', (e) => e.message)); const r = await Promise.all(all); return { ok: r.filter((x) => x === 'ok').length, refused: r.filter((x) => /more than 1000 host calls are waiting/.test(x)).length }",
+      env,
+      {
+        timeoutMs: 120_000,
+        host: {
+          search: () => {
+            answered++;
+            const t = performance.now();
+            while (performance.now() - t < 1);
+            return [];
+          },
+        },
+      },
+    );
+    const value = (out[0] as { kind: 'json'; value: { ok: number; refused: number } }).value;
+    expect(value.ok + value.refused).toBe(20_000);
+    expect(value.refused).toBeGreaterThan(0);
+    expect(value.ok).toBe(answered);
+  }, 150_000);
+
+  it('a flood of host calls is answered one at a time and none after the run settled', async () => {
+    // 200k search() calls at 1 ms each: answered all at once (as before), they held the host for
+    // 200 s past the 1 s limit; now the limit fires and the rest are never answered.
+    let settled = false;
+    let answered = 0;
+    let late = 0;
+    const busy = () => {
+      const t = performance.now();
+      while (performance.now() - t < 1);
+    };
+    const out = await runJavaScriptInNode(
+      "const all = []; for (let i = 0; i < 200000; i++) all.push(search('x').catch((e) => e.message)); return (await Promise.all(all)).length",
+      env,
+      {
+        timeoutMs: 1_000,
+        host: {
+          search: () => {
+            if (settled) late++;
+            answered++;
+            busy();
+            return [];
+          },
+        },
+      },
+    ).finally(() => (settled = true));
+    expect(errorOf(out)?.name).toBe('Timeout');
+    expect(answered).toBeLessThan(200_000);
+    // Whatever was still queued is dropped with the run.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(late).toBe(0);
+  }, 60_000);
 
   it('stops when cancelled', async () => {
     const abort = new AbortController();

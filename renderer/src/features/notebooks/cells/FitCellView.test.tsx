@@ -72,7 +72,7 @@ function Host(props: { initial: Notebook; onRun?: () => void }) {
           notebook: current,
           signal: new AbortController().signal,
           runJavaScript: async () => [],
-          fit: (model, data, options) => fit(model, data, options),
+          fit: async (model, data, options) => fit(model, data, options),
         });
         setNb((cur) => ({
           ...cur,
@@ -173,7 +173,7 @@ async function runFitCell(nb: Notebook, cell: Cell): Promise<Cell['outputs']> {
     notebook: nb,
     signal: new AbortController().signal,
     runJavaScript: async () => [],
-    fit: (model, data, options) => fit(model, data, options),
+    fit: async (model, data, options) => fit(model, data, options),
   });
 }
 

@@ -1,0 +1,25 @@
+// Compute worker (worker_threads): runs heavy graph and fit operations (./ops.ts) away from the
+// services thread, one request at a time, under the limits its runner (./runner.ts) sets. Started
+// as TypeScript through tsx in the sources (CLI, vitest, `quire serve`) and as the self-contained
+// bundle out/main/compute-worker.mjs in the Electron build (electron.vite.config.ts).
+import { parentPort } from 'node:worker_threads';
+import type { Progress } from '../../../shared/api/contract';
+import { runOp, type ComputeOp } from './ops';
+
+export type ComputeRequest = { id: number; op: ComputeOp; input: unknown };
+export type ComputeReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; message: string }
+  | { id: number; progress: Progress };
+
+parentPort?.on('message', async (req: ComputeRequest) => {
+  let reply: ComputeReply;
+  try {
+    const onProgress = (progress: Progress) => parentPort?.postMessage({ id: req.id, progress });
+    reply = { id: req.id, ok: true, value: await runOp(req.op, req.input as never, onProgress) };
+  } catch (err) {
+    reply = { id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+  parentPort?.postMessage(reply);
+});
+parentPort?.postMessage({ ready: true });
