@@ -12,6 +12,7 @@ import { resolveLibraryDir } from './library-dir';
 import { installMenu } from './menu';
 import { hardenWebContents } from './navigation-guard';
 import { allowPermissionCheck, allowPermissionRequest } from './permissions';
+import { utilityLauncher } from './utility-launcher';
 import { createMainWindow, openExternalLink } from './window';
 
 // The bundle sits in out/main; the preload and renderer builds are its siblings (also inside app.asar).
@@ -51,6 +52,7 @@ function start(): void {
       libraryDir,
       mode: 'electron',
       appVersion: app.getVersion(),
+      launchSandbox: utilityLauncher,
       // Packaged: electron-builder's extraResources; in development the sources' resources/models.
       bundledModelsDir: app.isPackaged ? path.join(process.resourcesPath, 'models') : undefined,
     }),

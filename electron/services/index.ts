@@ -18,6 +18,7 @@ import { WriteLock } from './library/write-lock';
 import { ModelStore } from './models/model-store';
 import { ServerModels, isServerModelId } from './models/server-models';
 import { createNotebookHandlers } from './notebooks';
+import type { ChildLauncher } from './notebooks/sandbox/child-launcher';
 import { createGraphHandlers } from '../../shared/graph/handlers';
 import { libraryGraph } from './graph/library-graph';
 import { createGraphCompute, createLibraryGraphCompute, graphLimitsFromEnv } from './graph/compute';
@@ -59,6 +60,8 @@ export type ServicesOptions = {
   importDirs?: string[];
   /** Limits of the graph compute worker (default: graphLimitsFromEnv()). */
   graphLimits?: ComputeLimits;
+  /** How notebook sandbox processes start (the Electron app: a utility process); default fork. */
+  launchSandbox?: ChildLauncher;
 };
 
 export type Services = {
@@ -118,6 +121,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const { close: closeNotebooks, ...notebookHandlers } = createNotebookHandlers({
     dir: join(libraryDir, 'notebooks'),
     library: { get: (id) => store.get(id), all: () => store.all() },
+    ...(opts.launchSandbox ? { launchSandbox: opts.launchSandbox } : {}),
   });
 
   const graphLimits = opts.graphLimits ?? graphLimitsFromEnv();

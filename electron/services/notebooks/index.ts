@@ -12,6 +12,7 @@ import { notebookStatus } from '../../../shared/notebook/staleness';
 import { katexCss } from './katex-css';
 import { FitWorker } from './fit-worker';
 import { runAll, runOne, type RunDeps, type RunJavaScript } from './run';
+import type { ChildLauncher } from './sandbox/child-launcher';
 import { runJavaScriptInNode } from './sandbox/node-runner';
 import { NotebookStore, summaryOf } from './store';
 
@@ -36,8 +37,10 @@ export type NotebookDeps = {
   library: { get(id: string): Paper | undefined; all(): Paper[] };
   /** Defaults to the built-in cell types; extensions (graph…) register on it. */
   registry?: CellRegistry;
-  /** Defaults to the Node worker_threads sandbox. */
+  /** Defaults to the sandbox process (./sandbox), started by `launchSandbox`. */
   runJavaScript?: RunJavaScript;
+  /** How sandbox processes start: Node's fork by default, a utility process in the Electron app. */
+  launchSandbox?: ChildLauncher;
   sandbox?: { timeoutMs?: number; memoryMb?: number };
 };
 
@@ -104,7 +107,9 @@ export function createNotebookHandlers(deps: NotebookDeps): NotebookHandlers {
     store,
     fits,
     registry,
-    runJavaScript: deps.runJavaScript ?? runJavaScriptInNode,
+    runJavaScript:
+      deps.runJavaScript ??
+      ((source, env, opts) => runJavaScriptInNode(source, env, opts, deps.launchSandbox)),
     sandbox: deps.sandbox,
     host: {
       search: (...args: unknown[]) => {

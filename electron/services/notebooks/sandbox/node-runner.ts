@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fork } from 'node:child_process';
+import { forkLauncher, type ChildLauncher } from './child-launcher';
 import type { CellOutput } from '../../../../shared/notebook/model';
 import {
   runInSandbox,
@@ -33,15 +33,11 @@ function processScript(): string {
 const aborted = (code: number | null, signal: NodeJS.Signals | null) =>
   signal === 'SIGABRT' || code === 134 || code === 3221226505; /* Windows abort */
 
-export function spawnNodeWorker(memoryMb: number): WorkerPort {
-  const child = fork(processScript(), [], {
-    // Not the host's flags (vitest's, tsx's loader), and an empty environment: nothing of ours.
-    execArgv: [],
-    // In Electron, process.execPath is the app: run it as plain Node.
-    env: { ELECTRON_RUN_AS_NODE: '1' },
-    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-    serialization: 'advanced',
-  });
+export function spawnNodeWorker(
+  memoryMb: number,
+  launch: ChildLauncher = forkLauncher,
+): WorkerPort {
+  const child = launch(processScript());
   child.send({ memoryMb, prelude: SANDBOX_PRELUDE });
   let exitCb: ((exit: WorkerExit) => void) | undefined;
   let ended = false;
@@ -50,7 +46,7 @@ export function spawnNodeWorker(memoryMb: number): WorkerPort {
     ended = true;
     exitCb?.(e);
   };
-  child.on('exit', (code, signal) =>
+  child.onExit((code, signal) =>
     exit(
       aborted(code, signal)
         ? { kind: 'out-of-memory', message: 'aborted' }
@@ -60,15 +56,12 @@ export function spawnNodeWorker(memoryMb: number): WorkerPort {
           },
     ),
   );
-  child.on('error', (err) =>
-    exit({ kind: 'crashed', message: `The sandbox failed: ${err.message}` }),
-  );
+  child.onError((err) => exit({ kind: 'crashed', message: `The sandbox failed: ${err.message}` }));
   return {
-    post: (msg) => {
-      if (child.connected) child.send(msg);
-    },
+    post: (msg) => child.send(msg),
     onMessage: (cb) =>
-      child.on('message', (msg: WorkerToHost | ({ type: 'exit' } & WorkerExit)) => {
+      child.onMessage((raw) => {
+        const msg = raw as WorkerToHost | ({ type: 'exit' } & WorkerExit);
         if (msg.type === 'exit') exit({ kind: msg.kind, message: msg.message });
         else cb(msg);
       }),
@@ -77,7 +70,7 @@ export function spawnNodeWorker(memoryMb: number): WorkerPort {
     },
     terminate: () => {
       ended = true;
-      child.kill('SIGKILL');
+      child.kill();
     },
   };
 }
@@ -87,7 +80,11 @@ export function runJavaScriptInNode(
   source: string,
   env: SandboxEnv,
   opts: SandboxRunOptions = {},
+  launch: ChildLauncher = forkLauncher,
 ): Promise<CellOutput[]> {
   const memoryMb = opts.memoryMb ?? SANDBOX_DEFAULTS.memoryMb;
-  return runInSandbox(() => spawnNodeWorker(memoryMb), source, env, { ...opts, memoryMb });
+  return runInSandbox(() => spawnNodeWorker(memoryMb, launch), source, env, {
+    ...opts,
+    memoryMb,
+  });
 }

@@ -6,20 +6,40 @@
 // heap limit does not count ArrayBuffers (three filled 100 MB Uint8Arrays passed a 128 MB limit).
 // Here an abort kills only this process, and this thread, free while the worker runs the cell,
 // samples the RSS every 20 ms and ends the run once it grew past the limit (typed arrays included).
-// Plain ESM so node, tsx, vitest and the Electron build start it as is. Protocol: process IPC carries
-// the sandbox messages (shared/notebook/sandbox/protocol.ts) both ways, plus {type:'exit'} from here.
+// Plain ESM so node, tsx, vitest and the Electron build start it as is. Protocol: process IPC (or,
+// in the Electron app, a utility process's parentPort: ./child-launcher.ts) carries the sandbox
+// messages (shared/notebook/sandbox/protocol.ts) both ways, plus {type:'exit'} from here.
 import { Worker } from 'node:worker_threads';
+
+/** The channel to the host: Electron's utility-process port, or Node's process IPC. */
+const port = process.parentPort;
+const channel = port
+  ? {
+      connected: () => true,
+      send: (msg, done) => {
+        port.postMessage(msg);
+        done?.();
+      },
+      on: (cb) => port.on('message', (e) => cb(e.data)),
+      once: (cb) => port.once('message', (e) => cb(e.data)),
+    }
+  : {
+      connected: () => process.connected,
+      send: (msg, done) => process.send(msg, done),
+      on: (cb) => process.on('message', cb),
+      once: (cb) => process.once('message', cb),
+    };
 
 /** RSS beyond the heap limit a cell may use before it is stopped: young generation, code, stacks. */
 const MARGIN_MB = 48;
 const SAMPLE_MS = 20;
 
 function report(msg) {
-  if (process.connected) process.send(msg, () => process.exit(0));
+  if (channel.connected()) channel.send(msg, () => process.exit(0));
   else process.exit(0);
 }
 
-process.once('message', (init) => {
+channel.once((init) => {
   const memoryMb = Number(init?.memoryMb) || 128;
   const worker = new Worker(new URL('./sandbox-worker.mjs', import.meta.url), {
     workerData: { prelude: String(init?.prelude) },
@@ -45,9 +65,9 @@ process.once('message', (init) => {
     report({ type: 'exit', kind: 'out-of-memory', message: 'memory' });
   }, SAMPLE_MS);
   worker.on('message', (m) => {
-    if (!over && process.connected) process.send(m);
+    if (!over && channel.connected()) channel.send(m);
   });
-  process.on('message', (m) => worker.postMessage(m));
+  channel.on((m) => worker.postMessage(m));
   worker.on('error', (err) =>
     report({
       type: 'exit',
@@ -63,5 +83,5 @@ process.once('message', (init) => {
     }),
   );
 });
-// The host went away (killed, crashed): nothing may outlive it.
+// The host went away (killed, crashed): nothing may outlive it. (A utility process ends with its app.)
 process.on('disconnect', () => process.exit(0));
