@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { Handlers } from '../../shared/api/contract';
 import { createDispatcher, type Dispatch } from '../../shared/api/dispatcher';
 import { QuireError } from '../../shared/api/errors';
-import { taggingMethods, type TaggingMethodName } from '../../shared/api/tagging-contract';
 import { EmbeddingService } from './embedding/embedding-service';
 import { exportPapers } from './export';
 import { IngestService } from './ingest/ingest-service';
@@ -18,6 +17,9 @@ import { createGraphHandlers } from '../../shared/graph/handlers';
 import { libraryGraph } from './graph/library-graph';
 import { SearchService } from './search/search-service';
 import { SettingsStore } from './settings/settings-store';
+import { createTaggingService, type TaggingService } from './tagging';
+import type { Tagger } from './tagging/tagger';
+import { vectorSourceOf } from './tagging/vectors';
 
 /** The model a fresh library uses: built from pre-trained word vectors by scripts/build-default-model.mjs. */
 export const DEFAULT_MODEL = 'quire-glove-100d';
@@ -28,15 +30,12 @@ function defaultBundledModelsDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'models');
 }
 
-/** Integration seam while the tagging service is being built (replaced by electron/services/tagging). */
-function notYetTagging(): Pick<Handlers, TaggingMethodName> {
+/** Integration seam while the LLM providers are being built (replaced by electron/services/tagging/llm). */
+function notYetLlm(): Pick<Handlers, 'llm:get' | 'llm:set' | 'llm:check'> {
   const no = async (): Promise<never> => {
-    throw new QuireError('unavailable', 'Tagging is not available in this build yet.');
+    throw new QuireError('unavailable', 'LLM providers are not available in this build yet.');
   };
-  return Object.fromEntries(Object.keys(taggingMethods).map((m) => [m, no])) as unknown as Pick<
-    Handlers,
-    TaggingMethodName
-  >;
+  return { 'llm:get': no, 'llm:set': no, 'llm:check': no };
 }
 
 export type ServicesOptions = {
@@ -48,6 +47,8 @@ export type ServicesOptions = {
   bundledModelsDir?: string;
   /** Model hub for downloads; `QUIRE_HUB_URL` overrides the default. */
   hubUrl?: string;
+  /** The `llm` tagger, when an LLM provider is configured. */
+  llmTagger?: Tagger;
 };
 
 export type Services = {
@@ -59,7 +60,10 @@ export type Services = {
 export async function createServices(opts: ServicesOptions): Promise<Services> {
   const libraryDir = resolve(opts.libraryDir);
   const store = await PaperStore.open(libraryDir);
-  const library = new LibraryService(store);
+  // The tagging service answers the `suggestedTag` filter; it is created once embeddings exist.
+  const late: { tagging?: TaggingService } = {};
+  const suggestedPapers = (tag: string) => late.tagging?.suggestedPapers(tag) ?? new Set<string>();
+  const library = new LibraryService(store, suggestedPapers);
   const ingest = new IngestService(store);
   const settings = await SettingsStore.open(libraryDir);
   const models = new ModelStore({
@@ -74,7 +78,18 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     settings,
     defaultModel: DEFAULT_MODEL,
   });
-  const search = new SearchService(store, embeddings);
+  const search = new SearchService(store, embeddings, undefined, suggestedPapers);
+  const taggingService = await createTaggingService({
+    libraryDir,
+    papers: store,
+    vectors: vectorSourceOf(embeddings),
+    ensureEmbedded: async (ctx) => {
+      const s = await embeddings.status();
+      if (s.embedded < s.total) await embeddings.update(ctx);
+    },
+    llmTagger: opts.llmTagger,
+  });
+  late.tagging = taggingService;
   const { close: closeNotebooks, ...notebookHandlers } = createNotebookHandlers({
     dir: join(libraryDir, 'notebooks'),
     library: { get: (id) => store.get(id), all: () => store.all() },
@@ -90,7 +105,13 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     }),
     'library:list': async (input) => library.list(input),
     'library:get': async ({ id }) => library.get(id),
-    'library:update': (input) => library.update(input),
+    'library:update': async (input) => {
+      const before = store.get(input.id);
+      const after = await library.update(input);
+      // Tags typed by the user are recorded as typed, so provenance can tell them from suggestions.
+      if (before) await taggingService.noteTyped(before, after);
+      return after;
+    },
     'library:delete': ({ ids }) => library.delete(ids),
     'library:undoDelete': ({ undoToken }) => library.undoDelete(undoToken),
     'library:tags': async () => library.tags(),
@@ -136,7 +157,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     'search:similar': (input) => search.similar(input),
     ...notebookHandlers,
-    ...notYetTagging(),
+    ...taggingService.handlers,
+    ...notYetLlm(),
     ...createGraphHandlers(),
     'graph:library': (input) =>
       libraryGraph(
@@ -150,6 +172,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     dispatch: createDispatcher(handlers),
     close: async () => {
       await closeNotebooks();
+      await taggingService.close();
       await embeddings.close();
       await store.close();
     },

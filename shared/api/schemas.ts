@@ -129,6 +129,8 @@ export const ListInputSchema = z.object({
   /** Case-insensitive words, all of which must occur in title, authors, abstract, venue, notes or ids. */
   text: z.string().max(1000).default(''),
   tag: z.string().max(200).optional(),
+  /** Only papers with a pending (not yet decided) suggestion of this tag. */
+  suggestedTag: z.string().max(200).optional(),
   sort: z.enum(SORT_KEYS).default('addedAt'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
@@ -196,6 +198,8 @@ export type SearchMode = z.infer<typeof SearchModeSchema>;
 
 export const SearchFiltersSchema = z.object({
   tag: z.string().max(200).optional(),
+  /** Only papers with a pending (not yet decided) suggestion of this tag. */
+  suggestedTag: z.string().max(200).optional(),
   yearFrom: z.number().int().optional(),
   yearTo: z.number().int().optional(),
   /** Words that must all occur (as in library:list). */

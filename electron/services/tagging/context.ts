@@ -1,0 +1,125 @@
+// What the tagging service's parts share: the papers, the tagging file, undo tokens, and the views of
+// the state every part needs (vocabulary, visible pending suggestions, rejected pairs).
+import { randomBytes } from 'node:crypto';
+import { QuireError } from '../../../shared/api/errors';
+import type { Paper } from '../../../shared/api/schemas';
+import type { Suggestion, TagInfo } from '../../../shared/api/tagging-contract';
+import type { PaperStore } from '../library/store';
+import type { StoredSuggestion, StoredTag, TaggingStore } from './tagging-store';
+import { vocabulary } from './vocabulary';
+
+/** How many undoable changes are kept (as for deleted papers). */
+const UNDO_DEPTH = 50;
+
+export const pairKey = (paperId: string, tag: string) => `${paperId}\u0000${tag}`;
+
+export class TaggingContext {
+  private readonly undo = new Map<string, unknown>();
+
+  constructor(
+    readonly papers: PaperStore,
+    readonly store: TaggingStore,
+  ) {}
+
+  get state() {
+    return this.store.state;
+  }
+
+  vocabulary(): StoredTag[] {
+    return vocabulary(this.state, this.papers.all());
+  }
+
+  findTag(name: string): StoredTag {
+    const t = this.vocabulary().find((v) => v.name === name);
+    if (!t) throw new QuireError('not_found', `No tag "${name}" in the vocabulary.`);
+    return t;
+  }
+
+  /** (paper, tag) pairs the user rejected: never proposed again, by any tagger. */
+  rejectedPairs(): Set<string> {
+    const out = new Set<string>();
+    for (const s of this.state.suggestions)
+      if (s.decision === 'rejected') out.add(pairKey(s.paperId, s.tag));
+    return out;
+  }
+
+  /** A pending suggestion is shown while its paper exists, lacks the tag, and the pair is not rejected. */
+  visiblePending(rejected = this.rejectedPairs()): StoredSuggestion[] {
+    return this.state.suggestions.filter((s) => {
+      if (s.decision !== 'pending') return false;
+      const p = this.papers.get(s.paperId);
+      return !!p && !p.tags.includes(s.tag) && !rejected.has(pairKey(s.paperId, s.tag));
+    });
+  }
+
+  /** Paper ids with a visible pending suggestion of `tag` (the `suggestedTag` filter). */
+  suggestedPapers(tag: string): Set<string> {
+    return new Set(
+      this.visiblePending()
+        .filter((s) => s.tag === tag)
+        .map((s) => s.paperId),
+    );
+  }
+
+  withTitle(s: StoredSuggestion): Suggestion {
+    return { ...s, title: this.papers.get(s.paperId)?.title ?? '' };
+  }
+
+  tagInfo(t: StoredTag): TagInfo {
+    let paperCount = 0;
+    const origins = { typed: 0, imported: 0, accepted: 0 };
+    for (const p of this.papers.all()) {
+      if (!p.tags.includes(t.name)) continue;
+      paperCount++;
+      origins[this.originOf(p.id, t.name)]++;
+    }
+    const pendingCount = new Set(
+      this.visiblePending()
+        .filter((s) => s.tag === t.name)
+        .map((s) => s.paperId),
+    ).size;
+    return {
+      name: t.name,
+      description: t.description,
+      color: t.color,
+      paperCount,
+      pendingCount,
+      origins,
+    };
+  }
+
+  /** Tags on papers with no recorded origin came with the paper (import) or predate this feature. */
+  originOf(paperId: string, tag: string): 'typed' | 'imported' | 'accepted' {
+    return this.state.origins[paperId]?.[tag] ?? 'imported';
+  }
+
+  /** Rewrites papers' tags through the library store: one commit for all changed papers. */
+  async rewritePapers(fn: (p: Paper) => string[] | null): Promise<Paper[]> {
+    const now = new Date().toISOString();
+    const changed: Paper[] = [];
+    for (const p of this.papers.all()) {
+      const tags = fn(p);
+      if (tags) changed.push({ ...p, tags: [...new Set(tags)], updatedAt: now });
+    }
+    await this.papers.update(changed);
+    return changed;
+  }
+
+  remember(value: unknown): string {
+    const token = randomBytes(9).toString('base64url');
+    this.undo.set(token, value);
+    while (this.undo.size > UNDO_DEPTH) this.undo.delete(this.undo.keys().next().value!);
+    return token;
+  }
+
+  takeUndo<T>(token: string, what: string): T {
+    const v = this.undo.get(token);
+    if (v === undefined)
+      throw new QuireError(
+        'not_found',
+        `Nothing to undo: that ${what} is too old or was already undone.`,
+      );
+    this.undo.delete(token);
+    return v as T;
+  }
+}

@@ -1,0 +1,75 @@
+// The stored vectors the embedding taggers read (no re-embedding of papers), aligned with the papers
+// of a tagger run, and the embedding of tag texts with the same model search uses for queries.
+import { QuireError } from '../../../shared/api/errors';
+import type { TaggerPaper } from './tagger';
+
+/** What the embedding taggers need from the embedding service (EmbeddingService fits it, see index.ts). */
+export type VectorSource = {
+  allVectors(): Promise<{ modelId: string; ids: string[]; vectors: Float32Array; dims: number }>;
+  /** Unit vectors of short texts under the same model; null where the model knows none of the words. */
+  embedTexts(texts: string[], signal: AbortSignal): Promise<(Float32Array | null)[]>;
+};
+
+export type AlignedVectors = {
+  modelId: string;
+  dims: number;
+  vectors: Float32Array;
+  /** Per paper of the run (same order), its row in `vectors`, or -1 when it has no vector yet. */
+  rows: Int32Array;
+  withVector: number;
+};
+
+export async function alignVectors(
+  source: VectorSource,
+  papers: TaggerPaper[],
+): Promise<AlignedVectors> {
+  const all = await source.allVectors();
+  const rowOf = new Map<string, number>();
+  all.ids.forEach((id, i) => rowOf.set(id, i));
+  const rows = new Int32Array(papers.length);
+  let withVector = 0;
+  papers.forEach((p, i) => {
+    const r = rowOf.get(p.id);
+    // A text with no known word embeds as NaN (resources/models/README.md): treat it as no vector.
+    const ok = r !== undefined && Number.isFinite(all.vectors[r * all.dims]);
+    rows[i] = ok ? r : -1;
+    if (ok) withVector++;
+  });
+  return { modelId: all.modelId, dims: all.dims, vectors: all.vectors, rows, withVector };
+}
+
+/** Refuses a run on a library none of whose papers has a vector yet, with what to do about it. */
+export function requireVectors(v: AlignedVectors, papers: number): void {
+  if (papers > 0 && v.withVector === 0)
+    throw new QuireError(
+      'unavailable',
+      `No paper has a vector under the model "${v.modelId}" yet: compute embeddings first ` +
+        '(Settings → Models, or `quire models use <model>`), then run the tagger again.',
+    );
+}
+
+export function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, n: number): number {
+  let s = 0;
+  for (let k = 0; k < n; k++) s += a[ao + k]! * b[bo + k]!;
+  return s;
+}
+
+/** The embedding service as a VectorSource: stored vectors, and tag texts embedded like search queries. */
+export function vectorSourceOf(embeddings: {
+  allVectors: VectorSource['allVectors'];
+  forSearch(): Promise<{ embedQuery(text: string): Promise<Float32Array> }>;
+}): VectorSource {
+  return {
+    allVectors: () => embeddings.allVectors(),
+    async embedTexts(texts, signal) {
+      const s = await embeddings.forSearch();
+      const out: (Float32Array | null)[] = [];
+      for (const text of texts) {
+        if (signal.aborted) throw new QuireError('cancelled', 'Cancelled.');
+        const v = await s.embedQuery(text);
+        out.push(v.length > 0 && Number.isFinite(v[0]) ? v : null);
+      }
+      return out;
+    },
+  };
+}
