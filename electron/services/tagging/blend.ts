@@ -62,9 +62,9 @@ export class BlendTagger {
         if (Number.isNaN(z) || p.tags.includes(tag)) continue;
         // The zero-shot share cap holds in the blend too: a broad tag cannot flood the library.
         const zPart = zs.passes[t]![i] ? z : Math.min(z, 0.49);
+        // Both scores are calibrated per tag so that their thresholds sit at 0.5.
         const v = nb.score[t]![i]!;
-        // The vote is rescaled so that its own threshold lands at 0.5, like the zero-shot score.
-        const nPart = Number.isNaN(v) ? 0 : Math.min(1, (0.5 * v) / opts.neighbours.minVote);
+        const nPart = Number.isNaN(v) ? 0 : nb.passes[t]![i] ? v : Math.min(v, 0.49);
         const s = w > 0 ? (1 - w) * zPart + w * nPart : zPart;
         if (s < opts.threshold) continue;
         proposals.push({

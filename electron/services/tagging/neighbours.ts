@@ -1,6 +1,9 @@
 // Neighbours tagger: for each paper, its k nearest labelled papers by stored vector (no re-embedding)
-// vote for the tags they carry, weighted by similarity; papers the user rejected a tag for vote
-// against it, and labelled papers without the tag count as quiet negatives (they dilute the vote).
+// vote for the tags they carry, weighted by similarity (raised to a power, so the closest count most);
+// papers the user rejected a tag for vote against it, and labelled papers without the tag add nothing.
+// The vote is divided by k, not by the neighbours' total weight: with only positive examples (the
+// usual start: a user tags a few papers) a share would be 100 % for every paper. Like zero-shot, the
+// threshold is calibrated per tag on its votes over the library (z-score, top-share cap).
 // Constants chosen by bench/tagging (quality on the sample feed with 20 % of labels accepted).
 import type { CallContext } from '../../../shared/api/contract';
 import type { Evidence } from '../../../shared/api/tagging-contract';
@@ -13,16 +16,22 @@ export type NeighboursOptions = {
   k: number;
   /** Similarities are raised to this power: closer neighbours count much more. */
   sharpness: number;
-  /** A tag is proposed when its share of the neighbours' weight reaches this. */
-  minVote: number;
+  /** A paper is proposed when its vote is this many standard deviations above the tag's mean… */
+  zMin: number;
+  /** …and among the tag's top share of the library. */
+  maxShare: number;
 };
 
-export const NEIGHBOURS: NeighboursOptions = { k: 10, sharpness: 3, minVote: 0.35 };
+export const NEIGHBOURS: NeighboursOptions = { k: 10, sharpness: 3, zMin: 1.6, maxShare: 0.3 };
+
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
 export type NeighbourScores = {
   modelId: string;
-  /** Per tag, per paper: vote share 0..1 (NaN: paper without vector or no labels for the tag). */
+  /** Per tag, per paper: calibrated score 0..1, ≥ 0.5 above the threshold (NaN: no vector or no labels). */
   score: Float32Array[];
+  /** Tag t passes its threshold for paper i. */
+  passes: Uint8Array[];
   /** Accepted examples per tag (for the blend). */
   examples: number[];
   evidence(t: number, i: number): Evidence['neighbours'];
@@ -67,7 +76,7 @@ export async function neighbourScores(
       'No tag has accepted papers yet: the neighbours tagger learns from them. Accept some suggestions or tag a few papers first.',
     );
 
-  const score = vocabulary.map(() => new Float32Array(papers.length).fill(NaN));
+  const vote = vocabulary.map(() => new Float32Array(papers.length).fill(NaN));
   const nearest: (Near[] | null)[] = new Array(papers.length).fill(null);
   // Labelled vectors packed together: the inner loop then reads memory in order.
   const packed = new Float32Array(labelled.length * dims);
@@ -116,13 +125,13 @@ export async function neighbourScores(
     if (total > 0) {
       for (let t = 0; t < vocabulary.length; t++) {
         if (examples[t] === 0) continue;
-        let vote = 0;
+        let v = 0;
         for (const nb of near) {
           const w = Math.max(0, nb.sim) ** opts.sharpness;
-          if (accepted.get(nb.row)?.has(t)) vote += w;
-          else if (rejected.get(nb.row)?.has(t)) vote -= w;
+          if (accepted.get(nb.row)?.has(t)) v += w;
+          else if (rejected.get(nb.row)?.has(t)) v -= w;
         }
-        score[t]![i] = Math.max(0, vote / total);
+        vote[t]![i] = v / k;
       }
     }
     if ((i & 63) === 0) {
@@ -131,10 +140,12 @@ export async function neighbourScores(
     }
   }
   ctx.onProgress({ phase: 'neighbours', done: papers.length, total: papers.length });
+  const { score, passes } = calibrate(vote, opts);
 
   return {
     modelId: aligned.modelId,
     score,
+    passes,
     examples,
     warnings,
     noVector: [...rows.keys()].filter((i) => rows[i]! < 0),
@@ -151,6 +162,38 @@ export async function neighbourScores(
   };
 }
 
+/** Per tag: z-score of each paper's vote over the papers that have one; passes = z ≥ zMin, top share, vote > 0. */
+function calibrate(
+  vote: Float32Array[],
+  opts: NeighboursOptions,
+): { score: Float32Array[]; passes: Uint8Array[] } {
+  const score: Float32Array[] = [];
+  const passes: Uint8Array[] = [];
+  for (const v of vote) {
+    const finite = Array.from(v).filter((x) => Number.isFinite(x));
+    const n = finite.length;
+    const mean = finite.reduce((s, x) => s + x, 0) / Math.max(1, n);
+    const sd = Math.max(
+      Math.sqrt(finite.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, n)),
+      1e-3,
+    );
+    const sorted = finite.sort((a, b) => b - a);
+    const cutoff = sorted[Math.max(0, Math.floor(opts.maxShare * n) - 1)] ?? Infinity;
+    const s = new Float32Array(v.length).fill(NaN);
+    const pass = new Uint8Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i]!;
+      if (!Number.isFinite(x)) continue;
+      const z = (x - mean) / sd;
+      s[i] = logistic(2 * (z - opts.zMin));
+      pass[i] = z >= opts.zMin && x >= cutoff && x > 0 ? 1 : 0;
+    }
+    score.push(s);
+    passes.push(pass);
+  }
+  return { score, passes };
+}
+
 export function createNeighboursTagger(
   source: VectorSource,
   opts: NeighboursOptions = NEIGHBOURS,
@@ -165,7 +208,7 @@ export function createNeighboursTagger(
         for (let i = 0; i < input.papers.length; i++) {
           const p = input.papers[i]!;
           const v = s.score[t]![i]!;
-          if (!(v >= opts.minVote) || p.tags.includes(tag)) continue;
+          if (!s.passes[t]![i] || p.tags.includes(tag)) continue;
           proposals.push({
             paperId: p.id,
             tag,

@@ -30,8 +30,7 @@ export async function alignVectors(
   let withVector = 0;
   papers.forEach((p, i) => {
     const r = rowOf.get(p.id);
-    // A text with no known word embeds as NaN (resources/models/README.md): treat it as no vector.
-    const ok = r !== undefined && Number.isFinite(all.vectors[r * all.dims]);
+    const ok = r !== undefined && isUsable(all.vectors, r * all.dims, all.dims);
     rows[i] = ok ? r : -1;
     if (ok) withVector++;
   });
@@ -46,6 +45,13 @@ export function requireVectors(v: AlignedVectors, papers: number): void {
       `No paper has a vector under the model "${v.modelId}" yet: compute embeddings first ` +
         '(Settings → Models, or `quire models use <model>`), then run the tagger again.',
     );
+}
+
+/** A text with no known word embeds as zeros (or NaN in some pipelines): that is no vector. */
+export function isUsable(v: Float32Array, offset: number, dims: number): boolean {
+  let norm = 0;
+  for (let k = 0; k < dims; k++) norm += v[offset + k]! * v[offset + k]!;
+  return Number.isFinite(norm) && norm > 1e-12;
 }
 
 export function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, n: number): number {
@@ -67,7 +73,7 @@ export function vectorSourceOf(embeddings: {
       for (const text of texts) {
         if (signal.aborted) throw new QuireError('cancelled', 'Cancelled.');
         const v = await s.embedQuery(text);
-        out.push(v.length > 0 && Number.isFinite(v[0]) ? v : null);
+        out.push(v.length > 0 && isUsable(v, 0, v.length) ? v : null);
       }
       return out;
     },

@@ -18,7 +18,7 @@ export type ZeroShotOptions = {
   maxShare: number;
 };
 
-export const ZERO_SHOT: ZeroShotOptions = { lexWeight: 0.3, zMin: 1.6, maxShare: 0.15 };
+export const ZERO_SHOT: ZeroShotOptions = { lexWeight: 0.7, zMin: 1.4, maxShare: 0.15 };
 
 /** At most this many suggestions per paper and tagger, so a 1,000-tag vocabulary cannot bury a paper. */
 export const MAX_PER_PAPER = 5;
