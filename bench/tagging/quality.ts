@@ -189,48 +189,58 @@ async function main(): Promise<void> {
     const splits = SEEDS.map((s) => split(labelled, s));
 
     const zeroShotSweep = [];
-    for (const lexWeight of [0, 0.3, 0.5, 0.7, 1.0])
-      for (const zMin of [1.0, 1.2, 1.4, 1.6, 2.0])
-        for (const maxShare of [0.1, 0.15, 0.25]) {
-          const out = await createZeroShotTagger(source, { lexWeight, zMin, maxShare }).run(
-            input(new Set()),
-            ctx,
-          );
-          zeroShotSweep.push({ lexWeight, zMin, maxShare, ...score(truth, out.proposals, all) });
-        }
+    for (const centre of [false, true])
+      for (const lexWeight of [0, 0.3, 0.5, 0.7, 1.0])
+        for (const zMin of [1.0, 1.2, 1.4, 1.6, 2.0])
+          for (const maxShare of [0.1, 0.15, 0.25]) {
+            const o = { lexWeight, zMin, maxShare, centre };
+            const out = await createZeroShotTagger(source, o).run(input(new Set()), ctx);
+            zeroShotSweep.push({ ...o, ...score(truth, out.proposals, all) });
+          }
     zeroShotSweep.sort((x, y) => y.microF1 - x.microF1);
 
     const neighboursSweep = [];
-    for (const k of [3, 5, 10])
-      for (const sharpness of [1, 3])
-        for (const zMin of [1.0, 1.3, 1.6, 2.0]) {
-          const runs = [];
-          for (const sp of splits) {
-            const out = await createNeighboursTagger(source, {
-              k,
-              sharpness,
-              zMin,
-              maxShare: NEIGHBOURS.maxShare,
-            }).run(input(sp.train), ctx);
-            runs.push(score(truth, out.proposals, sp.test));
+    for (const centre of [false, true])
+      for (const k of [3, 5, 10])
+        for (const sharpness of [1, 3])
+          for (const zMin of [1.0, 1.3, 1.6, 2.0]) {
+            const o = { k, sharpness, zMin, maxShare: NEIGHBOURS.maxShare, centre };
+            const runs = [];
+            for (const sp of splits) {
+              const out = await createNeighboursTagger(source, o).run(input(sp.train), ctx);
+              runs.push(score(truth, out.proposals, sp.test));
+            }
+            neighboursSweep.push({ ...o, ...mean(runs) });
           }
-          neighboursSweep.push({ k, sharpness, zMin, ...mean(runs) });
-        }
     neighboursSweep.sort((x, y) => y.microF1 - x.microF1);
 
     const blendSweep = [];
-    for (const half of [0, 1, 2, 4, 8, 16, 1e9])
-      for (const threshold of [0.4, 0.5, 0.6]) {
-        const runs = [];
-        for (const sp of splits) {
-          const out = await new BlendTagger(source, { ...BLEND, half, threshold }).run(
-            input(sp.train),
-            ctx,
-          );
-          runs.push(score(truth, out.proposals, sp.test));
+    for (const centre of [false, true])
+      for (const half of [0, 1, 2, 4, 8, 16, 1e9])
+        for (const threshold of [0.4, 0.5, 0.6]) {
+          const runs = [];
+          const o = {
+            ...BLEND,
+            half,
+            threshold,
+            zeroShot: { ...BLEND.zeroShot, centre },
+            neighbours: { ...BLEND.neighbours, centre },
+          };
+          for (const sp of splits)
+            runs.push(
+              score(
+                truth,
+                (await new BlendTagger(source, o).run(input(sp.train), ctx)).proposals,
+                sp.test,
+              ),
+            );
+          blendSweep.push({
+            centre,
+            half: half === 1e9 ? 'zero-shot only' : half,
+            threshold,
+            ...mean(runs),
+          });
         }
-        blendSweep.push({ half: half === 1e9 ? 'zero-shot only' : half, threshold, ...mean(runs) });
-      }
     blendSweep.sort((x, y) => y.microF1 - x.microF1);
 
     // Defaults over all seeds, for the table.
@@ -292,7 +302,8 @@ async function main(): Promise<void> {
               (r) =>
                 r.lexWeight === ZERO_SHOT.lexWeight &&
                 r.zMin === ZERO_SHOT.zMin &&
-                r.maxShare === ZERO_SHOT.maxShare,
+                r.maxShare === ZERO_SHOT.maxShare &&
+                r.centre === ZERO_SHOT.centre,
             ),
             zeroShot_noLexical_best: zeroShotSweep.find((r) => r.lexWeight === 0),
             neighbours_top5: neighboursSweep.slice(0, 5),

@@ -14,8 +14,6 @@ const UNDO_DEPTH = 50;
 export const pairKey = (paperId: string, tag: string) => `${paperId}\u0000${tag}`;
 
 export class TaggingContext {
-  private readonly undo = new Map<string, unknown>();
-
   constructor(
     readonly papers: PaperStore,
     readonly store: TaggingStore,
@@ -105,21 +103,28 @@ export class TaggingContext {
     return changed;
   }
 
-  remember(value: unknown): string {
+  /** Keeps an undo record in the tagging file (so another process, e.g. the CLI, can undo it). */
+  async remember(record: unknown): Promise<string> {
     const token = randomBytes(9).toString('base64url');
-    this.undo.set(token, value);
-    while (this.undo.size > UNDO_DEPTH) this.undo.delete(this.undo.keys().next().value!);
+    await this.store.change((s) => {
+      s.undo.push({ token, at: new Date().toISOString(), record });
+      if (s.undo.length > UNDO_DEPTH) s.undo.splice(0, s.undo.length - UNDO_DEPTH);
+    });
     return token;
   }
 
-  takeUndo<T>(token: string, what: string): T {
-    const v = this.undo.get(token);
-    if (v === undefined)
+  /** The record of `token`, which stays until `forgetUndo` (after the undo succeeded). */
+  peekUndo<T>(token: string, what: string): T {
+    const entry = this.state.undo.find((u) => u.token === token);
+    if (!entry)
       throw new QuireError(
         'not_found',
         `Nothing to undo: that ${what} is too old or was already undone.`,
       );
-    this.undo.delete(token);
-    return v as T;
+    return entry.record as T;
+  }
+
+  forgetUndo(s: { undo: { token: string }[] }, token: string): void {
+    s.undo = s.undo.filter((u) => u.token !== token);
   }
 }

@@ -10,7 +10,7 @@ import type { Evidence } from '../../../shared/api/tagging-contract';
 import { Slicer } from './slices';
 import type { Tagger, TaggerInput, TaggerOutput } from './tagger';
 import { MAX_PER_PAPER, capPerPaper, round } from './zero-shot';
-import { alignVectors, dot, requireVectors, type VectorSource } from './vectors';
+import { alignVectors, centred, dot, requireVectors, type VectorSource } from './vectors';
 
 export type NeighboursOptions = {
   k: number;
@@ -20,9 +20,17 @@ export type NeighboursOptions = {
   zMin: number;
   /** …and among the tag's top share of the library. */
   maxShare: number;
+  /** Compare vectors with the library's mean removed (see vectors.ts `centred`). */
+  centre: boolean;
 };
 
-export const NEIGHBOURS: NeighboursOptions = { k: 10, sharpness: 3, zMin: 1.6, maxShare: 0.3 };
+export const NEIGHBOURS: NeighboursOptions = {
+  k: 10,
+  sharpness: 3,
+  zMin: 1.6,
+  maxShare: 0.3,
+  centre: false,
+};
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -51,7 +59,8 @@ export async function neighbourScores(
   const { papers, vocabulary, decisions } = input;
   const aligned = await alignVectors(source, papers);
   requireVectors(aligned, papers.length);
-  const { dims, vectors, rows } = aligned;
+  const { dims, rows } = aligned;
+  const vectors = opts.centre ? centred(aligned).vectors : aligned.vectors;
   const tagIndex = new Map(vocabulary.map((t, j) => [t.name, j]));
   const indexOf = new Map(papers.map((p, i) => [p.id, i]));
 

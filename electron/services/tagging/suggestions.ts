@@ -328,7 +328,7 @@ export class Suggestions {
         else if (st.origins[ch.paperId]) delete st.origins[ch.paperId]![ch.tag];
       }
     });
-    return { changed: chosen.length, undoToken: this.c.remember(record) };
+    return { changed: chosen.length, undoToken: await this.c.remember(record) };
   }
 
   private async applyPaperChanges(
@@ -373,7 +373,7 @@ export class Suggestions {
   }
 
   async undo({ undoToken }: ParsedInputOf<'tagging:undo'>): Promise<{ restored: number }> {
-    const r = this.c.takeUndo<DecideRecord>(undoToken, 'decision');
+    const r = this.c.peekUndo<DecideRecord>(undoToken, 'decision');
     if (r.kind !== 'tagging:decide')
       throw new QuireError('invalid_input', 'That undo token is not from a tagging decision.');
     await this.applyPaperChanges(
@@ -394,6 +394,7 @@ export class Suggestions {
           if (st.origins[ch.paperId]) delete st.origins[ch.paperId]![ch.tag];
         } else (st.origins[ch.paperId] ??= {})[ch.tag] = 'accepted';
       }
+      this.c.forgetUndo(st, undoToken);
     });
     return { restored: r.before.length };
   }

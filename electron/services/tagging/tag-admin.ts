@@ -120,11 +120,11 @@ export class TagAdmin {
       s.suggestions = s.suggestions.filter((sg) => sg.tag !== name);
       for (const o of Object.values(s.origins)) delete o[name];
     });
-    return { removedFromPapers: changed.length, undoToken: this.c.remember(record) };
+    return { removedFromPapers: changed.length, undoToken: await this.c.remember(record) };
   }
 
   async undoRemove({ undoToken }: ParsedInputOf<'tags:undoRemove'>): Promise<TagInfo> {
-    const r = this.c.takeUndo<RemovedTag>(undoToken, 'tag removal');
+    const r = this.c.peekUndo<RemovedTag>(undoToken, 'tag removal');
     if (r.kind !== 'tags:remove')
       throw new QuireError('invalid_input', 'That undo token is not from a tag removal.');
     const ids = new Set(r.paperIds);
@@ -136,6 +136,7 @@ export class TagAdmin {
       const have = new Set(s.suggestions.map((sg) => sg.id));
       s.suggestions.push(...r.suggestions.filter((sg) => !have.has(sg.id)));
       for (const [id, origin] of r.origins) (s.origins[id] ??= {})[r.tag.name] ??= origin;
+      this.c.forgetUndo(s, undoToken);
     });
     return this.c.tagInfo(this.c.findTag(r.tag.name));
   }

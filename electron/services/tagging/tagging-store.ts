@@ -44,11 +44,14 @@ const FileSchema = z.object({
   suggestions: z.array(StoredSuggestionSchema),
   /** paper id → tag → where the tag on the paper came from. */
   origins: z.record(z.string(), z.record(z.string(), z.enum(['typed', 'imported', 'accepted']))),
+  /** Undoable changes, newest last: kept in the file so `quire tag undo` works from another process. */
+  undo: z.array(z.object({ token: z.string(), at: z.string(), record: z.unknown() })).default([]),
 });
 export type TaggingState = {
   tags: StoredTag[];
   suggestions: StoredSuggestion[];
   origins: Record<string, Record<string, Origin>>;
+  undo: { token: string; at: string; record: unknown }[];
 };
 
 export class TaggingStore {
@@ -68,7 +71,7 @@ export class TaggingStore {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
-    const empty: TaggingState = { tags: [], suggestions: [], origins: {} };
+    const empty: TaggingState = { tags: [], suggestions: [], origins: {}, undo: [] };
     if (text === null) return new TaggingStore(file, empty);
     let parsed: ReturnType<typeof FileSchema.safeParse> | null = null;
     try {
@@ -77,11 +80,12 @@ export class TaggingStore {
       parsed = null;
     }
     if (parsed?.success) {
-      const { tags, suggestions, origins } = parsed.data;
+      const { tags, suggestions, origins, undo } = parsed.data;
       return new TaggingStore(file, {
         tags,
         suggestions: suggestions as StoredSuggestion[],
         origins,
+        undo,
       });
     }
     // A damaged file is kept aside, not overwritten, so the user's decisions can still be recovered.

@@ -79,3 +79,40 @@ export function vectorSourceOf(embeddings: {
     },
   };
 }
+
+/**
+ * Vectors with the library's mean removed, renormalised. Mean-pooled word vectors share a large
+ * common direction (every abstract is "about research"), which pushes all cosines towards 0.9 and
+ * drowns the topical part; removing it (Mu & Viswanath, "All-but-the-Top", ICLR 2018, first step)
+ * makes nearest neighbours topical. Rows without a vector stay zero.
+ */
+export function centred(v: AlignedVectors): { vectors: Float32Array; mean: Float32Array } {
+  const { dims, rows } = v;
+  const mean = new Float32Array(dims);
+  const used = new Set<number>();
+  for (const r of rows) if (r >= 0) used.add(r);
+  for (const r of used) for (let k = 0; k < dims; k++) mean[k]! += v.vectors[r * dims + k]!;
+  for (let k = 0; k < dims; k++) mean[k]! /= Math.max(1, used.size);
+  const out = new Float32Array(v.vectors.length);
+  for (const r of used) unitDiff(v.vectors, r * dims, mean, out, r * dims, dims);
+  return { vectors: out, mean };
+}
+
+/** out[o…o+dims) = normalise(a[ao…] − b). */
+export function unitDiff(
+  a: Float32Array,
+  ao: number,
+  b: Float32Array,
+  out: Float32Array,
+  o: number,
+  dims: number,
+): void {
+  let norm = 0;
+  for (let k = 0; k < dims; k++) {
+    const x = a[ao + k]! - b[k]!;
+    out[o + k] = x;
+    norm += x * x;
+  }
+  const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let k = 0; k < dims; k++) out[o + k]! *= inv;
+}

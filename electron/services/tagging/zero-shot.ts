@@ -7,7 +7,7 @@ import type { CallContext } from '../../../shared/api/contract';
 import { Slicer } from './slices';
 import type { Tagger, TaggerInput, TaggerOutput, TaggerPaper, TaggerTag } from './tagger';
 import { tagText, termSurfaces, terms } from './text';
-import { alignVectors, dot, requireVectors, type VectorSource } from './vectors';
+import { alignVectors, centred, dot, requireVectors, unitDiff, type VectorSource } from './vectors';
 
 export type ZeroShotOptions = {
   /** Weight of the lexical overlap (0..1) added to the cosine. */
@@ -16,9 +16,16 @@ export type ZeroShotOptions = {
   zMin: number;
   /** …and among the tag's top share of the library, however broad the tag. */
   maxShare: number;
+  /** Compare vectors with the library's mean removed (see vectors.ts `centred`). */
+  centre: boolean;
 };
 
-export const ZERO_SHOT: ZeroShotOptions = { lexWeight: 0.7, zMin: 1.4, maxShare: 0.15 };
+export const ZERO_SHOT: ZeroShotOptions = {
+  lexWeight: 0.7,
+  zMin: 1.4,
+  maxShare: 0.15,
+  centre: false,
+};
 
 /** At most this many suggestions per paper and tagger, so a 1,000-tag vocabulary cannot bury a paper. */
 export const MAX_PER_PAPER = 5;
@@ -64,15 +71,27 @@ export async function zeroShotScores(
   const { papers, vocabulary } = input;
   const aligned = await alignVectors(source, papers);
   requireVectors(aligned, papers.length);
-  const { dims, vectors, rows } = aligned;
+  const { dims, rows } = aligned;
   const warnings: string[] = [];
-  const tagVectors = await source.embedTexts(vocabulary.map(tagText), ctx.signal);
+  const embedded = await source.embedTexts(vocabulary.map(tagText), ctx.signal);
+  let vectors = aligned.vectors;
+  let tagVectors = embedded;
+  if (opts.centre) {
+    const c = centred(aligned);
+    vectors = c.vectors;
+    tagVectors = embedded.map((q) => {
+      if (!q) return null;
+      const out = new Float32Array(dims);
+      unitDiff(q, 0, c.mean, out, 0, dims);
+      return out;
+    });
+  }
   vocabulary.forEach((t, j) => {
     if (!t.description)
       warnings.push(
         `Tag "${t.name}" has no description: zero-shot used its name alone. Describe it in a sentence for better suggestions.`,
       );
-    if (!tagVectors[j])
+    if (!embedded[j])
       warnings.push(
         `The model "${aligned.modelId}" knows none of the words of tag "${t.name}": only words found in the papers count for it.`,
       );
