@@ -115,6 +115,7 @@ export async function zeroShotScores(
   const cosine: Float32Array[] = [];
   const passes: Uint8Array[] = [];
   for (let j = 0; j < vocabulary.length; j++) {
+    ctx.onProgress({ phase: 'zero-shot', done: j, total: vocabulary.length });
     const q = tagVectors[j];
     const weights = [...tagTerms[j]!].map(([term, w]) => [term, w * idf(term)] as const);
     const total = weights.reduce((s, [, w]) => s + w, 0) || 1;
@@ -164,6 +165,7 @@ export async function zeroShotScores(
     await slicer.tick();
   }
 
+  ctx.onProgress({ phase: 'zero-shot', done: vocabulary.length, total: vocabulary.length });
   const surfaces = vocabulary.map((t) => termSurfaces(tagText(t)));
   return {
     modelId: aligned.modelId,
