@@ -27,7 +27,7 @@ export type BlendOptions = {
 };
 
 export const BLEND: BlendOptions = {
-  half: 4,
+  half: 16,
   threshold: 0.5,
   zeroShot: ZERO_SHOT,
   neighbours: NEIGHBOURS,

@@ -60,7 +60,15 @@ export class TaggingContext {
   }
 
   withTitle(s: StoredSuggestion): Suggestion {
-    return { ...s, title: this.papers.get(s.paperId)?.title ?? '' };
+    const title = (id: string) => this.papers.get(id)?.title ?? '';
+    const nb = s.evidence.neighbours;
+    return {
+      ...s,
+      title: title(s.paperId),
+      evidence: nb
+        ? { ...s.evidence, neighbours: nb.map((n) => ({ ...n, title: title(n.paperId) })) }
+        : s.evidence,
+    };
   }
 
   tagInfo(t: StoredTag): TagInfo {

@@ -7,10 +7,11 @@
 // Constants chosen by bench/tagging (quality on the sample feed with 20 % of labels accepted).
 import type { CallContext } from '../../../shared/api/contract';
 import type { Evidence } from '../../../shared/api/tagging-contract';
+import { buildKnn, EXACT_BELOW } from './knn';
 import { Slicer } from './slices';
 import type { Tagger, TaggerInput, TaggerOutput } from './tagger';
 import { MAX_PER_PAPER, capPerPaper, round } from './zero-shot';
-import { alignVectors, centred, dot, requireVectors, type VectorSource } from './vectors';
+import { alignVectors, centred, requireVectors, type VectorSource } from './vectors';
 
 export type NeighboursOptions = {
   k: number;
@@ -22,14 +23,17 @@ export type NeighboursOptions = {
   maxShare: number;
   /** Compare vectors with the library's mean removed (see vectors.ts `centred`). */
   centre: boolean;
+  /** Labelled papers from which the approximate (IVF) search is used (knn.ts). */
+  exactBelow: number;
 };
 
 export const NEIGHBOURS: NeighboursOptions = {
-  k: 10,
-  sharpness: 3,
+  k: 5,
+  sharpness: 1,
   zMin: 1.6,
   maxShare: 0.3,
-  centre: false,
+  centre: true,
+  exactBelow: EXACT_BELOW,
 };
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
@@ -95,53 +99,27 @@ export async function neighbourScores(
   const k = opts.k;
   const topSim = new Float64Array(k);
   const topIdx = new Int32Array(k);
+  const knn = buildKnn(packed, labelled.length, dims, opts.exactBelow);
+  const selfPos = new Map(labelled.map((i, j) => [i, j]));
   ctx.onProgress({ phase: 'neighbours', done: 0, total: papers.length });
   for (let i = 0; i < papers.length && labelled.length > 0; i++) {
     const r = rows[i]!;
     if (r < 0) continue;
-    let filled = 0;
-    for (let j = 0; j < labelled.length; j++) {
-      if (labelled[j] === i) continue;
-      const s = dot(vectors, r * dims, packed, j * dims, dims);
-      if (filled < k) {
-        let p = filled++;
-        while (p > 0 && topSim[p - 1]! < s) {
-          topSim[p] = topSim[p - 1]!;
-          topIdx[p] = topIdx[p - 1]!;
-          p--;
-        }
-        topSim[p] = s;
-        topIdx[p] = j;
-      } else if (s > topSim[k - 1]!) {
-        let p = k - 1;
-        while (p > 0 && topSim[p - 1]! < s) {
-          topSim[p] = topSim[p - 1]!;
-          topIdx[p] = topIdx[p - 1]!;
-          p--;
-        }
-        topSim[p] = s;
-        topIdx[p] = j;
-      }
-    }
+    const filled = knn.search(vectors, r * dims, k, selfPos.get(i) ?? -1, topIdx, topSim);
     const near: Near[] = [];
-    let total = 0;
-    for (let m = 0; m < filled; m++) {
-      const w = Math.max(0, topSim[m]!) ** opts.sharpness;
-      total += w;
-      near.push({ row: labelled[topIdx[m]!]!, sim: topSim[m]! });
-    }
+    for (let m = 0; m < filled; m++) near.push({ row: labelled[topIdx[m]!]!, sim: topSim[m]! });
     nearest[i] = near;
-    if (total > 0) {
-      for (let t = 0; t < vocabulary.length; t++) {
-        if (examples[t] === 0) continue;
-        let v = 0;
-        for (const nb of near) {
-          const w = Math.max(0, nb.sim) ** opts.sharpness;
-          if (accepted.get(nb.row)?.has(t)) v += w;
-          else if (rejected.get(nb.row)?.has(t)) v -= w;
-        }
-        vote[t]![i] = v / k;
+    // Every paper with a vector gets a vote (0 when no close neighbour carries the tag): the
+    // calibration needs the whole library's distribution, not only the papers near an example.
+    for (let t = 0; t < vocabulary.length; t++) {
+      if (examples[t] === 0) continue;
+      let v = 0;
+      for (const nb of near) {
+        const w = Math.max(0, nb.sim) ** opts.sharpness;
+        if (accepted.get(nb.row)?.has(t)) v += w;
+        else if (rejected.get(nb.row)?.has(t)) v -= w;
       }
+      vote[t]![i] = v / k;
     }
     if ((i & 63) === 0) {
       ctx.onProgress({ phase: 'neighbours', done: i, total: papers.length });

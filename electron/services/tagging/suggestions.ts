@@ -235,7 +235,13 @@ export class Suggestions {
             tagger: run.tagger,
             model: run.model,
             score: p.score,
-            evidence: p.evidence,
+            // Neighbours' titles are looked up when listing: stored once per paper, not per vote.
+            evidence: p.evidence.neighbours
+              ? {
+                  ...p.evidence,
+                  neighbours: p.evidence.neighbours.map((n) => ({ ...n, title: '' })),
+                }
+              : p.evidence,
             createdAt: now,
             decision: 'pending',
             decidedAt: null,

@@ -33,12 +33,25 @@ export function stem(word: string): string {
   return w;
 }
 
+/** word → stem, or '' for a word that is not a term; a library has a few tens of thousands of words. */
+const memo = new Map<string, string>();
+
+function termOf(raw: string): string {
+  let t = memo.get(raw);
+  if (t === undefined) {
+    t = raw.length < 2 || STOP.has(raw) || /^\d+$/.test(raw) ? '' : stem(raw);
+    if (memo.size > 500_000) memo.clear();
+    memo.set(raw, t);
+  }
+  return t;
+}
+
 /** Stemmed content words of a text, in order (duplicates kept). */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (raw.length < 2 || STOP.has(raw) || /^\d+$/.test(raw)) continue;
-    out.push(stem(raw));
+  for (const raw of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const t = termOf(raw);
+    if (t) out.push(t);
   }
   return out;
 }
