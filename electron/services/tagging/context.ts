@@ -72,26 +72,40 @@ export class TaggingContext {
   }
 
   tagInfo(t: StoredTag): TagInfo {
-    let paperCount = 0;
-    const origins = { typed: 0, imported: 0, accepted: 0 };
-    for (const p of this.papers.all()) {
-      if (!p.tags.includes(t.name)) continue;
-      paperCount++;
-      origins[this.originOf(p.id, t.name)]++;
-    }
-    const pendingCount = new Set(
-      this.visiblePending()
-        .filter((s) => s.tag === t.name)
-        .map((s) => s.paperId),
-    ).size;
-    return {
-      name: t.name,
-      description: t.description,
-      color: t.color,
-      paperCount,
-      pendingCount,
-      origins,
-    };
+    return this.tagInfos([t])[0]!;
+  }
+
+  /** Counts for many tags in one pass over the papers and suggestions (1,000 tags stay fast). */
+  tagInfos(tags: StoredTag[]): TagInfo[] {
+    const counts = new Map(
+      tags.map((t) => [
+        t.name,
+        {
+          paperCount: 0,
+          origins: { typed: 0, imported: 0, accepted: 0 },
+          pending: new Set<string>(),
+        },
+      ]),
+    );
+    for (const p of this.papers.all())
+      for (const tag of p.tags) {
+        const c = counts.get(tag);
+        if (!c) continue;
+        c.paperCount++;
+        c.origins[this.originOf(p.id, tag)]++;
+      }
+    for (const s of this.visiblePending()) counts.get(s.tag)?.pending.add(s.paperId);
+    return tags.map((t) => {
+      const c = counts.get(t.name)!;
+      return {
+        name: t.name,
+        description: t.description,
+        color: t.color,
+        paperCount: c.paperCount,
+        pendingCount: c.pending.size,
+        origins: c.origins,
+      };
+    });
   }
 
   /** Tags on papers with no recorded origin came with the paper (import) or predate this feature. */

@@ -21,7 +21,7 @@ export class TagAdmin {
   constructor(private readonly c: TaggingContext) {}
 
   list(): TagInfo[] {
-    return this.c.vocabulary().map((t) => this.c.tagInfo(t));
+    return this.c.tagInfos(this.c.vocabulary());
   }
 
   async add(input: ParsedInputOf<'tags:add'>): Promise<TagInfo> {
