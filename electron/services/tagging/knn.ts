@@ -21,6 +21,8 @@ export type Knn = {
     sim: Float64Array,
   ): number;
   exact: boolean;
+  /** Sizes of the IVF lists (empty for the exact scan): how balanced the partition is. */
+  listSizes: number[];
 };
 
 function insert(
@@ -52,6 +54,7 @@ export function buildKnn(
   if (n < exactBelow)
     return {
       exact: true,
+      listSizes: [],
       search(q, qo, k, exclude, idx, sim) {
         let filled = 0;
         for (let j = 0; j < n; j++) {
@@ -99,6 +102,7 @@ export function buildKnn(
   const probeSim = new Float64Array(nprobe);
   return {
     exact: false,
+    listSizes: lists.map((l) => l.length),
     search(q, qo, k, exclude, idx, sim) {
       let probes = 0;
       for (let m = 0; m < c; m++)

@@ -377,7 +377,7 @@ describe('bad input', () => {
       const before = (await api.call('library:list', { limit: 1000 })).items.map((p) => p.tags);
       const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
       expect(r.warnings.join(' ')).toMatch(/1001 tags.*at most its 5 best/);
-    expect((await api.call('tags:list', {})).length).toBe(1001);
+      expect((await api.call('tags:list', {})).length).toBe(1001);
       const perPaper = new Map<string, number>();
       for (const s of r.suggestions) perPaper.set(s.paperId, (perPaper.get(s.paperId) ?? 0) + 1);
       expect(Math.max(...perPaper.values())).toBeLessThanOrEqual(5);
