@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { CallContext, Handlers } from '../../shared/api/contract';
 import { createDispatcher, type Dispatch } from '../../shared/api/dispatcher';
 import { QuireError } from '../../shared/api/errors';
-import { taggingMethods, type TaggingMethodName } from '../../shared/api/tagging-contract';
 import { EmbeddingService } from './embedding/embedding-service';
 import { exportPapers } from './export';
 import { IngestService } from './ingest/ingest-service';
@@ -26,6 +25,8 @@ import type { ComputeLimits } from './compute/runner';
 import { SearchService } from './search/search-service';
 import { SettingsStore } from './settings/settings-store';
 import { LlmService } from './tagging/llm/llm-service';
+import { createTaggingService, type TaggingService } from './tagging';
+import { vectorSourceOf } from './tagging/vectors';
 
 /** The model a fresh library uses: built from pre-trained word vectors by scripts/build-default-model.mjs. */
 export const DEFAULT_MODEL = 'quire-glove-100d';
@@ -36,15 +37,37 @@ function defaultBundledModelsDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'models');
 }
 
-/** Integration seam while the tagging service is being built (replaced by electron/services/tagging). */
-function notYetTagging(): Pick<Handlers, TaggingMethodName> {
-  const no = async (): Promise<never> => {
-    throw new QuireError('unavailable', 'Tagging is not available in this build yet.');
-  };
-  return Object.fromEntries(Object.keys(taggingMethods).map((m) => [m, no])) as unknown as Pick<
-    Handlers,
-    TaggingMethodName
-  >;
+/** Tagging calls that change papers' tags take the library's write lock like any other writer. */
+function lockedTaggingWrites(
+  h: TaggingService['handlers'],
+  withWriteLock: <T>(
+    operation: string,
+    ctx: Pick<CallContext, 'signal' | 'onProgress'>,
+    fn: () => Promise<T>,
+  ) => Promise<T>,
+): Partial<Handlers> {
+  const writes = {
+    'tags:rename': 'renaming a tag',
+    'tags:merge': 'merging tags',
+    'tags:remove': 'removing a tag',
+    'tags:undoRemove': 'restoring a tag',
+    'tagging:decide': 'saving tag decisions',
+    'tagging:acceptAbove': 'accepting tag suggestions',
+    'tagging:undo': 'undoing tag decisions',
+  } as const;
+  return Object.fromEntries(
+    Object.entries(writes).map(([method, operation]) => {
+      const handler = h[method as keyof typeof writes] as (
+        input: unknown,
+        ctx: CallContext,
+      ) => Promise<unknown>;
+      return [
+        method,
+        (input: unknown, ctx: CallContext) =>
+          withWriteLock(operation, ctx, () => handler(input, ctx)),
+      ];
+    }),
+  ) as Partial<Handlers>;
 }
 
 export type ServicesOptions = {
@@ -94,7 +117,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       .catch((err: unknown) => {
         throw fromLanceError(err, operation);
       });
-  const library = new LibraryService(store);
+  // The tagging service answers the `suggestedTag` filter; it is created once embeddings exist.
+  const late: { tagging?: TaggingService } = {};
+  const suggestedPapers = (tag: string) => late.tagging?.suggestedPapers(tag) ?? new Set<string>();
+  const library = new LibraryService(store, suggestedPapers);
   const ingest = new IngestService(
     store,
     opts.importDirs ?? importDirsFromEnv(process.env[IMPORT_DIRS_ENV]),
@@ -117,7 +143,18 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     defaultModel: DEFAULT_MODEL,
     withWriteLock,
   });
-  const search = new SearchService(store, embeddings);
+  const search = new SearchService(store, embeddings, undefined, suggestedPapers);
+  const taggingService = await createTaggingService({
+    libraryDir,
+    papers: store,
+    vectors: vectorSourceOf(embeddings),
+    ensureEmbedded: async (ctx) => {
+      const s = await embeddings.status();
+      if (s.embedded < s.total) await embeddings.update(ctx);
+    },
+    llmTagger: () => llm.tagger(),
+  });
+  late.tagging = taggingService;
   const { close: closeNotebooks, ...notebookHandlers } = createNotebookHandlers({
     dir: join(libraryDir, 'notebooks'),
     library: { get: (id) => store.get(id), all: () => store.all() },
@@ -144,7 +181,13 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     'library:get': async ({ id }) => library.get(id),
     'library:update': (input) =>
-      withWriteLock('saving a paper', QUIET, () => library.update(input)),
+      withWriteLock('saving a paper', QUIET, async () => {
+        const before = store.get(input.id);
+        const after = await library.update(input);
+        // Tags typed by the user are recorded as typed, so provenance can tell them from suggestions.
+        if (before) await taggingService.noteTyped(before, after);
+        return after;
+      }),
     'library:delete': ({ ids }) =>
       withWriteLock('deleting papers', QUIET, () => library.delete(ids)),
     'library:undoDelete': ({ undoToken }) =>
@@ -218,7 +261,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     'search:similar': (input) => search.similar(input),
     ...notebookHandlers,
-    ...notYetTagging(),
+    ...taggingService.handlers,
+    ...lockedTaggingWrites(taggingService.handlers, withWriteLock),
     'llm:get': async () => llm.get(),
     'llm:set': (input) => llm.set(input),
     'llm:check': (_input, ctx) => llm.check(ctx.signal),
@@ -239,6 +283,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     dispatch: createDispatcher(handlers),
     close: async () => {
       await closeNotebooks();
+      await taggingService.close();
       await embeddings.close();
       await store.close();
     },

@@ -160,7 +160,7 @@ export const ListInputSchema = z.object({
   /** Case-insensitive words, all of which must occur in title, authors, abstract, venue, notes or ids. */
   text: z.string().max(1000).default(''),
   tag: z.string().max(200).optional(),
-  /** Only papers with a pending suggestion of this tag. */
+  /** Only papers with a pending (not yet decided) suggestion of this tag. */
   suggestedTag: z.string().max(200).optional(),
   sort: z.enum(SORT_KEYS).default('addedAt'),
   dir: z.enum(['asc', 'desc']).default('asc'),
@@ -237,7 +237,7 @@ export type SearchMode = z.infer<typeof SearchModeSchema>;
 
 export const SearchFiltersSchema = z.object({
   tag: z.string().max(200).optional(),
-  /** Only papers with a pending suggestion of this tag. */
+  /** Only papers with a pending (not yet decided) suggestion of this tag. */
   suggestedTag: z.string().max(200).optional(),
   yearFrom: z.number().int().optional(),
   yearTo: z.number().int().optional(),

@@ -28,6 +28,8 @@ export type TagInfo = {
   paperCount: number;
   /** Suggestions of this tag waiting for a decision. */
   pendingCount: number;
+  /** Where the tag on those papers came from: typed by the user, imported, or an accepted suggestion. */
+  origins?: { typed: number; imported: number; accepted: number };
 };
 
 /** Why a tagger proposed a tag. Only the parts the tagger has are present. */

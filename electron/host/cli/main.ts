@@ -10,6 +10,7 @@ import { notebookCommand } from './notebook-command';
 import { searchCommand } from './search-command';
 import { exportCommand, importCommand, infoCommand, listCommand } from './library-commands';
 import { serveCommand } from './serve-command';
+import { tagCommand, tagsCommand } from './tags-command';
 
 export function buildProgram(io: Io = processIo): Command {
   const program = new Command('quire')
@@ -30,6 +31,8 @@ export function buildProgram(io: Io = processIo): Command {
     modelsCommand,
     llmCommand,
     notebookCommand,
+    tagsCommand,
+    tagCommand,
     serveCommand,
   ])
     program.addCommand(make(io));

@@ -1,4 +1,4 @@
-// Paper filters shared by listing and search: words that must all occur, tag, year range.
+// Paper filters shared by listing and search: words that must all occur, tag, suggested tag, year range.
 import type { Paper, SearchFilters } from '../../../shared/api/schemas';
 
 const haystacks = new WeakMap<Paper, string>();
@@ -29,13 +29,24 @@ export function words(text: string | undefined): string[] {
   return (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-export function matchesFilters(p: Paper, f: SearchFilters, textWords = words(f.text)): boolean {
+/** Answers which papers have a pending suggestion of a tag (given by the tagging service). */
+export type SuggestedPapers = (tag: string) => ReadonlySet<string>;
+
+export function matchesFilters(
+  p: Paper,
+  f: SearchFilters,
+  textWords = words(f.text),
+  suggested?: ReadonlySet<string>,
+): boolean {
   if (f.tag && !p.tags.includes(f.tag)) return false;
+  if (f.suggestedTag && !suggested?.has(p.id)) return false;
   if (f.yearFrom != null && (p.year == null || p.year < f.yearFrom)) return false;
   if (f.yearTo != null && (p.year == null || p.year > f.yearTo)) return false;
   return textWords.every((w) => haystack(p).includes(w));
 }
 
 export function hasFilters(f: SearchFilters): boolean {
-  return Boolean(f.tag || f.yearFrom != null || f.yearTo != null || words(f.text).length);
+  return Boolean(
+    f.tag || f.suggestedTag || f.yearFrom != null || f.yearTo != null || words(f.text).length,
+  );
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { QuireError } from '../../../shared/api/errors';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { ListResult, Paper, TagCount } from '../../../shared/api/schemas';
-import { hasFilters, matchesFilters, words } from './filter';
+import { hasFilters, matchesFilters, words, type SuggestedPapers } from './filter';
 import type { PaperStore } from './store';
 
 /** How many deletes stay undoable. */
@@ -29,13 +29,19 @@ function compare(by: ParsedInputOf<'library:list'>['sort']): (a: Paper, b: Paper
 export class LibraryService {
   private readonly undo = new Map<string, Paper[]>();
 
-  constructor(private readonly store: PaperStore) {}
+  constructor(
+    private readonly store: PaperStore,
+    /** Pending suggestions by tag, for the `suggestedTag` filter (absent: no paper matches it). */
+    private readonly suggested?: SuggestedPapers,
+  ) {}
 
   list(input: ParsedInputOf<'library:list'>): ListResult {
-    const filters = { text: input.text, tag: input.tag };
+    const filters = { text: input.text, tag: input.tag, suggestedTag: input.suggestedTag };
     const textWords = words(input.text);
+    const suggested = input.suggestedTag ? this.suggested?.(input.suggestedTag) : undefined;
     let items = this.store.all();
-    if (hasFilters(filters)) items = items.filter((p) => matchesFilters(p, filters, textWords));
+    if (hasFilters(filters))
+      items = items.filter((p) => matchesFilters(p, filters, textWords, suggested));
     const cmp = compare(input.sort);
     // Stable sort; descending reverses the comparison, not the tie order.
     items.sort(input.dir === 'asc' ? cmp : (a, b) => cmp(b, a));

@@ -10,7 +10,7 @@ import type {
   SearchResult,
 } from '../../../shared/api/schemas';
 import type { EmbeddingService } from '../embedding/embedding-service';
-import { hasFilters, matchesFilters } from '../library/filter';
+import { hasFilters, matchesFilters, type SuggestedPapers } from '../library/filter';
 import type { PaperStore } from '../library/store';
 import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
 import { highlight, queryTerms } from './highlight';
@@ -23,12 +23,15 @@ export class SearchService {
     private readonly papers: PaperStore,
     private readonly embeddings: EmbeddingService,
     private readonly fusion: FusionMethod = FUSION,
+    /** Pending suggestions by tag, for the `suggestedTag` filter. */
+    private readonly suggested?: SuggestedPapers,
   ) {}
 
   /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */
   private allowed(filters: SearchFilters): { ids?: string[]; test?: (p: Paper) => boolean } {
     if (!hasFilters(filters)) return {};
-    const ok = this.papers.all().filter((p) => matchesFilters(p, filters));
+    const suggested = filters.suggestedTag ? this.suggested?.(filters.suggestedTag) : undefined;
+    const ok = this.papers.all().filter((p) => matchesFilters(p, filters, undefined, suggested));
     if (ok.length <= PREFILTER_MAX) return { ids: ok.map((p) => p.id) };
     const set = new Set(ok.map((p) => p.id));
     return { test: (p) => set.has(p.id) };

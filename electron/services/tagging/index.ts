@@ -1,0 +1,65 @@
+// The tagging service: the vocabulary (tags:*) and suggestions with provenance and decisions
+// (tagging:*) of one library, as contract handlers. The `llm` tagger is optional (tagging/llm/).
+import type { Handlers } from '../../../shared/api/contract';
+import type { Paper } from '../../../shared/api/schemas';
+import type { PaperStore } from '../library/store';
+import { TaggingContext } from './context';
+import { Suggestions, type SuggestionDeps } from './suggestions';
+import { TagAdmin } from './tag-admin';
+import type { Tagger } from './tagger';
+import { TaggingStore } from './tagging-store';
+
+export type TaggingHandlerName =
+  | 'tags:list'
+  | 'tags:add'
+  | 'tags:rename'
+  | 'tags:merge'
+  | 'tags:remove'
+  | 'tags:undoRemove'
+  | 'tagging:suggest'
+  | 'tagging:list'
+  | 'tagging:decide'
+  | 'tagging:acceptAbove'
+  | 'tagging:undo';
+
+export type TaggingService = {
+  handlers: Pick<Handlers, TaggingHandlerName>;
+  /** Paper ids with a pending suggestion of `tag` (library and search `suggestedTag` filter). */
+  suggestedPapers(tag: string): Set<string>;
+  /** Call after library:update so typed tags are marked as typed. */
+  noteTyped(before: Paper, after: Paper): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function createTaggingService(deps: {
+  libraryDir: string;
+  papers: PaperStore;
+  vectors: SuggestionDeps['vectors'];
+  ensureEmbedded: SuggestionDeps['ensureEmbedded'];
+  /** The `llm` tagger, when an LLM provider is configured. */
+  /** The `llm` tagger as configured now (settings change between runs); null when none is. */
+  llmTagger?: () => Tagger | null;
+}): Promise<TaggingService> {
+  const store = await TaggingStore.open(deps.libraryDir);
+  const c = new TaggingContext(deps.papers, store);
+  const admin = new TagAdmin(c);
+  const suggestions = new Suggestions(c, deps);
+  return {
+    handlers: {
+      'tags:list': async () => admin.list(),
+      'tags:add': (input) => admin.add(input),
+      'tags:rename': (input) => admin.rename(input),
+      'tags:merge': (input) => admin.merge(input),
+      'tags:remove': (input) => admin.remove(input),
+      'tags:undoRemove': (input) => admin.undoRemove(input),
+      'tagging:suggest': (input, ctx) => suggestions.suggest(input, ctx),
+      'tagging:list': async (input) => suggestions.list(input),
+      'tagging:decide': (input) => suggestions.decide(input),
+      'tagging:acceptAbove': (input) => suggestions.acceptAbove(input),
+      'tagging:undo': (input) => suggestions.undo(input),
+    },
+    suggestedPapers: (tag) => c.suggestedPapers(tag),
+    noteTyped: (before, after) => suggestions.noteTyped(before, after),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,417 @@
+// The tagging service through the real services: LanceDB on disk, the bundled embedding model.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClient, type Api } from '../../../shared/api/client';
+import type { Progress } from '../../../shared/api/contract';
+import { QuireError } from '../../../shared/api/errors';
+import { inProcessTransport } from '../../../shared/api/in-process';
+import { createServices, type Services } from '..';
+import { toJsonl, topicPapers, type FixturePaper } from './fixtures';
+import { TAGGING_FILE } from './tagging-store';
+
+const TAGS = [
+  {
+    name: 'graphs',
+    description: 'Graph neural networks: message passing between nodes along edges.',
+  },
+  {
+    name: 'reinforcement-learning',
+    description: 'An agent learns a policy from reward in an environment.',
+  },
+  { name: 'proteins', description: 'Protein structure, folding and binding of molecules.' },
+];
+
+let dir: string;
+let services: Services;
+let api: Api;
+
+async function open(): Promise<void> {
+  services = await createServices({ libraryDir: dir, mode: 'cli' });
+  api = createClient(inProcessTransport(services.dispatch));
+}
+
+async function library(papers: FixturePaper[], tags = TAGS): Promise<Map<string, FixturePaper>> {
+  await api.call('import:run', {
+    source: { kind: 'text', name: 'p.jsonl', text: toJsonl(papers) },
+  });
+  for (const t of tags) await api.call('tags:add', t);
+  const byId = new Map<string, FixturePaper>();
+  for (const p of (await api.call('library:list', { limit: 1000 })).items)
+    byId.set(
+      p.id,
+      papers.find((f) => f.title === p.title)!,
+    );
+  return byId;
+}
+
+async function failure(p: Promise<unknown>): Promise<QuireError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(QuireError);
+    return err as QuireError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'quire-tagging-'));
+  await open();
+});
+afterEach(async () => {
+  await services.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const T = { timeout: 120_000 };
+
+describe('tag vocabulary', () => {
+  it('lists tags papers already carry as imported, and tags:add describes them', T, async () => {
+    const papers = topicPapers(3);
+    papers[0]!.tags = ['graphs', 'to-read'];
+    await library(papers, []);
+    const before = await api.call('tags:list', {});
+    expect(before.map((t) => t.name)).toEqual(['graphs', 'to-read']);
+    expect(before[0]).toMatchObject({ paperCount: 1, description: '', origins: { imported: 1 } });
+    const added = await api.call('tags:add', {
+      name: 'graphs',
+      description: 'Graph learning.',
+      color: '#112233',
+    });
+    expect(added).toMatchObject({
+      name: 'graphs',
+      description: 'Graph learning.',
+      color: '#112233',
+      paperCount: 1,
+    });
+    const file = JSON.parse(await readFile(join(dir, TAGGING_FILE), 'utf8'));
+    expect(file.tags).toEqual([
+      expect.objectContaining({ name: 'graphs', description: 'Graph learning.' }),
+    ]);
+  });
+
+  it('marks tags typed on a paper as typed', T, async () => {
+    await library(topicPapers(2), []);
+    const [p] = (await api.call('library:list', { limit: 1 })).items;
+    await api.call('library:update', { id: p!.id, tags: ['mine'] });
+    const [info] = await api.call('tags:list', {});
+    expect(info).toMatchObject({ name: 'mine', origins: { typed: 1, imported: 0, accepted: 0 } });
+  });
+
+  it('renames and merges through papers and suggestions; removal is undoable', T, async () => {
+    const papers = topicPapers(6);
+    papers[0]!.tags = ['graph'];
+    papers[1]!.tags = ['graph', 'gnn'];
+    await library(papers);
+    const run = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+    expect(run.suggestions.some((s) => s.tag === 'proteins')).toBe(true);
+
+    const renamed = await api.call('tags:rename', { from: 'proteins', to: 'protein-science' });
+    expect(renamed.name).toBe('protein-science');
+    const list = await api.call('tagging:list', { decision: 'all', limit: 1000 });
+    expect(list.items.some((s) => s.tag === 'proteins')).toBe(false);
+    expect(list.items.some((s) => s.tag === 'protein-science')).toBe(true);
+    const clash = await failure(api.call('tags:rename', { from: 'graph', to: 'gnn' }));
+    expect(clash.message).toMatch(/already exists.*merge/);
+
+    const merged = await api.call('tags:merge', { from: 'gnn', into: 'graph' });
+    expect(merged.paperCount).toBe(2);
+    const all = (await api.call('library:list', { limit: 1000 })).items;
+    expect(all.filter((p) => p.tags.includes('graph')).map((p) => p.tags)).toEqual([
+      ['graph'],
+      ['graph'],
+    ]);
+    expect((await api.call('tags:list', {})).map((t) => t.name)).not.toContain('gnn');
+
+    const removed = await api.call('tags:remove', { name: 'graph' });
+    expect(removed.removedFromPapers).toBe(2);
+    expect((await api.call('library:list', { tag: 'graph' })).total).toBe(0);
+    const back = await api.call('tags:undoRemove', { undoToken: removed.undoToken });
+    expect(back).toMatchObject({ name: 'graph', paperCount: 2 });
+    expect(
+      (await failure(api.call('tags:undoRemove', { undoToken: removed.undoToken }))).code,
+    ).toBe('not_found');
+  });
+});
+
+describe('zero-shot and neighbours taggers', () => {
+  it(
+    'zero-shot proposes each topic for its papers, with similarity and matched terms',
+    T,
+    async () => {
+      const byId = await library(topicPapers(8));
+      const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+      expect(r).toMatchObject({ tagger: 'zero-shot', model: 'quire-glove-100d', cancelled: false });
+      expect(r.suggestions.length).toBeGreaterThan(6);
+      const topicOf = {
+        graphs: 'graphs',
+        'reinforcement-learning': 'reinforcement',
+        proteins: 'proteins',
+      } as Record<string, string>;
+      const right = r.suggestions.filter((s) => byId.get(s.paperId)!.topic === topicOf[s.tag]);
+      expect(right.length / r.suggestions.length).toBeGreaterThan(0.8);
+      const s = r.suggestions[0]!;
+      expect(s.evidence.similarity).toEqual(expect.any(Number));
+      expect(s.evidence.terms!.length).toBeGreaterThan(0);
+      expect(s).toMatchObject({
+        tagger: 'zero-shot',
+        decision: 'pending',
+        model: 'quire-glove-100d',
+      });
+      // Calibrated per tag: no tag is proposed for more than its top share of the library (15 %).
+      for (const t of TAGS)
+        expect(r.suggestions.filter((x) => x.tag === t.name).length).toBeLessThanOrEqual(32 * 0.15);
+    },
+  );
+
+  it('a broad tag does not flood the library', T, async () => {
+    await library(topicPapers(8), [
+      {
+        name: 'research',
+        description: 'We study a method that improves results on benchmarks in practice.',
+      },
+    ]);
+    const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+    expect(r.suggestions.length).toBeLessThanOrEqual(Math.floor(32 * 0.15));
+  });
+
+  it(
+    'neighbours votes from accepted papers only (not for every paper when all labels are positive) and says which',
+    T,
+    async () => {
+      const byId = await library(topicPapers(8));
+      const none = await api.call('tagging:suggest', { tagger: 'neighbours' });
+      expect(none.suggestions).toEqual([]);
+      expect(none.warnings.join(' ')).toMatch(/No tag has accepted papers yet/);
+      // Tag four graph papers by hand.
+      const graphIds = [...byId].filter(([, p]) => p.topic === 'graphs').map(([id]) => id);
+      for (const id of graphIds.slice(0, 4))
+        await api.call('library:update', { id, tags: ['graphs'] });
+      const r = await api.call('tagging:suggest', { tagger: 'neighbours' });
+      const graphSugs = r.suggestions.filter((s) => s.tag === 'graphs');
+      expect(graphSugs.length).toBeGreaterThan(0);
+      expect(graphSugs.every((s) => byId.get(s.paperId)!.topic === 'graphs')).toBe(true);
+      expect(graphSugs[0]!.evidence.neighbours![0]).toMatchObject({
+        similarity: expect.any(Number),
+      });
+      expect(graphIds.slice(0, 4)).toContain(graphSugs[0]!.evidence.neighbours![0]!.paperId);
+    },
+  );
+});
+
+describe('decisions and provenance', () => {
+  it(
+    'accept adds the tag, reject is never proposed again by any tagger, undo restores',
+    T,
+    async () => {
+      await library(topicPapers(8));
+      const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+      const [a, b] = r.suggestions;
+      const acc = await api.call('tagging:decide', { ids: [a!.id], decision: 'accepted' });
+      expect((await api.call('library:get', { id: a!.paperId })).tags).toContain(a!.tag);
+      await api.call('tagging:decide', { ids: [b!.id], decision: 'rejected' });
+      for (const tagger of ['zero-shot', 'auto'] as const) {
+        const again = await api.call('tagging:suggest', { tagger });
+        expect(again.suggestions.some((s) => s.paperId === b!.paperId && s.tag === b!.tag)).toBe(
+          false,
+        );
+        expect(again.suggestions.some((s) => s.paperId === a!.paperId && s.tag === a!.tag)).toBe(
+          false,
+        );
+      }
+      const rejected = await api.call('tagging:list', { decision: 'rejected' });
+      expect(rejected.items).toEqual([
+        expect.objectContaining({ id: b!.id, decidedAt: expect.any(String) }),
+      ]);
+      expect(await api.call('tagging:undo', { undoToken: acc.undoToken })).toEqual({ restored: 1 });
+      expect((await api.call('library:get', { id: a!.paperId })).tags).not.toContain(a!.tag);
+      // Provenance survives a restart.
+      await services.close();
+      await open();
+      const [kept] = (await api.call('tagging:list', { decision: 'rejected' })).items;
+      expect(kept).toMatchObject({
+        id: b!.id,
+        tagger: 'zero-shot',
+        model: 'quire-glove-100d',
+        score: b!.score,
+      });
+    },
+  );
+
+  it('acceptAbove counts first, accepts, and is undone', T, async () => {
+    await library(topicPapers(8));
+    await api.call('tagging:suggest', { tagger: 'zero-shot' });
+    const pending = (await api.call('tagging:list', { tag: 'proteins' })).items;
+    const dry = await api.call('tagging:acceptAbove', {
+      tag: 'proteins',
+      minScore: 0,
+      dryRun: true,
+    });
+    expect(dry).toEqual({ count: pending.length, undoToken: null });
+    expect((await api.call('library:list', { tag: 'proteins' })).total).toBe(0);
+    const done = await api.call('tagging:acceptAbove', { tag: 'proteins', minScore: 0 });
+    expect(done.count).toBe(pending.length);
+    expect((await api.call('library:list', { tag: 'proteins' })).total).toBe(pending.length);
+    await api.call('tagging:undo', { undoToken: done.undoToken! });
+    expect((await api.call('library:list', { tag: 'proteins' })).total).toBe(0);
+  });
+
+  it('library and search filter by suggested tag; export keeps only accepted tags', T, async () => {
+    await library(topicPapers(8));
+    const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+    const want = new Set(r.suggestions.filter((s) => s.tag === 'proteins').map((s) => s.paperId));
+    const listed = await api.call('library:list', { suggestedTag: 'proteins', limit: 1000 });
+    expect(new Set(listed.items.map((p) => p.id))).toEqual(want);
+    const found = await api.call('search:query', {
+      query: 'protein',
+      mode: 'fts',
+      filters: { suggestedTag: 'proteins' },
+    });
+    expect(found.hits.length).toBeGreaterThan(0);
+    expect(found.hits.every((h) => want.has(h.paper.id))).toBe(true);
+    const tagsInExport = async () =>
+      (await api.call('export:library', { format: 'jsonl' })).content
+        .split('\n')
+        .filter(Boolean)
+        .flatMap((l) => (JSON.parse(l) as { tags: string[] }).tags);
+    expect(await tagsInExport()).toEqual([]);
+    await api.call('tagging:decide', {
+      ids: [r.suggestions.find((s) => s.tag === 'proteins')!.id],
+      decision: 'accepted',
+    });
+    expect(await tagsInExport()).toEqual(['proteins']);
+  });
+});
+
+describe('bad input', () => {
+  it('an empty vocabulary is a clear error', T, async () => {
+    await library(topicPapers(2), []);
+    const err = await failure(api.call('tagging:suggest', {}));
+    expect(err).toMatchObject({ code: 'invalid_input' });
+    expect(err.message).toMatch(/vocabulary is empty.*tags add/);
+  });
+
+  it('a tag with no description uses its name, with a warning', T, async () => {
+    await library(topicPapers(6), [{ name: 'protein', description: '' }]);
+    const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+    expect(r.warnings.join(' ')).toMatch(/"protein" has no description.*name alone/);
+    expect(r.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('papers with no vectors yet are embedded first', T, async () => {
+    // Papers written to the store directly have no vectors (as after a cancelled embedding).
+    const papers = topicPapers(5);
+    await services.close();
+    const { PaperStore } = await import('../library/store');
+    const store = await PaperStore.open(dir);
+    await store.add(
+      papers.map((p, i) => ({
+        id: `p${i}`,
+        title: p.title,
+        abstract: p.abstract,
+        authors: [],
+        year: null,
+        venue: '',
+        doi: '',
+        arxivId: '',
+        url: '',
+        sourceFile: '',
+        addedAt: new Date(i).toISOString(),
+        updatedAt: new Date(i).toISOString(),
+        notes: '',
+        tags: [],
+      })),
+    );
+    await store.close();
+    await open();
+    for (const t of TAGS) await api.call('tags:add', t);
+    const events: Progress[] = [];
+    const r = await api.call(
+      'tagging:suggest',
+      { tagger: 'zero-shot' },
+      { onProgress: (e) => events.push(e) },
+    );
+    expect(events.some((e) => e.phase === 'embed' && e.total === 20)).toBe(true);
+    expect(r.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('a paper with no abstract is tagged from its title, with a warning', T, async () => {
+    const papers = topicPapers(6).filter((p) => p.topic !== 'proteins');
+    papers.push({
+      title: 'Protein folding and enzyme binding structure',
+      abstract: '',
+      topic: 'proteins',
+    });
+    await library(papers);
+    const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+    expect(r.warnings.join(' ')).toMatch(/1 paper\(s\) have no abstract/);
+    const [p] = (await api.call('library:list', { text: 'Protein folding and enzyme' })).items;
+    expect(
+      r.suggestions.some((s) => s.paperId === p!.id && s.tag === 'proteins'),
+      JSON.stringify([p, r.suggestions]),
+    ).toBe(true);
+  });
+
+  it('a paper whose words the model does not know is reported as not tagged', T, async () => {
+    const papers = topicPapers(4);
+    papers.push({ title: 'Qqzx vvbnm', abstract: 'Zzqx wqrt pfft.', topic: 'none' });
+    await library(papers);
+    const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+    const [p] = (await api.call('library:list', { text: 'qqzx' })).items;
+    expect(r.notTagged).toEqual([{ paperId: p!.id, reason: expect.stringMatching(/no vector/) }]);
+  });
+
+  it(
+    '1,000 tags run, keep at most 5 suggestions per paper, and leave accepted tags alone',
+    { timeout: 300_000 },
+    async () => {
+      const papers = topicPapers(4);
+      papers[0]!.tags = ['kept'];
+      const many = Array.from({ length: 1000 }, (_, i) => ({
+        name: `tag-${i}`,
+        description: `${['graph', 'protein', 'reward', 'ocean'][i % 4]} topic number ${i}`,
+      }));
+      await library(papers, many);
+      const before = (await api.call('library:list', { limit: 1000 })).items.map((p) => p.tags);
+      const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+      expect(r.warnings.join(' ')).toMatch(/1001 tags.*at most its 5 best/);
+      expect((await api.call('tags:list', {})).length).toBe(1001);
+      const perPaper = new Map<string, number>();
+      for (const s of r.suggestions) perPaper.set(s.paperId, (perPaper.get(s.paperId) ?? 0) + 1);
+      expect(Math.max(...perPaper.values())).toBeLessThanOrEqual(5);
+      expect((await api.call('library:list', { limit: 1000 })).items.map((p) => p.tags)).toEqual(
+        before,
+      );
+    },
+  );
+
+  it('--tagger llm without a provider says so; unknown tags and papers are named', T, async () => {
+    await library(topicPapers(2));
+    const err = await failure(api.call('tagging:suggest', { tagger: 'llm' }));
+    expect(err).toMatchObject({ code: 'unavailable' });
+    expect(err.message).toMatch(/No LLM provider is configured/);
+    expect((await failure(api.call('tagging:suggest', { tags: ['nope'] }))).message).toMatch(
+      /No tag "nope"/,
+    );
+    expect((await failure(api.call('tagging:suggest', { paperIds: ['nope'] }))).message).toMatch(
+      /No paper with id "nope"/,
+    );
+  });
+
+  it('a cancelled run stores nothing and keeps earlier decisions', T, async () => {
+    await library(topicPapers(8));
+    const first = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+    await api.call('tagging:decide', { ids: [first.suggestions[0]!.id], decision: 'accepted' });
+    const before = await readFile(join(dir, TAGGING_FILE), 'utf8');
+    const abort = new AbortController();
+    abort.abort();
+    const r = await api
+      .call('tagging:suggest', { tagger: 'auto' }, { signal: abort.signal })
+      .catch((e: QuireError) => e);
+    if (r instanceof QuireError) expect(r.code).toBe('cancelled');
+    else expect(r.cancelled).toBe(true);
+    expect(await readFile(join(dir, TAGGING_FILE), 'utf8')).toBe(before);
+  });
+});
