@@ -149,6 +149,8 @@ export function describeContract(name: string, setup: ContractSetup): void {
       const bad = await rejection(api.call('llm:set', { timeoutSeconds: 0 }));
       expect(bad.code).toBe('invalid_input');
       expect(await api.call('llm:get', {})).toEqual(set);
+      // No provider again, as a fresh library has (later tests rely on it).
+      expect(await api.call('llm:set', { baseUrl: '', model: '' })).toMatchObject({ baseUrl: '' });
     });
 
     it('an unreadable file is a clear invalid_file error and changes nothing', async () => {
