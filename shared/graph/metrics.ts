@@ -538,6 +538,8 @@ export function computeMetrics(g: QuireGraph, options: Partial<MetricsOptions> =
   for (const m of want)
     if (!METRIC_GROUPS.includes(m))
       fail(`unknown metric '${String(m)}' (known: ${METRIC_GROUPS.join(', ')})`);
+  // networkx answers most metrics of the null graph with errors too; say so once, plainly.
+  if (g.order === 0) fail('the graph has no nodes: give it edges or nodes first');
   const c = toCsr(g);
   const n = c.n;
   const m = c.m;

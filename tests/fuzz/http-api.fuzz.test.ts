@@ -63,15 +63,6 @@ const CLEAN_CODES = new Set([
   'unavailable',
 ]);
 
-/**
- * `internal` answers found by this fuzz in code other engineers own, each pinned by an `it.fails`
- * below: when the owner fixes it, that test fails and the entry is removed here.
- */
-const KNOWN_INTERNAL: { method: MethodName; message: RegExp }[] = [
-  // shared/graph: an empty edge list reaches mnemonist's FixedStack with capacity 0.
-  { method: 'graph:metrics', message: /mnemonist\/fixed-stack: `capacity` should be a positive/ },
-];
-
 function inputFor(rng: Rng, method: MethodName, i: number): unknown {
   const base = BASES[method];
   if (i === 0) return {};
@@ -158,11 +149,7 @@ describe('HTTP API fuzz', () => {
         const { status, env } = answer;
         if (status >= 500 || !env)
           problems.push(`${method} ${brief(body)} → HTTP ${status} ${brief(answer.raw)}`);
-        else if (
-          !env.ok &&
-          !CLEAN_CODES.has(env.error.code) &&
-          !KNOWN_INTERNAL.some((k) => k.method === method && k.message.test(env.error.message))
-        )
+        else if (!env.ok && !CLEAN_CODES.has(env.error.code))
           problems.push(
             `${method} ${brief(body)} → ${env.error.code}: ${brief(env.error.message)}`,
           );
@@ -191,17 +178,15 @@ describe('HTTP API fuzz', () => {
     }
   });
 
-  it.fails(
-    'known bug (shared/graph): graph:metrics on an empty edge list is internal',
-    async () => {
-      const { env } = await call(
-        'graph:metrics',
-        JSON.stringify({ graph: { kind: 'edges', edges: [] } }),
-        false,
-      );
-      expect(env?.ok === false && env.error.code).not.toBe('internal');
-    },
-  );
+  it('graph:metrics on an empty edge list is invalid_input naming the problem (found by this fuzz)', async () => {
+    const { env } = await call(
+      'graph:metrics',
+      JSON.stringify({ graph: { kind: 'edges', edges: [] } }),
+      false,
+    );
+    expect(env).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (env && !env.ok) expect(env.error.message).toMatch(/no nodes/);
+  });
 
   it('picks from the same inputs on every run (seeded)', () => {
     const a = createRng(SEED);
