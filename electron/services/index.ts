@@ -16,6 +16,7 @@ import { ModelStore } from './models/model-store';
 import { createNotebookHandlers } from './notebooks';
 import { createGraphHandlers } from '../../shared/graph/handlers';
 import { libraryGraph } from './graph/library-graph';
+import { createMapHandlers } from './map';
 import { SearchService } from './search/search-service';
 import { SettingsStore } from './settings/settings-store';
 
@@ -143,6 +144,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         { vectors: () => embeddings.allVectors(), title: (id) => store.get(id)?.title },
         input,
       ),
+    ...createMapHandlers({ libraryDir, store, embeddings }),
   };
 
   return {
