@@ -1,11 +1,14 @@
 // HDBSCAN (Campello, Moulavi & Sander 2013, "Density-based clustering based on hierarchical density
 // estimates"; the condensed tree and excess-of-mass selection as in McInnes & Healy 2017, "Accelerated
-// hierarchical density based clustering") over a k-nearest-neighbour graph of a low-dimensional
-// embedding: core distances from the kNN, mutual-reachability edges on the kNN graph only (so the
-// spanning tree is Kruskal over n·k edges, not n²), single linkage, condensed tree, EOM selection.
+// hierarchical density based clustering") on a low-dimensional embedding: core distances from a
+// k-d-tree kNN, the exact mutual-reachability minimum spanning tree by Prim's algorithm up to
+// EXACT_MST_MAX points (O(n²) time, O(n) memory: 20k points in 5-D is ~2·10⁹ flops, seconds), and
+// above that Kruskal over the kNN graph's mutual-reachability edges only. The kNN graph alone is
+// not enough at small n: well-separated clusters have no kNN edge between them, so stray points
+// bridged them and were absorbed into clusters (the unit test with three blobs and noise caught it).
 // Written here because the installed hdbscan-ts is O(n²) in time and memory and gave poor clusters
 // on 2-D UMAP output (environment.md); density-clustering is not installed. A kNN graph may be
-// disconnected: its components are joined at infinite distance, i.e. they split at λ = 0.
+// disconnected (large n only): its components are joined at infinite distance, i.e. split at λ = 0.
 import { knnAll } from './knn';
 
 export type HdbscanOptions = {
@@ -29,25 +32,19 @@ export function hdbscan(
   const mcs = Math.max(2, Math.floor(opts.minClusterSize));
   if (n < mcs) return { labels: new Int32Array(n).fill(-1), clusters: 0 };
   const minSamples = Math.max(1, Math.min(opts.minSamples ?? mcs, n - 1));
-  const k = Math.max(minSamples, Math.min(opts.graphK ?? Math.max(15, minSamples), n - 1));
+  const k =
+    n <= EXACT_MST_MAX
+      ? minSamples
+      : Math.max(minSamples, Math.min(opts.graphK ?? Math.max(15, minSamples), n - 1));
   const knn = knnAll(data, n, dims, k);
   const core = new Float64Array(n);
   for (let i = 0; i < n; i++) core[i] = knn.distances[i * knn.k + minSamples - 1]!;
 
-  // Mutual-reachability edges of the kNN graph, sorted (ties by endpoints: order-independent).
-  const m = n * knn.k;
-  const ea = new Int32Array(m);
-  const eb = new Int32Array(m);
-  const ew = new Float64Array(m);
-  for (let i = 0; i < n; i++)
-    for (let t = 0; t < knn.k; t++) {
-      const j = knn.indices[i * knn.k + t]!;
-      const e = i * knn.k + t;
-      ea[e] = Math.min(i, j);
-      eb[e] = Math.max(i, j);
-      ew[e] = Math.max(core[i]!, core[j]!, knn.distances[e]!);
-    }
-  const edgeOrder = Array.from({ length: m }, (_, e) => e).sort(
+  const { ea, eb, ew } =
+    n <= EXACT_MST_MAX
+      ? primMst(data, n, dims, core)
+      : knnGraphEdges(knn.indices, knn.distances, knn.k, n, core);
+  const edgeOrder = Array.from({ length: ea.length }, (_, e) => e).sort(
     (x, y) => ew[x]! - ew[y]! || ea[x]! - ea[y]! || eb[x]! - eb[y]!,
   );
 
@@ -81,6 +78,73 @@ export function hdbscan(
   for (let i = 1; i < n && merges < n - 1; i++) merge(0, i, Infinity);
 
   return condenseAndSelect(n, left, right, dist, size, mcs);
+}
+
+/** Largest input for the exact (Prim) spanning tree. */
+export const EXACT_MST_MAX = 20_000;
+
+type Edges = { ea: Int32Array; eb: Int32Array; ew: Float64Array };
+
+/** Exact minimum spanning tree of the complete mutual-reachability graph (Prim, dense form). */
+function primMst(data: Float64Array, n: number, dims: number, core: Float64Array): Edges {
+  const ea = new Int32Array(n - 1);
+  const eb = new Int32Array(n - 1);
+  const ew = new Float64Array(n - 1);
+  const inTree = new Uint8Array(n);
+  const best = new Float64Array(n).fill(Infinity);
+  const from = new Int32Array(n).fill(-1);
+  let cur = 0;
+  inTree[0] = 1;
+  for (let e = 0; e < n - 1; e++) {
+    let next = -1;
+    let nextW = Infinity;
+    for (let j = 0; j < n; j++) {
+      if (inTree[j]) continue;
+      let s = 0;
+      for (let d = 0; d < dims; d++) {
+        const v = data[cur * dims + d]! - data[j * dims + d]!;
+        s += v * v;
+      }
+      const w = Math.max(core[cur]!, core[j]!, Math.sqrt(s));
+      if (w < best[j]!) {
+        best[j] = w;
+        from[j] = cur;
+      }
+      if (best[j]! < nextW) {
+        nextW = best[j]!;
+        next = j;
+      }
+    }
+    inTree[next] = 1;
+    ea[e] = Math.min(from[next]!, next);
+    eb[e] = Math.max(from[next]!, next);
+    ew[e] = nextW;
+    cur = next;
+  }
+  return { ea, eb, ew };
+}
+
+/** Mutual-reachability edges of the kNN graph (large inputs). */
+function knnGraphEdges(
+  indices: Int32Array,
+  distances: Float64Array,
+  k: number,
+  n: number,
+  core: Float64Array,
+): Edges {
+  const m = n * k;
+  const ea = new Int32Array(m);
+  const eb = new Int32Array(m);
+  const ew = new Float64Array(m);
+  for (let i = 0; i < n; i++)
+    for (let t = 0; t < k; t++) {
+      const j = indices[i * k + t]!;
+      const e = i * k + t;
+      ea[e] = Math.min(i, j);
+      eb[e] = Math.max(i, j);
+      ew[e] = Math.max(core[i]!, core[j]!, distances[e]!);
+    }
+  return { ea, eb, ew };
 }
 
 /** λ = 1/distance, with zero distances (duplicate points) capped so stabilities stay finite. */

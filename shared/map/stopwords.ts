@@ -46,7 +46,8 @@ efficiency interaction interactions system systems information representation re
 function functions layer layers architecture architectures feature features input inputs output
 outputs loss scale scaling scalable scalability strategy strategies design designs time process
 quality optimized optimal optimize insight insights designing cost costs score scores user users
-dynamic theory theoretical computation computational weight weights empirical empirically`;
+dynamic theory theoretical computation computational computationally weight weights empirical
+empirically tool tools`;
 
 const toSet = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
