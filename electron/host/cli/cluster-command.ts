@@ -1,7 +1,7 @@
 // `quire cluster`: computes the library's topic map (the same service as the Map view) and prints its
 // clusters with their key phrases, or with --json the documented shape: method, clusters (id,
 // label, keywords, size) and papers (id, title, cluster id or null when unassigned, map x/y).
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { MAP_METHODS, type MapMethod } from '../../../shared/api/map-contract';
 import { action, withApi, type Io } from './context';
 
@@ -13,8 +13,7 @@ export type ClusterJson = {
 };
 
 const int = (name: string) => (v: string) => {
-  if (!/^\d+$/.test(v.trim()))
-    throw new Error(`cluster: ${name} must be a whole number, got '${v}'`);
+  if (!/^\d+$/.test(v.trim())) throw new InvalidArgumentError(`${name} must be a whole number.`);
   return Number.parseInt(v, 10);
 };
 
@@ -39,7 +38,7 @@ export function clusterCommand(io: Io): Command {
       (v) => {
         const x = Number(v);
         if (!(x >= 0 && x <= 1))
-          throw new Error(`cluster: --reassign must be between 0 and 1, got '${v}'`);
+          throw new InvalidArgumentError('--reassign must be between 0 and 1.');
         return x;
       },
     )
