@@ -119,7 +119,8 @@ export function silhouette(
 ): number {
   const pts: number[] = [];
   for (let i = 0; i < n; i++) if (labels[i]! >= 0) pts.push(i);
-  const k = Math.max(-1, ...Array.from(labels)) + 1;
+  let k = 0;
+  for (let i = 0; i < n; i++) k = Math.max(k, labels[i]! + 1);
   if (k < 2 || pts.length < 3) return -1;
   const step = Math.max(1, Math.floor(pts.length / sample));
   const refs = pts.filter((_, t) => t % step === 0);

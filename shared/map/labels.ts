@@ -26,21 +26,32 @@ type Occ = { key: string; surface: string };
 export function phrases(text: string): Occ[] {
   const out: Occ[] = [];
   for (const seg of text.toLowerCase().normalize('NFKC').split(SEGMENT)) {
-    // Words and the separators between them (a hyphen keeps "self-supervised" as written).
-    const words: { w: string; sep: string }[] = [];
+    // Words and the separators between them (a hyphen keeps "self-supervised" as written), each
+    // word classified once (admissible, folded, weak) rather than once per n-gram.
+    const words: { w: string; sep: string; ok: boolean; key: string; weak: boolean }[] = [];
     const re = /([a-z0-9]+)([\s-]*)/g;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(seg))) words.push({ w: m[1]!, sep: m[2]!.includes('-') ? '-' : ' ' });
+    while ((m = re.exec(seg))) {
+      const w = m[1]!;
+      const ok = admissible(w);
+      words.push({
+        w,
+        sep: m[2]!.includes('-') ? '-' : ' ',
+        ok,
+        key: ok ? fold(w) : '',
+        weak: ok && isWeakWord(w),
+      });
+    }
     for (let i = 0; i < words.length; i++) {
       let key = '';
       let surface = '';
       let strong = false;
       for (let len = 1; len <= 3 && i + len <= words.length; len++) {
-        const { w } = words[i + len - 1]!;
-        if (!admissible(w)) break;
-        key += (len > 1 ? ' ' : '') + fold(w);
-        surface += (len > 1 ? words[i + len - 2]!.sep : '') + w;
-        strong ||= !isWeakWord(w);
+        const word = words[i + len - 1]!;
+        if (!word.ok) break;
+        key += (len > 1 ? ' ' : '') + word.key;
+        surface += (len > 1 ? words[i + len - 2]!.sep : '') + word.w;
+        strong ||= !word.weak;
         if (strong) out.push({ key, surface });
       }
     }
@@ -63,32 +74,54 @@ export function clusterCandidates(
   labels: ArrayLike<number>,
   clusters: number,
   perCluster = 12,
+  maxDocsPerCluster = MAX_DOCS_PER_CLUSTER,
 ): Candidate[][] {
-  const tf: Map<string, number>[] = Array.from({ length: clusters }, () => new Map());
-  const df: Map<string, number>[] = Array.from({ length: clusters }, () => new Map());
-  const surfaces: Map<string, Map<string, number>>[] = Array.from(
-    { length: clusters },
-    () => new Map(),
-  );
+  // Phrases are interned to small integers once per occurrence; the counters then key on numbers
+  // (string-keyed maps cost most of the time at 10k abstracts).
+  const keyId = new Map<string, number>();
+  const keys: string[] = [];
+  const totalOf: number[] = [];
+  const tf: Map<number, number>[] = Array.from({ length: clusters }, () => new Map());
+  const df: Map<number, number>[] = Array.from({ length: clusters }, () => new Map());
+  // Surface forms other than the key itself (hyphenated, plural), over all clusters.
+  const surfaces = new Map<number, Map<string, number>>();
   const size = new Array<number>(clusters).fill(0);
   const words = new Array<number>(clusters).fill(0);
-  const total = new Map<string, number>();
-  docs.forEach((doc, i) => {
+  const members: number[][] = Array.from({ length: clusters }, () => []);
+  for (let i = 0; i < docs.length; i++) {
     const c = labels[i]!;
-    if (c < 0 || c >= clusters) return;
-    size[c]!++;
-    const seen = new Set<string>();
-    for (const { key, surface } of phrases(doc)) {
-      tf[c]!.set(key, (tf[c]!.get(key) ?? 0) + 1);
-      total.set(key, (total.get(key) ?? 0) + 1);
-      if (!key.includes(' ')) words[c]!++;
-      if (!seen.has(key)) {
-        seen.add(key);
-        df[c]!.set(key, (df[c]!.get(key) ?? 0) + 1);
+    if (c >= 0 && c < clusters) members[c]!.push(i);
+  }
+  members.forEach((list, c) => {
+    // Large clusters are read through an even stride of their members, which bounds the cost (c-TF-IDF over every abstract of a 100k library took minutes).
+    const step = Math.max(1, list.length / maxDocsPerCluster);
+    const tfc = tf[c]!;
+    const dfc = df[c]!;
+    for (let t = 0; t < list.length; t += step) {
+      const doc = docs[list[Math.floor(t)]!]!;
+      size[c]!++;
+      const seen = new Set<number>();
+      for (const { key, surface } of phrases(doc)) {
+        let id = keyId.get(key);
+        if (id === undefined) {
+          id = keys.length;
+          keyId.set(key, id);
+          keys.push(key);
+          totalOf.push(0);
+        }
+        tfc.set(id, (tfc.get(id) ?? 0) + 1);
+        totalOf[id]!++;
+        if (!key.includes(' ')) words[c]!++;
+        if (!seen.has(id)) {
+          seen.add(id);
+          dfc.set(id, (dfc.get(id) ?? 0) + 1);
+        }
+        if (surface !== key) {
+          let m = surfaces.get(id);
+          if (!m) surfaces.set(id, (m = new Map()));
+          m.set(surface, (m.get(surface) ?? 0) + 1);
+        }
       }
-      let s = surfaces[c]!.get(key);
-      if (!s) surfaces[c]!.set(key, (s = new Map()));
-      s.set(surface, (s.get(surface) ?? 0) + 1);
     }
   });
   const allWords = Math.max(
@@ -100,15 +133,17 @@ export function clusterCandidates(
     const minDocs = size[c]! >= 4 ? 2 : 1;
     const norm = Math.max(1, words[c]!);
     const scored: (Candidate & { count: number; lift: number })[] = [];
-    for (const [key, count] of counts) {
-      const docsWith = df[c]!.get(key)!;
+    for (const [id, count] of counts) {
+      const docsWith = df[c]!.get(id)!;
       if (docsWith < minDocs) continue;
-      const score = (count / norm) * Math.log(1 + avgWords / total.get(key)!);
+      const key = keys[id]!;
+      const total = totalOf[id]!;
+      const score = (count / norm) * Math.log(1 + avgWords / total);
       // Lift: how much more often the phrase occurs here than in the whole library.
-      const lift = count / norm / (total.get(key)! / allWords);
+      const lift = count / norm / (total / allWords);
       scored.push({
         key,
-        text: mostUsed(surfaces[c]!.get(key)!),
+        text: surfaceOf(key, surfaces.get(id), total),
         score,
         docs: docsWith,
         count,
@@ -140,10 +175,14 @@ export function clusterCandidates(
 /** Minimum lift (share in the cluster ÷ share in the library) of a label phrase. */
 export const MIN_LIFT = 1.5;
 
-function mostUsed(m: Map<string, number>): string {
-  let best = '';
-  let n = -1;
-  for (const [s, c] of m) if (c > n || (c === n && s < best)) [best, n] = [s, c];
+/** Papers per cluster read for its label (an even stride through larger clusters). */
+export const MAX_DOCS_PER_CLUSTER = 150;
+
+/** The most used written form of a key (the key itself unless another form is more common). */
+function surfaceOf(key: string, others: Map<string, number> | undefined, count: number): string {
+  let best = key;
+  let n = count - [...(others?.values() ?? [])].reduce((a, b) => a + b, 0);
+  for (const [s, c] of others ?? []) if (c > n || (c === n && s < best)) [best, n] = [s, c];
   return best;
 }
 

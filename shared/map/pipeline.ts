@@ -100,28 +100,43 @@ export function runPipeline(
       unassignedBefore: 0,
     };
 
+  // Large libraries: fit the projection and the clusters on a seeded sample, then place the rest
+  // like papers added later (nearest sample papers in the embedding space).
+  const fit = n > FIT_MAX ? sample(n, FIT_MAX, input.seed) : null;
+  const m = fit ? fit.length : n;
+  const fitVectors = fit ? gather(vectors, fit, dims) : vectors;
   onProgress('project', 0, 1);
-  const proj = project(vectors, n, dims, {
+  const proj = project(fitVectors, m, dims, {
     seed: input.seed,
     epochs: input.epochs,
     onProgress: (d, t) => onProgress('project', d, t),
   });
   onProgress('cluster', 0, 1);
-  let labels: Int32Array;
+  let fitLabels: Int32Array;
   let choice: PipelineResult['choice'];
-  if (n < 2 * Math.max(2, input.minClusterSize ?? 5) && input.method === 'density') {
+  if (m < 2 * Math.max(2, input.minClusterSize ?? 5) && input.method === 'density') {
     // Too few papers to tell dense regions from sparse ones: one topic.
-    labels = new Int32Array(n);
+    fitLabels = new Int32Array(m);
     choice = {
       criterion: `fewer than ${2 * (input.minClusterSize ?? 5)} papers: one cluster`,
       tried: [],
     };
   } else if (input.method === 'kmeans') {
-    ({ labels, choice } = chooseKmeans(proj.low, n, proj.lowDims, input));
+    ({ labels: fitLabels, choice } = chooseKmeans(proj.low, m, proj.lowDims, input));
   } else {
-    ({ labels, choice } = chooseDensity(proj.low, n, proj.lowDims, input));
+    ({ labels: fitLabels, choice } = chooseDensity(proj.low, m, proj.lowDims, input));
   }
-  let clusterCount = Math.max(-1, ...Array.from(labels)) + 1;
+  let labels = fitLabels;
+  let xy = proj.xy;
+  if (fit) {
+    onProgress('place', 0, n - m);
+    ({ labels, xy } = placeRest(vectors, n, dims, fit, fitLabels, proj.xy, input.seed));
+    choice = {
+      ...choice,
+      criterion: `${choice.criterion}; fitted on a sample of ${m}, the rest placed by nearest neighbours`,
+    };
+  }
+  let clusterCount = maxOf(labels) + 1;
   if (clusterCount === 0) {
     labels = new Int32Array(n);
     clusterCount = 1;
@@ -176,7 +191,7 @@ export function runPipeline(
   onProgress('label', 1, 1);
   return {
     ids,
-    xy: proj.xy,
+    xy,
     assignment,
     clusters,
     projection: proj.method,
@@ -260,6 +275,124 @@ function chooseDensity(
       tried,
     },
   };
+}
+
+/** Papers above which the projection and clustering are fitted on a sample (bench/map: UMAP in umap-js took 336 s for 10k papers). */
+export const FIT_MAX = 2000;
+
+function maxOf(a: ArrayLike<number>): number {
+  let m = -1;
+  for (let i = 0; i < a.length; i++) if (a[i]! > m) m = a[i]!;
+  return m;
+}
+
+/** `k` of `n` indices, chosen by a seeded partial Fisher–Yates shuffle, returned ascending. */
+function sample(n: number, k: number, seed: number): number[] {
+  const rng = createRng(seed ^ 0x51ed);
+  const idx = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.int(n - i);
+    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+  }
+  return idx.slice(0, k).sort((a, b) => a - b);
+}
+
+function gather(v: Float32Array, rows: readonly number[], dims: number): Float32Array {
+  const out = new Float32Array(rows.length * dims);
+  rows.forEach((r, i) => out.set(v.subarray(r * dims, (r + 1) * dims), i * dims));
+  return out;
+}
+
+/** Neighbour search dimensions: a seeded Gaussian random projection (Johnson–Lindenstrauss) to this many. */
+const SEARCH_DIMS = 32;
+const PLACE_K = 5;
+
+/**
+ * Positions and clusters of the papers outside the fitted sample: the similarity-weighted mean
+ * position of their PLACE_K most similar sample papers and the cluster most of them carry (which
+ * may be "unassigned"). Similarity is searched in a random projection to SEARCH_DIMS dimensions,
+ * which keeps 100k × 3000 comparisons in seconds.
+ */
+function placeRest(
+  v: Float32Array,
+  n: number,
+  dims: number,
+  fit: readonly number[],
+  fitLabels: Int32Array,
+  fitXy: Float64Array,
+  seed: number,
+): { labels: Int32Array; xy: Float64Array } {
+  const sd = Math.min(SEARCH_DIMS, dims);
+  const rng = createRng(seed ^ 0x9a1ce);
+  const gauss = (): number => {
+    let s = 0;
+    for (let i = 0; i < 6; i++) s += rng.next();
+    return s - 3;
+  };
+  const R = new Float64Array(dims * sd).map(() => gauss());
+  const reduce = (i: number): Float64Array => {
+    const out = new Float64Array(sd);
+    for (let d = 0; d < dims; d++) {
+      const x = v[i * dims + d]!;
+      if (x !== 0) for (let e = 0; e < sd; e++) out[e]! += x * R[d * sd + e]!;
+    }
+    const norm = Math.hypot(...out) || 1;
+    for (let e = 0; e < sd; e++) out[e]! /= norm;
+    return out;
+  };
+  const m = fit.length;
+  const S = new Float64Array(m * sd);
+  fit.forEach((r, j) => S.set(reduce(r), j * sd));
+  const labels = new Int32Array(n).fill(-1);
+  const xy = new Float64Array(2 * n);
+  const inFit = new Int32Array(n).fill(-1);
+  fit.forEach((r, j) => (inFit[r] = j));
+  const bestJ = new Int32Array(PLACE_K);
+  const bestS = new Float64Array(PLACE_K);
+  for (let i = 0; i < n; i++) {
+    const j0 = inFit[i]!;
+    if (j0 >= 0) {
+      labels[i] = fitLabels[j0]!;
+      xy[2 * i] = fitXy[2 * j0]!;
+      xy[2 * i + 1] = fitXy[2 * j0 + 1]!;
+      continue;
+    }
+    const q = reduce(i);
+    bestS.fill(-Infinity);
+    bestJ.fill(-1);
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let e = 0; e < sd; e++) s += q[e]! * S[j * sd + e]!;
+      if (s <= bestS[PLACE_K - 1]!) continue;
+      let t = PLACE_K - 1;
+      while (t > 0 && bestS[t - 1]! < s) {
+        bestS[t] = bestS[t - 1]!;
+        bestJ[t] = bestJ[t - 1]!;
+        t--;
+      }
+      bestS[t] = s;
+      bestJ[t] = j;
+    }
+    let wx = 0;
+    let wy = 0;
+    let ws = 0;
+    const votes = new Map<number, number>();
+    for (let t = 0; t < PLACE_K; t++) {
+      const j = bestJ[t]!;
+      if (j < 0) continue;
+      const w = Math.max(bestS[t]!, 0) + 1e-6;
+      wx += w * fitXy[2 * j]!;
+      wy += w * fitXy[2 * j + 1]!;
+      ws += w;
+      votes.set(fitLabels[j]!, (votes.get(fitLabels[j]!) ?? 0) + w);
+    }
+    let top = -Infinity;
+    for (const [c, w] of [...votes].sort((a, b) => a[0] - b[0]))
+      if (w > top) [labels[i], top] = [c, w];
+    xy[2 * i] = wx / ws;
+    xy[2 * i + 1] = wy / ws;
+  }
+  return { labels, xy };
 }
 
 function normaliseRows(v: Float32Array, n: number, dims: number): void {
