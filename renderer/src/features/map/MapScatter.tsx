@@ -2,6 +2,7 @@
 // plus HTML overlays sigma does not draw: the hovered title, cluster labels at their centres, and a
 // lasso drawn with the pointer. For end-to-end tests it registers `window.__quireMap` (a paper's
 // position in the container's CSS pixels).
+import Graph from 'graphology';
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { TopicMap } from '../../../../shared/api/map-contract';
 import { clusterColor } from './palette';
@@ -19,6 +20,8 @@ declare global {
 
 type SigmaLike = {
   graphToViewport(p: { x: number; y: number }): { x: number; y: number };
+  resize(): void;
+  refresh(): void;
   on(event: string, fn: (e: { node: string }) => void): void;
   kill(): void;
 };
@@ -59,8 +62,8 @@ export function MapScatter({ map, dark, lasso, onOpen, onLasso }: Props) {
     if (!el || typeof window.WebGLRenderingContext === 'undefined') return;
     let killed = false;
     let kill = () => {};
-    void Promise.all([import('sigma'), import('graphology')])
-      .then(([{ default: Sigma }, { default: Graph }]) => {
+    void import('sigma')
+      .then(({ default: Sigma }) => {
         if (killed) return;
         const graph = new Graph({ type: 'undirected' });
         const n = map.points.ids.length;
@@ -109,6 +112,13 @@ export function MapScatter({ map, dark, lasso, onOpen, onLasso }: Props) {
         });
         sigma.on('clickNode', ({ node }) => openRef.current(node));
         place();
+        // The paper pane and the window change the container's size: sigma must follow, or its
+        // canvas keeps the old size and covers the legend.
+        const resize = new ResizeObserver(() => {
+          sigma.resize();
+          sigma.refresh();
+        });
+        resize.observe(el);
         window.__quireMap = {
           ids: () => map.points.ids.slice(),
           pointPosition: (id) => {
@@ -118,6 +128,7 @@ export function MapScatter({ map, dark, lasso, onOpen, onLasso }: Props) {
           },
         };
         kill = () => {
+          resize.disconnect();
           sigma.kill();
           sigmaRef.current = null;
           delete window.__quireMap;
