@@ -127,7 +127,15 @@ async function feed() {
     const api = createClient(inProcessTransport(services.dispatch));
     await api.call('import:run', { source: { kind: 'path', path: FEED } });
     const t0 = performance.now();
-    const st = await api.call('map:compute', { seed: 42 });
+    let firstProject = 0;
+    const st = await api.call(
+      'map:compute',
+      { seed: 42 },
+      {
+        onProgress: (p) =>
+          void (p.phase === 'project' && !firstProject && (firstProject = performance.now())),
+      },
+    );
     const computeMs = performance.now() - t0;
     const t1 = performance.now();
     await api.call('map:get', {});
@@ -151,7 +159,14 @@ async function feed() {
       model: m.modelId,
       projection: m.projection,
       choice: m.choice,
-      ms: { mapCompute: Math.round(computeMs), mapGet: Math.round(getMs) },
+      ms: {
+        mapCompute: Math.round(computeMs),
+        // Reading the vectors and starting the worker (tsx compiles it from the sources here).
+        beforeProjection: Math.round(firstProject - t0),
+        // Projection + clustering + labels (incl. phrase embeddings) + saving.
+        projectionClusteringLabels: Math.round(t0 + computeMs - firstProject),
+        mapGet: Math.round(getMs),
+      },
       clusters: m.clusters.length,
       unassignedShare: round(m.unassigned / m.points.ids.length),
       unassignedBeforeReassignShare: round(m.unassignedBeforeReassign / m.points.ids.length),

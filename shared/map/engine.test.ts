@@ -7,7 +7,7 @@ import { kmeans, silhouette } from './kmeans';
 import { knnAll } from './knn';
 import { clusterCandidates, phrases, pickKeywords } from './labels';
 import { matchClusters } from './match';
-import { runPipeline, type PipelineInput } from './pipeline';
+import { FIT_MAX, runPipeline, type PipelineInput } from './pipeline';
 import { GENERIC_WORDS, STOP_WORDS, isWeakWord } from './stopwords';
 
 /** `perBlob` points around each of `centres` (Gaussian-ish, seeded), plus `noise` far-flung points. */
@@ -243,6 +243,35 @@ describe('runPipeline', () => {
     expect(auto.choice.tried.length).toBeGreaterThan(1);
     expect(auto.choice.criterion).toMatch(/silhouette/);
   });
+
+  it(
+    'above FIT_MAX papers fits on a seeded sample and places the rest, in any input order',
+    { timeout: 300_000 },
+    () => {
+      const lib = library(FIT_MAX + 150, 9);
+      const a = runPipeline(input(lib, { epochs: 20 }));
+      const perm = lib.ids.map((_, i) => (i * 7919) % lib.ids.length);
+      expect(new Set(perm).size).toBe(lib.ids.length);
+      const shuffled = {
+        ids: perm.map((i) => lib.ids[i]!),
+        texts: perm.map((i) => lib.texts[i]!),
+        vectors: Float32Array.from(
+          perm.flatMap((i) => Array.from(lib.vectors.subarray(i * 12, i * 12 + 12))),
+        ),
+        dims: 12,
+      };
+      const b = runPipeline(input(shuffled, { epochs: 20 }));
+      expect(a.choice.criterion).toMatch(/sample of 2000/);
+      expect(Array.from(b.assignment)).toEqual(Array.from(a.assignment));
+      expect(Array.from(b.xy)).toEqual(Array.from(a.xy));
+      expect(a.xy.every(Number.isFinite)).toBe(true);
+      // Placed papers land in their topic's cluster (papers i and i+3 share a topic).
+      let agree = 0;
+      for (let i = 0; i + 3 < a.ids.length; i++)
+        if (a.assignment[i] === a.assignment[i + 3]) agree++;
+      expect(agree / (a.ids.length - 3)).toBeGreaterThan(0.9);
+    },
+  );
 
   it('handles 0, 1, 2 and 5 papers, identical vectors and empty texts', () => {
     for (const n of [0, 1, 2, 5]) {
