@@ -107,6 +107,7 @@ async function synthetic(n: number) {
       ...prefix(phases),
       labels: Math.round(t3 - t2),
       total: Math.round(t3 - t1),
+      cpuTotal: Math.round((cpu.user + cpu.system) / 1000),
     },
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     sampleLabels: labels.slice(0, 8).map((l) => l.label),
