@@ -1,7 +1,7 @@
 // Topic map end to end on real services (LanceDB on disk, the bundled model in its worker, the map
 // worker thread): degenerate libraries, the sample feed (determinism, papers added since, renames and
 // merges surviving a re-run, labels free of stop/generic words), cancel mid-run, and a model switch.
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +134,44 @@ describe('topic map: degenerate libraries', () => {
       expect(m.points.ids).toHaveLength(30);
       expect(m.clusters).toHaveLength(1);
       expect(m.points.x.concat(m.points.y).every(Number.isFinite)).toBe(true);
+    },
+  );
+});
+
+describe('topic map: concurrency and damaged files', () => {
+  it('refuses a second computation while one runs', { timeout: 120_000 }, async () => {
+    const papers = Array.from({ length: 24 }, (_, i) => ({
+      title: `${['protein folding', 'galaxy formation', 'speech recognition'][i % 3]} paper ${i}`,
+      abstract: `${['amino acid structure', 'dark matter halo', 'acoustic phoneme'][i % 3]} and more`,
+    }));
+    const { api } = await library('busy', papers);
+    const first = api.call('map:compute', {});
+    const second = await api.call('map:compute', {}).then(
+      () => null,
+      (e: QuireError) => e,
+    );
+    expect(second?.code).toBe('unavailable');
+    expect(second?.message).toMatch(/already being computed/);
+    expect((await first).state).toBe('current');
+  });
+
+  it(
+    'a damaged map file is reported, and computing again replaces it',
+    { timeout: 120_000 },
+    async () => {
+      const { api } = await library('damaged', [
+        { title: 'Protein folding', abstract: 'Amino acids.' },
+      ]);
+      await api.call('map:compute', {});
+      await writeFile(mapPath(join(tmp, 'damaged'), DEFAULT_MODEL), '{"version": 1, "ids": [');
+      const err = await api.call('map:get', {}).then(
+        () => null,
+        (e: QuireError) => e,
+      );
+      expect(err?.code).toBe('invalid_file');
+      expect(err?.message).toMatch(/saved map of quire-glove-100d is damaged/);
+      expect((await api.call('map:compute', {})).state).toBe('current');
+      expect((await api.call('map:get', {})).map!.points.ids).toHaveLength(1);
     },
   );
 });

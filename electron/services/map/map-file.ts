@@ -53,9 +53,18 @@ export async function readMap(libraryDir: string, modelId: string): Promise<Stor
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
-  const m = JSON.parse(text) as StoredMap;
-  const n = m.ids?.length;
+  const damaged = () =>
+    new Error(`the saved map of ${modelId} is damaged or from another version; compute it again`);
+  let m: StoredMap;
+  try {
+    m = JSON.parse(text) as StoredMap;
+  } catch {
+    throw damaged();
+  }
+  const n = m?.ids?.length;
   if (
+    typeof m !== 'object' ||
+    m === null ||
     m.version !== MAP_FILE_VERSION ||
     m.modelId !== modelId ||
     !Array.isArray(m.ids) ||

@@ -107,7 +107,7 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
             className="button primary"
             onClick={run}
             data-testid="map-compute"
-            disabled={!status}
+            disabled={!status && !error}
           >
             {map ? 'Re-layout' : 'Compute map'}
           </button>
