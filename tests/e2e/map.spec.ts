@@ -1,4 +1,4 @@
-// Topic map end to end (browser mode): import the sample feed, compute the map, hover a point (its
+// Topic map end to end (browser mode): import the sample feed, compute the map, rename a cluster, hover a point (its
 // title shows), click it (the paper opens), lasso a region and tag the selection (the tag shows in
 // the library); screenshots in light and dark. Sigma draws with WebGL, so positions come from the
 // handle the view registers for tests (`window.__quireMap.pointPosition`, sigma.graphToViewport).
@@ -31,6 +31,12 @@ test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) =
     .toBe(227);
   await page.waitForTimeout(300);
   await shootBothThemes(page, 'map');
+
+  // Rename a cluster in the legend; the name is kept (map:renameCluster) and shown.
+  await legend.first().locator('.map-legend-label').dblclick();
+  await page.getByTestId('map-rename-input').fill('My first topic');
+  await page.getByTestId('map-rename-input').press('Enter');
+  await expect(legend.first()).toContainText('My first topic');
 
   // Hover a paper: its title shows. Pick one whose position is well inside the canvas.
   const canvas = page.locator('.map-canvas');

@@ -37,6 +37,8 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
   const [selection, setSelection] = useState<string[] | null>(null);
   const [tag, setTag] = useState('');
   const [note, setNote] = useState<string | null>(null);
+  // The cluster whose name is being edited in the legend (window.prompt does not exist in Electron).
+  const [editing, setEditing] = useState<string | null>(null);
   const map = status?.map ?? null;
 
   const titles = useMemo(
@@ -192,16 +194,30 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
                   {map.clusters.map((c, i) => (
                     <li key={c.id} data-cluster={c.id}>
                       <span className="swatch" style={{ background: clusterColor(i, dark) }} />
-                      <span
-                        className="map-legend-label"
-                        title={`${c.keywords.join(' · ')} — double-click to rename`}
-                        onDoubleClick={() => {
-                          const name = window.prompt('Name this cluster', c.label);
-                          if (name !== null) void rename(c.id, name);
-                        }}
-                      >
-                        {c.label}
-                      </span>
+                      {editing === c.id ? (
+                        <input
+                          className="map-legend-input"
+                          defaultValue={c.label}
+                          autoFocus
+                          aria-label={`Name of cluster ${c.label}`}
+                          data-testid="map-rename-input"
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') {
+                              void rename(c.id, e.currentTarget.value);
+                              setEditing(null);
+                            } else if (e.key === 'Escape') setEditing(null);
+                          }}
+                          onBlur={() => setEditing(null)}
+                        />
+                      ) : (
+                        <span
+                          className="map-legend-label"
+                          title={`${c.keywords.join(' · ')} — double-click to rename (empty restores the automatic label)`}
+                          onDoubleClick={() => setEditing(c.id)}
+                        >
+                          {c.label}
+                        </span>
+                      )}
                       <span className="count">{c.size}</span>
                     </li>
                   ))}
