@@ -54,7 +54,13 @@ export default defineConfig({
   main: {
     plugins: [copyWorkers()],
     build: {
-      rollupOptions: { input: { main: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          main: resolve(__dirname, 'electron/main/index.ts'),
+          // The topic map's worker thread (started by path: electron/services/map/map-runner.ts).
+          'map-worker': resolve(__dirname, 'electron/services/map/map-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -22,6 +22,7 @@ import { createGraphHandlers } from '../../shared/graph/handlers';
 import { libraryGraph } from './graph/library-graph';
 import { createGraphCompute, createLibraryGraphCompute, graphLimitsFromEnv } from './graph/compute';
 import type { ComputeLimits } from './compute/runner';
+import { createMapHandlers } from './map';
 import { SearchService } from './search/search-service';
 import { SettingsStore } from './settings/settings-store';
 import { LlmService } from './tagging/llm/llm-service';
@@ -276,6 +277,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         },
         input,
       ),
+    ...createMapHandlers({ libraryDir, store, embeddings }),
   };
 
   return {

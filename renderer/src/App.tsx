@@ -12,8 +12,8 @@ import { EXPORT_LABELS, type CommandContext } from './features/commands/registry
 import { ImportDialog } from './features/import/ImportDialog';
 import { LibraryView, type LibraryHandle } from './features/library/LibraryView';
 import { NotebooksView, type NotebooksHandle } from './features/notebooks/NotebooksView';
+import { MapView } from './features/map/MapView';
 import { PaperPane, type PaperPaneHandle } from './features/paper/PaperPane';
-import { PlaceholderView } from './features/placeholders/PlaceholderView';
 import { SearchView, type SimilarTo } from './features/search/SearchView';
 import { SettingsView } from './features/settings/SettingsView';
 import type { Undoable } from './features/tagging/ReviewQueue';
@@ -483,9 +483,24 @@ function Shell({ api }: { api: Api }) {
             />
           </div>
         )}
-        {view === 'map' && (
+        {gate === 'ok' && view === 'map' && (
           <div className="view">
-            <PlaceholderView which={view} onGoLibrary={() => setView('library')} />
+            <MapView
+              version={version}
+              dark={theme === 'dark'}
+              onPapersChanged={() => void refreshTags()}
+              renderPane={(id, close) => (
+                <PaperPane
+                  id={id}
+                  tagSuggestions={tags.map((t) => t.tag)}
+                  onChanged={onPaperChanged}
+                  onTagsChanged={refreshTags}
+                  onDelete={(pid) => void deletePaper(pid)}
+                  onClose={close}
+                  onMoreLikeThis={moreLikeThis}
+                />
+              )}
+            />
           </div>
         )}
         {view === 'settings' && (

@@ -2,6 +2,7 @@
 // Three transports implement it (Electron IPC, HTTP + SSE, in-process); see ARCHITECTURE.md.
 import { z } from 'zod';
 import { graphMethods } from './graph-contract';
+import { mapMethods } from './map-contract';
 import { method } from './method';
 import { notebookMethods } from './notebook-contract';
 import { taggingMethods } from './tagging-contract';
@@ -102,6 +103,7 @@ export const contract = {
   ...notebookMethods,
   ...graphMethods,
   ...taggingMethods,
+  ...mapMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -248,6 +248,29 @@ export function describeContract(name: string, setup: ContractSetup): void {
       expect(llm.message).toMatch(/No LLM provider is configured/);
       await api.call('tags:remove', { name: 'laws' });
     });
+    it(
+      'map:compute streams progress and map:get returns the saved map',
+      { timeout: 120_000 },
+      async () => {
+        expect((await api.call('map:get', {})).state).toBe('none');
+        const phases: string[] = [];
+        const st = await api.call(
+          'map:compute',
+          { seed: 3 },
+          { onProgress: (p) => phases.push(p.phase) },
+        );
+        expect(phases).toContain('project');
+        expect(st.state).toBe('current');
+        expect(st.map!.points.ids).toHaveLength(5);
+        expect(await api.call('map:get', {})).toEqual(st);
+        const bad = await rejection(api.call('map:compute', { method: 'density', k: 3 }));
+        expect(bad.code).toBe('invalid_input');
+        const none = await rejection(
+          api.call('map:renameCluster', { clusterId: 'c999', label: 'x' }),
+        );
+        expect(none.code).toBe('not_found');
+      },
+    );
 
     it('cancelling a long import keeps whole papers only', async () => {
       const abort = new AbortController();

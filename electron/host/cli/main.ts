@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { APP_VERSION } from '../version';
 import { processIo, type Io } from './context';
+import { clusterCommand } from './cluster-command';
 import { fitCommand } from './fit-command';
 import { graphCommand } from './graph-command';
 import { llmCommand } from './llm-command';
@@ -28,6 +29,7 @@ export function buildProgram(io: Io = processIo): Command {
     exportCommand,
     fitCommand,
     graphCommand,
+    clusterCommand,
     modelsCommand,
     llmCommand,
     notebookCommand,

@@ -1,0 +1,29 @@
+// The map feature's handlers for the composition root: wires MapService to the paper store and the
+// embedding service (vectors, embedded ids, phrase embeddings for labels).
+import type { Handlers } from '../../../shared/api/contract';
+import type { MapMethodName } from '../../../shared/api/map-contract';
+import type { EmbeddingService } from '../embedding/embedding-service';
+import type { PaperStore } from '../library/store';
+import { MapService } from './map-service';
+
+export function createMapHandlers(deps: {
+  libraryDir: string;
+  store: PaperStore;
+  embeddings: EmbeddingService;
+}): Pick<Handlers, MapMethodName> {
+  const { store, embeddings } = deps;
+  const service = new MapService({
+    libraryDir: deps.libraryDir,
+    papers: { all: () => store.all(), get: (id) => store.get(id) },
+    vectors: () => embeddings.allVectors(),
+    embeddedIds: async () => new Set((await embeddings.forSearch()).vectors.ids()),
+    activeModel: () => embeddings.activeModel,
+    embedPhrase: async (text) => (await embeddings.forSearch()).embedQuery(text),
+  });
+  return {
+    'map:compute': (input, ctx) => service.compute(input, ctx),
+    'map:get': () => service.get(),
+    'map:renameCluster': ({ clusterId, label }) => service.rename(clusterId, label),
+    'map:mergeClusters': ({ into, from }) => service.merge(into, from),
+  };
+}

@@ -1,0 +1,197 @@
+// The map's scatter: sigma.js (WebGL) with nodes only — one node per paper, coloured by cluster —
+// plus HTML overlays sigma does not draw: the hovered title, cluster labels at their centres, and a
+// lasso drawn with the pointer. For end-to-end tests it registers `window.__quireMap` (a paper's
+// position in the container's CSS pixels).
+import Graph from 'graphology';
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import type { TopicMap } from '../../../../shared/api/map-contract';
+import { clusterColor } from './palette';
+
+export type MapHandle = {
+  pointPosition(id: string): { x: number; y: number } | null;
+  ids(): string[];
+};
+
+declare global {
+  interface Window {
+    __quireMap?: MapHandle;
+  }
+}
+
+type SigmaLike = {
+  graphToViewport(p: { x: number; y: number }): { x: number; y: number };
+  resize(): void;
+  refresh(): void;
+  on(event: string, fn: (e: { node: string }) => void): void;
+  kill(): void;
+};
+
+type Props = {
+  map: TopicMap;
+  dark: boolean;
+  lasso: boolean;
+  onOpen(id: string): void;
+  onLasso(ids: string[]): void;
+};
+
+function inside(poly: { x: number; y: number }[], p: { x: number; y: number }): boolean {
+  let hit = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const a = poly[i]!;
+    const b = poly[j]!;
+    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x)
+      hit = !hit;
+  }
+  return hit;
+}
+
+export function MapScatter({ map, dark, lasso, onOpen, onLasso }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const sigmaRef = useRef<SigmaLike | null>(null);
+  const openRef = useRef(onOpen);
+  useEffect(() => {
+    openRef.current = onOpen;
+  });
+  const [hover, setHover] = useState<{ title: string; x: number; y: number } | null>(null);
+  const [labels, setLabels] = useState<{ id: string; label: string; x: number; y: number }[]>([]);
+  const [path, setPath] = useState<{ x: number; y: number }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof window.WebGLRenderingContext === 'undefined') return;
+    let killed = false;
+    let kill = () => {};
+    void import('sigma')
+      .then(({ default: Sigma }) => {
+        if (killed) return;
+        const graph = new Graph({ type: 'undirected' });
+        const n = map.points.ids.length;
+        // Smaller dots as the library grows, so 100k papers stay legible.
+        const size = n > 20_000 ? 1.2 : n > 2_000 ? 2 : 4;
+        const index = new Map<string, number>();
+        map.points.ids.forEach((id, i) => {
+          index.set(id, i);
+          graph.addNode(id, {
+            x: map.points.x[i]!,
+            y: map.points.y[i]!,
+            size,
+            color: clusterColor(map.points.cluster[i]!, dark),
+            label: map.points.titles[i]!,
+          });
+        });
+        const sigma = new Sigma(graph, el, {
+          renderLabels: false,
+          renderEdgeLabels: false,
+          enableEdgeEvents: false,
+          zIndex: false,
+          defaultDrawNodeHover: () => {},
+        }) as unknown as SigmaLike & { getCamera(): { on(e: string, f: () => void): void } };
+        sigmaRef.current = sigma;
+        const place = () => {
+          setLabels(
+            map.clusters
+              .filter((c) => c.size > 0)
+              .map((c) => ({
+                id: c.id,
+                label: c.label,
+                ...sigma.graphToViewport({ x: c.x, y: c.y }),
+              })),
+          );
+        };
+        sigma.on('afterRender', place as never);
+        sigma.on('enterNode', ({ node }) => {
+          const i = index.get(node)!;
+          const p = sigma.graphToViewport({ x: map.points.x[i]!, y: map.points.y[i]! });
+          setHover({ title: map.points.titles[i]!, x: p.x, y: p.y });
+          el.style.cursor = 'pointer';
+        });
+        sigma.on('leaveNode', () => {
+          setHover(null);
+          el.style.cursor = '';
+        });
+        sigma.on('clickNode', ({ node }) => openRef.current(node));
+        place();
+        // The paper pane and the window change the container's size: sigma must follow, or its
+        // canvas keeps the old size and covers the legend.
+        const resize = new ResizeObserver(() => {
+          sigma.resize();
+          sigma.refresh();
+        });
+        resize.observe(el);
+        window.__quireMap = {
+          ids: () => map.points.ids.slice(),
+          pointPosition: (id) => {
+            const i = index.get(id);
+            if (i === undefined) return null;
+            return sigma.graphToViewport({ x: map.points.x[i]!, y: map.points.y[i]! });
+          },
+        };
+        kill = () => {
+          resize.disconnect();
+          sigma.kill();
+          sigmaRef.current = null;
+          delete window.__quireMap;
+        };
+      })
+      .catch((err: unknown) => setError((err as Error).message));
+    return () => {
+      killed = true;
+      kill();
+    };
+  }, [map, dark]);
+
+  const local = (e: ReactPointerEvent) => {
+    const r = ref.current!.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+  const finishLasso = () => {
+    const sigma = sigmaRef.current;
+    if (sigma && path.length > 2) {
+      const picked = map.points.ids.filter((_, i) =>
+        inside(path, sigma.graphToViewport({ x: map.points.x[i]!, y: map.points.y[i]! })),
+      );
+      onLasso(picked);
+    }
+    setPath([]);
+  };
+
+  return (
+    <div className="map-scatter" data-testid="map-scatter">
+      <div className="map-canvas" ref={ref} />
+      {error && <p className="map-note">{error}</p>}
+      <div className="map-labels" aria-hidden="true">
+        {labels.map((l) => (
+          <span key={l.id} className="map-cluster-label" style={{ left: l.x, top: l.y }}>
+            {l.label}
+          </span>
+        ))}
+      </div>
+      {hover && (
+        <div
+          className="map-tooltip"
+          data-testid="map-tooltip"
+          style={{ left: hover.x + 10, top: hover.y + 10 }}
+        >
+          {hover.title}
+        </div>
+      )}
+      {lasso && (
+        <svg
+          className="map-lasso"
+          data-testid="map-lasso"
+          onPointerDown={(e) => {
+            (e.target as Element).setPointerCapture(e.pointerId);
+            setPath([local(e)]);
+          }}
+          onPointerMove={(e) => {
+            if (path.length) setPath((p) => [...p, local(e)]);
+          }}
+          onPointerUp={finishLasso}
+        >
+          {path.length > 1 && <polygon points={path.map((p) => `${p.x},${p.y}`).join(' ')} />}
+        </svg>
+      )}
+    </div>
+  );
+}

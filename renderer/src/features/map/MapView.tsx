@@ -1,0 +1,289 @@
+// The Map view: the library's papers on a 2-D topic map (persisted per model, instant to reopen),
+// coloured by cluster with labels at the centres and a legend; a "Compute map" job with progress and
+// cancel; empty and stale states; hover shows a title, click opens the paper, and a lasso selects a
+// region as a list of papers that can be opened or tagged.
+import { useMemo, useState, type ReactNode } from 'react';
+import type { MapMethod } from '../../../../shared/api/map-contract';
+import { useApi } from '../../apiContext';
+import { MapScatter } from './MapScatter';
+import { clusterColor } from './palette';
+import { useTopicMap } from './useTopicMap';
+import './map.css';
+
+type Props = {
+  version: number;
+  dark: boolean;
+  /** The paper pane for an opened paper (owned by the shell). */
+  renderPane(id: string, close: () => void): ReactNode;
+  /** Papers were edited here (tags): the shell refreshes what depends on them. */
+  onPapersChanged(): void;
+};
+
+const PHASES: Record<string, string> = {
+  vectors: 'Reading vectors',
+  project: 'Projecting (UMAP)',
+  cluster: 'Clustering',
+  place: 'Placing papers',
+  label: 'Labelling clusters',
+};
+
+export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
+  const api = useApi();
+  const { status, error, progress, running, compute, cancel, rename } = useTopicMap(version);
+  const [method, setMethod] = useState<MapMethod>('density');
+  const [k, setK] = useState('');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [lasso, setLasso] = useState(false);
+  const [selection, setSelection] = useState<string[] | null>(null);
+  const [tag, setTag] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+  // The cluster whose name is being edited in the legend (window.prompt does not exist in Electron).
+  const [editing, setEditing] = useState<string | null>(null);
+  const map = status?.map ?? null;
+
+  const titles = useMemo(
+    () => new Map(map?.points.ids.map((id, i) => [id, map.points.titles[i]!]) ?? []),
+    [map],
+  );
+
+  const run = () =>
+    void compute({
+      method,
+      ...(method === 'kmeans' && /^\d+$/.test(k) ? { k: Number(k) } : {}),
+    });
+
+  const tagSelection = async () => {
+    if (!selection || !tag.trim()) return;
+    const name = tag.trim();
+    let done = 0;
+    for (const id of selection) {
+      const p = await api.call('library:get', { id });
+      if (p.tags.includes(name)) continue;
+      await api.call('library:update', { id, tags: [...p.tags, name] });
+      done++;
+    }
+    setNote(`Tagged ${done} ${done === 1 ? 'paper' : 'papers'} “${name}”.`);
+    onPapersChanged();
+  };
+
+  const pct =
+    progress && progress.total ? Math.round((100 * progress.done) / progress.total) : null;
+
+  return (
+    <div className="page map-page" data-testid="map-view">
+      <div className="map-toolbar">
+        <h1>Map</h1>
+        <label>
+          <span>Method</span>
+          <select
+            value={method}
+            onChange={(e) => setMethod(e.target.value as MapMethod)}
+            data-testid="map-method"
+            disabled={running}
+          >
+            <option value="density">Density (automatic)</option>
+            <option value="kmeans">k-means</option>
+          </select>
+        </label>
+        {method === 'kmeans' && (
+          <label>
+            <span>Clusters</span>
+            <input
+              className="map-k"
+              value={k}
+              placeholder="auto"
+              inputMode="numeric"
+              onChange={(e) => setK(e.target.value)}
+              data-testid="map-k"
+              disabled={running}
+            />
+          </label>
+        )}
+        {running ? (
+          <button type="button" className="button" onClick={cancel} data-testid="map-cancel">
+            Cancel
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button primary"
+            onClick={run}
+            data-testid="map-compute"
+            disabled={!status && !error}
+          >
+            {map ? 'Re-layout' : 'Compute map'}
+          </button>
+        )}
+        {map && (
+          <button
+            type="button"
+            className={`button ${lasso ? 'primary' : ''}`}
+            aria-pressed={lasso}
+            onClick={() => setLasso((v) => !v)}
+            data-testid="map-lasso-toggle"
+          >
+            Lasso
+          </button>
+        )}
+        {running && (
+          <span className="map-progress" data-testid="map-progress" aria-live="polite">
+            {PHASES[progress?.phase ?? ''] ?? progress?.phase ?? 'Working'}
+            {pct !== null ? ` ${pct} %` : '…'}
+          </span>
+        )}
+      </div>
+
+      {error && (
+        <div className="banner banner-error" role="alert" data-testid="map-error">
+          {error}
+        </div>
+      )}
+      {status?.state === 'stale' && status.stale?.otherModel && (
+        <div className="banner" role="status" data-testid="map-stale">
+          The saved map was made with {status.stale.otherModel}; the active model is{' '}
+          {status.activeModel}. Compute the map again to see it with the active model.
+        </div>
+      )}
+      {status?.state === 'stale' && map && (
+        <div className="banner" role="status" data-testid="map-stale">
+          {status.stale!.papersAdded > 0 &&
+            `${status.stale!.papersAdded} papers added since this layout are placed near their nearest neighbours. `}
+          {status.stale!.papersRemoved > 0 &&
+            `${status.stale!.papersRemoved} papers deleted since are left out. `}
+          Re-layout to include them fully.
+        </div>
+      )}
+      {status && status.notEmbedded > 0 && (
+        <p className="map-hint" data-testid="map-not-embedded">
+          {status.notEmbedded} papers have no vector for {status.activeModel} yet and are not on the
+          map.
+        </p>
+      )}
+
+      <div className="library-split">
+        <div className="map-main">
+          {status && !map && !status.stale?.otherModel && (
+            <div className="map-empty" data-testid="map-empty">
+              <h2>No map yet</h2>
+              <p>
+                Compute a map to see your library's topics: papers close together say similar
+                things, and each cluster is labelled with its distinctive key phrases.
+              </p>
+            </div>
+          )}
+          {map && map.points.ids.length === 0 && (
+            <div className="map-empty" data-testid="map-empty">
+              <h2>The library is empty</h2>
+              <p>Import papers, then compute the map.</p>
+            </div>
+          )}
+          {map && map.points.ids.length > 0 && (
+            <div className="map-body">
+              <MapScatter
+                map={map}
+                dark={dark}
+                lasso={lasso}
+                onOpen={setOpenId}
+                onLasso={(ids) => {
+                  setSelection(ids);
+                  setNote(null);
+                }}
+              />
+              <aside className="map-side">
+                <ul className="map-legend" data-testid="map-legend">
+                  {map.clusters.map((c, i) => (
+                    <li key={c.id} data-cluster={c.id}>
+                      <span className="swatch" style={{ background: clusterColor(i, dark) }} />
+                      {editing === c.id ? (
+                        <input
+                          className="map-legend-input"
+                          defaultValue={c.label}
+                          autoFocus
+                          aria-label={`Name of cluster ${c.label}`}
+                          data-testid="map-rename-input"
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') {
+                              void rename(c.id, e.currentTarget.value);
+                              setEditing(null);
+                            } else if (e.key === 'Escape') setEditing(null);
+                          }}
+                          onBlur={() => setEditing(null)}
+                        />
+                      ) : (
+                        <span
+                          className="map-legend-label"
+                          title={`${c.keywords.join(' · ')} — double-click to rename (empty restores the automatic label)`}
+                          onDoubleClick={() => setEditing(c.id)}
+                        >
+                          {c.label}
+                        </span>
+                      )}
+                      <span className="count">{c.size}</span>
+                    </li>
+                  ))}
+                  {map.unassigned > 0 && (
+                    <li data-cluster="unassigned">
+                      <span className="swatch" style={{ background: clusterColor(-1, dark) }} />
+                      <span className="map-legend-label">Unassigned</span>
+                      <span className="count">{map.unassigned}</span>
+                    </li>
+                  )}
+                </ul>
+                {selection && (
+                  <div className="map-selection" data-testid="map-selection">
+                    <div className="map-selection-head">
+                      <strong>{selection.length} selected</strong>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => setSelection(null)}
+                      >
+                        Clear
+                      </button>
+                    </div>
+                    <div className="map-tag-row">
+                      <input
+                        value={tag}
+                        placeholder="Tag the selection…"
+                        onChange={(e) => setTag(e.target.value)}
+                        data-testid="map-tag-input"
+                      />
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => void tagSelection()}
+                        disabled={!tag.trim() || selection.length === 0}
+                        data-testid="map-tag-apply"
+                      >
+                        Tag
+                      </button>
+                    </div>
+                    {note && (
+                      <p className="map-hint" data-testid="map-tag-note">
+                        {note}
+                      </p>
+                    )}
+                    <ul className="map-selection-list">
+                      {selection.slice(0, 500).map((id) => (
+                        <li key={id}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => setOpenId(id)}
+                          >
+                            {titles.get(id)}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+              </aside>
+            </div>
+          )}
+        </div>
+        {openId && renderPane(openId, () => setOpenId(null))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+// The Map view's state: the persisted map (map:get) and the "Compute map" job with progress and cancel.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Progress } from '../../../../shared/api/contract';
+import { QuireError } from '../../../../shared/api/errors';
+import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
+import { useApi } from '../../apiContext';
+
+export type ComputeOptions = { method: MapMethod; k?: number };
+
+export function useTopicMap(version: number) {
+  const api = useApi();
+  const [status, setStatus] = useState<MapStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [running, setRunning] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setStatus(await api.call('map:get', {}));
+      setError(null);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }, [api]);
+
+  useEffect(() => {
+    let live = true;
+    api.call('map:get', {}).then(
+      (s) => live && setStatus(s),
+      (err: unknown) => live && setError((err as Error).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, version]);
+
+  const compute = useCallback(
+    async (opts: ComputeOptions) => {
+      const ctrl = new AbortController();
+      abort.current = ctrl;
+      setRunning(true);
+      setProgress({ phase: 'vectors', done: 0, total: null });
+      setError(null);
+      try {
+        setStatus(
+          await api.call('map:compute', opts, { signal: ctrl.signal, onProgress: setProgress }),
+        );
+      } catch (err) {
+        // A cancel is the user's choice, not an error; the saved map is untouched.
+        if (!(err instanceof QuireError && err.code === 'cancelled'))
+          setError((err as Error).message);
+      } finally {
+        setRunning(false);
+        setProgress(null);
+        abort.current = null;
+      }
+    },
+    [api],
+  );
+
+  const cancel = useCallback(() => abort.current?.abort(), []);
+
+  const rename = useCallback(
+    async (clusterId: string, label: string) => {
+      try {
+        setStatus(await api.call('map:renameCluster', { clusterId, label }));
+      } catch (err) {
+        setError((err as Error).message);
+      }
+    },
+    [api],
+  );
+
+  return { status, error, progress, running, compute, cancel, rename, reload };
+}

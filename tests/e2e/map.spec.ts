@@ -1,0 +1,100 @@
+// Topic map end to end (browser mode): import the sample feed, compute the map, rename a cluster, hover a point (its
+// title shows), click it (the paper opens), lasso a region and tag the selection (the tag shows in
+// the library); screenshots in light and dark. Sigma draws with WebGL, so positions come from the
+// handle the view registers for tests (`window.__quireMap.pointPosition`, sigma.graphToViewport).
+import { existsSync } from 'node:fs';
+import { FEED, expect, importFile, test, shootBothThemes } from './fixtures';
+
+type TestWindow = {
+  __quireMap?: { ids(): string[]; pointPosition(id: string): { x: number; y: number } | null };
+};
+
+test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) => {
+  test.skip(!existsSync(FEED), '../shared/corpus not present (fresh clone)');
+  test.setTimeout(300_000);
+  await page.goto(quire.url);
+  await importFile(page, FEED, 227);
+  await page.getByTestId('import-done').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden();
+
+  await page.getByTestId('nav-map').click();
+  await expect(page.getByTestId('map-empty')).toContainText('No map yet');
+  await page.getByTestId('map-compute').click();
+  await expect(page.getByTestId('map-legend')).toBeVisible({ timeout: 180_000 });
+  const legend = page.getByTestId('map-legend').locator('li');
+  expect(await legend.count()).toBeGreaterThan(2);
+  await expect(page.getByTestId('map-compute')).toHaveText('Re-layout');
+  await expect
+    .poll(() =>
+      page.evaluate(() => (globalThis as unknown as TestWindow).__quireMap?.ids().length ?? 0),
+    )
+    .toBe(227);
+  await page.waitForTimeout(300);
+  await shootBothThemes(page, 'map');
+
+  // Rename a cluster in the legend; the name is kept (map:renameCluster) and shown.
+  await legend.first().locator('.map-legend-label').dblclick();
+  await page.getByTestId('map-rename-input').fill('My first topic');
+  await page.getByTestId('map-rename-input').press('Enter');
+  await expect(legend.first()).toContainText('My first topic');
+
+  // Hover a paper: its title shows. Pick one whose position is well inside the canvas.
+  const canvas = page.locator('.map-canvas');
+  const box = (await canvas.boundingBox())!;
+  const target = await page.evaluate(
+    ({ w, h }) => {
+      const m = (globalThis as unknown as TestWindow).__quireMap!;
+      for (const id of m.ids()) {
+        const p = m.pointPosition(id)!;
+        if (p.x > 40 && p.y > 40 && p.x < w - 40 && p.y < h - 40) return { id, ...p };
+      }
+      return null;
+    },
+    { w: box.width, h: box.height },
+  );
+  expect(target).not.toBeNull();
+  await page.mouse.move(box.x + target!.x, box.y + target!.y);
+  const tooltip = page.getByTestId('map-tooltip');
+  await expect(tooltip).toBeVisible();
+  const title = (await tooltip.textContent())!;
+  expect(title.length).toBeGreaterThan(5);
+
+  // Click it: the paper opens in the pane.
+  await page.mouse.click(box.x + target!.x, box.y + target!.y);
+  await expect(page.getByTestId('paper-pane')).toBeVisible();
+  await expect(page.getByTestId('paper-title')).toHaveText(title);
+
+  // Lasso a square around that paper: a selection with it, then tag the selection. The pane
+  // narrowed the map, so the paper is looked up again.
+  await page.getByTestId('map-lasso-toggle').click();
+  await page.waitForTimeout(300);
+  const box2 = (await canvas.boundingBox())!;
+  const now = await page.evaluate(
+    (id) => (globalThis as unknown as TestWindow).__quireMap!.pointPosition(id)!,
+    target!.id,
+  );
+  const cx = box2.x + now.x;
+  const cy = box2.y + now.y;
+  await page.mouse.move(cx - 60, cy - 60);
+  await page.mouse.down();
+  for (const [dx, dy] of [
+    [60, -60],
+    [60, 60],
+    [-60, 60],
+    [-60, -60],
+  ] as const)
+    await page.mouse.move(cx + dx, cy + dy, { steps: 5 });
+  await page.mouse.up();
+  const selection = page.getByTestId('map-selection');
+  await expect(selection).toBeVisible();
+  await expect(selection).toContainText(title);
+  await page.getByTestId('map-tag-input').fill('map-region');
+  await page.getByTestId('map-tag-apply').click();
+  await expect(page.getByTestId('map-tag-note')).toContainText('map-region');
+  await shootBothThemes(page, 'map-lasso');
+
+  // The tag shows in the library, on as many papers as were selected.
+  const selected = /(\d+) selected/.exec((await selection.textContent())!)![1];
+  await page.getByTestId('nav-library').click();
+  await expect(page.locator('option[value="map-region"]')).toHaveText(`map-region (${selected})`);
+});
