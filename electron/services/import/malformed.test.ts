@@ -211,14 +211,12 @@ describe('other malformed sources', () => {
 
 describe('scale and cancel', () => {
   const rows = 10_000;
-  it('parses 10k duplicate CSV rows quickly and reports progress every 500', async () => {
+  it('parses 10k duplicate CSV rows and reports progress every 500', async () => {
     const text = `title,authors,year\n${'"Same Paper, Again",A B; C D,2020\n'.repeat(rows)}`;
     const seen: number[] = [];
-    const t0 = performance.now();
     const r = await parseSource(enc(text), 'dups.csv', undefined, {
       onProgress: (p) => seen.push(p.done),
     });
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(r.records).toHaveLength(rows);
     expect(seen.filter((d) => d > 0 && d < rows)).toHaveLength(rows / 500 - 1);
   });
@@ -231,16 +229,14 @@ describe('scale and cancel', () => {
     expect(r.records).toHaveLength(rows);
   });
 
-  it('parses 2k BibTeX entries in reasonable time', async () => {
+  it('parses 2k BibTeX entries', async () => {
     const text = Array.from(
       { length: 2000 },
       (_, i) => `@article{k${i},\n title={Paper {\\"o} ${i}},\n year={2001}\n}\n`,
     ).join('');
-    const t0 = performance.now();
     const r = await parseSource(enc(text), 'many.bib', undefined, {});
     expect(r.records).toHaveLength(2000);
     expect(r.records[1999]?.title).toBe('Paper ö 1999');
-    expect(performance.now() - t0).toBeLessThan(20_000);
   });
 
   it('stops with `cancelled` when the signal fires', async () => {
