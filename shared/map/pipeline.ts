@@ -1,5 +1,5 @@
 // The topic-map computation from vectors and texts to layout, clusters and label candidates: sort by
-// paper id (so any input order gives the same result), project (UMAP), cluster (HDBSCAN or k-means,
+// a hash of the text (so any input order, in any library, gives the same result), project (UMAP), cluster (HDBSCAN or k-means,
 // the number chosen by a measured criterion unless given), reassign unassigned papers to the nearest
 // cluster above a similarity, and collect each cluster's c-TF-IDF candidates and central papers.
 // Pure and synchronous: it runs inside the map worker thread (electron/services/map/map-worker.ts).
@@ -40,7 +40,7 @@ export type PipelineCluster = {
 };
 
 export type PipelineResult = {
-  /** Sorted paper ids; every other array follows this order. */
+  /** Paper ids in the pipeline's order (a hash of their text); every other array follows it. */
   ids: string[];
   xy: Float64Array;
   /** Cluster index per paper, −1 unassigned. */
@@ -69,6 +69,13 @@ export function minAutoClusters(n: number): number {
   return Math.max(2, Math.min(30, Math.round(Math.sqrt(n) / 3)));
 }
 
+/** 32-bit FNV-1a of a string's UTF-16 code units: a stable, well-mixed sort key. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 export function runPipeline(
   input: PipelineInput,
   onProgress: PipelineProgress = () => {},
@@ -77,9 +84,18 @@ export function runPipeline(
   const { dims } = input;
   if (input.vectors.length !== n * dims || input.texts.length !== n)
     throw new Error(`map: ${n} ids need ${n * dims} vector values and ${n} texts`);
-  // Sort by id before anything random: same input set → same result in any order.
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) =>
-    input.ids[a]! < input.ids[b]! ? -1 : input.ids[a]! > input.ids[b]! ? 1 : 0,
+  // Sort by a hash of the text (then the text, then the id) before anything random: the same papers
+  // give the same map in any input order and in any library. Paper ids are random per library, so
+  // sorting by id alone gave the same feed 5 to 14 clusters in different libraries; a hash keeps the
+  // order as well mixed as random ids did (sorting by the text itself groups similar papers, which
+  // the seeded sample and UMAP's neighbour search then see in runs).
+  const key = input.texts.map(fnv1a);
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) =>
+      key[a]! - key[b]! ||
+      cmp(input.texts[a]!, input.texts[b]!) ||
+      cmp(input.ids[a]!, input.ids[b]!),
   );
   const ids = order.map((i) => input.ids[i]!);
   const texts = order.map((i) => input.texts[i]!);

@@ -205,6 +205,36 @@ describe.skipIf(!HAS_FEED)('topic map on the sample feed', () => {
     }
   });
 
+  it(
+    'is the same map in another library of the same papers, whatever their ids',
+    { timeout: 300_000 },
+    async () => {
+      // Paper ids are random per library; the map must depend on the papers, not on their ids.
+      const other = await library('feed-again', [...all.slice(0, all.length - 5)].reverse());
+      const again = await other.api.call('map:compute', { seed: 42 });
+      const titleOf = (st: MapStatus, api: Api) => async () => {
+        const out = new Map<string, string>();
+        for (const [id, cl] of byPaper(st))
+          out.set((await api.call('library:get', { id })).title, cl ?? 'unassigned');
+        return out;
+      };
+      const a = await titleOf(first, api)();
+      const b = await titleOf(again, other.api)();
+      // Same partition of titles (cluster ids are per library, so compare co-membership).
+      const groups = (m: Map<string, string>) =>
+        [...new Set(m.values())]
+          .map((c) =>
+            [...m]
+              .filter(([, x]) => x === c)
+              .map(([t]) => t)
+              .sort()
+              .join('|'),
+          )
+          .sort();
+      expect(groups(b)).toEqual(groups(a));
+    },
+  );
+
   it('is the same map for the same seed', { timeout: 300_000 }, async () => {
     const again = await api.call('map:compute', { seed: 42 });
     expect(byPaper(again)).toEqual(byPaper(first));
