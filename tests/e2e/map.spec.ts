@@ -3,6 +3,7 @@
 // the library); screenshots in light and dark. Sigma draws with WebGL, so positions come from the
 // handle the view registers for tests (`window.__quireMap.pointPosition`, sigma.graphToViewport).
 import { existsSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { FEED, expect, importFile, test, shootBothThemes } from './fixtures';
 
 type TestWindow = {
@@ -31,6 +32,15 @@ test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) =
     .toBe(227);
   await page.waitForTimeout(300);
   await shootBothThemes(page, 'map');
+
+  // The map fills the view like the other views: the header starts at the top, the scatter reaches
+  // the view's bottom edge and the legend its right edge (also at 1024 px wide).
+  for (const width of [1360, 1024]) {
+    await page.setViewportSize({ width, height: 860 });
+    await expectMapFillsView(page);
+  }
+  await shootBothThemes(page, 'map-1024');
+  await page.setViewportSize({ width: 1360, height: 860 });
 
   // Rename a cluster in the legend; the name is kept (map:renameCluster) and shown.
   await legend.first().locator('.map-legend-label').dblclick();
@@ -98,3 +108,26 @@ test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) =
   await page.getByTestId('nav-library').click();
   await expect(page.locator('option[value="map-region"]')).toHaveText(`map-region (${selected})`);
 });
+
+/** The map view's edges are the content area's; the scatter and legend reach its bottom and right. */
+async function expectMapFillsView(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+      const content = await box('main.content');
+      const view = await box('[data-testid="map-view"]');
+      const head = await box('.map-toolbar');
+      const scatter = await box('.map-scatter');
+      const side = await box('.map-side');
+      const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+      return (
+        near(view.y, content.y) &&
+        near(head.y, content.y) &&
+        near(scatter.x, content.x) &&
+        near(scatter.y + scatter.height, content.y + content.height) &&
+        near(side.x + side.width, content.x + content.width) &&
+        near(scatter.x + scatter.width, side.x)
+      );
+    })
+    .toBe(true);
+}

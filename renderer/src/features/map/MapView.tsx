@@ -70,7 +70,7 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
     progress && progress.total ? Math.round((100 * progress.done) / progress.total) : null;
 
   return (
-    <div className="page map-page" data-testid="map-view">
+    <div className="map-page" data-testid="map-view">
       <div className="map-toolbar">
         <h1>Map</h1>
         <label>
