@@ -1,6 +1,7 @@
 // Topic map end to end (browser mode): import the sample feed, compute the map, rename a cluster, hover a point (its
 // title shows), click it (the paper opens), lasso a region and tag the selection (the tag shows in
-// the library); screenshots in light and dark. Sigma draws with WebGL, so positions come from the
+// the library), open the selection and a cluster in the library, find the cluster filter in
+// Search; screenshots in light and dark. Sigma draws with WebGL, so positions come from the
 // handle the view registers for tests (`window.__quireMap.pointPosition`, sigma.graphToViewport).
 import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -103,10 +104,31 @@ test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) =
   await expect(page.getByTestId('map-tag-note')).toContainText('map-region');
   await shootBothThemes(page, 'map-lasso');
 
-  // The tag shows in the library, on as many papers as were selected.
+  // "Open in library" from the lasso selection: the library lists exactly those papers, and the tag
+  // shows there on as many papers as were selected.
   const selected = /(\d+) selected/.exec((await selection.textContent())!)![1];
-  await page.getByTestId('nav-library').click();
+  await page.getByTestId('map-selection-open').click();
+  await expect(page.getByTestId('library-selection-chip')).toContainText(`(${selected})`);
+  await expect(page.getByTestId('library-count')).toHaveText(
+    `${selected} ${selected === '1' ? 'paper' : 'papers'}`,
+  );
   await expect(page.locator('option[value="map-region"]')).toHaveText(`map-region (${selected})`);
+  await page.getByTestId('library-selection-chip').getByRole('button').click();
+  await expect(page.getByTestId('library-count')).toHaveText('227 papers');
+
+  // A legend entry opens its cluster in the library (the cluster filter), with its size.
+  await page.getByTestId('nav-map').click();
+  const second = legend.nth(1);
+  const size = (await second.locator('.count').textContent())!;
+  const clusterId = (await second.getAttribute('data-cluster'))!;
+  await second.getByTestId('map-open-cluster').click();
+  await expect(page.getByTestId('library-count')).toHaveText(`${size} papers`);
+  await expect(page.getByTestId('tag-filter')).toHaveValue(`,cluster,${clusterId}`);
+
+  // Search offers the same clusters: a query filtered to that cluster only finds its members.
+  await page.getByTestId('nav-search').click();
+  const option = page.getByTestId('search-tag').locator('option[value^=",cluster,"]');
+  expect(await option.count()).toBeGreaterThan(2);
 });
 
 /** The map view's edges are the content area's; the scatter and legend reach its bottom and right. */

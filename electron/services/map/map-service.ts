@@ -321,6 +321,27 @@ export class MapService {
     };
   }
 
+  /**
+   * The papers of a cluster of the active model's map as presented (papers added since the layout
+   * are in the cluster they were placed in): the library and search `cluster` filter. A cluster id
+   * the map does not have (merged away, re-run) is an error naming it, not a silently empty list.
+   */
+  async clusterMembers(clusterId: string): Promise<ReadonlySet<string>> {
+    const { map } = await this.get();
+    if (!map)
+      throw new QuireError(
+        'not_found',
+        'There is no topic map for the active model: compute the map to filter by cluster.',
+      );
+    const index = map.clusters.findIndex((c) => c.id === clusterId);
+    if (index < 0)
+      throw new QuireError(
+        'not_found',
+        `The topic map has no cluster "${clusterId}" (it may have been merged or re-computed).`,
+      );
+    return new Set(map.points.ids.filter((_, i) => map.points.cluster[i] === index));
+  }
+
   async rename(clusterId: string, label: string): Promise<MapStatus> {
     const stored = await this.current();
     const c = stored.clusters.find((x) => x.id === clusterId);

@@ -1,9 +1,9 @@
 // The Map view: the library's papers on a 2-D topic map (persisted per model, instant to reopen),
 // coloured by cluster with labels at the centres and a legend; a "Compute map" job with progress and
 // cancel; empty and stale states; hover shows a title, click opens the paper, and a lasso selects a
-// region as a list of papers that can be opened or tagged.
-import { useMemo, useState, type ReactNode } from 'react';
-import type { MapMethod } from '../../../../shared/api/map-contract';
+// region as a list of papers that can be opened, tagged or opened as a filtered library list.
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
 import { useApi } from '../../apiContext';
 import { MapScatter } from './MapScatter';
 import { clusterColor } from './palette';
@@ -17,6 +17,10 @@ type Props = {
   renderPane(id: string, close: () => void): ReactNode;
   /** Papers were edited here (tags): the shell refreshes what depends on them. */
   onPapersChanged(): void;
+  /** Every map shown (computed, renamed, merged): the shell's cluster filters follow it. */
+  onMapShown?(status: MapStatus | null): void;
+  /** Opens the Library filtered to a cluster or to a set of papers. */
+  onOpenInLibrary?(f: { cluster: string } | { ids: string[]; label: string }): void;
 };
 
 const PHASES: Record<string, string> = {
@@ -27,9 +31,13 @@ const PHASES: Record<string, string> = {
   label: 'Labelling clusters',
 };
 
-export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
+export function MapView(props: Props) {
+  const { version, dark, renderPane, onPapersChanged, onMapShown, onOpenInLibrary } = props;
   const api = useApi();
   const { status, error, progress, running, compute, cancel, rename } = useTopicMap(version);
+  useEffect(() => {
+    if (status) onMapShown?.(status);
+  }, [status, onMapShown]);
   const [method, setMethod] = useState<MapMethod>('density');
   const [k, setK] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
@@ -219,6 +227,18 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
                         </span>
                       )}
                       <span className="count">{c.size}</span>
+                      {onOpenInLibrary && (
+                        <button
+                          type="button"
+                          className="map-legend-open"
+                          title="Open this cluster in the library"
+                          aria-label={`Open cluster ${c.label} in the library`}
+                          data-testid="map-open-cluster"
+                          onClick={() => onOpenInLibrary({ cluster: c.id })}
+                        >
+                          ↗
+                        </button>
+                      )}
                     </li>
                   ))}
                   {map.unassigned > 0 && (
@@ -233,13 +253,27 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
                   <div className="map-selection" data-testid="map-selection">
                     <div className="map-selection-head">
                       <strong>{selection.length} selected</strong>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => setSelection(null)}
-                      >
-                        Clear
-                      </button>
+                      <span className="map-selection-actions">
+                        {onOpenInLibrary && selection.length > 0 && (
+                          <button
+                            type="button"
+                            className="link-button"
+                            data-testid="map-selection-open"
+                            onClick={() =>
+                              onOpenInLibrary({ ids: selection, label: 'Map selection' })
+                            }
+                          >
+                            Open in library
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setSelection(null)}
+                        >
+                          Clear
+                        </button>
+                      </span>
                     </div>
                     <div className="map-tag-row">
                       <input
