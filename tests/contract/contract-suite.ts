@@ -286,6 +286,9 @@ export function describeContract(name: string, setup: ContractSetup): void {
         });
         expect(found.hits.length).toBeGreaterThan(0);
         for (const h of found.hits) expect(members).toContain(h.paper.id);
+        // The ids filter (a lasso selection opened in the library): those papers, unknown ids ignored.
+        const picked = await api.call('library:list', { ids: [members[0]!, 'no-such-paper'] });
+        expect(picked.items.map((p) => p.id)).toEqual([members[0]]);
         const gone = await rejection(api.call('library:list', { cluster: 'c999' }));
         expect(gone.code).toBe('not_found');
         expect(gone.message).toMatch(/no cluster "c999"/);

@@ -8,7 +8,12 @@ import type { Page } from '@playwright/test';
 import { FEED, expect, importFile, test, shootBothThemes } from './fixtures';
 
 type TestWindow = {
-  __quireMap?: { ids(): string[]; pointPosition(id: string): { x: number; y: number } | null };
+  __quireMap?: {
+    ids(): string[];
+    pointPosition(id: string): { x: number; y: number } | null;
+    highlighted(): string[];
+    labelled(): string[];
+  };
 };
 
 test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) => {
@@ -129,6 +134,62 @@ test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) =
   await page.getByTestId('nav-search').click();
   const option = page.getByTestId('search-tag').locator('option[value^=",cluster,"]');
   expect(await option.count()).toBeGreaterThan(2);
+
+  // Back on the map: zoomed out only the largest clusters are labelled (a coarser level).
+  await page.getByTestId('nav-map').click();
+  await expect(legend.first()).toBeVisible();
+  const clusterCount = await page
+    .locator('[data-testid="map-legend"] li:not([data-cluster="unassigned"])')
+    .count();
+  await expect
+    .poll(() =>
+      page.evaluate(() => (globalThis as unknown as TestWindow).__quireMap?.labelled().length),
+    )
+    .toBe(Math.min(6, clusterCount));
+  await expect(page.locator('.map-cluster-label')).toHaveCount(Math.min(6, clusterCount));
+
+  // Search from the map header: the hits are highlighted (as many as the count says); clearing the
+  // box draws every paper normally again.
+  await page.getByTestId('map-search').fill('diffusion');
+  await expect(page.getByTestId('map-search-count')).toHaveText(/^\d+ hits?/);
+  const hitCount = Number(
+    /^(\d+)/.exec((await page.getByTestId('map-search-count').textContent())!)![1],
+  );
+  expect(hitCount).toBeGreaterThan(0);
+  expect(hitCount).toBeLessThan(227);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (globalThis as unknown as TestWindow).__quireMap?.highlighted().length),
+    )
+    .toBe(hitCount);
+  await page.waitForTimeout(300);
+  await shootBothThemes(page, 'map-search');
+  await page.getByTestId('map-search').fill('');
+  await expect(page.getByTestId('map-search-count')).toBeHidden();
+  await expect
+    .poll(() =>
+      page.evaluate(() => (globalThis as unknown as TestWindow).__quireMap?.highlighted().length),
+    )
+    .toBe(0);
+
+  // Merge two clusters from the legend: pick the first, then merge it into the second.
+  const firstId = (await legend.nth(0).getAttribute('data-cluster'))!;
+  const intoId = (await legend.nth(1).getAttribute('data-cluster'))!;
+  const sizeOf = async (id: string) =>
+    Number(
+      await page
+        .locator(`[data-testid="map-legend"] li[data-cluster="${id}"] .count`)
+        .textContent(),
+    );
+  const total = (await sizeOf(firstId)) + (await sizeOf(intoId));
+  await legend.nth(0).getByTestId('map-merge').click();
+  await expect(page.getByTestId('map-merge-hint')).toBeVisible();
+  await legend.nth(1).getByTestId('map-merge').click();
+  await expect(
+    page.locator(`[data-testid="map-legend"] li[data-cluster="${firstId}"]`),
+  ).toHaveCount(0);
+  expect(await sizeOf(intoId)).toBe(total);
+  await expect(page.getByTestId('map-merge-hint')).toBeHidden();
 });
 
 /** The map view's edges are the content area's; the scatter and legend reach its bottom and right. */

@@ -7,6 +7,7 @@ import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
 import { useApi } from '../../apiContext';
 import { MapScatter } from './MapScatter';
 import { clusterColor } from './palette';
+import { useMapSearch } from './useMapSearch';
 import { useTopicMap } from './useTopicMap';
 import './map.css';
 
@@ -34,7 +35,11 @@ const PHASES: Record<string, string> = {
 export function MapView(props: Props) {
   const { version, dark, renderPane, onPapersChanged, onMapShown, onOpenInLibrary } = props;
   const api = useApi();
-  const { status, error, progress, running, compute, cancel, rename } = useTopicMap(version);
+  const { status, error, progress, running, compute, cancel, rename, merge } = useTopicMap(version);
+  const [query, setQuery] = useState('');
+  const hits = useMapSearch(query, version);
+  // The cluster picked to be merged into the next one clicked in the legend.
+  const [mergeFrom, setMergeFrom] = useState<string | null>(null);
   useEffect(() => {
     if (status) onMapShown?.(status);
   }, [status, onMapShown]);
@@ -133,6 +138,24 @@ export function MapView(props: Props) {
             Lasso
           </button>
         )}
+        {map && (
+          <input
+            type="search"
+            className="map-search"
+            placeholder="Highlight papers matching…"
+            aria-label="Highlight search hits on the map"
+            data-testid="map-search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        )}
+        {hits.ids && (
+          <span className="map-progress" data-testid="map-search-count" aria-live="polite">
+            {hits.ids.size} {hits.ids.size === 1 ? 'hit' : 'hits'}
+            {hits.capped ? ' (the best)' : ''}
+          </span>
+        )}
+        {hits.error && <span className="map-progress">{hits.error}</span>}
         {running && (
           <span className="map-progress" data-testid="map-progress" aria-live="polite">
             {PHASES[progress?.phase ?? ''] ?? progress?.phase ?? 'Working'}
@@ -191,6 +214,7 @@ export function MapView(props: Props) {
                 map={map}
                 dark={dark}
                 lasso={lasso}
+                highlight={hits.ids}
                 onOpen={setOpenId}
                 onLasso={(ids) => {
                   setSelection(ids);
@@ -198,6 +222,19 @@ export function MapView(props: Props) {
                 }}
               />
               <aside className="map-side">
+                {mergeFrom && (
+                  <p className="map-hint map-merge-hint" data-testid="map-merge-hint">
+                    Click the merge button of the cluster to merge “
+                    {map.clusters.find((c) => c.id === mergeFrom)?.label}” into.{' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setMergeFrom(null)}
+                    >
+                      Cancel
+                    </button>
+                  </p>
+                )}
                 <ul className="map-legend" data-testid="map-legend">
                   {map.clusters.map((c, i) => (
                     <li key={c.id} data-cluster={c.id}>
@@ -227,6 +264,34 @@ export function MapView(props: Props) {
                         </span>
                       )}
                       <span className="count">{c.size}</span>
+                      {map.clusters.length > 1 && (
+                        <button
+                          type="button"
+                          className={`map-legend-open ${mergeFrom === c.id ? 'active' : ''}`}
+                          title={
+                            mergeFrom && mergeFrom !== c.id
+                              ? 'Merge the picked cluster into this one'
+                              : 'Merge this cluster into another'
+                          }
+                          aria-label={
+                            mergeFrom && mergeFrom !== c.id
+                              ? `Merge into ${c.label}`
+                              : `Merge ${c.label} into another cluster`
+                          }
+                          aria-pressed={mergeFrom === c.id}
+                          data-testid="map-merge"
+                          onClick={() => {
+                            if (!mergeFrom) setMergeFrom(c.id);
+                            else if (mergeFrom === c.id) setMergeFrom(null);
+                            else {
+                              void merge(c.id, mergeFrom);
+                              setMergeFrom(null);
+                            }
+                          }}
+                        >
+                          ⊕
+                        </button>
+                      )}
                       {onOpenInLibrary && (
                         <button
                           type="button"
