@@ -117,11 +117,14 @@ try {
   await page.goto(server.url);
   await page.getByTestId('nav-map').click();
   const t0 = Date.now();
-  await page.waitForFunction(
-    (n) => (window as { __quireMap?: { ids(): string[] } }).__quireMap?.ids().length === n,
-    POINTS,
-    { timeout: 300_000 },
-  );
+  // Polled with evaluate: waitForFunction evaluates a string, which the app's CSP forbids.
+  const shown = () =>
+    page.evaluate(() => {
+      const w = globalThis as unknown as { __quireMap?: { ids(): string[] } };
+      return w.__quireMap?.ids().length ?? 0;
+    });
+  for (let i = 0; i < 3000 && (await shown()) !== POINTS; i++) await page.waitForTimeout(100);
+  if ((await shown()) !== POINTS) throw new Error(`the map did not show ${POINTS} points`);
   const firstDrawMs = Date.now() - t0;
   // Let the first frames (buffers upload) settle: panning is measured, not the first draw.
   await page.waitForTimeout(2000);
