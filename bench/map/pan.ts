@@ -36,6 +36,7 @@ function syntheticMap(n: number): MapStatus {
     y: [],
     cluster: [],
     placed: [],
+    tags: [],
   };
   const size = new Array<number>(CLUSTERS).fill(0);
   for (let i = 0; i < n; i++) {
@@ -47,6 +48,7 @@ function syntheticMap(n: number): MapStatus {
     points.y.push(+(at.y + (c < 0 ? 0 : gauss() * 0.8)).toFixed(3));
     points.cluster.push(c);
     points.placed.push(false);
+    points.tags.push([]);
     if (c >= 0) size[c]!++;
   }
   const map: TopicMap = {

@@ -190,6 +190,17 @@ test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) =
   ).toHaveCount(0);
   expect(await sizeOf(intoId)).toBe(total);
   await expect(page.getByTestId('map-merge-hint')).toBeHidden();
+
+  // Colour by tag: the tag given to the lasso selection is in the tag legend with that many papers.
+  await page.getByTestId('map-colour-tag').click();
+  await expect(page.getByTestId('map-legend')).toBeHidden();
+  await expect(
+    page.locator('[data-testid="map-tag-legend"] li[data-tag="map-region"] .count'),
+  ).toHaveText(selected!);
+  await page.waitForTimeout(300);
+  await shootBothThemes(page, 'map-tags');
+  await page.getByTestId('map-colour-cluster').click();
+  await expect(page.getByTestId('map-legend')).toBeVisible();
 });
 
 /** The map view's edges are the content area's; the scatter and legend reach its bottom and right. */

@@ -269,10 +269,13 @@ export class MapService {
       y: [] as number[],
       cluster: [] as number[],
       placed: [] as boolean[],
+      tags: [] as string[][],
     };
     const push = (id: string, x: number, y: number, c: number, placed: boolean) => {
       points.ids.push(id);
-      points.titles.push(this.deps.papers.get(id)?.title ?? '');
+      const paper = this.deps.papers.get(id);
+      points.titles.push(paper?.title ?? '');
+      points.tags.push(paper?.tags ?? []);
       points.x.push(x);
       points.y.push(y);
       points.cluster.push(c);

@@ -40,6 +40,8 @@ type Props = {
   map: TopicMap;
   dark: boolean;
   lasso: boolean;
+  /** Palette index per paper (its cluster, or its tag when coloured by tag); −1 is grey. */
+  colours: number[];
   /** Search hits to highlight; null: no search (every paper drawn normally). */
   highlight: ReadonlySet<string> | null;
   onOpen(id: string): void;
@@ -66,7 +68,7 @@ function highlightReducer(hits: ReadonlySet<string>, dark: boolean) {
       : { ...d, size: d.size * 0.7, color: faded };
 }
 
-export function MapScatter({ map, dark, lasso, highlight, onOpen, onLasso }: Props) {
+export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLasso }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const highlightRef = useRef(highlight);
   const sigmaRef = useRef<SigmaLike | null>(null);
@@ -98,7 +100,7 @@ export function MapScatter({ map, dark, lasso, highlight, onOpen, onLasso }: Pro
             x: map.points.x[i]!,
             y: map.points.y[i]!,
             size,
-            color: clusterColor(map.points.cluster[i]!, dark),
+            color: clusterColor(colours[i] ?? -1, dark),
             label: map.points.titles[i]!,
           });
         });
@@ -168,7 +170,7 @@ export function MapScatter({ map, dark, lasso, highlight, onOpen, onLasso }: Pro
       killed = true;
       kill();
     };
-  }, [map, dark]);
+  }, [map, dark, colours]);
 
   // A new search: restyle the nodes in place.
   useEffect(() => {

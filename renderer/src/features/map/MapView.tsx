@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
 import { useApi } from '../../apiContext';
 import { MapScatter } from './MapScatter';
+import { colourByTag, type ColourMode } from './colouring';
 import { clusterColor } from './palette';
 import { useMapSearch } from './useMapSearch';
 import { useTopicMap } from './useTopicMap';
@@ -35,7 +36,9 @@ const PHASES: Record<string, string> = {
 export function MapView(props: Props) {
   const { version, dark, renderPane, onPapersChanged, onMapShown, onOpenInLibrary } = props;
   const api = useApi();
-  const { status, error, progress, running, compute, cancel, rename, merge } = useTopicMap(version);
+  const { status, error, progress, running, compute, cancel, rename, merge, reload } =
+    useTopicMap(version);
+  const [colourMode, setColourMode] = useState<ColourMode>('cluster');
   const [query, setQuery] = useState('');
   const hits = useMapSearch(query, version);
   // The cluster picked to be merged into the next one clicked in the legend.
@@ -59,6 +62,12 @@ export function MapView(props: Props) {
     [map],
   );
 
+  const byTag = useMemo(() => (map ? colourByTag(map.points) : null), [map]);
+  const colours = useMemo(
+    () => (colourMode === 'tag' && byTag ? byTag.index : (map?.points.cluster ?? [])),
+    [colourMode, byTag, map],
+  );
+
   const run = () =>
     void compute({
       method,
@@ -77,6 +86,8 @@ export function MapView(props: Props) {
     }
     setNote(`Tagged ${done} ${done === 1 ? 'paper' : 'papers'} “${name}”.`);
     onPapersChanged();
+    // The map carries each paper's tags (for colouring by tag): read them again.
+    await reload();
   };
 
   const pct =
@@ -137,6 +148,22 @@ export function MapView(props: Props) {
           >
             Lasso
           </button>
+        )}
+        {map && (
+          <div className="segmented" role="group" aria-label="Colour the map by">
+            {(['cluster', 'tag'] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                className={colourMode === m ? 'active' : ''}
+                aria-pressed={colourMode === m}
+                data-testid={`map-colour-${m}`}
+                onClick={() => setColourMode(m)}
+              >
+                {m === 'cluster' ? 'Clusters' : 'Tags'}
+              </button>
+            ))}
+          </div>
         )}
         {map && (
           <input
@@ -214,6 +241,7 @@ export function MapView(props: Props) {
                 map={map}
                 dark={dark}
                 lasso={lasso}
+                colours={colours}
                 highlight={hits.ids}
                 onOpen={setOpenId}
                 onLasso={(ids) => {
@@ -235,7 +263,29 @@ export function MapView(props: Props) {
                     </button>
                   </p>
                 )}
-                <ul className="map-legend" data-testid="map-legend">
+                {colourMode === 'tag' && byTag && (
+                  <ul className="map-legend" data-testid="map-tag-legend">
+                    {byTag.tags.map((t, i) => (
+                      <li key={t.tag} data-tag={t.tag}>
+                        <span className="swatch" style={{ background: clusterColor(i, dark) }} />
+                        <span className="map-legend-label">{t.tag}</span>
+                        <span className="count">{t.count}</span>
+                      </li>
+                    ))}
+                    <li data-tag="">
+                      <span className="swatch" style={{ background: clusterColor(-1, dark) }} />
+                      <span className="map-legend-label">
+                        {byTag.tags.length ? 'Other tags or untagged' : 'No paper is tagged'}
+                      </span>
+                      <span className="count">{byTag.other}</span>
+                    </li>
+                  </ul>
+                )}
+                <ul
+                  className="map-legend"
+                  data-testid="map-legend"
+                  hidden={colourMode !== 'cluster'}
+                >
                   {map.clusters.map((c, i) => (
                     <li key={c.id} data-cluster={c.id}>
                       <span className="swatch" style={{ background: clusterColor(i, dark) }} />
