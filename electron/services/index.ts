@@ -23,6 +23,7 @@ import { libraryGraph } from './graph/library-graph';
 import { createGraphCompute, createLibraryGraphCompute, graphLimitsFromEnv } from './graph/compute';
 import type { ComputeLimits } from './compute/runner';
 import { createMapHandlers } from './map';
+import type { MapService } from './map/map-service';
 import { SearchService } from './search/search-service';
 import { SettingsStore } from './settings/settings-store';
 import { LlmService } from './tagging/llm/llm-service';
@@ -121,7 +122,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   // The tagging service answers the `suggestedTag` filter; it is created once embeddings exist.
   const late: { tagging?: TaggingService } = {};
   const suggestedPapers = (tag: string) => late.tagging?.suggestedPapers(tag) ?? new Set<string>();
-  const library = new LibraryService(store, suggestedPapers);
+  // The map service answers the `cluster` filter (members of a cluster of the active model's map).
+  const lateMap: { map?: MapService } = {};
+  const clusterPapers = async (id: string): Promise<ReadonlySet<string>> =>
+    (await lateMap.map?.clusterMembers(id)) ?? new Set<string>();
+  const library = new LibraryService(store, suggestedPapers, clusterPapers);
   const ingest = new IngestService(
     store,
     opts.importDirs ?? importDirsFromEnv(process.env[IMPORT_DIRS_ENV]),
@@ -144,7 +149,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     defaultModel: DEFAULT_MODEL,
     withWriteLock,
   });
-  const search = new SearchService(store, embeddings, undefined, suggestedPapers);
+  const search = new SearchService(store, embeddings, undefined, suggestedPapers, clusterPapers);
+  const mapFeature = createMapHandlers({ libraryDir, store, embeddings });
+  lateMap.map = mapFeature.service;
   const taggingService = await createTaggingService({
     libraryDir,
     papers: store,
@@ -277,7 +284,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         },
         input,
       ),
-    ...createMapHandlers({ libraryDir, store, embeddings }),
+    ...mapFeature.handlers,
   };
 
   return {

@@ -10,9 +10,14 @@ import { Toast, type ToastMessage } from './components/Toast';
 import { CommandPalette } from './features/commands/CommandPalette';
 import { EXPORT_LABELS, type CommandContext } from './features/commands/registry';
 import { ImportDialog } from './features/import/ImportDialog';
-import { LibraryView, type LibraryHandle } from './features/library/LibraryView';
+import {
+  LibraryView,
+  type LibraryHandle,
+  type LibraryPreset,
+} from './features/library/LibraryView';
 import { NotebooksView, type NotebooksHandle } from './features/notebooks/NotebooksView';
 import { MapView } from './features/map/MapView';
+import { useMapClusters } from './features/map/useMapClusters';
 import { PaperPane, type PaperPaneHandle } from './features/paper/PaperPane';
 import { SearchView, type SimilarTo } from './features/search/SearchView';
 import { SettingsView } from './features/settings/SettingsView';
@@ -196,6 +201,16 @@ function Shell({ api }: { api: Api }) {
     [vocabulary.tags],
   );
   const reloadVocabulary = vocabulary.reload;
+  // The map's clusters filter Library and Search; "Open in library" from the map sets a preset.
+  const mapClusters = useMapClusters(api, gate === 'ok');
+  const [libraryPreset, setLibraryPreset] = useState<LibraryPreset | undefined>(undefined);
+  const openInLibrary = useCallback(
+    (f: { cluster: string } | { ids: string[]; label: string }) => {
+      setLibraryPreset((p) => ({ ...f, nonce: (p?.nonce ?? 0) + 1 }));
+      go('library');
+    },
+    [go],
+  );
   const onTagsChanged = useCallback(() => {
     refreshTags();
     reloadVocabulary();
@@ -405,6 +420,8 @@ function Shell({ api }: { api: Api }) {
               version={version}
               tags={tags}
               suggestedTags={suggestedTags}
+              clusters={mapClusters.clusters}
+              preset={libraryPreset}
               selectedId={selectedId}
               onSelect={setSelectedId}
               onOpen={openPaper}
@@ -437,6 +454,7 @@ function Shell({ api }: { api: Api }) {
               version={version}
               tags={tags}
               suggestedTags={suggestedTags}
+              clusters={mapClusters.clusters}
               openId={searchPaperId}
               onOpen={setSearchPaperId}
               similarTo={similarTo}
@@ -489,6 +507,8 @@ function Shell({ api }: { api: Api }) {
               version={version}
               dark={theme === 'dark'}
               onPapersChanged={() => void refreshTags()}
+              onMapShown={mapClusters.report}
+              onOpenInLibrary={openInLibrary}
               renderPane={(id, close) => (
                 <PaperPane
                   id={id}

@@ -66,6 +66,8 @@ export type MapPoints = {
   cluster: number[];
   /** True for papers added after the layout was computed and placed near their nearest neighbours. */
   placed: boolean[];
+  /** The paper's tags as they are now (for colouring the map by tag). */
+  tags: string[][];
 };
 
 export type TopicMap = {

@@ -162,6 +162,10 @@ export const ListInputSchema = z.object({
   tag: z.string().max(200).optional(),
   /** Only papers with a pending (not yet decided) suggestion of this tag. */
   suggestedTag: z.string().max(200).optional(),
+  /** Only papers in this cluster of the active model's topic map (an id from map:get). */
+  cluster: z.string().min(1).max(100).optional(),
+  /** Only these papers (e.g. a lasso selection on the map); unknown ids are ignored. */
+  ids: z.array(z.string().min(1).max(200)).max(200_000).optional(),
   sort: z.enum(SORT_KEYS).default('addedAt'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
@@ -239,6 +243,8 @@ export const SearchFiltersSchema = z.object({
   tag: z.string().max(200).optional(),
   /** Only papers with a pending (not yet decided) suggestion of this tag. */
   suggestedTag: z.string().max(200).optional(),
+  /** Only papers in this cluster of the active model's topic map (an id from map:get). */
+  cluster: z.string().min(1).max(100).optional(),
   yearFrom: z.number().int().optional(),
   yearTo: z.number().int().optional(),
   /** Words that must all occur (as in library:list). */

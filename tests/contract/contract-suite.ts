@@ -269,6 +269,29 @@ export function describeContract(name: string, setup: ContractSetup): void {
           api.call('map:renameCluster', { clusterId: 'c999', label: 'x' }),
         );
         expect(none.code).toBe('not_found');
+
+        // Library and search filter by a cluster of the map: exactly its members, in either. Two
+        // k-means clusters, so a cluster is a strict part of the library.
+        const map = (await api.call('map:compute', { method: 'kmeans', k: 2, seed: 3 })).map!;
+        const cluster = map.clusters[0]!;
+        const members = map.points.ids.filter((_, i) => map.points.cluster[i] === 0).sort();
+        expect(members.length).toBeGreaterThan(0);
+        expect(members.length).toBeLessThan(5);
+        const listed = await api.call('library:list', { cluster: cluster.id });
+        expect(listed.items.map((p) => p.id).sort()).toEqual(members);
+        const found = await api.call('search:query', {
+          query: 'paper',
+          mode: 'fts',
+          filters: { cluster: cluster.id },
+        });
+        expect(found.hits.length).toBeGreaterThan(0);
+        for (const h of found.hits) expect(members).toContain(h.paper.id);
+        // The ids filter (a lasso selection opened in the library): those papers, unknown ids ignored.
+        const picked = await api.call('library:list', { ids: [members[0]!, 'no-such-paper'] });
+        expect(picked.items.map((p) => p.id)).toEqual([members[0]]);
+        const gone = await rejection(api.call('library:list', { cluster: 'c999' }));
+        expect(gone.code).toBe('not_found');
+        expect(gone.message).toMatch(/no cluster "c999"/);
       },
     );
 

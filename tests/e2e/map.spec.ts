@@ -1,12 +1,19 @@
 // Topic map end to end (browser mode): import the sample feed, compute the map, rename a cluster, hover a point (its
 // title shows), click it (the paper opens), lasso a region and tag the selection (the tag shows in
-// the library); screenshots in light and dark. Sigma draws with WebGL, so positions come from the
+// the library), open the selection and a cluster in the library, find the cluster filter in
+// Search; screenshots in light and dark. Sigma draws with WebGL, so positions come from the
 // handle the view registers for tests (`window.__quireMap.pointPosition`, sigma.graphToViewport).
 import { existsSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { FEED, expect, importFile, test, shootBothThemes } from './fixtures';
 
 type TestWindow = {
-  __quireMap?: { ids(): string[]; pointPosition(id: string): { x: number; y: number } | null };
+  __quireMap?: {
+    ids(): string[];
+    pointPosition(id: string): { x: number; y: number } | null;
+    highlighted(): string[];
+    labelled(): string[];
+  };
 };
 
 test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) => {
@@ -31,6 +38,15 @@ test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) =
     .toBe(227);
   await page.waitForTimeout(300);
   await shootBothThemes(page, 'map');
+
+  // The map fills the view like the other views: the header starts at the top, the scatter reaches
+  // the view's bottom edge and the legend its right edge (also at 1024 px wide).
+  for (const width of [1360, 1024]) {
+    await page.setViewportSize({ width, height: 860 });
+    await expectMapFillsView(page);
+  }
+  await shootBothThemes(page, 'map-1024');
+  await page.setViewportSize({ width: 1360, height: 860 });
 
   // Rename a cluster in the legend; the name is kept (map:renameCluster) and shown.
   await legend.first().locator('.map-legend-label').dblclick();
@@ -93,8 +109,119 @@ test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) =
   await expect(page.getByTestId('map-tag-note')).toContainText('map-region');
   await shootBothThemes(page, 'map-lasso');
 
-  // The tag shows in the library, on as many papers as were selected.
+  // "Open in library" from the lasso selection: the library lists exactly those papers, and the tag
+  // shows there on as many papers as were selected.
   const selected = /(\d+) selected/.exec((await selection.textContent())!)![1];
-  await page.getByTestId('nav-library').click();
+  await page.getByTestId('map-selection-open').click();
+  await expect(page.getByTestId('library-selection-chip')).toContainText(`(${selected})`);
+  await expect(page.getByTestId('library-count')).toHaveText(
+    `${selected} ${selected === '1' ? 'paper' : 'papers'}`,
+  );
   await expect(page.locator('option[value="map-region"]')).toHaveText(`map-region (${selected})`);
+  await page.getByTestId('library-selection-chip').getByRole('button').click();
+  await expect(page.getByTestId('library-count')).toHaveText('227 papers');
+
+  // A legend entry opens its cluster in the library (the cluster filter), with its size.
+  await page.getByTestId('nav-map').click();
+  const second = legend.nth(1);
+  const size = (await second.locator('.count').textContent())!;
+  const clusterId = (await second.getAttribute('data-cluster'))!;
+  await second.getByTestId('map-open-cluster').click();
+  await expect(page.getByTestId('library-count')).toHaveText(`${size} papers`);
+  await expect(page.getByTestId('tag-filter')).toHaveValue(`,cluster,${clusterId}`);
+
+  // Search offers the same clusters: a query filtered to that cluster only finds its members.
+  await page.getByTestId('nav-search').click();
+  const option = page.getByTestId('search-tag').locator('option[value^=",cluster,"]');
+  expect(await option.count()).toBeGreaterThan(2);
+
+  // Back on the map: zoomed out only the largest clusters are labelled (a coarser level).
+  await page.getByTestId('nav-map').click();
+  await expect(legend.first()).toBeVisible();
+  const clusterCount = await page
+    .locator('[data-testid="map-legend"] li:not([data-cluster="unassigned"])')
+    .count();
+  await expect
+    .poll(() =>
+      page.evaluate(() => (globalThis as unknown as TestWindow).__quireMap?.labelled().length),
+    )
+    .toBe(Math.min(6, clusterCount));
+  await expect(page.locator('.map-cluster-label')).toHaveCount(Math.min(6, clusterCount));
+
+  // Search from the map header: the hits are highlighted (as many as the count says); clearing the
+  // box draws every paper normally again.
+  await page.getByTestId('map-search').fill('diffusion');
+  await expect(page.getByTestId('map-search-count')).toHaveText(/^\d+ hits?/);
+  const hitCount = Number(
+    /^(\d+)/.exec((await page.getByTestId('map-search-count').textContent())!)![1],
+  );
+  expect(hitCount).toBeGreaterThan(0);
+  expect(hitCount).toBeLessThan(227);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (globalThis as unknown as TestWindow).__quireMap?.highlighted().length),
+    )
+    .toBe(hitCount);
+  await page.waitForTimeout(300);
+  await shootBothThemes(page, 'map-search');
+  await page.getByTestId('map-search').fill('');
+  await expect(page.getByTestId('map-search-count')).toBeHidden();
+  await expect
+    .poll(() =>
+      page.evaluate(() => (globalThis as unknown as TestWindow).__quireMap?.highlighted().length),
+    )
+    .toBe(0);
+
+  // Merge two clusters from the legend: pick the first, then merge it into the second.
+  const firstId = (await legend.nth(0).getAttribute('data-cluster'))!;
+  const intoId = (await legend.nth(1).getAttribute('data-cluster'))!;
+  const sizeOf = async (id: string) =>
+    Number(
+      await page
+        .locator(`[data-testid="map-legend"] li[data-cluster="${id}"] .count`)
+        .textContent(),
+    );
+  const total = (await sizeOf(firstId)) + (await sizeOf(intoId));
+  await legend.nth(0).getByTestId('map-merge').click();
+  await expect(page.getByTestId('map-merge-hint')).toBeVisible();
+  await legend.nth(1).getByTestId('map-merge').click();
+  await expect(
+    page.locator(`[data-testid="map-legend"] li[data-cluster="${firstId}"]`),
+  ).toHaveCount(0);
+  expect(await sizeOf(intoId)).toBe(total);
+  await expect(page.getByTestId('map-merge-hint')).toBeHidden();
+
+  // Colour by tag: the tag given to the lasso selection is in the tag legend with that many papers.
+  await page.getByTestId('map-colour-tag').click();
+  await expect(page.getByTestId('map-legend')).toBeHidden();
+  await expect(
+    page.locator('[data-testid="map-tag-legend"] li[data-tag="map-region"] .count'),
+  ).toHaveText(selected!);
+  await page.waitForTimeout(300);
+  await shootBothThemes(page, 'map-tags');
+  await page.getByTestId('map-colour-cluster').click();
+  await expect(page.getByTestId('map-legend')).toBeVisible();
 });
+
+/** The map view's edges are the content area's; the scatter and legend reach its bottom and right. */
+async function expectMapFillsView(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+      const content = await box('main.content');
+      const view = await box('[data-testid="map-view"]');
+      const head = await box('.map-toolbar');
+      const scatter = await box('.map-scatter');
+      const side = await box('.map-side');
+      const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+      return (
+        near(view.y, content.y) &&
+        near(head.y, content.y) &&
+        near(scatter.x, content.x) &&
+        near(scatter.y + scatter.height, content.y + content.height) &&
+        near(side.x + side.width, content.x + content.width) &&
+        near(scatter.x + scatter.width, side.x)
+      );
+    })
+    .toBe(true);
+}

@@ -1,4 +1,5 @@
-// Paper filters shared by listing and search: words that must all occur, tag, suggested tag, year range.
+// Paper filters shared by listing and search: words that must all occur, tag, suggested tag, topic-map
+// cluster, year range.
 import type { Paper, SearchFilters } from '../../../shared/api/schemas';
 
 const haystacks = new WeakMap<Paper, string>();
@@ -32,14 +33,33 @@ export function words(text: string | undefined): string[] {
 /** Answers which papers have a pending suggestion of a tag (given by the tagging service). */
 export type SuggestedPapers = (tag: string) => ReadonlySet<string>;
 
+/** Answers which papers are in a cluster of the active model's map (given by the map service). */
+export type ClusterPapers = (clusterId: string) => Promise<ReadonlySet<string>>;
+
+/** Sets answered by other services for one query: pending suggestions, cluster members. */
+export type FilterSets = { suggested?: ReadonlySet<string>; cluster?: ReadonlySet<string> };
+
+/** Resolves the sets a query's filters need (the cluster one asks the map, which may reject). */
+export async function filterSets(
+  f: SearchFilters,
+  suggested?: SuggestedPapers,
+  cluster?: ClusterPapers,
+): Promise<FilterSets> {
+  return {
+    ...(f.suggestedTag ? { suggested: suggested?.(f.suggestedTag) ?? new Set<string>() } : {}),
+    ...(f.cluster ? { cluster: (await cluster?.(f.cluster)) ?? new Set<string>() } : {}),
+  };
+}
+
 export function matchesFilters(
   p: Paper,
   f: SearchFilters,
   textWords = words(f.text),
-  suggested?: ReadonlySet<string>,
+  sets: FilterSets = {},
 ): boolean {
   if (f.tag && !p.tags.includes(f.tag)) return false;
-  if (f.suggestedTag && !suggested?.has(p.id)) return false;
+  if (f.suggestedTag && !sets.suggested?.has(p.id)) return false;
+  if (f.cluster && !sets.cluster?.has(p.id)) return false;
   if (f.yearFrom != null && (p.year == null || p.year < f.yearFrom)) return false;
   if (f.yearTo != null && (p.year == null || p.year > f.yearTo)) return false;
   return textWords.every((w) => haystack(p).includes(w));
@@ -47,6 +67,11 @@ export function matchesFilters(
 
 export function hasFilters(f: SearchFilters): boolean {
   return Boolean(
-    f.tag || f.suggestedTag || f.yearFrom != null || f.yearTo != null || words(f.text).length,
+    f.tag ||
+    f.suggestedTag ||
+    f.cluster ||
+    f.yearFrom != null ||
+    f.yearTo != null ||
+    words(f.text).length,
   );
 }

@@ -3,7 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { QuireError } from '../../../shared/api/errors';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { ListResult, Paper, TagCount } from '../../../shared/api/schemas';
-import { hasFilters, matchesFilters, words, type SuggestedPapers } from './filter';
+import {
+  filterSets,
+  hasFilters,
+  matchesFilters,
+  words,
+  type ClusterPapers,
+  type SuggestedPapers,
+} from './filter';
 import type { PaperStore } from './store';
 
 /** How many deletes stay undoable. */
@@ -33,15 +40,26 @@ export class LibraryService {
     private readonly store: PaperStore,
     /** Pending suggestions by tag, for the `suggestedTag` filter (absent: no paper matches it). */
     private readonly suggested?: SuggestedPapers,
+    /** Members of a topic-map cluster, for the `cluster` filter (absent: no paper matches it). */
+    private readonly clusterPapers?: ClusterPapers,
   ) {}
 
-  list(input: ParsedInputOf<'library:list'>): ListResult {
-    const filters = { text: input.text, tag: input.tag, suggestedTag: input.suggestedTag };
+  async list(input: ParsedInputOf<'library:list'>): Promise<ListResult> {
+    const filters = {
+      text: input.text,
+      tag: input.tag,
+      suggestedTag: input.suggestedTag,
+      cluster: input.cluster,
+    };
     const textWords = words(input.text);
-    const suggested = input.suggestedTag ? this.suggested?.(input.suggestedTag) : undefined;
+    const sets = await filterSets(filters, this.suggested, this.clusterPapers);
     let items = this.store.all();
+    if (input.ids) {
+      const only = new Set(input.ids);
+      items = items.filter((p) => only.has(p.id));
+    }
     if (hasFilters(filters))
-      items = items.filter((p) => matchesFilters(p, filters, textWords, suggested));
+      items = items.filter((p) => matchesFilters(p, filters, textWords, sets));
     const cmp = compare(input.sort);
     // Stable sort; descending reverses the comparison, not the tie order.
     items.sort(input.dir === 'asc' ? cmp : (a, b) => cmp(b, a));

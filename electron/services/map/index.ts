@@ -1,5 +1,6 @@
 // The map feature's handlers for the composition root: wires MapService to the paper store and the
-// embedding service (vectors, embedded ids, phrase embeddings for labels).
+// embedding service (vectors, embedded ids, phrase embeddings for labels); the service itself answers
+// the library and search `cluster` filter.
 import type { Handlers } from '../../../shared/api/contract';
 import type { MapMethodName } from '../../../shared/api/map-contract';
 import type { EmbeddingService } from '../embedding/embedding-service';
@@ -10,7 +11,7 @@ export function createMapHandlers(deps: {
   libraryDir: string;
   store: PaperStore;
   embeddings: EmbeddingService;
-}): Pick<Handlers, MapMethodName> {
+}): { handlers: Pick<Handlers, MapMethodName>; service: MapService } {
   const { store, embeddings } = deps;
   const service = new MapService({
     libraryDir: deps.libraryDir,
@@ -20,10 +21,11 @@ export function createMapHandlers(deps: {
     activeModel: () => embeddings.activeModel,
     embedPhrase: async (text) => (await embeddings.forSearch()).embedQuery(text),
   });
-  return {
+  const handlers: Pick<Handlers, MapMethodName> = {
     'map:compute': (input, ctx) => service.compute(input, ctx),
     'map:get': () => service.get(),
     'map:renameCluster': ({ clusterId, label }) => service.rename(clusterId, label),
     'map:mergeClusters': ({ into, from }) => service.merge(into, from),
   };
+  return { handlers, service };
 }

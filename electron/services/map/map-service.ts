@@ -269,10 +269,13 @@ export class MapService {
       y: [] as number[],
       cluster: [] as number[],
       placed: [] as boolean[],
+      tags: [] as string[][],
     };
     const push = (id: string, x: number, y: number, c: number, placed: boolean) => {
       points.ids.push(id);
-      points.titles.push(this.deps.papers.get(id)?.title ?? '');
+      const paper = this.deps.papers.get(id);
+      points.titles.push(paper?.title ?? '');
+      points.tags.push(paper?.tags ?? []);
       points.x.push(x);
       points.y.push(y);
       points.cluster.push(c);
@@ -319,6 +322,27 @@ export class MapService {
       unassigned: points.cluster.filter((c) => c < 0).length,
       unassignedBeforeReassign: stored.unassignedBefore,
     };
+  }
+
+  /**
+   * The papers of a cluster of the active model's map as presented (papers added since the layout
+   * are in the cluster they were placed in): the library and search `cluster` filter. A cluster id
+   * the map does not have (merged away, re-run) is an error naming it, not a silently empty list.
+   */
+  async clusterMembers(clusterId: string): Promise<ReadonlySet<string>> {
+    const { map } = await this.get();
+    if (!map)
+      throw new QuireError(
+        'not_found',
+        'There is no topic map for the active model: compute the map to filter by cluster.',
+      );
+    const index = map.clusters.findIndex((c) => c.id === clusterId);
+    if (index < 0)
+      throw new QuireError(
+        'not_found',
+        `The topic map has no cluster "${clusterId}" (it may have been merged or re-computed).`,
+      );
+    return new Set(map.points.ids.filter((_, i) => map.points.cluster[i] === index));
   }
 
   async rename(clusterId: string, label: string): Promise<MapStatus> {

@@ -10,7 +10,13 @@ import type {
   SearchResult,
 } from '../../../shared/api/schemas';
 import type { EmbeddingService } from '../embedding/embedding-service';
-import { hasFilters, matchesFilters, type SuggestedPapers } from '../library/filter';
+import {
+  filterSets,
+  hasFilters,
+  matchesFilters,
+  type ClusterPapers,
+  type SuggestedPapers,
+} from '../library/filter';
 import type { PaperStore } from '../library/store';
 import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
 import { highlight, queryTerms } from './highlight';
@@ -25,13 +31,17 @@ export class SearchService {
     private readonly fusion: FusionMethod = FUSION,
     /** Pending suggestions by tag, for the `suggestedTag` filter. */
     private readonly suggested?: SuggestedPapers,
+    /** Members of a topic-map cluster, for the `cluster` filter. */
+    private readonly clusterPapers?: ClusterPapers,
   ) {}
 
   /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */
-  private allowed(filters: SearchFilters): { ids?: string[]; test?: (p: Paper) => boolean } {
+  private async allowed(
+    filters: SearchFilters,
+  ): Promise<{ ids?: string[]; test?: (p: Paper) => boolean }> {
     if (!hasFilters(filters)) return {};
-    const suggested = filters.suggestedTag ? this.suggested?.(filters.suggestedTag) : undefined;
-    const ok = this.papers.all().filter((p) => matchesFilters(p, filters, undefined, suggested));
+    const sets = await filterSets(filters, this.suggested, this.clusterPapers);
+    const ok = this.papers.all().filter((p) => matchesFilters(p, filters, undefined, sets));
     if (ok.length <= PREFILTER_MAX) return { ids: ok.map((p) => p.id) };
     const set = new Set(ok.map((p) => p.id));
     return { test: (p) => set.has(p.id) };
@@ -57,7 +67,7 @@ export class SearchService {
 
   async query(input: ParsedInputOf<'search:query'>): Promise<SearchResult> {
     const t0 = performance.now();
-    const { ids, test } = this.allowed(input.filters);
+    const { ids, test } = await this.allowed(input.filters);
     const depth = Math.max(100, input.k * 5) * (test ? 4 : 1);
     let mode: SearchMode = input.mode;
     let notice: string | undefined;
@@ -136,7 +146,7 @@ export class SearchService {
         'unavailable',
         `"${source.title}" has no vector yet: embeddings are still being computed.`,
       );
-    const { ids, test } = this.allowed(input.filters);
+    const { ids, test } = await this.allowed(input.filters);
     const depth = (input.k + 1) * (test ? 4 : 1);
     const found = await s.vectors.search(v, Math.max(depth, 20), { onlyIds: ids });
     const hits: SearchHit[] = [];

@@ -15,7 +15,7 @@ import { ApiContext } from '../apiContext';
 import { LibraryView } from '../features/library/LibraryView';
 import { SearchView } from '../features/search/SearchView';
 import { fakeApi, makePaper, stubLayout } from '../testing/fakeApi';
-import { parseTagFilter, suggestedValue } from './TagSelect';
+import { clusterValue, liveTagValue, parseTagFilter, suggestedValue } from './TagSelect';
 
 // Two shared cores under load: give async UI updates room (the default is 1 s).
 configure({ asyncUtilTimeout: 10_000 });
@@ -34,6 +34,13 @@ describe('TagSelect with suggested tags', () => {
     expect(parseTagFilter('robotics')).toEqual({ tag: 'robotics' });
     expect(parseTagFilter(suggestedValue('robotics'))).toEqual({ suggestedTag: 'robotics' });
     expect(parseTagFilter('')).toEqual({});
+  });
+
+  it('a map cluster becomes the cluster filter, and is dropped once the map no longer has it', () => {
+    expect(parseTagFilter(clusterValue('c3'))).toEqual({ cluster: 'c3' });
+    const clusters = [{ id: 'c3', label: 'graphs', size: 4 }];
+    expect(liveTagValue(clusterValue('c3'), TAGS, [], clusters)).toBe(clusterValue('c3'));
+    expect(liveTagValue(clusterValue('c9'), TAGS, [], clusters)).toBe('');
   });
 
   it('Library: "suggested: X" lists papers with a pending suggestion of X', async () => {

@@ -1,5 +1,11 @@
 // The Library view: toolbar (filter, tag, import, export), the virtualised table and the paper pane.
-import { TagSelect, liveTagValue, parseTagFilter } from '../../components/TagSelect';
+import {
+  TagSelect,
+  clusterValue,
+  liveTagValue,
+  parseTagFilter,
+  type ClusterOption,
+} from '../../components/TagSelect';
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { ExportFormat, Paper, TagCount } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
@@ -24,6 +30,10 @@ type Props = {
   tags: TagCount[];
   /** Tags with suggestions waiting for review, offered as "suggested: X" in the tag filter. */
   suggestedTags?: TagCount[];
+  /** Clusters of the topic map, offered in the tag filter. */
+  clusters?: ClusterOption[];
+  /** A filter opened from the map (a cluster, or a lasso selection); applied once per nonce. */
+  preset?: LibraryPreset;
   selectedId: string | null;
   onSelect(id: string): void;
   onOpen(id: string): void;
@@ -33,6 +43,10 @@ type Props = {
   pane: ReactNode;
   ref?: Ref<LibraryHandle>;
 };
+
+/** "Open in library" from the map: a cluster, or a set of papers shown as a removable chip. */
+export type LibraryPreset =
+  { nonce: number; cluster: string } | { nonce: number; ids: string[]; label: string };
 
 /** Keystrokes settle for this long before the list is refetched. */
 export const FILTER_DEBOUNCE_MS = 150;
@@ -49,14 +63,29 @@ const FIRST_DIR: Record<SortKey, 'asc' | 'desc'> = {
 export function LibraryView(props: Props) {
   const { version, tags, selectedId, onSelect, onOpen, onDelete, onImport, onExport, pane, ref } =
     props;
-  const { suggestedTags } = props;
+  const { suggestedTags, clusters, preset } = props;
   const api = useApi();
   const [filterInput, setFilterInput] = useState('');
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<SortKey>('addedAt');
   const [dir, setDir] = useState<'asc' | 'desc'>('asc');
+  const [selection, setSelection] = useState<{ ids: string[]; label: string } | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  // A new preset from the map replaces the filters during render (no effect, no extra pass).
+  const [seenPreset, setSeenPreset] = useState(0);
+  if (preset && preset.nonce !== seenPreset) {
+    setSeenPreset(preset.nonce);
+    setFilterInput('');
+    setText('');
+    if ('cluster' in preset) {
+      setTag(clusterValue(preset.cluster));
+      setSelection(null);
+    } else {
+      setTag('');
+      setSelection({ ids: preset.ids, label: preset.label });
+    }
+  }
   const tableRef = useRef<PaperTableHandle>(null);
 
   useEffect(() => {
@@ -65,11 +94,19 @@ export function LibraryView(props: Props) {
   }, [filterInput]);
 
   // A tag that no paper carries any more (after edits or deletes) would filter to nothing.
-  const activeTag = liveTagValue(tag, tags, suggestedTags);
+  const activeTag = liveTagValue(tag, tags, suggestedTags, clusters);
   const tagFilter = parseTagFilter(activeTag);
   const pages = usePaperPages(
     api,
-    { text, tag: tagFilter.tag ?? '', suggestedTag: tagFilter.suggestedTag ?? '', sort, dir },
+    {
+      text,
+      tag: tagFilter.tag ?? '',
+      suggestedTag: tagFilter.suggestedTag ?? '',
+      cluster: tagFilter.cluster ?? '',
+      ...(selection ? { ids: selection.ids } : {}),
+      sort,
+      dir,
+    },
     version,
   );
 
@@ -91,7 +128,7 @@ export function LibraryView(props: Props) {
     [pages],
   );
 
-  const filtered = text !== '' || activeTag !== '';
+  const filtered = text !== '' || activeTag !== '' || selection !== null;
   const isEmptyLibrary = pages.total === 0 && !filtered && filterInput === '';
   const count = pages.total;
 
@@ -134,11 +171,25 @@ export function LibraryView(props: Props) {
         <TagSelect
           tags={tags}
           suggested={suggestedTags}
+          clusters={clusters}
           value={activeTag}
           onChange={setTag}
           label="Filter by tag"
           testId="tag-filter"
         />
+        {selection && (
+          <span className="chip" data-testid="library-selection-chip">
+            {selection.label} ({selection.ids.length.toLocaleString()})
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label="Show all papers again"
+              onClick={() => setSelection(null)}
+            >
+              ×
+            </button>
+          </span>
+        )}
         <span className="count" data-testid="library-count" aria-live="polite">
           {count === null
             ? 'Loading…'
@@ -186,9 +237,15 @@ export function LibraryView(props: Props) {
                   No papers match {text ? <strong>“{text}”</strong> : null}
                   {text && activeTag ? ' with ' : null}
                   {tagFilter.tag ? 'tag ' : tagFilter.suggestedTag ? 'suggested tag ' : null}
+                  {tagFilter.cluster ? 'in cluster ' : null}
                   {activeTag ? (
-                    <strong>{tagFilter.tag ?? tagFilter.suggestedTag}</strong>
-                  ) : null}.{' '}
+                    <strong>
+                      {tagFilter.tag ??
+                        tagFilter.suggestedTag ??
+                        clusters?.find((c) => c.id === tagFilter.cluster)?.label}
+                    </strong>
+                  ) : null}
+                  {selection ? ` in ${selection.label}` : null}.{' '}
                   <button
                     type="button"
                     className="link-button"
@@ -196,6 +253,7 @@ export function LibraryView(props: Props) {
                       setFilterInput('');
                       setText('');
                       setTag('');
+                      setSelection(null);
                     }}
                   >
                     Clear filters

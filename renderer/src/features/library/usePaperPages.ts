@@ -9,6 +9,10 @@ export type LibraryQuery = {
   tag: string;
   /** Papers with a pending suggestion of this tag; '' for no such filter. */
   suggestedTag?: string;
+  /** Papers in this topic-map cluster; '' for no such filter. */
+  cluster?: string;
+  /** Only these papers (a selection from the map); undefined for no such filter. */
+  ids?: string[];
   sort: SortKey;
   dir: 'asc' | 'desc';
 };
@@ -62,6 +66,8 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
           text: q.text,
           ...(q.tag ? { tag: q.tag } : {}),
           ...(q.suggestedTag ? { suggestedTag: q.suggestedTag } : {}),
+          ...(q.cluster ? { cluster: q.cluster } : {}),
+          ...(q.ids ? { ids: q.ids } : {}),
           sort: q.sort,
           dir: q.dir,
           offset: page * PAGE_SIZE,
@@ -112,6 +118,8 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
     query.text,
     query.tag,
     query.suggestedTag,
+    query.cluster,
+    query.ids,
     query.sort,
     query.dir,
     version,

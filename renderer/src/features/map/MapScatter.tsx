@@ -1,15 +1,22 @@
 // The map's scatter: sigma.js (WebGL) with nodes only — one node per paper, coloured by cluster —
 // plus HTML overlays sigma does not draw: the hovered title, cluster labels at their centres, and a
-// lasso drawn with the pointer. For end-to-end tests it registers `window.__quireMap` (a paper's
-// position in the container's CSS pixels).
+// lasso drawn with the pointer. Search hits are drawn larger and the rest dimmed (a node reducer, so
+// the graph is not rebuilt per query); zoomed out, only the largest clusters are labelled. For
+// end-to-end tests it registers `window.__quireMap` (a paper's position in the container's CSS
+// pixels, and which papers are highlighted).
 import Graph from 'graphology';
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { TopicMap } from '../../../../shared/api/map-contract';
+import { labelledClusters } from './mapLabels';
 import { clusterColor } from './palette';
 
 export type MapHandle = {
   pointPosition(id: string): { x: number; y: number } | null;
   ids(): string[];
+  /** Papers drawn as search hits (empty: no search). */
+  highlighted(): string[];
+  /** Clusters whose label is drawn at the current zoom. */
+  labelled(): string[];
 };
 
 declare global {
@@ -18,10 +25,13 @@ declare global {
   }
 }
 
+type NodeData = { x: number; y: number; size: number; color: string; label: string };
+
 type SigmaLike = {
   graphToViewport(p: { x: number; y: number }): { x: number; y: number };
   resize(): void;
   refresh(): void;
+  setSetting(key: 'nodeReducer', fn: ((node: string, d: NodeData) => NodeData) | null): void;
   on(event: string, fn: (e: { node: string }) => void): void;
   kill(): void;
 };
@@ -30,6 +40,10 @@ type Props = {
   map: TopicMap;
   dark: boolean;
   lasso: boolean;
+  /** Palette index per paper (its cluster, or its tag when coloured by tag); −1 is grey. */
+  colours: number[];
+  /** Search hits to highlight; null: no search (every paper drawn normally). */
+  highlight: ReadonlySet<string> | null;
   onOpen(id: string): void;
   onLasso(ids: string[]): void;
 };
@@ -45,8 +59,18 @@ function inside(poly: { x: number; y: number }[], p: { x: number; y: number }): 
   return hit;
 }
 
-export function MapScatter({ map, dark, lasso, onOpen, onLasso }: Props) {
+/** Hits larger with an outline colour, the rest faded towards the background. */
+function highlightReducer(hits: ReadonlySet<string>, dark: boolean) {
+  const faded = dark ? '#3a3f47' : '#dde1e7';
+  return (node: string, d: NodeData): NodeData =>
+    hits.has(node)
+      ? { ...d, size: d.size * 2, color: d.color }
+      : { ...d, size: d.size * 0.7, color: faded };
+}
+
+export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLasso }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const highlightRef = useRef(highlight);
   const sigmaRef = useRef<SigmaLike | null>(null);
   const openRef = useRef(onOpen);
   useEffect(() => {
@@ -76,7 +100,7 @@ export function MapScatter({ map, dark, lasso, onOpen, onLasso }: Props) {
             x: map.points.x[i]!,
             y: map.points.y[i]!,
             size,
-            color: clusterColor(map.points.cluster[i]!, dark),
+            color: clusterColor(colours[i] ?? -1, dark),
             label: map.points.titles[i]!,
           });
         });
@@ -86,12 +110,17 @@ export function MapScatter({ map, dark, lasso, onOpen, onLasso }: Props) {
           enableEdgeEvents: false,
           zIndex: false,
           defaultDrawNodeHover: () => {},
-        }) as unknown as SigmaLike & { getCamera(): { on(e: string, f: () => void): void } };
+        }) as unknown as SigmaLike & { getCamera(): { ratio: number } };
         sigmaRef.current = sigma;
+        if (highlightRef.current)
+          sigma.setSetting('nodeReducer', highlightReducer(highlightRef.current, dark));
+        let shown: string[] = [];
         const place = () => {
+          shown = labelledClusters(map.clusters, sigma.getCamera().ratio);
+          const keep = new Set(shown);
           setLabels(
             map.clusters
-              .filter((c) => c.size > 0)
+              .filter((c) => keep.has(c.id))
               .map((c) => ({
                 id: c.id,
                 label: c.label,
@@ -121,6 +150,8 @@ export function MapScatter({ map, dark, lasso, onOpen, onLasso }: Props) {
         resize.observe(el);
         window.__quireMap = {
           ids: () => map.points.ids.slice(),
+          highlighted: () => [...(highlightRef.current ?? [])],
+          labelled: () => shown.slice(),
           pointPosition: (id) => {
             const i = index.get(id);
             if (i === undefined) return null;
@@ -139,7 +170,16 @@ export function MapScatter({ map, dark, lasso, onOpen, onLasso }: Props) {
       killed = true;
       kill();
     };
-  }, [map, dark]);
+  }, [map, dark, colours]);
+
+  // A new search: restyle the nodes in place.
+  useEffect(() => {
+    highlightRef.current = highlight;
+    const sigma = sigmaRef.current;
+    if (!sigma) return;
+    sigma.setSetting('nodeReducer', highlight ? highlightReducer(highlight, dark) : null);
+    sigma.refresh();
+  }, [highlight, dark]);
 
   const local = (e: ReactPointerEvent) => {
     const r = ref.current!.getBoundingClientRect();

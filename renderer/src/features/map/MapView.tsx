@@ -1,12 +1,14 @@
 // The Map view: the library's papers on a 2-D topic map (persisted per model, instant to reopen),
 // coloured by cluster with labels at the centres and a legend; a "Compute map" job with progress and
 // cancel; empty and stale states; hover shows a title, click opens the paper, and a lasso selects a
-// region as a list of papers that can be opened or tagged.
-import { useMemo, useState, type ReactNode } from 'react';
-import type { MapMethod } from '../../../../shared/api/map-contract';
+// region as a list of papers that can be opened, tagged or opened as a filtered library list.
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
 import { useApi } from '../../apiContext';
 import { MapScatter } from './MapScatter';
+import { colourByTag, type ColourMode } from './colouring';
 import { clusterColor } from './palette';
+import { useMapSearch } from './useMapSearch';
 import { useTopicMap } from './useTopicMap';
 import './map.css';
 
@@ -17,6 +19,10 @@ type Props = {
   renderPane(id: string, close: () => void): ReactNode;
   /** Papers were edited here (tags): the shell refreshes what depends on them. */
   onPapersChanged(): void;
+  /** Every map shown (computed, renamed, merged): the shell's cluster filters follow it. */
+  onMapShown?(status: MapStatus | null): void;
+  /** Opens the Library filtered to a cluster or to a set of papers. */
+  onOpenInLibrary?(f: { cluster: string } | { ids: string[]; label: string }): void;
 };
 
 const PHASES: Record<string, string> = {
@@ -27,9 +33,19 @@ const PHASES: Record<string, string> = {
   label: 'Labelling clusters',
 };
 
-export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
+export function MapView(props: Props) {
+  const { version, dark, renderPane, onPapersChanged, onMapShown, onOpenInLibrary } = props;
   const api = useApi();
-  const { status, error, progress, running, compute, cancel, rename } = useTopicMap(version);
+  const { status, error, progress, running, compute, cancel, rename, merge, reload } =
+    useTopicMap(version);
+  const [colourMode, setColourMode] = useState<ColourMode>('cluster');
+  const [query, setQuery] = useState('');
+  const hits = useMapSearch(query, version);
+  // The cluster picked to be merged into the next one clicked in the legend.
+  const [mergeFrom, setMergeFrom] = useState<string | null>(null);
+  useEffect(() => {
+    if (status) onMapShown?.(status);
+  }, [status, onMapShown]);
   const [method, setMethod] = useState<MapMethod>('density');
   const [k, setK] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
@@ -44,6 +60,12 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
   const titles = useMemo(
     () => new Map(map?.points.ids.map((id, i) => [id, map.points.titles[i]!]) ?? []),
     [map],
+  );
+
+  const byTag = useMemo(() => (map ? colourByTag(map.points) : null), [map]);
+  const colours = useMemo(
+    () => (colourMode === 'tag' && byTag ? byTag.index : (map?.points.cluster ?? [])),
+    [colourMode, byTag, map],
   );
 
   const run = () =>
@@ -64,13 +86,15 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
     }
     setNote(`Tagged ${done} ${done === 1 ? 'paper' : 'papers'} “${name}”.`);
     onPapersChanged();
+    // The map carries each paper's tags (for colouring by tag): read them again.
+    await reload();
   };
 
   const pct =
     progress && progress.total ? Math.round((100 * progress.done) / progress.total) : null;
 
   return (
-    <div className="page map-page" data-testid="map-view">
+    <div className="map-page" data-testid="map-view">
       <div className="map-toolbar">
         <h1>Map</h1>
         <label>
@@ -125,6 +149,40 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
             Lasso
           </button>
         )}
+        {map && (
+          <div className="segmented" role="group" aria-label="Colour the map by">
+            {(['cluster', 'tag'] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                className={colourMode === m ? 'active' : ''}
+                aria-pressed={colourMode === m}
+                data-testid={`map-colour-${m}`}
+                onClick={() => setColourMode(m)}
+              >
+                {m === 'cluster' ? 'Clusters' : 'Tags'}
+              </button>
+            ))}
+          </div>
+        )}
+        {map && (
+          <input
+            type="search"
+            className="map-search"
+            placeholder="Highlight papers matching…"
+            aria-label="Highlight search hits on the map"
+            data-testid="map-search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        )}
+        {hits.ids && (
+          <span className="map-progress" data-testid="map-search-count" aria-live="polite">
+            {hits.ids.size} {hits.ids.size === 1 ? 'hit' : 'hits'}
+            {hits.capped ? ' (the best)' : ''}
+          </span>
+        )}
+        {hits.error && <span className="map-progress">{hits.error}</span>}
         {running && (
           <span className="map-progress" data-testid="map-progress" aria-live="polite">
             {PHASES[progress?.phase ?? ''] ?? progress?.phase ?? 'Working'}
@@ -183,6 +241,8 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
                 map={map}
                 dark={dark}
                 lasso={lasso}
+                colours={colours}
+                highlight={hits.ids}
                 onOpen={setOpenId}
                 onLasso={(ids) => {
                   setSelection(ids);
@@ -190,7 +250,42 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
                 }}
               />
               <aside className="map-side">
-                <ul className="map-legend" data-testid="map-legend">
+                {mergeFrom && (
+                  <p className="map-hint map-merge-hint" data-testid="map-merge-hint">
+                    Click the merge button of the cluster to merge “
+                    {map.clusters.find((c) => c.id === mergeFrom)?.label}” into.{' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setMergeFrom(null)}
+                    >
+                      Cancel
+                    </button>
+                  </p>
+                )}
+                {colourMode === 'tag' && byTag && (
+                  <ul className="map-legend" data-testid="map-tag-legend">
+                    {byTag.tags.map((t, i) => (
+                      <li key={t.tag} data-tag={t.tag}>
+                        <span className="swatch" style={{ background: clusterColor(i, dark) }} />
+                        <span className="map-legend-label">{t.tag}</span>
+                        <span className="count">{t.count}</span>
+                      </li>
+                    ))}
+                    <li data-tag="">
+                      <span className="swatch" style={{ background: clusterColor(-1, dark) }} />
+                      <span className="map-legend-label">
+                        {byTag.tags.length ? 'Other tags or untagged' : 'No paper is tagged'}
+                      </span>
+                      <span className="count">{byTag.other}</span>
+                    </li>
+                  </ul>
+                )}
+                <ul
+                  className="map-legend"
+                  data-testid="map-legend"
+                  hidden={colourMode !== 'cluster'}
+                >
                   {map.clusters.map((c, i) => (
                     <li key={c.id} data-cluster={c.id}>
                       <span className="swatch" style={{ background: clusterColor(i, dark) }} />
@@ -219,6 +314,46 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
                         </span>
                       )}
                       <span className="count">{c.size}</span>
+                      {map.clusters.length > 1 && (
+                        <button
+                          type="button"
+                          className={`map-legend-open ${mergeFrom === c.id ? 'active' : ''}`}
+                          title={
+                            mergeFrom && mergeFrom !== c.id
+                              ? 'Merge the picked cluster into this one'
+                              : 'Merge this cluster into another'
+                          }
+                          aria-label={
+                            mergeFrom && mergeFrom !== c.id
+                              ? `Merge into ${c.label}`
+                              : `Merge ${c.label} into another cluster`
+                          }
+                          aria-pressed={mergeFrom === c.id}
+                          data-testid="map-merge"
+                          onClick={() => {
+                            if (!mergeFrom) setMergeFrom(c.id);
+                            else if (mergeFrom === c.id) setMergeFrom(null);
+                            else {
+                              void merge(c.id, mergeFrom);
+                              setMergeFrom(null);
+                            }
+                          }}
+                        >
+                          ⊕
+                        </button>
+                      )}
+                      {onOpenInLibrary && (
+                        <button
+                          type="button"
+                          className="map-legend-open"
+                          title="Open this cluster in the library"
+                          aria-label={`Open cluster ${c.label} in the library`}
+                          data-testid="map-open-cluster"
+                          onClick={() => onOpenInLibrary({ cluster: c.id })}
+                        >
+                          ↗
+                        </button>
+                      )}
                     </li>
                   ))}
                   {map.unassigned > 0 && (
@@ -233,13 +368,27 @@ export function MapView({ version, dark, renderPane, onPapersChanged }: Props) {
                   <div className="map-selection" data-testid="map-selection">
                     <div className="map-selection-head">
                       <strong>{selection.length} selected</strong>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => setSelection(null)}
-                      >
-                        Clear
-                      </button>
+                      <span className="map-selection-actions">
+                        {onOpenInLibrary && selection.length > 0 && (
+                          <button
+                            type="button"
+                            className="link-button"
+                            data-testid="map-selection-open"
+                            onClick={() =>
+                              onOpenInLibrary({ ids: selection, label: 'Map selection' })
+                            }
+                          >
+                            Open in library
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setSelection(null)}
+                        >
+                          Clear
+                        </button>
+                      </span>
                     </div>
                     <div className="map-tag-row">
                       <input

@@ -1,4 +1,5 @@
-// The Map view's state: the persisted map (map:get) and the "Compute map" job with progress and cancel.
+// The Map view's state: the persisted map (map:get), the "Compute map" job with progress and cancel,
+// and the legend's edits (rename, merge).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Progress } from '../../../../shared/api/contract';
 import { QuireError } from '../../../../shared/api/errors';
@@ -72,5 +73,16 @@ export function useTopicMap(version: number) {
     [api],
   );
 
-  return { status, error, progress, running, compute, cancel, rename, reload };
+  const merge = useCallback(
+    async (into: string, from: string) => {
+      try {
+        setStatus(await api.call('map:mergeClusters', { into, from: [from] }));
+      } catch (err) {
+        setError((err as Error).message);
+      }
+    },
+    [api],
+  );
+
+  return { status, error, progress, running, compute, cancel, rename, merge, reload };
 }

@@ -1,6 +1,11 @@
 // The Search view: one search box (hybrid, semantic or keyword), results as you type with the
 // matched terms highlighted, keyboard navigation, filters, "more like this", and the paper pane.
-import { TagSelect, liveTagValue, parseTagFilter } from '../../components/TagSelect';
+import {
+  TagSelect,
+  liveTagValue,
+  parseTagFilter,
+  type ClusterOption,
+} from '../../components/TagSelect';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
   SearchFilters,
@@ -48,6 +53,8 @@ type Props = {
   tags: TagCount[];
   /** Tags with suggestions waiting for review, offered as "suggested: X". */
   suggestedTags?: TagCount[];
+  /** Clusters of the topic map, offered in the tag filter. */
+  clusters?: ClusterOption[];
   /** The paper shown in the pane beside the results. */
   openId: string | null;
   onOpen(id: string): void;
@@ -93,7 +100,7 @@ export function SearchView(props: Props) {
     }
   };
 
-  const activeTag = liveTagValue(tag, tags, props.suggestedTags);
+  const activeTag = liveTagValue(tag, tags, props.suggestedTags, props.clusters);
   const filters: SearchFilters = { ...parseTagFilter(activeTag) };
   const yf = parseYear(yearFrom);
   const yt = parseYear(yearTo);
@@ -241,6 +248,7 @@ export function SearchView(props: Props) {
           <TagSelect
             tags={tags}
             suggested={props.suggestedTags}
+            clusters={props.clusters}
             value={activeTag}
             onChange={setTag}
             label="Only papers with tag"
