@@ -1,7 +1,8 @@
 // The topic-map computation from vectors and texts to layout, clusters and label candidates: sort by
-// a hash of the text (so any input order, in any library, gives the same result), project (UMAP), cluster (HDBSCAN or k-means,
-// the number chosen by a measured criterion unless given), reassign unassigned papers to the nearest
-// cluster above a similarity, and collect each cluster's c-TF-IDF candidates and central papers.
+// a hash of the text (so any input order, in any library, gives the same result), project (UMAP),
+// cluster (HDBSCAN or k-means, the number chosen by a measured criterion unless given), reassign
+// unassigned papers to the nearest cluster above a similarity, and collect each cluster's c-TF-IDF
+// candidates and central papers.
 // Pure and synchronous: it runs inside the map worker thread (electron/services/map/map-worker.ts).
 import { createRng } from '../graph/rng';
 import { hdbscan } from './hdbscan';
