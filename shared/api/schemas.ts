@@ -166,7 +166,8 @@ export const ListInputSchema = z.object({
   cluster: z.string().min(1).max(100).optional(),
   /** Only these papers (e.g. a lasso selection on the map); unknown ids are ignored. */
   ids: z.array(z.string().min(1).max(200)).max(200_000).optional(),
-  sort: z.enum(SORT_KEYS).default('addedAt'),
+  /** `match`: how well the title answers `text` (exact, prefix, phrase, words), for pickers. */
+  sort: z.enum([...SORT_KEYS, 'match']).default('addedAt'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(100),

@@ -146,3 +146,20 @@ test('lists, renames, duplicates, searches and deletes notebooks with Undo', asy
   await expect(page.getByTestId('notebook-list-item')).toHaveCount(2);
   await shootBothThemes(page, 'notebook-list');
 });
+
+test('the @ picker offers the paper whose title matches first, and Enter inserts it', async ({
+  page,
+}) => {
+  await page.getByTestId('notebook-new').click();
+  await page.getByTestId('cell-add-markdown').click();
+  const editor = (await lastCell(page, 'markdown')).getByTestId('cell-editor');
+  await expect(editor).toBeFocused();
+  // "Router Collapse…" sorts first by title and its abstract says "mixture", but only
+  // "Tidal Scaling Laws for Sparse Mixture-of-Experts…" has the word in its title.
+  await editor.pressSequentially('See @Mixture');
+  const items = page.getByTestId('paper-suggest-item');
+  await expect(items.first()).toContainText('Tidal Scaling');
+  await expect(items.nth(1)).toContainText('Router Collapse');
+  await editor.press('Enter');
+  await expect(editor).toHaveValue(/^See @\[Tidal Scaling Laws[^\]]*\]\(paper:[^)]+\)$/);
+});

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { QuireError } from '../../../shared/api/errors';
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { ListResult, Paper, TagCount } from '../../../shared/api/schemas';
+import type { ListResult, Paper, SORT_KEYS, TagCount } from '../../../shared/api/schemas';
 import {
   filterSets,
   hasFilters,
@@ -11,6 +11,7 @@ import {
   type ClusterPapers,
   type SuggestedPapers,
 } from './filter';
+import { byTitleMatch } from '../../../shared/papers/title-match';
 import type { PaperStore } from './store';
 
 /** How many deletes stay undoable. */
@@ -18,7 +19,7 @@ const UNDO_DEPTH = 20;
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function compare(by: ParsedInputOf<'library:list'>['sort']): (a: Paper, b: Paper) => number {
+function compare(by: (typeof SORT_KEYS)[number]): (a: Paper, b: Paper) => number {
   switch (by) {
     case 'title':
       return (a, b) => collator.compare(a.title, b.title);
@@ -60,7 +61,8 @@ export class LibraryService {
     }
     if (hasFilters(filters))
       items = items.filter((p) => matchesFilters(p, filters, textWords, sets));
-    const cmp = compare(input.sort);
+    const byTitle = compare('title');
+    const cmp = input.sort === 'match' ? byTitleMatch(input.text, byTitle) : compare(input.sort);
     // Stable sort; descending reverses the comparison, not the tie order.
     items.sort(input.dir === 'asc' ? cmp : (a, b) => cmp(b, a));
     return {

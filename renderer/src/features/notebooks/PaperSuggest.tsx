@@ -1,10 +1,34 @@
 // Paper autocomplete shared by markdown `@` references, paper cells and table sources: library
-// papers whose words match (library:list text filter), debounced, keyboard selectable.
+// papers ranked by how well their title matches, then semantic hits; debounced, keyboard selectable.
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Api } from '../../../../shared/api/client';
 import type { Paper } from '../../../../shared/api/schemas';
 
 export const SUGGEST_DEBOUNCE_MS = 120;
+const SUGGEST_LIMIT = 8;
+
+/**
+ * Up to SUGGEST_LIMIT papers for `text`: title matches first (exact, prefix, phrase, words — the
+ * library ranks them), then papers the words match elsewhere, then, when that leaves room, papers
+ * semantic search finds (a description rather than the title). Semantic hits are best-effort: without
+ * embeddings the word matches stand alone.
+ */
+async function suggest(api: Api, text: string, signal: AbortSignal): Promise<Paper[]> {
+  const q = text.trim();
+  const { items } = await api.call(
+    'library:list',
+    { text: q, sort: 'match', dir: 'asc', limit: SUGGEST_LIMIT },
+    { signal },
+  );
+  if (items.length >= SUGGEST_LIMIT || q.length < 3) return items;
+  const semantic = await api
+    .call('search:query', { query: q, mode: 'vector', k: SUGGEST_LIMIT }, { signal })
+    .then((r) => r.hits.map((h) => h.paper))
+    .catch(() => [] as Paper[]);
+  const seen = new Set(items.map((p) => p.id));
+  const more = semantic.filter((p) => !seen.has(p.id)).slice(0, SUGGEST_LIMIT - items.length);
+  return [...items, ...more];
+}
 
 /** Papers matching `query` (null = closed); out-of-date answers are dropped. */
 export function usePaperSuggestions(api: Api, query: string | null): Paper[] {
@@ -13,20 +37,14 @@ export function usePaperSuggestions(api: Api, query: string | null): Paper[] {
     if (query === null) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      api
-        .call(
-          'library:list',
-          { text: query.trim(), sort: 'title', dir: 'asc', limit: 8 },
-          { signal: controller.signal },
-        )
-        .then(
-          (r) => {
-            if (!controller.signal.aborted) setAnswer({ query, papers: r.items });
-          },
-          () => {
-            if (!controller.signal.aborted) setAnswer({ query, papers: [] });
-          },
-        );
+      suggest(api, query, controller.signal).then(
+        (papers) => {
+          if (!controller.signal.aborted) setAnswer({ query, papers });
+        },
+        () => {
+          if (!controller.signal.aborted) setAnswer({ query, papers: [] });
+        },
+      );
     }, SUGGEST_DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);

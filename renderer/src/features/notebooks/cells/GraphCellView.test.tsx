@@ -3,7 +3,7 @@
 // generator or the library graph stores the metrics and the drawing as outputs (sigma itself needs
 // WebGL, which jsdom lacks: the data flow is tested, not the canvas).
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphMethods, type LibraryGraph } from '../../../../../shared/api/graph-contract';
 import { createGraphHandlers } from '../../../../../shared/graph/handlers';
@@ -71,7 +71,9 @@ function Host(props: { data: unknown; extraCells?: Cell[] }) {
     ],
   });
   const cell = nb.cells.find((c) => c.id === 'g1')!;
-  useEffect(() => {
+  // A layout effect runs in the same commit as the DOM it rendered: an assertion that waited for
+  // the DOM then reads the probe of that same render (a passive effect may not have run yet).
+  useLayoutEffect(() => {
     probe.calls = calls;
     probe.cell = cell;
   });

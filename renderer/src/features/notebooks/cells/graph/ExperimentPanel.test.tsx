@@ -3,7 +3,7 @@
 // engine: a giant-component sweep stores its table as the cell's table output (what a plot cell
 // reads), a robustness sweep uses the cell's current graph source, and Cancel aborts the job.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallOptions } from '../../../../../../shared/api/contract';
 import { graphMethods } from '../../../../../../shared/api/graph-contract';
@@ -39,7 +39,9 @@ function Host(props: { data: unknown }) {
     ],
   });
   const cell = nb.cells.find((c) => c.id === 'g1')! as Cell;
-  useEffect(() => {
+  // A layout effect runs in the same commit as the DOM it rendered: an assertion that waited for
+  // the DOM then reads the probe of that same render (a passive effect may not have run yet).
+  useLayoutEffect(() => {
     probe.calls = calls;
     probe.nb = nb;
   });
