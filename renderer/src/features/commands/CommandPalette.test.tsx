@@ -57,6 +57,15 @@ describe('CommandPalette', () => {
     await waitFor(() => expect(ctx.exportAs).toHaveBeenCalledWith('csl-json'));
   });
 
+  it('ranks by title and whole keywords: "dark" offers Toggle theme first, not Search papers', async () => {
+    render(<CommandPalette ctx={context()} onClose={() => {}} />);
+    fireEvent.change(screen.getByTestId('palette-input'), { target: { value: 'dark' } });
+    await waitFor(() =>
+      expect(screen.getAllByRole('option')[0]!.textContent).toMatch(/^Toggle theme/),
+    );
+    expect(screen.queryByText('Search papers')).toBeNull();
+  });
+
   it('disables commands that have nothing to act on', () => {
     render(<CommandPalette ctx={context({ hasSelection: false })} onClose={() => {}} />);
     expect(screen.getByTestId('command-library.deleteSelected').getAttribute('aria-disabled')).toBe(

@@ -1,6 +1,7 @@
 // The command palette (Ctrl/Cmd+K): every command of the registry, filtered as you type.
 import { Command as Cmdk } from 'cmdk';
 import { Modal } from '../../components/Modal';
+import { paletteScore } from './rank';
 import { COMMANDS, formatShortcut, type Command, type CommandContext } from './registry';
 
 type Props = { ctx: CommandContext; onClose(): void; commands?: readonly Command[] };
@@ -9,7 +10,17 @@ export function CommandPalette({ ctx, onClose, commands = COMMANDS }: Props) {
   const groups = [...new Set(commands.map((c) => c.group))];
   return (
     <Modal label="Command palette" onClose={onClose} className="palette" testId="command-palette">
-      <Cmdk label="Commands" loop vimBindings={false}>
+      <Cmdk
+        label="Commands"
+        loop
+        vimBindings={false}
+        // cmdk's default fuzzy score let "dark" rank "Search papers" (letters d-a-r-k in its
+        // keywords) above "Toggle theme": score titles and whole keywords first.
+        filter={(value, search, keywords) => {
+          const [title = value, ...rest] = keywords ?? [];
+          return paletteScore(search, title, rest);
+        }}
+      >
         <Cmdk.Input
           className="palette-input"
           placeholder="Type a command…"

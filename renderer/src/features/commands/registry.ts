@@ -198,7 +198,14 @@ export const OTHER_SHORTCUTS: readonly { keys: string; what: string }[] = [
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** `Mod+K` → `⌘K` on macOS, `Ctrl+K` elsewhere. */
-export function formatShortcut(shortcut: string): string {
-  return isMac ? shortcut.replace('Mod+', '⌘') : shortcut.replace('Mod+', 'Ctrl+');
+const MAC_KEYS: Record<string, string> = { Mod: '⌘', Shift: '⇧', Alt: '⌥', Ctrl: '⌃' };
+
+/**
+ * `Mod+Shift+Z` → `⌘⇧Z` on macOS, `Ctrl+Shift+Z` elsewhere; every modifier of every alternative
+ * (`Mod+Z / Mod+Shift+Z`) is rewritten, not only the first.
+ */
+export function formatShortcut(shortcut: string, mac = isMac): string {
+  return mac
+    ? shortcut.replace(/\b(Mod|Shift|Alt|Ctrl)\+/g, (_, k: string) => MAC_KEYS[k]!)
+    : shortcut.replace(/\bMod\+/g, 'Ctrl+');
 }
