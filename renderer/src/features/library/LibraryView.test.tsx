@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // Library table: renders rows from library:list and re-sorts when a column header is clicked.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useState } from 'react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ListInput, Paper } from '../../../../shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper, stubLayout } from '../../testing/fakeApi';
@@ -43,6 +44,34 @@ function renderLibrary() {
     </ApiContext.Provider>,
   );
   return fake;
+}
+
+/** The library with its selection kept as App keeps it, and spies on open/delete. */
+function renderSelectable() {
+  const fake = fakeApi({ 'library:list': list });
+  const onDelete = vi.fn();
+  function Host() {
+    const [selectedId, setSelectedId] = useState<string | null>(null);
+    return (
+      <LibraryView
+        version={0}
+        tags={[]}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+        onOpen={() => {}}
+        onDelete={onDelete}
+        onImport={() => {}}
+        onExport={() => {}}
+        pane={null}
+      />
+    );
+  }
+  render(
+    <ApiContext.Provider value={fake.api}>
+      <Host />
+    </ApiContext.Provider>,
+  );
+  return { onDelete };
 }
 
 describe('LibraryView', () => {
@@ -97,5 +126,27 @@ describe('LibraryView', () => {
     );
     const filtered = fake.calls.slice(before).filter((c) => (c.input as ListInput).text);
     expect(filtered.map((c) => (c.input as ListInput).text)).toEqual(['scal']);
+  });
+
+  it('End selects the last row even before its page has loaded; Home the first', async () => {
+    renderSelectable();
+    await screen.findAllByTestId('paper-row');
+    const table = screen.getByTestId('paper-table');
+    fireEvent.keyDown(table, { key: 'End' });
+    await waitFor(() => expect(table.getAttribute('aria-activedescendant')).toBe('row-p1199'));
+    fireEvent.keyDown(table, { key: 'Home' });
+    await waitFor(() => expect(table.getAttribute('aria-activedescendant')).toBe('row-p0'));
+  });
+
+  it('Delete deletes the selected paper; Backspace does not', async () => {
+    const { onDelete } = renderSelectable();
+    await screen.findAllByTestId('paper-row');
+    const table = screen.getByTestId('paper-table');
+    fireEvent.keyDown(table, { key: 'ArrowDown' });
+    await waitFor(() => expect(table.getAttribute('aria-activedescendant')).toBe('row-p0'));
+    fireEvent.keyDown(table, { key: 'Backspace' });
+    expect(onDelete).not.toHaveBeenCalled();
+    fireEvent.keyDown(table, { key: 'Delete' });
+    expect(onDelete).toHaveBeenCalledWith('p0');
   });
 });
