@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 // Paper pane: notes autosave through library:update after a pause, and at once on blur.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Paper } from '../../../../shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper } from '../../testing/fakeApi';
 import { PaperPane } from './PaperPane';
 
-function renderPane() {
+function renderPane(onClose: () => void = () => {}) {
   let paper: Paper = makePaper(1, { doi: '10.1/xyz', url: 'javascript:alert(1)' });
   const changed: Paper[] = [];
   const fake = fakeApi({
@@ -25,7 +25,7 @@ function renderPane() {
         onChanged={(p) => changed.push(p)}
         onTagsChanged={() => {}}
         onDelete={() => {}}
-        onClose={() => {}}
+        onClose={onClose}
       />
     </ApiContext.Provider>,
   );
@@ -43,6 +43,14 @@ describe('PaperPane', () => {
     expect((await screen.findByTestId('paper-title')).textContent).toBe('Paper 0001');
     expect(screen.getByText('10.1/xyz').getAttribute('href')).toBe('https://doi.org/10.1/xyz');
     expect(document.querySelector('a[href^="javascript:"]')).toBeNull();
+  });
+
+  it('Esc closes the pane, also from inside the notes', async () => {
+    const onClose = vi.fn();
+    renderPane(onClose);
+    const notes = await screen.findByTestId('notes-input');
+    fireEvent.keyDown(notes, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 
   it('autosaves notes once typing pauses, with Saving… then Saved', async () => {

@@ -112,7 +112,18 @@ export function PaperPane({
   );
 
   return (
-    <aside className="paper-pane" data-testid="paper-pane" aria-label="Paper details">
+    <aside
+      className="paper-pane"
+      data-testid="paper-pane"
+      aria-label="Paper details"
+      // Esc closes the pane from anywhere inside it (a control that uses Esc itself prevents it).
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <div className="pane-bar">
         <span className="pane-kicker">Paper</span>
         <span className="pane-bar-actions">
