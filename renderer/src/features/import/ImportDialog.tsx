@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/api/schemas';
 import { QuireError } from '../../../../shared/api/errors';
 import { useApi } from '../../apiContext';
+import { Icon } from '../../components/Icon';
 import { Modal } from '../../components/Modal';
 import { toBase64 } from './base64';
 
@@ -118,7 +119,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
       <header className="modal-head">
         <h2>Import papers</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={close}>
-          ×
+          <Icon name="close" />
         </button>
       </header>
       <div className="modal-body">

@@ -20,6 +20,7 @@ import {
   type CellStatus,
   type Notebook,
 } from '../../../../shared/notebook/model';
+import { Icon } from '../../components/Icon';
 import { cellViewFor, rendersOwnOutputs } from './cellViews';
 import { docReducer, initDoc } from './docState';
 import { Outputs } from './Outputs';
@@ -548,7 +549,7 @@ const Doc = forwardRef<
             aria-label="Dismiss"
             onClick={() => setNotice(null)}
           >
-            ×
+            <Icon name="close" size={14} />
           </button>
         </div>
       )}
@@ -619,7 +620,7 @@ const Doc = forwardRef<
                     disabled={i === 0}
                     onClick={() => move(cell.id, -1)}
                   >
-                    ↑
+                    <Icon name="up" size={14} />
                   </button>
                   <button
                     type="button"
@@ -629,7 +630,7 @@ const Doc = forwardRef<
                     disabled={i === nb.cells.length - 1}
                     onClick={() => move(cell.id, 1)}
                   >
-                    ↓
+                    <Icon name="down" size={14} />
                   </button>
                   <button
                     type="button"
@@ -639,7 +640,7 @@ const Doc = forwardRef<
                     data-testid="cell-delete"
                     onClick={() => remove(cell.id)}
                   >
-                    ×
+                    <Icon name="close" size={14} />
                   </button>
                 </header>
                 <div className="nb-cell-body">

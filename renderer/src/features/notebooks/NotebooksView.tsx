@@ -318,7 +318,7 @@ export const NotebooksView = forwardRef<NotebooksHandle, Props>(function Noteboo
                     data-testid="notebook-rename"
                     onClick={() => setRenaming(n.id)}
                   >
-                    ✎
+                    <Icon name="edit" size={14} />
                   </button>
                   <button
                     type="button"
@@ -328,7 +328,7 @@ export const NotebooksView = forwardRef<NotebooksHandle, Props>(function Noteboo
                     data-testid="notebook-duplicate"
                     onClick={() => void duplicate(n.id)}
                   >
-                    ⧉
+                    <Icon name="copy" size={14} />
                   </button>
                   <button
                     type="button"
