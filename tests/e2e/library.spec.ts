@@ -94,3 +94,24 @@ test('exports the library as BibTeX through a download', async ({ page }) => {
   expect(file.suggestedFilename()).toMatch(/\.bib$/);
   await expect(page.getByTestId('toast')).toContainText('Exported 6 papers as BibTeX');
 });
+
+test('the keyboard focus ring runs along the whole table, not in stripes', async ({ page }) => {
+  await page.locator('body').click();
+  const body = page.getByTestId('paper-table');
+  await body.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(body).toBeFocused();
+  // Rows with a background (odd, selected) used to cover the inset ring; every row stands clear now.
+  const gaps = await body.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return [...el.querySelectorAll('[data-testid="paper-row"]')].map((r) => {
+      const b = r.getBoundingClientRect();
+      return [Math.round(b.left - box.left), Math.round(box.right - b.right)];
+    });
+  });
+  expect(gaps.length).toBe(6);
+  for (const [left, right] of gaps) {
+    expect(left).toBeGreaterThanOrEqual(2);
+    expect(right).toBeGreaterThanOrEqual(2);
+  }
+});

@@ -163,3 +163,20 @@ test('the @ picker offers the paper whose title matches first, and Enter inserts
   await editor.press('Enter');
   await expect(editor).toHaveValue(/^See @\[Tidal Scaling Laws[^\]]*\]\(paper:[^)]+\)$/);
 });
+
+test('a long notebook title is shown whole at 1024 px', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.getByTestId('notebook-new').click();
+  const title = page.getByTestId('notebook-title-input');
+  await title.fill('Scaling laws for sparse mixture-of-experts: replication');
+  await title.press('Tab');
+  const cut = await title.evaluate((el) => [
+    el.scrollWidth - el.clientWidth,
+    el.scrollHeight - el.clientHeight,
+  ]);
+  expect(cut).toEqual([0, 0]);
+  await title.press('Enter'); // a title stays one paragraph
+  await expect(title).toHaveValue('Scaling laws for sparse mixture-of-experts: replication');
+  await expect(page.getByTestId('run-all')).toBeVisible();
+  await shootBothThemes(page, 'notebook-1024');
+});

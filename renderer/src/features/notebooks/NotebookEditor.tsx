@@ -446,74 +446,86 @@ const Doc = forwardRef<
   return (
     <div className="nb-editor" onKeyDown={onKeyDown}>
       <div className="nb-editor-bar">
-        <input
+        {/* A one-line textarea, not an input: a long title wraps instead of being cut. */}
+        <textarea
           className="nb-title-input"
           data-testid="notebook-title-input"
           aria-label="Notebook title"
+          rows={1}
           value={nb.title}
           maxLength={300}
-          onChange={(e) => dispatch({ type: 'title', title: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              e.currentTarget.blur();
+            }
+          }}
+          onChange={(e) =>
+            dispatch({ type: 'title', title: e.target.value.replace(/[\r\n]+/g, ' ') })
+          }
           onBlur={(e) => {
             if (!e.target.value.trim()) dispatch({ type: 'title', title: 'Untitled notebook' });
           }}
         />
-        <span
-          className={`nb-save-status ${save.error || conflict !== null ? 'error' : ''}`}
-          data-testid="save-status"
-          title={save.error ?? undefined}
-        >
-          {saveLabel}
-        </span>
-        <span className="toolbar-spacer" />
-        <button
-          type="button"
-          className="button small"
-          data-testid="undo"
-          disabled={state.past.length === 0}
-          onClick={() => dispatch({ type: 'undo' })}
-          title="Undo (Ctrl+Z)"
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          className="button small"
-          data-testid="redo"
-          disabled={state.future.length === 0}
-          onClick={() => dispatch({ type: 'redo' })}
-          title="Redo (Ctrl+Shift+Z)"
-        >
-          Redo
-        </button>
-        <select
-          className="select nb-export"
-          aria-label="Export notebook"
-          value=""
-          onChange={(e) => {
-            const f = e.target.value as 'md' | 'html' | 'ipynb';
-            if (f) void exportAs(f);
-          }}
-        >
-          <option value="">Export…</option>
-          <option value="md">Markdown</option>
-          <option value="html">HTML</option>
-          <option value="ipynb">Jupyter (.ipynb)</option>
-        </select>
-        {running ? (
-          <button type="button" className="button small danger" data-testid="stop" onClick={stop}>
-            Stop
-          </button>
-        ) : (
+        {/* The tools move below the title as one group when the title needs the width. */}
+        <div className="nb-tools">
+          <span
+            className={`nb-save-status ${save.error || conflict !== null ? 'error' : ''}`}
+            data-testid="save-status"
+            title={save.error ?? undefined}
+          >
+            {saveLabel}
+          </span>
           <button
             type="button"
-            className="button small primary"
-            data-testid="run-all"
-            onClick={() => void run(null)}
-            title="Run all (Ctrl+Shift+Enter)"
+            className="button small"
+            data-testid="undo"
+            disabled={state.past.length === 0}
+            onClick={() => dispatch({ type: 'undo' })}
+            title="Undo (Ctrl+Z)"
           >
-            Run all
+            Undo
           </button>
-        )}
+          <button
+            type="button"
+            className="button small"
+            data-testid="redo"
+            disabled={state.future.length === 0}
+            onClick={() => dispatch({ type: 'redo' })}
+            title="Redo (Ctrl+Shift+Z)"
+          >
+            Redo
+          </button>
+          <select
+            className="select nb-export"
+            aria-label="Export notebook"
+            value=""
+            onChange={(e) => {
+              const f = e.target.value as 'md' | 'html' | 'ipynb';
+              if (f) void exportAs(f);
+            }}
+          >
+            <option value="">Export…</option>
+            <option value="md">Markdown</option>
+            <option value="html">HTML</option>
+            <option value="ipynb">Jupyter (.ipynb)</option>
+          </select>
+          {running ? (
+            <button type="button" className="button small danger" data-testid="stop" onClick={stop}>
+              Stop
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button small primary"
+              data-testid="run-all"
+              onClick={() => void run(null)}
+              title="Run all (Ctrl+Shift+Enter)"
+            >
+              Run all
+            </button>
+          )}
+        </div>
       </div>
       {conflict !== null && (
         <div className="banner banner-error nb-banner" data-testid="save-conflict" role="alert">
