@@ -183,6 +183,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         mode: opts.mode,
       };
     },
+    'library:revision': async () => {
+      await store.catchUp();
+      return { revision: await store.version() };
+    },
     'library:list': async (input) => {
       await store.catchUp();
       return library.list(input);

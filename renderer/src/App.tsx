@@ -15,6 +15,7 @@ import {
   type LibraryHandle,
   type LibraryPreset,
 } from './features/library/LibraryView';
+import { useLibraryRevision } from './features/library/useLibraryRevision';
 import { NotebooksView, type NotebooksHandle } from './features/notebooks/NotebooksView';
 import { MapView } from './features/map/MapView';
 import { useMapClusters } from './features/map/useMapClusters';
@@ -193,6 +194,8 @@ function Shell({ api }: { api: Api }) {
   );
 
   const vocabulary = useVocabulary(api, gate === 'ok', version);
+  // Papers imported by the CLI or another window show without a reload.
+  useLibraryRevision(api, gate === 'ok', version, bump);
   const suggestedTags = useMemo(
     () =>
       (vocabulary.tags ?? [])

@@ -33,6 +33,11 @@ const Id = z.string().min(1).max(200);
 export const contract = {
   /** Where the library lives and what is in it. */
   'app:info': method<LibraryInfo>()(z.object({}).default({})),
+  /**
+   * The papers table's revision, as the files on disk say now: it changes whenever anyone (this
+   * process, the CLI, another window) commits a change. Views poll it to stay live.
+   */
+  'library:revision': method<{ revision: number }>()(z.object({}).default({})),
 
   /** A page of papers, filtered by text and tag, sorted. */
   'library:list': method<ListResult>()(ListInputSchema),

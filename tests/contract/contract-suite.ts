@@ -65,6 +65,16 @@ export function describeContract(name: string, setup: ContractSetup): void {
       expect(again).toMatchObject({ imported: 0, duplicateCount: 5 });
     });
 
+    it('library:revision moves when the library changes', async () => {
+      const before = (await api.call('library:revision', {})).revision;
+      expect(typeof before).toBe('number');
+      expect((await api.call('library:revision', {})).revision).toBe(before);
+      const [first] = (await api.call('library:list', { limit: 1 })).items;
+      await api.call('library:update', { id: first!.id, notes: 'revision check' });
+      expect((await api.call('library:revision', {})).revision).toBeGreaterThan(before);
+      await api.call('library:update', { id: first!.id, notes: '' });
+    });
+
     it('library:list filters, sorts and pages', async () => {
       const all = await api.call('library:list', { sort: 'year', dir: 'desc' });
       expect(all.total).toBe(5);
