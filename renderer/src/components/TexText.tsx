@@ -1,43 +1,11 @@
 // A title or abstract with its inline TeX math rendered by KaTeX: text stays React text (never
 // innerHTML), search highlights mark the text around the math, and bad TeX shows its source.
-import katex from 'katex';
 import type { ReactNode } from 'react';
 import type { Span } from '../../../shared/api/schemas';
 import { cleanSpans, snippet } from '../features/search/highlight';
+import { renderTex } from './tex';
 import { mayHaveMath, texSegments, type TexSegment } from './texSegments';
 import 'katex/dist/katex.min.css';
-
-type Rendered = { html: string } | { error: string };
-
-/** Rendered math by source: a 10k-row table re-renders the same few titles as it scrolls. */
-const cache = new Map<string, Rendered>();
-const CACHE_SIZE = 2000;
-
-/**
- * KaTeX's HTML for one formula, or why it failed. `trust: false` (KaTeX's default) keeps `\href`,
- * `\url` and `\html…` commands inert, so a title cannot bring links or attributes in.
- */
-export function renderTex(tex: string): Rendered {
-  const hit = cache.get(tex);
-  if (hit) return hit;
-  let out: Rendered;
-  try {
-    out = {
-      html: katex.renderToString(tex, {
-        displayMode: false,
-        throwOnError: true,
-        strict: 'ignore',
-        trust: false,
-        output: 'htmlAndMathml',
-      }),
-    };
-  } catch (e) {
-    out = { error: e instanceof Error ? e.message : String(e) };
-  }
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(tex, out);
-  return out;
-}
 
 function marked(text: string, spans: readonly Span[], key: string): ReactNode[] {
   const parts: ReactNode[] = [];

@@ -2,6 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Paper } from '../../../../shared/api/schemas';
+import { TexText } from '../../components/TexText';
 import type { PaperPages, SortKey } from './usePaperPages';
 
 type Column = { id: string; label: string; sort?: SortKey; className: string };
@@ -219,7 +220,7 @@ function Row({ index, start, paper, selected, onSelect, onOpen }: RowProps) {
       onDoubleClick={() => onOpen(paper.id)}
     >
       <div role="gridcell" className="cell col-title" title={paper.title}>
-        {paper.title || <span className="muted">Untitled</span>}
+        {paper.title ? <TexText text={paper.title} /> : <span className="muted">Untitled</span>}
       </div>
       <div role="gridcell" className="cell col-authors" title={paper.authors.join('; ')}>
         {formatAuthors(paper.authors)}
