@@ -1,0 +1,88 @@
+// LibraryService.list on a real LanceDB in a temp folder: papers missing the sorted value come last
+// in both directions, and the answer says which optional columns the whole library fills.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Paper } from '../../../shared/api/schemas';
+import { ListInputSchema } from '../../../shared/api/schemas';
+import { LibraryService } from './library-service';
+import { PaperStore } from './store';
+
+let n = 0;
+const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({
+  id,
+  title: `Title ${id}`,
+  abstract: '',
+  authors: [],
+  year: null,
+  venue: '',
+  doi: '',
+  arxivId: '',
+  url: '',
+  sourceFile: 'test.jsonl',
+  addedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n++)).toISOString(),
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  notes: '',
+  tags: [],
+  ...extra,
+});
+
+let dir: string;
+let store: PaperStore;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'quire-library-'));
+  store = await PaperStore.open(dir);
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function order(lib: LibraryService, sort: string, dir: string): Promise<string[]> {
+  const r = await lib.list(ListInputSchema.parse({ sort, dir, limit: 1000 }));
+  return r.items.map((p) => p.id);
+}
+
+describe('LibraryService.list', () => {
+  it('puts papers without the sorted value last, ascending and descending', async () => {
+    await store.add([
+      paper('none1'),
+      paper('y2020', { year: 2020, venue: 'NeurIPS', authors: ['Zhang, W.'] }),
+      paper('none2', { title: '' }),
+      paper('y1999', { year: 1999, venue: 'ACL', authors: ['Abel, A.'] }),
+      paper('y2024', { year: 2024, venue: 'ICML', authors: ['Moll, M.'] }),
+    ]);
+    const lib = new LibraryService(store);
+    expect(await order(lib, 'year', 'asc')).toEqual(['y1999', 'y2020', 'y2024', 'none1', 'none2']);
+    expect(await order(lib, 'year', 'desc')).toEqual(['y2024', 'y2020', 'y1999', 'none1', 'none2']);
+    expect(await order(lib, 'venue', 'desc')).toEqual([
+      'y2020',
+      'y2024',
+      'y1999',
+      'none1',
+      'none2',
+    ]);
+    expect(await order(lib, 'authors', 'desc')).toEqual([
+      'y2020',
+      'y2024',
+      'y1999',
+      'none1',
+      'none2',
+    ]);
+    // An empty title sorts after every titled paper, either way.
+    expect((await order(lib, 'title', 'asc')).at(-1)).toBe('none2');
+    expect((await order(lib, 'title', 'desc')).at(-1)).toBe('none2');
+  });
+
+  it('reports which optional columns the whole library fills, whatever the filter', async () => {
+    await store.add([paper('a'), paper('b', { tags: ['x'] })]);
+    const lib = new LibraryService(store);
+    const all = await lib.list(ListInputSchema.parse({}));
+    expect(all.filled).toEqual({ authors: false, year: false, venue: false, tags: true });
+    await store.add([paper('c', { year: 2001, title: 'Different' })]);
+    const filtered = await lib.list(ListInputSchema.parse({ text: 'Title a' }));
+    expect(filtered.items.map((p) => p.id)).toEqual(['a']);
+    expect(filtered.filled).toEqual({ authors: false, year: true, venue: false, tags: true });
+  });
+});
