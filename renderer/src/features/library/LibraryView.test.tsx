@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-// Library table: renders rows from library:list and re-sorts when a column header is clicked.
+// Library table: renders rows from library:list, re-sorts when a column header is clicked, hides
+// the columns the whole library leaves empty (the column menu shows them) and renders TeX titles.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ListInput, Paper } from '../../../../shared/api/schemas';
@@ -25,8 +26,8 @@ function list(input: ListInput) {
   };
 }
 
-function renderLibrary() {
-  const fake = fakeApi({ 'library:list': list });
+function renderLibrary(listFn: typeof list = list) {
+  const fake = fakeApi({ 'library:list': listFn });
   render(
     <ApiContext.Provider value={fake.api}>
       <LibraryView
@@ -97,5 +98,47 @@ describe('LibraryView', () => {
     );
     const filtered = fake.calls.slice(before).filter((c) => (c.input as ListInput).text);
     expect(filtered.map((c) => (c.input as ListInput).text)).toEqual(['scal']);
+  });
+
+  it('hides columns empty in the whole library; the column menu shows them again', async () => {
+    localStorage.clear();
+    const feed = PAPERS.slice(0, 50).map((p) => ({ ...p, authors: [], year: null, venue: '' }));
+    renderLibrary((input) => ({
+      ...list(input),
+      items: feed.slice(0, input.limit ?? 100),
+      total: feed.length,
+      filled: { authors: false, year: false, venue: false, tags: false },
+    }));
+    await screen.findAllByTestId('paper-row');
+    const heads = () =>
+      screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/, ''));
+    expect(heads()).toEqual(['Title', 'Added']);
+    expect(screen.getAllByTestId('paper-row')[0]?.querySelectorAll('[role=gridcell]').length).toBe(
+      2,
+    );
+
+    fireEvent.click(screen.getByTestId('column-menu-button'));
+    expect(screen.getByTestId('column-toggle-year').textContent).toContain('empty in this library');
+    fireEvent.click(screen.getByTestId('column-toggle-year'));
+    expect(heads()).toEqual(['Title', 'Year', 'Added']);
+    expect(JSON.parse(localStorage.getItem('quire.library.columns') ?? '{}')).toEqual({
+      year: true,
+    });
+
+    fireEvent.click(screen.getByTestId('column-toggle-added'));
+    expect(heads()).toEqual(['Title', 'Year']);
+    fireEvent.click(screen.getByTestId('column-reset'));
+    expect(heads()).toEqual(['Title', 'Added']);
+    localStorage.clear();
+  });
+
+  it('renders TeX in titles with KaTeX', async () => {
+    const tex = [makePaper(0, { title: 'Scaling with $\\texttt{t5x}$ and $7\\pm2$ <b>items</b>' })];
+    renderLibrary(() => ({ total: 1, offset: 0, items: tex }));
+    const [row] = await screen.findAllByTestId('paper-row');
+    const title = row!.querySelector('.col-title')!;
+    expect(title.querySelectorAll('.katex').length).toBe(2);
+    expect(title.querySelector('b')).toBeNull();
+    expect(title.getAttribute('title')).toBe(tex[0]!.title);
   });
 });
