@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 // Library table: renders rows from library:list, re-sorts when a column header is clicked, hides
 // the columns the whole library leaves empty (the column menu shows them) and renders TeX titles.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createRef } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ListInput, Paper } from '../../../../shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper, stubLayout } from '../../testing/fakeApi';
-import { LibraryView } from './LibraryView';
+import { LibraryView, type LibraryHandle } from './LibraryView';
 
 const PAPERS = Array.from({ length: 1200 }, (_, i) => makePaper(i));
 
@@ -26,11 +27,12 @@ function list(input: ListInput) {
   };
 }
 
-function renderLibrary(listFn: typeof list = list) {
+function renderLibrary(listFn: typeof list = list, ref = createRef<LibraryHandle>()) {
   const fake = fakeApi({ 'library:list': listFn });
   render(
     <ApiContext.Provider value={fake.api}>
       <LibraryView
+        ref={ref}
         version={0}
         tags={[]}
         selectedId={null}
@@ -130,6 +132,26 @@ describe('LibraryView', () => {
     fireEvent.click(screen.getByTestId('column-reset'));
     expect(heads()).toEqual(['Title', 'Added']);
     localStorage.clear();
+  });
+
+  it('shows the Tags column once a paper edited in place gets the first tag', async () => {
+    localStorage.clear();
+    const feed = PAPERS.slice(0, 5).map((p) => ({ ...p, authors: [], year: null, venue: '' }));
+    const ref = createRef<LibraryHandle>();
+    renderLibrary(
+      () => ({
+        total: feed.length,
+        offset: 0,
+        items: feed,
+        filled: { authors: false, year: false, venue: false, tags: false },
+      }),
+      ref,
+    );
+    await screen.findAllByTestId('paper-row');
+    expect(screen.queryByText('Tags')).toBeNull();
+    act(() => ref.current?.patch({ ...feed[0]!, tags: ['to-read'] }));
+    await waitFor(() => expect(screen.getByText('Tags')).toBeTruthy());
+    expect(screen.getByText('to-read')).toBeTruthy();
   });
 
   it('renders TeX in titles with KaTeX', async () => {
