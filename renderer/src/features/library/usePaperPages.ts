@@ -153,6 +153,9 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
   }, []);
 
   const patch = useCallback((paper: Paper) => {
+    // The first tag in a library edited in place (no refetch) must bring its column back.
+    if (paper.tags.length > 0)
+      setFilled((old) => (old && !old.tags ? { ...old, tags: true } : old));
     for (const items of pages.current.values()) {
       const i = items.findIndex((p) => p.id === paper.id);
       if (i >= 0) {
