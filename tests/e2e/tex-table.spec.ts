@@ -50,8 +50,8 @@ const shownText = (page: Page, selector: string) =>
     .locator(selector)
     .first()
     .evaluate((el) => {
-      const c = el.cloneNode(true) as HTMLElement;
-      c.querySelectorAll('.katex-mathml').forEach((m) => m.remove());
+      const c = el.cloneNode(true) as typeof el;
+      for (const m of c.querySelectorAll('.katex-mathml')) m.remove();
       return c.textContent ?? '';
     });
 

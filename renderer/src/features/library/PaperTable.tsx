@@ -80,24 +80,10 @@ export function PaperTable({
 
   const selectedIndex = selectedId ? pages.indexOf(selectedId) : -1;
 
-  // A row the keyboard moved to before its page had loaded (End in a large library): selected
-  // as soon as it arrives, so the key selects as well as scrolls.
-  const pendingRow = useRef<number | null>(null);
-  useEffect(() => {
-    const i = pendingRow.current;
-    if (i === null) return;
-    const row = pages.getRow(i);
-    if (row) {
-      pendingRow.current = null;
-      onSelect(row.id);
-    }
-  });
-
   const moveTo = (index: number) => {
     const i = Math.max(0, Math.min(total - 1, index));
     const row = pages.getRow(i);
     virtualizer.scrollToIndex(i, { align: 'auto' });
-    pendingRow.current = row ? null : i;
     if (row) onSelect(row.id);
     else ensureRange(i, i);
   };
@@ -127,8 +113,8 @@ export function PaperTable({
       case 'Enter':
         if (selectedId) onOpen(selectedId);
         break;
-      // Delete only: Backspace is "go back" in file managers and too easy to hit by accident.
       case 'Delete':
+      case 'Backspace':
         if (selectedId) onDelete(selectedId);
         break;
       default:
