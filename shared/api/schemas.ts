@@ -173,7 +173,15 @@ export const ListInputSchema = z.object({
   limit: z.number().int().min(1).max(1000).default(100),
 });
 export type ListInput = z.input<typeof ListInputSchema>;
-export type ListResult = { total: number; offset: number; items: Paper[] };
+/** The optional table columns that hold a value in at least one paper of the whole library. */
+export type ColumnFill = { authors: boolean; year: boolean; venue: boolean; tags: boolean };
+export type ListResult = {
+  total: number;
+  offset: number;
+  items: Paper[];
+  /** Over the whole library (not the filter), so the table can hide columns empty everywhere. */
+  filled?: ColumnFill;
+};
 
 export const TagSchema = z
   .string()

@@ -1,53 +1,115 @@
-// LibraryService.list on a real LanceDB store: the `match` order the `@` reference picker uses.
+// LibraryService.list on a real LanceDB in a temp folder: papers missing the sorted value come last
+// in both directions, the answer says which optional columns the whole library fills, and the
+// `match` order the `@` reference picker uses.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../../../shared/api/schemas';
+import { ListInputSchema } from '../../../shared/api/schemas';
 import { LibraryService } from './library-service';
 import { PaperStore } from './store';
 
-const paper = (id: string, title: string, abstract: string): Paper => ({
+let n = 0;
+const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({
   id,
-  title,
-  abstract,
+  title: `Title ${id}`,
+  abstract: '',
   authors: [],
-  year: 2020,
+  year: null,
   venue: '',
   doi: '',
   arxivId: '',
   url: '',
   sourceFile: 'test.jsonl',
-  addedAt: '2026-01-01T00:00:00.000Z',
+  addedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n++)).toISOString(),
   updatedAt: '2026-01-01T00:00:00.000Z',
   notes: '',
   tags: [],
+  ...extra,
 });
 
 let dir: string;
 let store: PaperStore;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'quire-libsvc-'));
+  dir = await mkdtemp(join(tmpdir(), 'quire-library-'));
   store = await PaperStore.open(dir);
-  await store.add([
-    paper('a', 'A Dynamical Model of Neural Scaling Laws', 'Scaling laws for neural networks.'),
-    paper('b', 'Scaling Laws for Neural Language Models', 'We study empirical scaling laws.'),
-    paper('c', 'Broken Neural Scaling Laws', 'A form for neural scaling laws.'),
-  ]);
 });
 afterEach(async () => {
   await store.close();
   await rm(dir, { recursive: true, force: true });
 });
 
+async function order(lib: LibraryService, sort: string, dir: string): Promise<string[]> {
+  const r = await lib.list(ListInputSchema.parse({ sort, dir, limit: 1000 }));
+  return r.items.map((p) => p.id);
+}
+
+describe('LibraryService.list', () => {
+  it('puts papers without the sorted value last, ascending and descending', async () => {
+    await store.add([
+      paper('none1'),
+      paper('y2020', { year: 2020, venue: 'NeurIPS', authors: ['Zhang, W.'] }),
+      paper('none2', { title: '' }),
+      paper('y1999', { year: 1999, venue: 'ACL', authors: ['Abel, A.'] }),
+      paper('y2024', { year: 2024, venue: 'ICML', authors: ['Moll, M.'] }),
+    ]);
+    const lib = new LibraryService(store);
+    expect(await order(lib, 'year', 'asc')).toEqual(['y1999', 'y2020', 'y2024', 'none1', 'none2']);
+    expect(await order(lib, 'year', 'desc')).toEqual(['y2024', 'y2020', 'y1999', 'none1', 'none2']);
+    expect(await order(lib, 'venue', 'desc')).toEqual([
+      'y2020',
+      'y2024',
+      'y1999',
+      'none1',
+      'none2',
+    ]);
+    expect(await order(lib, 'authors', 'desc')).toEqual([
+      'y2020',
+      'y2024',
+      'y1999',
+      'none1',
+      'none2',
+    ]);
+    // An empty title sorts after every titled paper, either way.
+    expect((await order(lib, 'title', 'asc')).at(-1)).toBe('none2');
+    expect((await order(lib, 'title', 'desc')).at(-1)).toBe('none2');
+  });
+
+  it('reports which optional columns the whole library fills, whatever the filter', async () => {
+    await store.add([paper('a'), paper('b', { tags: ['x'] })]);
+    const lib = new LibraryService(store);
+    const all = await lib.list(ListInputSchema.parse({}));
+    expect(all.filled).toEqual({ authors: false, year: false, venue: false, tags: true });
+    await store.add([paper('c', { year: 2001, title: 'Different' })]);
+    const filtered = await lib.list(ListInputSchema.parse({ text: 'Title a' }));
+    expect(filtered.items.map((p) => p.id)).toEqual(['a']);
+    expect(filtered.filled).toEqual({ authors: false, year: true, venue: false, tags: true });
+  });
+});
+
 describe('LibraryService.list sort "match"', () => {
   it('offers the paper whose title starts with the typed text first', async () => {
+    await store.add([
+      paper('a', {
+        title: 'A Dynamical Model of Neural Scaling Laws',
+        abstract: 'Scaling laws for neural networks.',
+      }),
+      paper('b', {
+        title: 'Scaling Laws for Neural Language Models',
+        abstract: 'We study empirical scaling laws.',
+      }),
+      paper('c', {
+        title: 'Broken Neural Scaling Laws',
+        abstract: 'A form for neural scaling laws.',
+      }),
+    ]);
     const lib = new LibraryService(store);
-    const input = { text: 'Scaling Laws for Neu', offset: 0, limit: 8, dir: 'asc' as const };
-    const byTitle = await lib.list({ ...input, sort: 'title' });
+    const input = { text: 'Scaling Laws for Neu', limit: 8 };
     // By title, the picker used to offer "A Dynamical Model…" first and Enter inserted it.
+    const byTitle = await lib.list(ListInputSchema.parse({ ...input, sort: 'title' }));
     expect(byTitle.items[0]!.id).toBe('a');
-    const byMatch = await lib.list({ ...input, sort: 'match' });
+    const byMatch = await lib.list(ListInputSchema.parse({ ...input, sort: 'match' }));
     expect(byMatch.items.map((p) => p.id)).toEqual(['b', 'a', 'c']);
   });
 });

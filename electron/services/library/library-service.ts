@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { QuireError } from '../../../shared/api/errors';
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { ListResult, Paper, SORT_KEYS, TagCount } from '../../../shared/api/schemas';
+import type { ColumnFill, ListResult, Paper, TagCount } from '../../../shared/api/schemas';
 import {
   filterSets,
   hasFilters,
@@ -12,6 +12,7 @@ import {
   type SuggestedPapers,
 } from './filter';
 import { byTitleMatch } from '../../../shared/papers/title-match';
+import { sortPapers } from './sort';
 import type { PaperStore } from './store';
 
 /** How many deletes stay undoable. */
@@ -19,19 +20,17 @@ const UNDO_DEPTH = 20;
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function compare(by: (typeof SORT_KEYS)[number]): (a: Paper, b: Paper) => number {
-  switch (by) {
-    case 'title':
-      return (a, b) => collator.compare(a.title, b.title);
-    case 'authors':
-      return (a, b) => collator.compare(a.authors[0] ?? '\uffff', b.authors[0] ?? '\uffff');
-    case 'venue':
-      return (a, b) => collator.compare(a.venue || '\uffff', b.venue || '\uffff');
-    case 'year':
-      return (a, b) => (a.year ?? Infinity) - (b.year ?? Infinity);
-    case 'addedAt':
-      return (a, b) => a.addedAt.localeCompare(b.addedAt);
+/** Which optional columns any paper fills; stops scanning as soon as all of them are found. */
+export function columnFill(papers: readonly Paper[]): ColumnFill {
+  const f: ColumnFill = { authors: false, year: false, venue: false, tags: false };
+  for (const p of papers) {
+    f.authors ||= p.authors.length > 0;
+    f.year ||= p.year != null;
+    f.venue ||= p.venue.trim() !== '';
+    f.tags ||= p.tags.length > 0;
+    if (f.authors && f.year && f.venue && f.tags) break;
   }
+  return f;
 }
 
 export class LibraryService {
@@ -54,21 +53,22 @@ export class LibraryService {
     };
     const textWords = words(input.text);
     const sets = await filterSets(filters, this.suggested, this.clusterPapers);
-    let items = this.store.all();
+    const all = this.store.all();
+    let items = all;
     if (input.ids) {
       const only = new Set(input.ids);
       items = items.filter((p) => only.has(p.id));
     }
     if (hasFilters(filters))
       items = items.filter((p) => matchesFilters(p, filters, textWords, sets));
-    const byTitle = compare('title');
-    const cmp = input.sort === 'match' ? byTitleMatch(input.text, byTitle) : compare(input.sort);
-    // Stable sort; descending reverses the comparison, not the tie order.
-    items.sort(input.dir === 'asc' ? cmp : (a, b) => cmp(b, a));
+    if (input.sort === 'match')
+      items.sort(byTitleMatch(input.text, (a, b) => collator.compare(a.title, b.title)));
+    else sortPapers(items, input.sort, input.dir);
     return {
       total: items.length,
       offset: input.offset,
       items: items.slice(input.offset, input.offset + input.limit),
+      filled: columnFill(all),
     };
   }
 

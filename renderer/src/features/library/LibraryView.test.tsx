@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
-// Library table: renders rows from library:list and re-sorts when a column header is clicked.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { useState } from 'react';
+// Library table: renders rows from library:list, re-sorts when a column header is clicked, hides
+// the columns the whole library leaves empty (the column menu shows them), renders TeX titles,
+// and moves the selection with the keyboard as file managers do.
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createRef, useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ListInput, Paper } from '../../../../shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper, stubLayout } from '../../testing/fakeApi';
-import { LibraryView } from './LibraryView';
+import { LibraryView, type LibraryHandle } from './LibraryView';
 
 const PAPERS = Array.from({ length: 1200 }, (_, i) => makePaper(i));
 
@@ -26,11 +28,12 @@ function list(input: ListInput) {
   };
 }
 
-function renderLibrary() {
-  const fake = fakeApi({ 'library:list': list });
+function renderLibrary(listFn: typeof list = list, ref = createRef<LibraryHandle>()) {
+  const fake = fakeApi({ 'library:list': listFn });
   render(
     <ApiContext.Provider value={fake.api}>
       <LibraryView
+        ref={ref}
         version={0}
         tags={[]}
         selectedId={null}
@@ -148,5 +151,67 @@ describe('LibraryView', () => {
     expect(onDelete).not.toHaveBeenCalled();
     fireEvent.keyDown(table, { key: 'Delete' });
     expect(onDelete).toHaveBeenCalledWith('p0');
+  });
+
+  it('hides columns empty in the whole library; the column menu shows them again', async () => {
+    localStorage.clear();
+    const feed = PAPERS.slice(0, 50).map((p) => ({ ...p, authors: [], year: null, venue: '' }));
+    renderLibrary((input) => ({
+      ...list(input),
+      items: feed.slice(0, input.limit ?? 100),
+      total: feed.length,
+      filled: { authors: false, year: false, venue: false, tags: false },
+    }));
+    await screen.findAllByTestId('paper-row');
+    const heads = () =>
+      screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/, ''));
+    expect(heads()).toEqual(['Title', 'Added']);
+    expect(screen.getAllByTestId('paper-row')[0]?.querySelectorAll('[role=gridcell]').length).toBe(
+      2,
+    );
+
+    fireEvent.click(screen.getByTestId('column-menu-button'));
+    expect(screen.getByTestId('column-toggle-year').textContent).toContain('empty in this library');
+    fireEvent.click(screen.getByTestId('column-toggle-year'));
+    expect(heads()).toEqual(['Title', 'Year', 'Added']);
+    expect(JSON.parse(localStorage.getItem('quire.library.columns') ?? '{}')).toEqual({
+      year: true,
+    });
+
+    fireEvent.click(screen.getByTestId('column-toggle-added'));
+    expect(heads()).toEqual(['Title', 'Year']);
+    fireEvent.click(screen.getByTestId('column-reset'));
+    expect(heads()).toEqual(['Title', 'Added']);
+    localStorage.clear();
+  });
+
+  it('shows the Tags column once a paper edited in place gets the first tag', async () => {
+    localStorage.clear();
+    const feed = PAPERS.slice(0, 5).map((p) => ({ ...p, authors: [], year: null, venue: '' }));
+    const ref = createRef<LibraryHandle>();
+    renderLibrary(
+      () => ({
+        total: feed.length,
+        offset: 0,
+        items: feed,
+        filled: { authors: false, year: false, venue: false, tags: false },
+      }),
+      ref,
+    );
+    await screen.findAllByTestId('paper-row');
+    expect(screen.queryByText('Tags')).toBeNull();
+    act(() => ref.current?.patch({ ...feed[0]!, tags: ['to-read'] }));
+    await waitFor(() => expect(screen.getByText('Tags')).toBeTruthy());
+    expect(screen.getByText('to-read')).toBeTruthy();
+  });
+
+  it('renders TeX in titles with KaTeX', async () => {
+    const tex = [makePaper(0, { title: 'Scaling with $\\texttt{t5x}$ and $7\\pm2$ <b>items</b>' })];
+    renderLibrary(() => ({ total: 1, offset: 0, items: tex }));
+    const [row] = await screen.findAllByTestId('paper-row');
+    const title = row!.querySelector('.col-title')!;
+    expect(title.querySelectorAll('.katex').length).toBe(2);
+    expect(title.querySelector('b')).toBeNull();
+    expect(title.getAttribute('title')).toBe(tex[0]!.title);
   });
 });

@@ -1,19 +1,13 @@
-// The library table: virtualised rows (10k papers stay smooth), sortable headers, keyboard selection.
+// The library table: virtualised rows (10k papers stay smooth), sortable headers, keyboard selection,
+// and columns that hide when the whole library leaves them empty (the column menu shows them).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, type CSSProperties, type Ref } from 'react';
 import type { Paper } from '../../../../shared/api/schemas';
+import { TexText } from '../../components/TexText';
+import { ColumnMenu } from './ColumnMenu';
+import { gridTemplate, visibleColumns, type ColumnId } from './columns';
+import { useColumnPrefs } from './useColumnPrefs';
 import type { PaperPages, SortKey } from './usePaperPages';
-
-type Column = { id: string; label: string; sort?: SortKey; className: string };
-
-const COLUMNS: readonly Column[] = [
-  { id: 'title', label: 'Title', sort: 'title', className: 'col-title' },
-  { id: 'authors', label: 'Authors', sort: 'authors', className: 'col-authors' },
-  { id: 'year', label: 'Year', sort: 'year', className: 'col-year' },
-  { id: 'venue', label: 'Venue', sort: 'venue', className: 'col-venue' },
-  { id: 'tags', label: 'Tags', className: 'col-tags' },
-  { id: 'added', label: 'Added', sort: 'addedAt', className: 'col-added' },
-];
 
 export const ROW_HEIGHT = 36;
 
@@ -60,6 +54,10 @@ export function PaperTable({
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = pages.total ?? 0;
+  const [prefs, setPrefs] = useColumnPrefs();
+  const columns = visibleColumns(pages.filled, prefs);
+  const shown = new Set(columns.map((c) => c.id));
+  const gridStyle = { '--cols': gridTemplate(columns) } as CSSProperties;
 
   // The library can hold tens of thousands of rows: only the visible ones are in the DOM.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -140,9 +138,16 @@ export function PaperTable({
   };
 
   return (
-    <div className="paper-table" role="grid" aria-rowcount={total + 1} aria-label="Papers">
+    <div
+      className="paper-table"
+      role="grid"
+      aria-rowcount={total + 1}
+      aria-colcount={columns.length}
+      aria-label="Papers"
+      style={gridStyle}
+    >
       <div className="table-head" role="row" aria-rowindex={1}>
-        {COLUMNS.map((c) => {
+        {columns.map((c) => {
           const active = c.sort !== undefined && c.sort === sort;
           return (
             <div
@@ -170,6 +175,8 @@ export function PaperTable({
           );
         })}
       </div>
+      {/* Over the header's last (empty) track: the header clips overflow, which would cut the menu. */}
+      <ColumnMenu visible={columns} filled={pages.filled} prefs={prefs} onChange={setPrefs} />
       <div
         ref={scrollRef}
         className="table-body"
@@ -187,6 +194,7 @@ export function PaperTable({
                 index={v.index}
                 start={v.start}
                 paper={paper}
+                shown={shown}
                 selected={paper !== undefined && paper.id === selectedId}
                 onSelect={onSelect}
                 onOpen={onOpen}
@@ -203,12 +211,13 @@ type RowProps = {
   index: number;
   start: number;
   paper: Paper | undefined;
+  shown: ReadonlySet<ColumnId>;
   selected: boolean;
   onSelect(id: string): void;
   onOpen(id: string): void;
 };
 
-function Row({ index, start, paper, selected, onSelect, onOpen }: RowProps) {
+function Row({ index, start, paper, shown, selected, onSelect, onOpen }: RowProps) {
   const style = { transform: `translateY(${start}px)`, height: ROW_HEIGHT };
   if (!paper) {
     return (
@@ -233,27 +242,37 @@ function Row({ index, start, paper, selected, onSelect, onOpen }: RowProps) {
       onDoubleClick={() => onOpen(paper.id)}
     >
       <div role="gridcell" className="cell col-title" title={paper.title}>
-        {paper.title || <span className="muted">Untitled</span>}
+        {paper.title ? <TexText text={paper.title} /> : <span className="muted">Untitled</span>}
       </div>
-      <div role="gridcell" className="cell col-authors" title={paper.authors.join('; ')}>
-        {formatAuthors(paper.authors)}
-      </div>
-      <div role="gridcell" className="cell col-year">
-        {paper.year ?? ''}
-      </div>
-      <div role="gridcell" className="cell col-venue" title={paper.venue}>
-        {paper.venue}
-      </div>
-      <div role="gridcell" className="cell col-tags">
-        {paper.tags.map((t) => (
-          <span key={t} className="chip chip-small">
-            {t}
-          </span>
-        ))}
-      </div>
-      <div role="gridcell" className="cell col-added">
-        {formatDate(paper.addedAt)}
-      </div>
+      {shown.has('authors') && (
+        <div role="gridcell" className="cell col-authors" title={paper.authors.join('; ')}>
+          {formatAuthors(paper.authors)}
+        </div>
+      )}
+      {shown.has('year') && (
+        <div role="gridcell" className="cell col-year">
+          {paper.year ?? ''}
+        </div>
+      )}
+      {shown.has('venue') && (
+        <div role="gridcell" className="cell col-venue" title={paper.venue}>
+          {paper.venue}
+        </div>
+      )}
+      {shown.has('tags') && (
+        <div role="gridcell" className="cell col-tags">
+          {paper.tags.map((t) => (
+            <span key={t} className="chip chip-small">
+              {t}
+            </span>
+          ))}
+        </div>
+      )}
+      {shown.has('added') && (
+        <div role="gridcell" className="cell col-added">
+          {formatDate(paper.addedAt)}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Loads the library list in pages on demand, so a 10k-paper table only fetches what is on screen.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../../../shared/api/client';
-import type { Paper, SORT_KEYS } from '../../../../shared/api/schemas';
+import type { ColumnFill, Paper, SORT_KEYS } from '../../../../shared/api/schemas';
 
 export type SortKey = (typeof SORT_KEYS)[number];
 export type LibraryQuery = {
@@ -25,6 +25,8 @@ export type PaperPages = {
   total: number | null;
   error: string | null;
   loading: boolean;
+  /** Which optional columns the whole library fills (undefined until known, or from old hosts). */
+  filled: ColumnFill | undefined;
   /** Bumps whenever loaded rows change, for memos that scan them. */
   revision: number;
   getRow(index: number): Paper | undefined;
@@ -34,6 +36,10 @@ export type PaperPages = {
   patch(paper: Paper): void;
   retry(): void;
 };
+
+function sameFill(a: ColumnFill, b: ColumnFill): boolean {
+  return a.authors === b.authors && a.year === b.year && a.venue === b.venue && a.tags === b.tags;
+}
 
 export function usePaperPages(api: Api, query: LibraryQuery, version: number): PaperPages {
   const gen = useRef(0);
@@ -48,6 +54,7 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
   const [pending, setPending] = useState(0);
   const [revision, setRevision] = useState(0);
   const [retryCount, setRetryCount] = useState(0);
+  const [filled, setFilled] = useState<ColumnFill | undefined>(undefined);
 
   const queryRef = useRef(query);
   useEffect(() => {
@@ -82,6 +89,10 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
             }
             pages.current.set(page, res.items);
             setTotal(res.total);
+            if (res.filled) {
+              const f = res.filled;
+              setFilled((old) => (old && sameFill(old, f) ? old : f));
+            }
             setError(null);
             setRevision((r) => r + 1);
           },
@@ -142,6 +153,9 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
   }, []);
 
   const patch = useCallback((paper: Paper) => {
+    // The first tag in a library edited in place (no refetch) must bring its column back.
+    if (paper.tags.length > 0)
+      setFilled((old) => (old && !old.tags ? { ...old, tags: true } : old));
     for (const items of pages.current.values()) {
       const i = items.findIndex((p) => p.id === paper.id);
       if (i >= 0) {
@@ -157,6 +171,7 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
   return {
     total,
     error,
+    filled,
     loading: pending > 0,
     revision,
     getRow,

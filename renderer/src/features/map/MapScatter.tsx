@@ -7,6 +7,7 @@
 import Graph from 'graphology';
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { TopicMap } from '../../../../shared/api/map-contract';
+import { TexText } from '../../components/TexText';
 import { labelledClusters } from './mapLabels';
 import { clusterColor } from './palette';
 
@@ -213,7 +214,7 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
           data-testid="map-tooltip"
           style={{ left: hover.x + 10, top: hover.y + 10 }}
         >
-          {hover.title}
+          <TexText text={hover.title} />
         </div>
       )}
       {lasso && (

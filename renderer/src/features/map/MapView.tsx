@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
 import { useApi } from '../../apiContext';
+import { TexText } from '../../components/TexText';
 import { MapScatter } from './MapScatter';
 import { colourByTag, type ColourMode } from './colouring';
 import { clusterColor } from './palette';
@@ -420,7 +421,7 @@ export function MapView(props: Props) {
                             className="link-button"
                             onClick={() => setOpenId(id)}
                           >
-                            {titles.get(id)}
+                            <TexText text={titles.get(id) ?? ''} />
                           </button>
                         </li>
                       ))}

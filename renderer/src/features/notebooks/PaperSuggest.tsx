@@ -3,6 +3,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Api } from '../../../../shared/api/client';
 import type { Paper } from '../../../../shared/api/schemas';
+import { TexText } from '../../components/TexText';
 
 export const SUGGEST_DEBOUNCE_MS = 120;
 const SUGGEST_LIMIT = 8;
@@ -112,7 +113,9 @@ export function SuggestList({
             onPick(p);
           }}
         >
-          <span className="nb-suggest-title">{p.title}</span>
+          <span className="nb-suggest-title">
+            <TexText text={p.title} />
+          </span>
           <span className="nb-suggest-meta">
             {[p.authors[0], p.year].filter(Boolean).join(' · ')}
           </span>

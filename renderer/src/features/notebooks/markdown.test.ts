@@ -20,6 +20,14 @@ describe('renderMarkdown', () => {
     expect(html).toContain('Tidal &#60;b&#62;Scaling');
   });
 
+  it('renders TeX in a reference label (a title with math) and keeps it one link', () => {
+    const html = renderMarkdown('See @[On $\\texttt{t5x}$ and $7\\pm2$ <i>items</i>](paper:p2).');
+    const link = /<a [^>]*data-paper-id="p2"[^>]*>([\s\S]*?)<\/a>/.exec(html)?.[1] ?? '';
+    expect(link.match(/class="katex"/g)?.length).toBe(2);
+    expect(link).not.toContain('$');
+    expect(link).toContain('&#60;i&#62;items');
+  });
+
   it('shows raw HTML as text and drops unsafe links', () => {
     const html = renderMarkdown(
       '<script>alert(1)</script>\n\nhi <img src=x onerror="alert(1)"> [x](javascript:alert(1)) ![i](http://e.org/a.png)',

@@ -4,6 +4,7 @@
 import { Marked, type Tokens } from 'marked';
 import { escapeHtml, renderMath, splitMath } from '../../../../shared/notebook/export/markup';
 import { findPaperRefs } from '../../../../shared/notebook/references';
+import { texHtml } from '../../components/tex';
 
 const SAFE_HREF = /^(https?:|mailto:|#)/i;
 
@@ -42,7 +43,7 @@ export function renderMarkdown(src: string): string {
     withRefs +=
       src.slice(last, r.index) +
       hold(
-        `<a href="#" class="paper-ref" data-testid="paper-ref-link" data-paper-id="${escapeHtml(r.paperId)}">${escapeHtml(r.label || r.paperId)}</a>`,
+        `<a href="#" class="paper-ref" data-testid="paper-ref-link" data-paper-id="${escapeHtml(r.paperId)}">${r.label ? texHtml(r.label) : escapeHtml(r.paperId)}</a>`,
       );
     last = r.index + r.length;
   }

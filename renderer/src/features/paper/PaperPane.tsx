@@ -3,6 +3,7 @@ import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref
 import type { Paper } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
+import { TexText } from '../../components/TexText';
 import { PaperSuggestions } from '../tagging/PaperSuggestions';
 import { NotesEditor } from './NotesEditor';
 import { TagEditor } from './TagEditor';
@@ -154,7 +155,7 @@ export function PaperPane({
       {load.state === 'ready' && (
         <div className="pane-body">
           <h2 className="paper-title" data-testid="paper-title">
-            {load.paper.title || 'Untitled'}
+            {load.paper.title ? <TexText text={load.paper.title} /> : 'Untitled'}
           </h2>
           {load.paper.authors.length > 0 && (
             <p className="paper-authors">{load.paper.authors.join(', ')}</p>
@@ -169,7 +170,9 @@ export function PaperPane({
               <span>Abstract</span>
             </div>
             {load.paper.abstract ? (
-              <p>{load.paper.abstract}</p>
+              <p>
+                <TexText text={load.paper.abstract} />
+              </p>
             ) : (
               <p className="muted">No abstract.</p>
             )}

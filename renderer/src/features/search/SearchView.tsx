@@ -16,7 +16,7 @@ import type {
 import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
 import { EmbeddingsLine } from './EmbeddingsLine';
-import { AbstractSnippet, Highlighted } from './highlight';
+import { TexSnippet, TexText } from '../../components/TexText';
 import { useEmbeddings } from './useEmbeddings';
 import { useSearch, type SearchRequest } from './useSearch';
 
@@ -298,7 +298,8 @@ export function SearchView(props: Props) {
         {similarTo && (
           <div className="similar-head" data-testid="similar-head">
             <span>
-              Papers like <strong>{similarTo.title || 'Untitled'}</strong>
+              Papers like{' '}
+              <strong>{similarTo.title ? <TexText text={similarTo.title} /> : 'Untitled'}</strong>
             </span>
             <button
               type="button"
@@ -446,7 +447,7 @@ function Hit(props: {
     >
       <div className="hit-main">
         <div className="hit-title" data-testid="search-hit-title">
-          <Highlighted text={p.title || 'Untitled'} spans={p.title ? hit.highlights.title : []} />
+          <TexText text={p.title || 'Untitled'} spans={p.title ? hit.highlights.title : []} />
         </div>
         {(meta || p.tags.length > 0) && (
           <div className="hit-meta">
@@ -460,7 +461,7 @@ function Hit(props: {
         )}
         {p.abstract && (
           <p className="hit-abstract">
-            <AbstractSnippet text={p.abstract} spans={hit.highlights.abstract} />
+            <TexSnippet text={p.abstract} spans={hit.highlights.abstract} />
           </p>
         )}
       </div>

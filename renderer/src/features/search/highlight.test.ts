@@ -27,6 +27,7 @@ describe('snippet', () => {
       spans: [[0, 5]],
       cutStart: false,
       cutEnd: false,
+      start: 0,
     });
   });
   it('starts near the first match of a long text, at a word boundary', () => {

@@ -18,7 +18,14 @@ export function cleanSpans(text: string, spans: readonly Span[]): Span[] {
   return out;
 }
 
-export type Snippet = { text: string; spans: Span[]; cutStart: boolean; cutEnd: boolean };
+export type Snippet = {
+  text: string;
+  spans: Span[];
+  cutStart: boolean;
+  cutEnd: boolean;
+  /** Where the snippet starts in the full text. */
+  start: number;
+};
 
 /**
  * At most `max` characters of `text`, starting a little before the first highlight (at a word
@@ -26,7 +33,7 @@ export type Snippet = { text: string; spans: Span[]; cutStart: boolean; cutEnd: 
  */
 export function snippet(text: string, spans: readonly Span[], max = 280): Snippet {
   const clean = cleanSpans(text, spans);
-  if (text.length <= max) return { text, spans: clean, cutStart: false, cutEnd: false };
+  if (text.length <= max) return { text, spans: clean, cutStart: false, cutEnd: false, start: 0 };
   let start = 0;
   const first = clean[0];
   if (first && first[1] > max - 40) {
@@ -47,6 +54,7 @@ export function snippet(text: string, spans: readonly Span[], max = 280): Snippe
     spans: shifted,
     cutStart: start > 0,
     cutEnd: end < text.length,
+    start,
   };
 }
 

@@ -1,5 +1,6 @@
 // Why a tag was suggested: similarity, matched terms, nearest labelled papers, the LLM's reason.
 import type { Evidence } from '../../../../shared/api/tagging-contract';
+import { TexText } from '../../components/TexText';
 import { formatScore } from './format';
 
 type Props = {
@@ -67,10 +68,10 @@ export function EvidenceView({ evidence, compact, onOpenPaper }: Props) {
                       className="link-button"
                       onClick={() => onOpenPaper(n.paperId)}
                     >
-                      {n.title || 'Untitled'}
+                      {n.title ? <TexText text={n.title} /> : 'Untitled'}
                     </button>
                   ) : (
-                    <span>{n.title || 'Untitled'}</span>
+                    <span>{n.title ? <TexText text={n.title} /> : 'Untitled'}</span>
                   )}
                   {n.rejected && <span className="muted small"> (rejected: counts against)</span>}
                 </li>

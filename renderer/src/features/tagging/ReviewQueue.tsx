@@ -8,6 +8,7 @@ import {
   type TaggerName,
 } from '../../../../shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
+import { TexText } from '../../components/TexText';
 import { BulkAcceptDialog } from './BulkAcceptDialog';
 import { EvidenceView } from './EvidenceView';
 import { QueueEmpty } from './QueueEmpty';
@@ -216,7 +217,7 @@ export function ReviewQueue(props: Props) {
                     {formatScore(s.score)}
                   </span>
                   <span className="queue-title" data-testid="queue-title">
-                    {s.title || 'Untitled'}
+                    {s.title ? <TexText text={s.title} /> : 'Untitled'}
                   </span>
                   <TagChip name={s.tag} color={colors.get(s.tag)} small />
                   <span className="queue-tagger">{TAGGER_LABELS[s.tagger]}</span>

@@ -1,6 +1,7 @@
 // The selected suggestion of the review queue in full: paper, tag, score, tagger and model, the
 // evidence, the Accept / Reject / Undo buttons and the queue's keys.
 import type { Suggestion } from '../../../../shared/api/tagging-contract';
+import { TexText } from '../../components/TexText';
 import { EvidenceView } from './EvidenceView';
 import { TagChip } from './TagChip';
 import { TAGGER_LABELS, formatScore } from './format';
@@ -37,7 +38,7 @@ export function SuggestionDetail({
       <div className="pane-kicker">Suggestion</div>
       <h2 className="paper-title">
         <button type="button" className="link-button" onClick={() => onOpenPaper(s.paperId)}>
-          {s.title || 'Untitled'}
+          {s.title ? <TexText text={s.title} /> : 'Untitled'}
         </button>
       </h2>
       <div className="detail-line">

@@ -17,6 +17,7 @@ import {
 } from '../../../../../shared/notebook/cells/fit';
 import type { Cell, Notebook } from '../../../../../shared/notebook/model';
 import { tableOfCell } from '../../../../../shared/notebook/tables';
+import { TexText } from '../../../components/TexText';
 import {
   extrapolate,
   fitPoints,
@@ -667,7 +668,7 @@ export function FitCellView(props: CellViewProps): ReactElement {
             <p className="fit-source-paper" data-testid="fit-source-paper">
               Data from{' '}
               <button type="button" className="fit-link" onClick={() => props.openPaper(paperId)}>
-                {paperTitle ?? paperId}
+                {paperTitle ? <TexText text={paperTitle} /> : paperId}
               </button>
             </p>
           )}

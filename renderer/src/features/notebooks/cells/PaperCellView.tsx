@@ -2,6 +2,7 @@
 // annotation (Markdown with math and `@` references).
 import { useEffect, useState } from 'react';
 import type { Paper } from '../../../../../shared/api/schemas';
+import { TexSnippet, TexText } from '../../../components/TexText';
 import { PaperPicker } from '../PaperSuggest';
 import { MarkdownEditor, MarkdownView } from './MarkdownCellView';
 import type { CellViewProps } from './types';
@@ -14,10 +15,6 @@ function dataOf(data: unknown): PaperData {
     paperId: typeof d.paperId === 'string' ? d.paperId : '',
     annotation: typeof d.annotation === 'string' ? d.annotation : '',
   };
-}
-
-function excerpt(text: string, max = 320): string {
-  return text.length <= max ? text : text.slice(0, max).replace(/\s+\S*$/, '') + '…';
 }
 
 export function PaperCellView({ api, cell, onChange, openPaper }: CellViewProps) {
@@ -74,7 +71,7 @@ export function PaperCellView({ api, cell, onChange, openPaper }: CellViewProps)
               className="link-button nb-paper-title"
               onClick={() => openPaper(paper.id)}
             >
-              {paper.title}
+              <TexText text={paper.title} />
             </button>
             <div className="nb-paper-meta">
               {[
@@ -85,7 +82,11 @@ export function PaperCellView({ api, cell, onChange, openPaper }: CellViewProps)
                 .filter(Boolean)
                 .join(' · ')}
             </div>
-            {paper.abstract && <p className="nb-paper-abstract">{excerpt(paper.abstract)}</p>}
+            {paper.abstract && (
+              <p className="nb-paper-abstract">
+                <TexSnippet text={paper.abstract} spans={[]} max={320} />
+              </p>
+            )}
           </>
         )}
         <button type="button" className="link-button small" onClick={() => setPicking(true)}>

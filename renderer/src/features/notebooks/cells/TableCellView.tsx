@@ -2,6 +2,7 @@
 // value by clicking it, add or remove rows and columns, and name the paper the numbers come from.
 import { useEffect, useState } from 'react';
 import type { Paper } from '../../../../../shared/api/schemas';
+import { TexText } from '../../../components/TexText';
 import {
   COLUMN_TYPES,
   parseDelimited,
@@ -93,7 +94,7 @@ function SourcePaper({
         <>
           <span className="muted">Source:</span>
           <button type="button" className="link-button" onClick={() => openPaper(id)}>
-            {title?.id === id ? title.title : id}
+            {title?.id === id ? <TexText text={title.title} /> : id}
           </button>
           <button type="button" className="link-button muted" onClick={() => onChange(undefined)}>
             remove
