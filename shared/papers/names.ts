@@ -176,9 +176,17 @@ export function isCanonicalName(name: string): boolean {
   return !/[{}\\]/.test(name) && storedName(parseName(name)) === name;
 }
 
-/** Names that are organisations written with "and" ("Bill and Melinda Gates Foundation"): one unit. */
+const ORGANISATION =
+  /\b(association|consortium|foundation|institute|institution|organi[sz]ation|society|council|committee|group|team|project|agency|university|universit[äé]t|cent(?:er|re)|laborator(?:y|ies)|collaboration|federation|alliance|company|corporation|inc\.?|ltd\.?|gmbh)$/i;
+
+/**
+ * Names that are one unit, not a person: written with "and" ("Bill and Melinda Gates Foundation"), or an
+ * organisation whose last word says so ("IEEE Standards Association"). Exports brace them whole (BibTeX)
+ * or write them as `literal` (CSL), so that no reader splits them into given and family names.
+ */
 export function looksLikeGroup(name: string): boolean {
-  return /(^|\s)(and|&)(\s|$)/i.test(name);
+  const t = name.trim();
+  return /(^|\s)(and|&)(\s|$)/i.test(t) || (/\s/.test(t) && !t.includes(',') && ORGANISATION.test(t));
 }
 
 /** The family name (von part included) of a stored name, e.g. for citation keys and duplicate checks. */

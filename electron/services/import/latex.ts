@@ -173,6 +173,8 @@ class Decoder {
         const m = /^\\(?:[A-Za-z]+|.)/.exec(s.slice(i, i + 64));
         const tok = m ? m[0] : '\\';
         i += tok.length;
+        // A nested accent takes its own argument: `\~\^e` is ễ.
+        if (tok.slice(1) in DIACRITICS) return `${tok}{${readArg()}}`;
         return tok;
       }
       if (s[i] === '}') return '';
