@@ -186,7 +186,9 @@ const ORGANISATION =
  */
 export function looksLikeGroup(name: string): boolean {
   const t = name.trim();
-  return /(^|\s)(and|&)(\s|$)/i.test(t) || (/\s/.test(t) && !t.includes(',') && ORGANISATION.test(t));
+  return (
+    /(^|\s)(and|&)(\s|$)/i.test(t) || (/\s/.test(t) && !t.includes(',') && ORGANISATION.test(t))
+  );
 }
 
 /** The family name (von part included) of a stored name, e.g. for citation keys and duplicate checks. */

@@ -1,10 +1,6 @@
 // BibTeX export: stable citation keys, LaTeX-escaped text, Unicode kept as UTF-8.
 import type { Paper } from '../../../shared/api/schemas';
-import {
-  familyName,
-  looksLikeGroup,
-  parseName,
-} from '../../../shared/papers/names';
+import { familyName, looksLikeGroup, parseName } from '../../../shared/papers/names';
 
 /**
  * Escapes LaTeX specials; `~`, `^` and `\` become text commands so they are not accents. TeX ligatures
@@ -95,7 +91,7 @@ function ascii(s: string): string {
 /** firstauthorfamily + year + first significant title word, e.g. `kaplan2020scaling`. */
 export function baseKey(p: Paper): string {
   const first = p.authors[0];
-  const family = first ? (parseName(first).last || familyName(first)) : '';
+  const family = first ? parseName(first).last || familyName(first) : '';
   const words = p.title.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   // Keys stay ASCII for classic BibTeX; words with no ASCII letters (e.g. CJK) are passed over.
   const word =
@@ -131,7 +127,8 @@ export function bibName(name: string): string {
   if (looksLikeGroup(name) || /[{}\\]/.test(name)) return `{${escapeLatex(name)}}`;
   const p = parseName(name);
   const family = [p.von, p.last].filter(Boolean).join(' ');
-  if (!p.first && !p.jr) return family.includes(' ') && !p.von ? `{${escapeLatex(family)}}` : escapeLatex(family);
+  if (!p.first && !p.jr)
+    return family.includes(' ') && !p.von ? `{${escapeLatex(family)}}` : escapeLatex(family);
   return [family, p.jr, p.first].filter(Boolean).map(escapeLatex).join(', ');
 }
 

@@ -94,7 +94,7 @@ describe('LaTeX to Unicode', () => {
     );
     expect(p.title).toBe('García and Sven-Åke and naïve');
     expect(p.title).toBe(p.title.normalize('NFC'));
-    expect(p.title).not.toMatch(/[\u0131\u0300-\u036f]/);
+    expect(p.title).not.toMatch(/\u0131|\p{M}/u);
     expect(p.authors).toEqual(['José García']);
   });
 
@@ -124,7 +124,11 @@ describe('names', () => {
       author: unknown[];
     }[];
     expect(csl[0]!.author).toEqual([{ family: 'Coello Coello', given: 'Carlos A.' }]);
-    const back = await parseText(exportPapers([asPaper(p)], 'csl-json').content, 'x.json', undefined);
+    const back = await parseText(
+      exportPapers([asPaper(p)], 'csl-json').content,
+      'x.json',
+      undefined,
+    );
     expect(back.records[0]!.authors).toEqual(p.authors);
     const bib = exportPapers([asPaper(p)], 'bibtex').content;
     expect(bib).toContain('author = {Coello Coello, Carlos A.}');

@@ -192,7 +192,9 @@ class Reader {
         const m = /^[^\s"#%'(),={}]+/.exec(this.s.slice(this.i, this.i + 200));
         if (!m) throw new SyntaxError_(`field "${field}" has no value`);
         this.i += m[0].length;
-        pieces.push(/^\d+$/.test(m[0]) ? { kind: 'text', text: m[0] } : { kind: 'macro', text: m[0] });
+        pieces.push(
+          /^\d+$/.test(m[0]) ? { kind: 'text', text: m[0] } : { kind: 'macro', text: m[0] },
+        );
       }
       this.ws();
       if (this.s[this.i] !== '#') return pieces;
@@ -319,7 +321,10 @@ function titlePrefix(parent: string, child: string): 'book' | 'main' | 'journal'
   if (parent === 'periodical' && (child === 'article' || child === 'suppperiodical'))
     return 'journal';
   // Classic BibTeX files cross-reference a @book from an @incollection or @inproceedings.
-  if ((parent === 'book' || parent === 'proceedings' || parent === 'collection') && child !== parent)
+  if (
+    (parent === 'book' || parent === 'proceedings' || parent === 'collection') &&
+    child !== parent
+  )
     return 'book';
   return null;
 }

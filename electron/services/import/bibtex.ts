@@ -128,7 +128,8 @@ export const bibtexImporter: Importer = {
       }
     });
     const missing = resolveCrossrefs(read.flatMap((r) => (r.entry ? [r.entry] : [])));
-    for (const key of missing) out.warn(`crossref "${key}" is not in the file; its entries keep only their own fields.`);
+    for (const key of missing)
+      out.warn(`crossref "${key}" is not in the file; its entries keep only their own fields.`);
     for (const { chunk, entry, error } of read) {
       if (!chunk.complete) {
         out.skip(where(chunk), 'entry is cut off (no closing brace): the file may be truncated');

@@ -210,7 +210,16 @@ class Decoder {
         const isWord = /^[A-Za-z]/.test(name);
         // TeX skips the spaces after a control word.
         if (isWord) while (i < n && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n')) i++;
-        out += this.command(name, isWord, readArg, peekGroup, () => i, (k) => (i = k), s, depth);
+        out += this.command(
+          name,
+          isWord,
+          readArg,
+          peekGroup,
+          () => i,
+          (k) => (i = k),
+          s,
+          depth,
+        );
       } else if (c === '-' && s[i + 1] === '-') {
         const triple = s[i + 2] === '-';
         out += triple ? '—' : '–';
@@ -315,7 +324,7 @@ class Decoder {
 
 /** Decodes one BibTeX field value (braces, LaTeX macros, ligatures) to Unicode text in NFC. */
 export function latexToUnicode(s: string, opts: Options = {}): string {
-  if (!/[\\{}$~`'-]/.test(s)) return s.normalize('NFC');
+  if (!/[\\{}$~`'\n\r-]/.test(s)) return s.normalize('NFC');
   return new Decoder(opts).decode(s).normalize('NFC');
 }
 
