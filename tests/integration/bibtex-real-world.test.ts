@@ -1,10 +1,12 @@
 // Real-world BibTeX (JabRef, Zotero, hand-kept lab files; tests/fixtures/real-world/bibtex-*.bib) through the
 // real services: each file stores exactly its expected fields, and BibTeX and CSL-JSON exports of the library
-// import back into a fresh library unchanged (issue 12). bibtex-parse, a second parser, reads every export.
+// import back into a fresh library unchanged (issue 12). bibtex-parse and citation-js read every export.
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
 import bibtexParse from 'bibtex-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Api } from '../../shared/api/client';
@@ -88,6 +90,13 @@ describe.each(FIXTURES)('%s', (file) => {
     const second = bibtexParse.entries(out.content);
     expect(second).toHaveLength(stored.length);
     expect(second.map((e) => String(e.TITLE ?? e.title ?? '')).every(Boolean)).toBe(true);
+    // citation-js too reads every entry, with every author.
+    const cite = new Cite(out.content);
+    expect(cite.data).toHaveLength(stored.length);
+    const authors = cite.data.map((d) => ((d.author as unknown[] | undefined) ?? []).length);
+    expect(authors.reduce((a, b) => a + b, 0)).toBe(
+      stored.reduce((a, p) => a + p.authors.length, 0),
+    );
     const again = await library();
     const r = await importText(again, out.filename, out.content);
     expect(r.skipped).toEqual([]);

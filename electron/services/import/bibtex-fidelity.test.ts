@@ -145,3 +145,34 @@ describe('notes', () => {
     expect((await one(bib)).notes).toBe(notes);
   });
 });
+
+describe('syntax real files use', () => {
+  it('reads parenthesised entries, upper-case types, quoted values with braces and bare numbers', async () => {
+    const r = await parseText(
+      '@ARTICLE(k1, TITLE = "A {"}quoted{"} {T}itle", YEAR = 1999, Journal = {J})\n' +
+        '@Misc{k2, title = {Second}, howpublished = {\\url{https://example.org/x_y}}}',
+      'x.bib',
+      undefined,
+    );
+    expect(r.skipped).toEqual([]);
+    expect(r.records.map((p) => [p.title, p.year, p.venue, p.url])).toEqual([
+      ['A "quoted" Title', 1999, 'J', ''],
+      ['Second', null, '', 'https://example.org/x_y'],
+    ]);
+  });
+
+  it('names the problem when an entry cannot be read, and keeps the others', async () => {
+    const r = await parseText(
+      '@article{bad, title = {T} year = 2000}\n@article{good, title = {Good}}',
+      'x.bib',
+      undefined,
+    );
+    expect(r.records.map((p) => p.title)).toEqual(['Good']);
+    expect(r.skipped).toEqual([
+      {
+        at: 'entry bad (line 1)',
+        reason: 'could not parse: expected "," or the end of the entry after field "title"',
+      },
+    ]);
+  });
+});
