@@ -161,9 +161,23 @@ describe('syntax real files use', () => {
     ]);
   });
 
+  it('reads past a missing comma and a % comment between fields, and says so', async () => {
+    const r = await parseText(
+      '@article{k, title = {T} year = 2000,\n  % note = {old},\n  author = {Ito, Kenji}}',
+      'x.bib',
+      undefined,
+    );
+    expect(r.records.map((p) => [p.title, p.year, p.notes, p.authors])).toEqual([
+      ['T', 2000, '', ['Kenji Ito']],
+    ]);
+    expect(r.warnings).toEqual([
+      'entry k (line 1): a comma is missing before field "year"; read anyway.',
+    ]);
+  });
+
   it('names the problem when an entry cannot be read, and keeps the others', async () => {
     const r = await parseText(
-      '@article{bad, title = {T} year = 2000}\n@article{good, title = {Good}}',
+      '@article{bad, title = {T}, author = "Ito, Kenji, year = 2000}\n@article{good, title = {Good}}',
       'x.bib',
       undefined,
     );
@@ -171,7 +185,7 @@ describe('syntax real files use', () => {
     expect(r.skipped).toEqual([
       {
         at: 'entry bad (line 1)',
-        reason: 'could not parse: expected "," or the end of the entry after field "title"',
+        reason: 'could not parse: a quoted field value has no closing "',
       },
     ]);
   });

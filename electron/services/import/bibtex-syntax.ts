@@ -13,7 +13,13 @@ export type Chunk = {
 };
 
 /** An entry with its fields as raw LaTeX (macros resolved), keys lower-cased. */
-export type BibEntry = { type: string; key: string; fields: Map<string, string> };
+export type BibEntry = {
+  type: string;
+  key: string;
+  fields: Map<string, string>;
+  /** What was read despite a small syntax slip, for the import report. */
+  remarks: string[];
+};
 
 const ENTRY_START = /^[ \t]*@[A-Za-z]+[ \t]*[{(]/;
 
@@ -147,8 +153,17 @@ class Reader {
   i = 0;
   constructor(readonly s: string) {}
 
+  /** Remarks on what was read anyway (a missing comma). */
+  readonly remarks: string[] = [];
+
+  /** White space, and `%` comments between fields, which hand-kept files use and biber accepts. */
   ws(): void {
-    while (this.i < this.s.length && /\s/.test(this.s[this.i]!)) this.i++;
+    for (;;) {
+      while (this.i < this.s.length && /\s/.test(this.s[this.i]!)) this.i++;
+      if (this.s[this.i] !== '%') return;
+      const eol = this.s.indexOf('\n', this.i);
+      this.i = eol < 0 ? this.s.length : eol + 1;
+    }
   }
 
   /** A `{…}` group's inside; `\{` and `\}` do not count, as in `splitEntries`. */
@@ -221,6 +236,13 @@ class Reader {
       this.ws();
       const c = this.s[this.i];
       if (c !== ',' && c !== close && this.i < this.s.length) {
+        // `title = {T}  year = 2000`: the next field is unmistakable, so read it and say so.
+        if (/^[^\s"#%'(),={}]+\s*=/.test(this.s.slice(this.i, this.i + 200))) {
+          this.remarks.push(
+            `a comma is missing before field "${/^[^\s=]+/.exec(this.s.slice(this.i))![0]}"`,
+          );
+          continue;
+        }
         throw new SyntaxError_(`expected "," or the end of the entry after field "${m[0]}"`);
       }
     }
@@ -267,7 +289,7 @@ export function readEntry(chunk: Chunk, table: StringTable): BibEntry {
   } else if (r.s[r.i] !== close) {
     throw new SyntaxError_('expected "," after the citation key');
   }
-  return { type: chunk.type, key, fields };
+  return { type: chunk.type, key, fields, remarks: r.remarks };
 }
 
 // ---- crossref (BibLaTeX manual §2.4.1 and Appendix B) -------------------------------------------------

@@ -136,6 +136,7 @@ export const bibtexImporter: Importer = {
       } else if (!entry) {
         out.skip(where(chunk), `could not parse: ${error ?? 'unknown error'}`);
       } else {
+        for (const remark of entry.remarks) out.warn(`${where(chunk)}: ${remark}; read anyway.`);
         out.add(toDraft(entry, macros), where(chunk));
       }
     }
