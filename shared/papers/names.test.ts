@@ -1,6 +1,13 @@
 // The BibTeX name rules and Quire's stored name form: parts, inverted forms, braces, round trips.
 import { describe, expect, it } from 'vitest';
-import { familyName, parseName, splitNameList, storedName, type NameParts } from './names';
+import {
+  displayName,
+  familyName,
+  parseName,
+  splitNameList,
+  storedName,
+  type NameParts,
+} from './names';
 
 const parts = (first: string, von: string, last: string, jr = ''): NameParts => ({
   first,
@@ -55,5 +62,12 @@ describe('storedName', () => {
   it('gives the family name for keys and duplicate checks', () => {
     expect(familyName('Coello Coello, Carlos A.')).toBe('Coello Coello');
     expect(familyName('Ludwig van Beethoven')).toBe('van Beethoven');
+  });
+
+  it('shows a stored name in reading order', () => {
+    expect(displayName('Coello Coello, Carlos A.')).toBe('Carlos A. Coello Coello');
+    expect(displayName('King, Jr., Martin')).toBe('Martin King Jr.');
+    expect(displayName('Ludwig van Beethoven')).toBe('Ludwig van Beethoven');
+    expect(displayName('Google, Inc. and Partners')).toBe('Google, Inc. and Partners');
   });
 });

@@ -196,3 +196,13 @@ export function familyName(name: string): string {
   const p = parseName(name);
   return [p.von, p.last].filter(Boolean).join(' ') || name.trim();
 }
+
+/**
+ * A stored name in reading order for display ("Coello Coello, Carlos A." → "Carlos A. Coello Coello",
+ * "King, Jr., Martin" → "Martin King Jr."). Lists of names joined with ", " should show names this way.
+ */
+export function displayName(name: string): string {
+  if (!name.includes(',') || looksLikeGroup(name) || /[{}\\]/.test(name)) return name;
+  const p = parseName(name);
+  return [p.first, p.von, p.last, p.jr].filter(Boolean).join(' ');
+}

@@ -44,5 +44,8 @@ describe('latexToUnicode', () => {
   it('stays linear on deep nesting', () => {
     const deep = `${"\\'{".repeat(20_000)}e${'}'.repeat(20_000)}`;
     expect(latexToUnicode(deep).length).toBeGreaterThan(0);
+    // Each unclosed `\(` or `$$` would otherwise rescan to the end: quadratic on a 200k abstract.
+    expect(latexToUnicode('\\( a '.repeat(40_000))).toContain('( a');
+    expect(latexToUnicode('$$ a $ '.repeat(40_000)).length).toBeGreaterThan(0);
   });
 });

@@ -152,7 +152,18 @@ function braceMatches(s: string): Int32Array {
 
 class Decoder {
   private expansions = 0;
+  /** Per text and delimiter, where a search for it last found nothing: later searches fail at once. */
+  private readonly missing = new Map<string, { s: string; from: number }>();
   constructor(private readonly opts: Options) {}
+
+  /** `s.indexOf(close, from)`, linear over a whole text even with thousands of unclosed `\(`. */
+  private closeAfter(s: string, close: string, from: number): number {
+    const miss = this.missing.get(close);
+    if (miss && miss.s === s && from >= miss.from) return -1;
+    const end = s.indexOf(close, from);
+    if (end < 0) this.missing.set(close, { s, from });
+    return end;
+  }
 
   decode(s: string, depth = 0): string {
     if (depth > MAX_DEPTH) return s.replace(/[{}]/g, '');
@@ -195,7 +206,7 @@ class Decoder {
       } else if (c === '$') {
         const dbl = s[i + 1] === '$';
         const open = dbl ? '$$' : '$';
-        const end = s.indexOf(open, i + open.length);
+        const end = this.closeAfter(s, open, i + open.length);
         if (end < 0) {
           out += '$';
           i++;
@@ -277,8 +288,8 @@ class Decoder {
       if (name === '(' || name === '[') {
         const close = name === '(' ? '\\)' : '\\]';
         const at = pos();
-        const end = s.indexOf(close, at);
-        if (end < 0) return '';
+        const end = this.closeAfter(s, close, at);
+        if (end < 0) return name; // unclosed: keep the bracket, lose nothing readable
         setPos(end + 2);
         return `$${s.slice(at, end).trim()}$`;
       }
