@@ -168,7 +168,10 @@ export function storedName(p: NameParts): string {
   if (!parts.jr && same(parseName(natural), parts)) return natural;
   if (!parts.first && !parts.jr) return natural;
   const family = [parts.von, parts.last].filter(Boolean).join(' ');
-  return [family, parts.jr, parts.first].filter(Boolean).join(', ');
+  // With a Jr part all three commas are needed ("Christianson, Jr.," has no given name), or the Jr part
+  // would read back as the given name.
+  if (parts.jr) return `${family}, ${parts.jr},${parts.first ? ` ${parts.first}` : ''}`;
+  return `${family}, ${parts.first}`;
 }
 
 /** True when `name` is already in the form `storedName` gives, i.e. its parts can be read from it. */

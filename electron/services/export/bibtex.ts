@@ -129,7 +129,9 @@ export function bibName(name: string): string {
   const family = [p.von, p.last].filter(Boolean).join(' ');
   if (!p.first && !p.jr)
     return family.includes(' ') && !p.von ? `{${escapeLatex(family)}}` : escapeLatex(family);
-  return [family, p.jr, p.first].filter(Boolean).map(escapeLatex).join(', ');
+  if (p.jr)
+    return `${escapeLatex(family)}, ${escapeLatex(p.jr)}, ${escapeLatex(p.first)}`.trimEnd();
+  return `${escapeLatex(family)}, ${escapeLatex(p.first)}`;
 }
 
 export function toBibtex(papers: Paper[]): string {
