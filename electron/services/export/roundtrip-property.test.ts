@@ -1,10 +1,11 @@
-// Seeded property test: names of every BibTeX shape (von parts, multi-word family names, Jr, accents,
-// organisations) survive BibTeX and CSL-JSON export → import exactly, and bibtex-parse reads the file.
+// Seeded property tests: names of every BibTeX shape (von parts, multi-word family names, Jr, accents,
+// organisations) and text full of LaTeX specials, math and ligatures survive export → import exactly.
 import bibtexParse from 'bibtex-parse';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../shared/api/schemas';
 import { storedName } from '../../../shared/papers/names';
 import { parseText } from '../import';
+import { cleanLine } from '../import/limits';
 import { exportPapers } from './index';
 
 const GIVEN = [
@@ -72,5 +73,84 @@ describe('name round trips', () => {
     const back = await parseText(out, file, undefined);
     expect(back.skipped).toEqual([]);
     expect(back.records.map((p) => p.authors)).toEqual(papers.map((p) => p.authors));
+  });
+});
+
+/** Pieces that trip LaTeX escaping: specials, math, ligatures, accents, an NFD accent, emoji. */
+const TOKENS = [
+  'a',
+  'B',
+  ' ',
+  '$',
+  '\\',
+  '{',
+  '}',
+  '~',
+  '^',
+  '_',
+  '%',
+  '&',
+  '#',
+  '-',
+  '--',
+  "'",
+  '`',
+  "''",
+  '``',
+  '\\alpha',
+  'x^2',
+  'é',
+  '😀',
+  '?',
+  '!',
+  '"',
+  '<',
+  '>',
+  '$x$',
+  '$ y$',
+  '5',
+  '\\~{}',
+  '\\i',
+  '{}',
+  ',',
+  ';',
+  '@',
+  '(',
+  ')',
+  '=',
+  'and',
+  'e\u0301',
+];
+
+describe('text round trips', () => {
+  const r = rng(42);
+  // Stored text is what the importer stores: cleaned to one line, NFC.
+  const text = (): string =>
+    cleanLine(
+      Array.from(
+        { length: 1 + Math.floor(r() * 12) },
+        () => TOKENS[Math.floor(r() * TOKENS.length)],
+      ).join(''),
+    );
+  const papers = Array.from({ length: 300 }, (_, i) => ({
+    ...paper(i, []),
+    title: cleanLine(`T${i} ${text()}`),
+    abstract: text(),
+    venue: text(),
+    notes: text(),
+  }));
+
+  it('BibTeX export → import keeps titles, abstracts, venues and notes exactly', async () => {
+    const out = exportPapers(papers, 'bibtex').content;
+    expect(bibtexParse.entries(out)).toHaveLength(papers.length);
+    const back = await parseText(out, 'x.bib', undefined);
+    expect(back.skipped).toEqual([]);
+    const pick = (p: { title: string; abstract: string; venue: string; notes: string }) => [
+      p.title,
+      p.abstract,
+      p.venue,
+      p.notes,
+    ];
+    expect(back.records.map(pick)).toEqual(papers.map(pick));
   });
 });
