@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   displayName,
   familyName,
+  looksLikeGroup,
   parseName,
   splitNameList,
   storedName,
@@ -69,5 +70,15 @@ describe('storedName', () => {
     expect(displayName('King, Jr., Martin')).toBe('Martin King Jr.');
     expect(displayName('Ludwig van Beethoven')).toBe('Ludwig van Beethoven');
     expect(displayName('Google, Inc. and Partners')).toBe('Google, Inc. and Partners');
+  });
+
+  it('treats organisations as one unit', () => {
+    expect(looksLikeGroup('IEEE Standards Association')).toBe(true);
+    expect(looksLikeGroup('Bill and Melinda Gates Foundation')).toBe(true);
+    expect(looksLikeGroup('Google, Inc.')).toBe(true);
+    expect(looksLikeGroup('Coello Coello, Carlos A.')).toBe(false);
+    expect(looksLikeGroup('Ada Lovelace')).toBe(false);
+    // The price of a word list (reported): a person whose family name is "Group" is read as one.
+    expect(looksLikeGroup('Grace Group')).toBe(true);
   });
 });

@@ -190,7 +190,10 @@ const ORGANISATION =
 export function looksLikeGroup(name: string): boolean {
   const t = name.trim();
   return (
-    /(^|\s)(and|&)(\s|$)/i.test(t) || (/\s/.test(t) && !t.includes(',') && ORGANISATION.test(t))
+    /(^|\s)(and|&)(\s|$)/i.test(t) ||
+    (/\s/.test(t) && !t.includes(',') && ORGANISATION.test(t)) ||
+    // "Google, Inc.": the comma is the company's, not BibTeX's "Last, First".
+    /,\s*(inc|ltd|llc|gmbh|corp|co|plc|ag|s\.a)\.?$/i.test(t)
   );
 }
 
