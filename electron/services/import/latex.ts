@@ -5,7 +5,9 @@
 // citation-js drops math delimiters (`$7\pm2$` → `7\pm2`), accents a dotless ı (`{\'\i}`), glues unknown
 // macros to their argument (`\proglang{R}` → `\proglangR`) and rejects unbraced arguments
 // (`{\textit Cataglyphis}`: "expected lbrace").
-import unicode from '@citation-js/plugin-bibtex/lib/input/unicode.json';
+// The CommonJS module, not its unicode.json: a bare JSON import needs `with { type: 'json' }` once the
+// main-process bundle leaves dependencies external, and tsx, vitest and vite all read CommonJS alike.
+import bibtexConstants from '@citation-js/plugin-bibtex/lib/input/constants.js';
 
 /** A macro defined in the file's `@preamble` with `\newcommand` or `\def`: body with `#1`…`#9`. */
 export type Macro = { args: number; body: string };
@@ -18,11 +20,11 @@ type Options = {
   multiline?: boolean;
 };
 
-const DIACRITICS: Record<string, string> = unicode.diacritics;
+const DIACRITICS: Record<string, string> = bibtexConstants.diacritics;
 
 const SYMBOLS: Record<string, string> = {
   ...Object.fromEntries(
-    Object.entries(unicode.commands as Record<string, string | null>).filter(
+    Object.entries(bibtexConstants.commands).filter(
       (e): e is [string, string] => typeof e[1] === 'string',
     ),
   ),
