@@ -1,5 +1,6 @@
 // BibTeX export: stable citation keys, LaTeX-escaped text, Unicode kept as UTF-8.
 import type { Paper } from '../../../shared/api/schemas';
+import { familyName, looksLikeGroup, parseName } from '../../../shared/papers/names';
 
 /**
  * Escapes LaTeX specials; `~`, `^` and `\` become text commands so they are not accents. TeX ligatures
@@ -7,7 +8,37 @@ import type { Paper } from '../../../shared/api/schemas';
  * them into dashes and curly quotes (24 of the 227 sample abstracts contain one).
  */
 export function escapeLatex(s: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of s.matchAll(MATH)) {
+    if (!isMath(m[1]!)) continue;
+    out += escapeText(s.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + escapeText(s.slice(last));
+}
+
+function escapeText(s: string): string {
   return escapeSpecials(s).replace(/(?<=[-'`?!])(?=[-'`])/g, '{}');
+}
+
+/**
+ * Inline math as the importer stores it (`$7\pm2$`) is written back as math, not as escaped dollars, so
+ * LaTeX typesets it. Pandoc's rule tells math from prices ("$5 and $10"): no space inside either dollar, no
+ * digit right after the closing one; and the TeX must be safe inside a field (balanced braces, no `%#&`).
+ */
+const MATH = /\$([^$\n]+)\$(?!\d)/g;
+
+function isMath(inner: string): boolean {
+  if (/^\s|\s$/.test(inner) || /[%#&]/.test(inner)) return false;
+  let depth = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0 && !inner.endsWith('\\');
 }
 
 function escapeSpecials(s: string): string {
@@ -59,7 +90,8 @@ function ascii(s: string): string {
 
 /** firstauthorfamily + year + first significant title word, e.g. `kaplan2020scaling`. */
 export function baseKey(p: Paper): string {
-  const family = p.authors[0]?.trim().split(/\s+/).pop() ?? '';
+  const first = p.authors[0];
+  const family = first ? parseName(first).last || familyName(first) : '';
   const words = p.title.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   // Keys stay ASCII for classic BibTeX; words with no ASCII letters (e.g. CJK) are passed over.
   const word =
@@ -87,10 +119,19 @@ export function citationKeys(papers: Paper[]): string[] {
   });
 }
 
-/** One BibTeX name: braced whole when it would otherwise be split on "and" or a comma. */
-function bibName(name: string): string {
-  const e = escapeLatex(name);
-  return /\band\b|,/i.test(name) ? `{${e}}` : e;
+/**
+ * One BibTeX name, written "von Last, Jr, First" so that every BibTeX reader splits it as Quire does
+ * (shared/papers/names.ts). Organisations written with "and" are braced whole, or BibTeX would split them.
+ */
+export function bibName(name: string): string {
+  if (looksLikeGroup(name) || /[{}\\]/.test(name)) return `{${escapeLatex(name)}}`;
+  const p = parseName(name);
+  const family = [p.von, p.last].filter(Boolean).join(' ');
+  if (!p.first && !p.jr)
+    return family.includes(' ') && !p.von ? `{${escapeLatex(family)}}` : escapeLatex(family);
+  if (p.jr)
+    return `${escapeLatex(family)}, ${escapeLatex(p.jr)}, ${escapeLatex(p.first)}`.trimEnd();
+  return `${escapeLatex(family)}, ${escapeLatex(p.first)}`;
 }
 
 export function toBibtex(papers: Paper[]): string {

@@ -1,15 +1,26 @@
 // CSL-JSON export: what Zotero, pandoc and citation-js read.
 import type { Paper } from '../../../shared/api/schemas';
+import { isCanonicalName, looksLikeGroup, parseName } from '../../../shared/papers/names';
 import { citationKeys } from './bibtex';
 
-type CslName = { family: string; given?: string } | { literal: string };
+type CslName = { family: string; given?: string; suffix?: string } | { literal: string };
 
-/** "Given Family" → {family, given}; a one-word name is a family name; "org, x" stays literal. */
+/**
+ * A stored name split by the BibTeX rules (shared/papers/names.ts): "Carlos A. Coello Coello" is stored as
+ * "Coello Coello, Carlos A." and becomes {family: "Coello Coello", given: "Carlos A."}. The von part stays
+ * in the family name ("van Beethoven"), which citeproc and Zotero read as a particle. Organisations
+ * ("… and …") and comma names not in Quire's form ("Google, Inc.") stay literal.
+ */
 export function toCslName(name: string): CslName {
-  const parts = name.trim().split(/\s+/);
-  if (name.includes(',') || parts.length === 0) return { literal: name };
-  if (parts.length === 1) return { family: parts[0]! };
-  return { family: parts[parts.length - 1]!, given: parts.slice(0, -1).join(' ') };
+  const trimmed = name.trim();
+  if (!trimmed || looksLikeGroup(trimmed)) return { literal: name };
+  if (trimmed.includes(',') && !isCanonicalName(trimmed)) return { literal: name };
+  const p = parseName(trimmed);
+  const family = [p.von, p.last].filter(Boolean).join(' ');
+  const out: CslName = { family };
+  if (p.first) out.given = p.first;
+  if (p.jr) out.suffix = p.jr;
+  return out;
 }
 
 export function toCslItems(papers: Paper[]): Record<string, unknown>[] {

@@ -1,112 +1,26 @@
-// BibTeX/BibLaTeX importer: citation-js decodes LaTeX to Unicode; we split entries first so one broken entry cannot sink the file.
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
+// BibTeX/BibLaTeX importer: our own reader (bibtex-syntax.ts) so that one broken entry cannot sink the file,
+// `@string`/`@preamble`/`crossref` are honoured, verbatim fields stay verbatim and names follow the BibTeX rules.
+//
+// Until 2026-11 this used citation-js, which percent-encoded URLs (`%2f` → `%252f`, `<` → `%3C`), rejected
+// unbraced macro arguments, lost math and crossref, and split "Chen, Zhao-qian" into "qian Zhao-Chen"
+// (issue 12). citation-js's LaTeX tables are still used, by latex.ts.
 import { QuireError } from '../../../shared/api/errors';
+import { parseName, splitNameList, storedName } from '../../../shared/papers/names';
 import type { Importer } from './types';
-import { cslToDraft, type CslItem } from './csl';
-import { cleanArxivId, Collector } from './limits';
+import {
+  readEntry,
+  readPreamble,
+  readString,
+  resolveCrossrefs,
+  splitEntries,
+  StringTable,
+  type BibEntry,
+  type Chunk,
+} from './bibtex-syntax';
+import { latexToUnicode, preambleMacros, type MacroTable } from './latex';
+import { cleanArxivId, Collector, splitTags, type RawDraft } from './limits';
 
-type RawEntry = { type: string; label: string; properties: Record<string, string | number> };
-
-/** One `@type{…}` block of the file, found by brace counting before any real parsing. */
-type Chunk = {
-  kind: 'data' | 'string' | 'skip';
-  type: string;
-  label: string;
-  line: number;
-  text: string;
-  /** False when the file ends (or a new entry starts) before the closing brace. */
-  complete: boolean;
-};
-
-const ENTRY_START = /^[ \t]*@[A-Za-z]+[ \t]*[{(]/;
-
-/** Splits BibTeX into entries; tolerant of junk between entries (BibTeX treats it as comment). */
-export function splitEntries(text: string): Chunk[] {
-  const chunks: Chunk[] = [];
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  while (i < n) {
-    const at = text.indexOf('@', i);
-    if (at < 0) break;
-    for (let k = i; k < at; k++) if (text.charCodeAt(k) === 10) line++;
-    const head = /^@[ \t]*([A-Za-z]+)[ \t\n]*([{(])/.exec(text.slice(at, at + 80));
-    if (!head) {
-      i = at + 1;
-      continue;
-    }
-    const type = head[1]!.toLowerCase();
-    const open = head[2]!;
-    const close = open === '{' ? '}' : ')';
-    const startLine = line;
-    let depth = 0;
-    let j = at + head[0].length;
-    let complete = false;
-    let cutAt = n;
-    for (; j < n; j++) {
-      const c = text[j];
-      if (c === '\n') {
-        line++;
-        // A new entry at the start of a line while this one is still open: this one was cut off.
-        if (ENTRY_START.test(text.slice(j + 1, j + 40))) {
-          cutAt = j + 1;
-          break;
-        }
-      } else if (c === '\\' && text[j + 1] !== '\n') {
-        j++; // an escaped brace does not count
-      } else if (c === '{') depth++;
-      else if (c === '}' || c === ')') {
-        if (c === close && depth === 0) {
-          complete = true;
-          break;
-        }
-        if (c === '}') depth--;
-      }
-    }
-    const end = complete ? j + 1 : cutAt;
-    const body = text.slice(at, end);
-    const label =
-      type === 'string' || type === 'preamble' || type === 'comment'
-        ? ''
-        : (/^@[^{(]*[{(]\s*([^,\s]*)/.exec(body)?.[1] ?? '');
-    chunks.push({
-      kind:
-        type === 'string' ? 'string' : type === 'comment' || type === 'preamble' ? 'skip' : 'data',
-      type,
-      label,
-      line: startLine,
-      text: body,
-      complete,
-    });
-    if (!complete && type === 'comment') {
-      // `@comment` may legally be unbraced text to the end of the line.
-      chunks[chunks.length - 1]!.complete = true;
-    }
-    i = end;
-  }
-  return chunks;
-}
-
-function chain<T>(input: unknown, target: string): T {
-  return plugins.input.chain(input, { target, generateGraph: false }) as T;
-}
-
-/** citation-js turns `\~{}` and `\^{}` into "undefined" + a combining mark; spell them out first. */
-function patchLatex(s: string): string {
-  return s.replace(/\\~\{\}/g, '\\textasciitilde{}').replace(/\\\^\{\}/g, '\\textasciicircum{}');
-}
-
-/** citation-js writes rich text (italics, sub/superscripts) as HTML tags in CSL strings. */
-function stripMarkup(csl: string | undefined, raw: unknown): string | undefined {
-  if (!csl || (typeof raw === 'string' && raw.includes('<'))) return csl;
-  // Formatting tags go first so sub/superscripts can match `[^<]*`: a lazy `.*?` or `[^>]*` rescans
-  // to the line's end from every unclosed tag, which is quadratic on hostile input.
-  return csl
-    .replace(/<\/?(?:i|b|sc|span)(?:\s[^<>]*)?>/g, '')
-    .replace(/<sub>([^<]*)<\/sub>/g, '_$1')
-    .replace(/<sup>([^<]*)<\/sup>/g, '^$1');
-}
+export { splitEntries } from './bibtex-syntax';
 
 function errorText(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
@@ -117,6 +31,61 @@ function where(c: Chunk): string {
   return c.label ? `entry ${c.label} (line ${c.line})` : `@${c.type} at line ${c.line}`;
 }
 
+/**
+ * Verbatim fields (`url`, `doi`, `eprint`): never LaTeX-decoded nor percent-encoded. Only a backslash before
+ * `_ % & # $ ~` goes: a URL cannot hold a backslash, and these are escapes old LaTeX url handling needed.
+ */
+function verbatim(v: string | undefined): string {
+  return (v ?? '').replace(/\\([_%&#$~])/g, '$1').trim();
+}
+
+/** The draft for one entry: names parsed raw (braces matter), other text fields decoded to Unicode. */
+function toDraft(e: BibEntry, macros: MacroTable): RawDraft {
+  const f = e.fields;
+  const text = (...names: string[]): string => {
+    for (const n of names) {
+      const v = f.get(n);
+      if (v !== undefined && v.trim()) return latexToUnicode(v, { macros });
+    }
+    return '';
+  };
+  const names = (raw: string | undefined): string[] =>
+    splitNameList(raw ?? '').map((n) => {
+      const p = parseName(n);
+      const dec = (s: string): string => latexToUnicode(s, { macros }).replace(/\u00a0/g, ' ');
+      return storedName({ first: dec(p.first), von: dec(p.von), last: dec(p.last), jr: dec(p.jr) });
+    });
+  const title = [text('title'), text('subtitle')].filter(Boolean).join(': ');
+  const notes = ['note', 'annote']
+    .map((k) => f.get(k))
+    .filter((v): v is string => !!v && !!v.trim())
+    .map((v) => latexToUnicode(v, { macros, multiline: true }))
+    .join('\n\n');
+  let url = verbatim(f.get('url'));
+  if (!url) {
+    // @misc entries often carry their link as `howpublished = {\url{…}}`.
+    const how = /\\url\s*\{([^{}]*)\}/.exec(f.get('howpublished') ?? '');
+    if (how) url = verbatim(how[1]);
+  }
+  const eprint = verbatim(f.get('eprint'));
+  const prefix = f.get('archiveprefix') ?? f.get('eprinttype') ?? '';
+  const arxiv =
+    (eprint && (/arxiv/i.test(prefix) || !prefix) ? cleanArxivId(eprint) : '') ||
+    cleanArxivId(verbatim(f.get('arxiv') ?? f.get('arxivid')));
+  return {
+    title,
+    abstract: text('abstract'),
+    authors: names(f.get('author')),
+    year: text('year') || text('date'),
+    venue: text('journaltitle', 'journal', 'booktitle', 'maintitle', 'eventtitle'),
+    doi: verbatim(f.get('doi')),
+    arxivId: arxiv,
+    url,
+    notes,
+    tags: splitTags(text('keywords')),
+  };
+}
+
 export const bibtexImporter: Importer = {
   format: 'bibtex',
   label: 'BibTeX',
@@ -125,7 +94,7 @@ export const bibtexImporter: Importer = {
     return /^[ \t]*@[A-Za-z]+[ \t]*[{(][^,\n]*,/m.test(head);
   },
   async parse(text, ctx) {
-    const chunks = splitEntries(patchLatex(text));
+    const chunks = splitEntries(text);
     const data = chunks.filter((c) => c.kind === 'data');
     if (data.length === 0) {
       throw new QuireError(
@@ -134,72 +103,46 @@ export const bibtexImporter: Importer = {
       );
     }
     const out = new Collector(ctx, data.length);
-    const strings = chunks
-      .filter((c) => c.kind === 'string' && c.complete)
-      .map((c) => c.text)
-      .join('\n');
+    const strings = new StringTable();
+    const macros: MacroTable = new Map();
     for (const c of chunks) {
-      if (c.kind === 'string' && !c.complete)
-        out.warn(`@string at line ${c.line} is cut off; ignored.`);
-    }
-    const good = data.filter((c) => c.complete);
-    // Fast path: the whole file at once; on a parse error, entry by entry to name the bad one.
-    let parsed: { chunk: Chunk; entry: RawEntry | null; error?: string }[] | null = null;
-    try {
-      const entries = chain<RawEntry[]>(
-        `${strings}\n${good.map((c) => c.text).join('\n')}`,
-        '@biblatex/entries+list',
-      );
-      if (entries.length === good.length) {
-        parsed = good.map((chunk, k) => ({ chunk, entry: entries[k]! }));
+      if (c.kind !== 'string' && c.kind !== 'preamble') continue;
+      if (!c.complete) {
+        out.warn(`@${c.type} at line ${c.line} is cut off; ignored.`);
+        continue;
       }
-    } catch {
-      parsed = null;
+      try {
+        if (c.kind === 'string') readString(c, strings);
+        else preambleMacros(readPreamble(c, strings), macros);
+      } catch (err) {
+        out.warn(`@${c.type} at line ${c.line} could not be read (${errorText(err)}); ignored.`);
+      }
     }
-    if (!parsed) {
-      parsed = good.map((chunk) => {
-        try {
-          const entries = chain<RawEntry[]>(`${strings}\n${chunk.text}`, '@biblatex/entries+list');
-          return entries[0]
-            ? { chunk, entry: entries[0] }
-            : { chunk, entry: null, error: 'not a BibTeX entry' };
-        } catch (err) {
-          return { chunk, entry: null, error: errorText(err) };
-        }
-      });
-    }
-    const byChunk = new Map(parsed.map((p) => [p.chunk, p]));
-    for (const chunk of data) {
+    // Read every entry before resolving crossref: a parent may come after its children.
+    const read: { chunk: Chunk; entry: BibEntry | null; error?: string }[] = data.map((chunk) => {
+      if (!chunk.complete) return { chunk, entry: null };
+      try {
+        return { chunk, entry: readEntry(chunk, strings) };
+      } catch (err) {
+        return { chunk, entry: null, error: errorText(err) };
+      }
+    });
+    const missing = resolveCrossrefs(read.flatMap((r) => (r.entry ? [r.entry] : [])));
+    for (const key of missing)
+      out.warn(`crossref "${key}" is not in the file; its entries keep only their own fields.`);
+    for (const { chunk, entry, error } of read) {
       if (!chunk.complete) {
         out.skip(where(chunk), 'entry is cut off (no closing brace): the file may be truncated');
-        continue;
+      } else if (!entry) {
+        out.skip(where(chunk), `could not parse: ${error ?? 'unknown error'}`);
+      } else {
+        for (const remark of entry.remarks) out.warn(`${where(chunk)}: ${remark}; read anyway.`);
+        out.add(toDraft(entry, macros), where(chunk));
       }
-      const p = byChunk.get(chunk);
-      if (!p?.entry) {
-        out.skip(where(chunk), `could not parse: ${p?.error ?? 'unknown error'}`);
-        continue;
-      }
-      let csl: CslItem;
-      try {
-        const items = chain<CslItem[]>([p.entry], '@csl/list+object');
-        csl = items[0] ?? {};
-      } catch (err) {
-        out.skip(where(chunk), `could not convert: ${errorText(err)}`);
-        continue;
-      }
-      const props = p.entry.properties;
-      csl.title = stripMarkup(csl.title, props.title);
-      csl.abstract = stripMarkup(csl.abstract, props.abstract);
-      csl.note = stripMarkup(csl.note, props.note);
-      const draft = cslToDraft(csl);
-      const eprint = String(props.eprint ?? '');
-      const prefix = String(props.archiveprefix ?? props.eprinttype ?? '');
-      const arxiv =
-        (eprint && (/arxiv/i.test(prefix) || !prefix) ? cleanArxivId(eprint) : '') ||
-        cleanArxivId(String(props.arxiv ?? props.arxivid ?? ''));
-      if (arxiv) draft.arxivId = arxiv;
-      if (!draft.year && props.year !== undefined) draft.year = String(props.year);
-      out.add(draft, where(chunk));
+    }
+    if (strings.undefinedNames.size) {
+      const names = [...strings.undefinedNames].slice(0, 10).join(', ');
+      out.warn(`undefined @string macros were read as empty: ${names}.`);
     }
     return out.result();
   },

@@ -1,4 +1,5 @@
-// Maps CSL-JSON items (from CSL-JSON files and from citation-js's BibTeX parser) to raw drafts.
+// Maps CSL-JSON items (from CSL-JSON files) to raw drafts.
+import { parseName, storedName } from '../../../shared/papers/names';
 import { cleanArxivId, splitTags, type RawDraft } from './limits';
 
 export type CslName = {
@@ -28,12 +29,24 @@ export type CslItem = {
   publisher?: string;
 };
 
-/** "Given particle Family Suffix", the order Quire stores names in; `literal` wins. */
+/**
+ * The stored form of a CSL name (shared/papers/names.ts): "Given particle Family" when that splits back the
+ * same, else "particle Family, Suffix, Given"; `literal` wins. Lower-case words leading the family name
+ * ("van Beethoven") are its particle, as citeproc reads them.
+ */
 export function cslName(n: CslName): string {
   if (n.literal) return n.literal;
-  return [n.given, n['dropping-particle'], n['non-dropping-particle'], n.family, n.suffix]
+  const particle = [n['dropping-particle'], n['non-dropping-particle']]
     .filter((p) => p && p.trim())
     .join(' ');
+  let von = particle;
+  let last = (n.family ?? '').trim();
+  if (!von && /\s/.test(last)) {
+    const split = parseName(`${last}, x`);
+    von = split.von;
+    last = split.last;
+  }
+  return storedName({ first: n.given ?? '', von, last, jr: n.suffix ?? '' });
 }
 
 function cslYear(issued: CslItem['issued']): number | string | null {

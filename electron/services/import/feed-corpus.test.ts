@@ -2,7 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSource } from './index';
+import type { Paper } from '../../../shared/api/schemas';
+import { exportPapers } from '../export';
+import { parseSource, parseText } from './index';
 
 const corpus = resolve(__dirname, '../../../../shared/corpus/paper-feed.txt');
 const exists = existsSync(corpus);
@@ -40,5 +42,28 @@ describe('paper-feed corpus', () => {
       expect(r.format).toBe('feed');
       expect(r.records).toHaveLength(227);
     },
+  );
+
+  it.skipIf(!exists)(
+    'its BibTeX and CSL-JSON exports import back field for field',
+    async () => {
+      const r = await parseSource(readFileSync(corpus), 'paper-feed.txt', undefined, {});
+      const papers: Paper[] = r.records.map((d, i) => ({
+        ...d,
+        id: `p${i}`,
+        sourceFile: 'paper-feed.txt',
+        addedAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      }));
+      for (const [format, name] of [
+        ['bibtex', 'x.bib'],
+        ['csl-json', 'x.json'],
+      ] as const) {
+        const back = await parseText(exportPapers(papers, format).content, name, undefined);
+        expect(back.skipped).toEqual([]);
+        expect(back.records).toEqual(r.records);
+      }
+    },
+    60_000,
   );
 });

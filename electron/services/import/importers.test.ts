@@ -14,7 +14,8 @@ describe('bibtex importer', () => {
     expect(r.records).toHaveLength(2);
     const [a, b] = r.records;
     expect(a).toEqual({
-      title: "Quantum Kitchens: Schrödinger's Soufflé and α-Stable Recipes",
+      // Math stays TeX, for KaTeX to render (issue 12).
+      title: "Quantum Kitchens: Schrödinger's Soufflé and $\\alpha$-Stable Recipes",
       abstract:
         'We cook with été ingredients, 量子 flavours and 🍜 noodles; costs fall 50% & taste rises.',
       authors: ['Jürgen Müller', 'Françoise Dupont', 'Open Cooking Consortium'],

@@ -14,6 +14,14 @@ declare module '@citation-js/core' {
 }
 
 declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-bibtex/lib/input/constants.js' {
+  /** LaTeX accent commands → combining marks, and text commands → characters (null: none). */
+  const constants: {
+    diacritics: Record<string, string>;
+    commands: Record<string, string | null>;
+  };
+  export default constants;
+}
 declare module '@citation-js/plugin-ris';
 
 declare module 'bibtex-parse' {
