@@ -7,6 +7,7 @@
 import Graph from 'graphology';
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { TopicMap } from '../../../../shared/api/map-contract';
+import { deferRedrawDuringGestures, type GestureSigma } from './gestures';
 import { labelledClusters } from './mapLabels';
 import { clusterColor } from './palette';
 
@@ -17,6 +18,8 @@ export type MapHandle = {
   highlighted(): string[];
   /** Clusters whose label is drawn at the current zoom. */
   labelled(): string[];
+  /** True while a pan/zoom gesture shows a moved snapshot (hover and click wait for its redraw). */
+  moving(): boolean;
 };
 
 declare global {
@@ -80,6 +83,8 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
   const [labels, setLabels] = useState<{ id: string; label: string; x: number; y: number }[]>([]);
   const [path, setPath] = useState<{ x: number; y: number }[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // A gesture in progress: the HTML overlays (labels, tooltip) would not follow the moved snapshot.
+  const [moving, setMoving] = useState(false);
 
   useEffect(() => {
     const el = ref.current;
@@ -110,8 +115,15 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
           enableEdgeEvents: false,
           zIndex: false,
           defaultDrawNodeHover: () => {},
-        }) as unknown as SigmaLike & { getCamera(): { ratio: number } };
+        }) as unknown as SigmaLike &
+          Omit<GestureSigma, 'getCamera'> & {
+            getCamera(): ReturnType<GestureSigma['getCamera']> & { ratio: number };
+          };
         sigmaRef.current = sigma;
+        const gestures = deferRedrawDuringGestures(sigma, el, (m) => {
+          if (m) setHover(null);
+          setMoving(m);
+        });
         if (highlightRef.current)
           sigma.setSetting('nodeReducer', highlightReducer(highlightRef.current, dark));
         let shown: string[] = [];
@@ -152,6 +164,7 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
           ids: () => map.points.ids.slice(),
           highlighted: () => [...(highlightRef.current ?? [])],
           labelled: () => shown.slice(),
+          moving: () => gestures.moving(),
           pointPosition: (id) => {
             const i = index.get(id);
             if (i === undefined) return null;
@@ -160,6 +173,7 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
         };
         kill = () => {
           resize.disconnect();
+          gestures.dispose();
           sigma.kill();
           sigmaRef.current = null;
           delete window.__quireMap;
@@ -200,14 +214,14 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
     <div className="map-scatter" data-testid="map-scatter">
       <div className="map-canvas" ref={ref} />
       {error && <p className="map-note">{error}</p>}
-      <div className="map-labels" aria-hidden="true">
+      <div className="map-labels" aria-hidden="true" hidden={moving}>
         {labels.map((l) => (
           <span key={l.id} className="map-cluster-label" style={{ left: l.x, top: l.y }}>
             {l.label}
           </span>
         ))}
       </div>
-      {hover && (
+      {hover && !moving && (
         <div
           className="map-tooltip"
           data-testid="map-tooltip"
