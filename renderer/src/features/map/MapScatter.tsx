@@ -28,6 +28,9 @@ declare global {
   }
 }
 
+/** Papers above which nodes are drawn as GL points (cheaper than sigma's circle triangles). */
+const POINT_PROGRAM_FROM = 10_000;
+
 type NodeData = { x: number; y: number; size: number; color: string; label: string };
 
 type SigmaLike = {
@@ -91,8 +94,8 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
     if (!el || typeof window.WebGLRenderingContext === 'undefined') return;
     let killed = false;
     let kill = () => {};
-    void import('sigma')
-      .then(({ default: Sigma }) => {
+    void Promise.all([import('sigma'), import('sigma/rendering')])
+      .then(([{ default: Sigma }, { NodePointProgram }]) => {
         if (killed) return;
         const graph = new Graph({ type: 'undirected' });
         const n = map.points.ids.length;
@@ -115,6 +118,9 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
           enableEdgeEvents: false,
           zIndex: false,
           defaultDrawNodeHover: () => {},
+          // Large maps: one GL point per paper instead of a triangle each (bench/map/pan.ts: the
+          // redraw after a gesture, visible layer plus picking layer, is what a user waits for).
+          ...(n > POINT_PROGRAM_FROM ? { nodeProgramClasses: { circle: NodePointProgram } } : {}),
         }) as unknown as SigmaLike &
           Omit<GestureSigma, 'getCamera'> & {
             getCamera(): ReturnType<GestureSigma['getCamera']> & { ratio: number };
