@@ -21,7 +21,9 @@ const moving = (page: Page) =>
 /** Translation (e, f) of the nodes layer's CSS transform; null when it has none. */
 const nodesShift = (page: Page) =>
   page.evaluate(() => {
-    const t = document.querySelector<HTMLElement>('.map-canvas .sigma-nodes')!.style.transform;
+    type Doc = { querySelector(sel: string): { style: { transform: string } } | null };
+    const doc = (globalThis as unknown as { document: Doc }).document;
+    const t = doc.querySelector('.map-canvas .sigma-nodes')!.style.transform;
     const m = /matrix\(([^)]+)\)/.exec(t);
     if (!m) return null;
     const v = m[1]!.split(',').map(Number);
