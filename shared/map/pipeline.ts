@@ -377,10 +377,8 @@ function placeRest(
     const q = reduce(i);
     bestS.fill(-Infinity);
     bestJ.fill(-1);
-    for (let j = 0; j < m; j++) {
-      let s = 0;
-      for (let e = 0; e < sd; e++) s += q[e]! * S[j * sd + e]!;
-      if (s <= bestS[PLACE_K - 1]!) continue;
+    const keep = (s: number, j: number): void => {
+      if (s <= bestS[PLACE_K - 1]!) return;
       let t = PLACE_K - 1;
       while (t > 0 && bestS[t - 1]! < s) {
         bestS[t] = bestS[t - 1]!;
@@ -389,6 +387,33 @@ function placeRest(
       }
       bestS[t] = s;
       bestJ[t] = j;
+    };
+    // Four sample papers at a time: four independent sums instead of one chain of dependent
+    // additions (the chain's latency was the cost: 100k papers spent 16 s of CPU here). Each sum
+    // still adds its products in the same order, so the similarities are bit for bit the same.
+    let j = 0;
+    for (; j + 3 < m; j += 4) {
+      const o = j * sd;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let e = 0; e < sd; e++) {
+        const x = q[e]!;
+        s0 += x * S[o + e]!;
+        s1 += x * S[o + sd + e]!;
+        s2 += x * S[o + 2 * sd + e]!;
+        s3 += x * S[o + 3 * sd + e]!;
+      }
+      keep(s0, j);
+      keep(s1, j + 1);
+      keep(s2, j + 2);
+      keep(s3, j + 3);
+    }
+    for (; j < m; j++) {
+      let s = 0;
+      for (let e = 0; e < sd; e++) s += q[e]! * S[j * sd + e]!;
+      keep(s, j);
     }
     let wx = 0;
     let wy = 0;

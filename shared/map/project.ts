@@ -5,6 +5,7 @@
 // spectral initialisation cannot handle.
 import { UMAP } from 'umap-js';
 import { createRng } from '../graph/rng';
+import { optimizeLayout } from './umap-layout';
 
 export const MIN_UMAP = 16;
 
@@ -43,33 +44,36 @@ export function project(
   const nNeighbors = Math.min(opts.neighbours ?? 15, n - 1);
   const nEpochs = opts.epochs ?? 200;
   const total = 2 * nEpochs;
-  const run = (
-    nComponents: number,
-    minDist: number,
-    seed: number,
-    knn?: [number[][], number[][]],
-  ) => {
-    const umap = new UMAP({
-      nComponents,
-      nNeighbors,
-      minDist,
-      nEpochs,
-      random: createRng(seed).next,
-    });
-    if (knn) umap.setPrecomputedKNN(knn[0], knn[1]);
-    const epochs = umap.initializeFit(rows);
-    for (let e = 0; e < epochs; e++) {
-      umap.step();
-      if (e % 10 === 0) opts.onProgress?.((knn ? nEpochs : 0) + e, total);
+  // The fuzzy graph depends only on the kNN and nNeighbors, so the 2-D run takes the first run's
+  // graph (and its kNN) instead of rebuilding them; the search graph serves only umap-js's
+  // `transform`, which is not used. Neither consumes random numbers, so the embedding is the same
+  // as a full second fit. Both runs' epochs go through the typed-array loop in umap-layout.ts.
+  type Internals = {
+    graph?: unknown;
+    fuzzySimplicialSet: () => unknown;
+    makeSearchGraph: () => unknown;
+  };
+  const run = (nComponents: number, minDist: number, seed: number, from?: UMAP) => {
+    const random = createRng(seed).next;
+    const umap = new UMAP({ nComponents, nNeighbors, minDist, nEpochs, random });
+    const inner = umap as unknown as Internals;
+    inner.makeSearchGraph = () => null;
+    if (from) {
+      const prev = from as unknown as Internals & {
+        knnIndices: number[][];
+        knnDistances: number[][];
+      };
+      umap.setPrecomputedKNN(prev.knnIndices, prev.knnDistances);
+      inner.fuzzySimplicialSet = () => prev.graph;
     }
-    return { umap, embedding: umap.getEmbedding() };
+    umap.initializeFit(rows);
+    const embedding = optimizeLayout(umap, random, (e) =>
+      opts.onProgress?.((from ? nEpochs : 0) + e, total),
+    );
+    return { umap, embedding };
   };
   const first = run(lowDims, 0, opts.seed);
-  // umap-js keeps the kNN graph in private fields; reusing it halves the cost of the 2-D run.
-  const priv = first.umap as unknown as { knnIndices?: number[][]; knnDistances?: number[][] };
-  const knn: [number[][], number[][]] | undefined =
-    priv.knnIndices && priv.knnDistances ? [priv.knnIndices, priv.knnDistances] : undefined;
-  const second = run(2, 0.1, opts.seed + 1, knn);
+  const second = run(2, 0.1, opts.seed + 1, first.umap);
   opts.onProgress?.(total, total);
   const low = flatten(first.embedding, n, lowDims);
   const xy = flatten(second.embedding, n, 2);

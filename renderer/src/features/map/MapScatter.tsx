@@ -8,6 +8,7 @@ import Graph from 'graphology';
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { TopicMap } from '../../../../shared/api/map-contract';
 import { TexText } from '../../components/TexText';
+import { deferRedrawDuringGestures, type GestureSigma } from './gestures';
 import { labelledClusters } from './mapLabels';
 import { clusterColor } from './palette';
 
@@ -18,6 +19,8 @@ export type MapHandle = {
   highlighted(): string[];
   /** Clusters whose label is drawn at the current zoom. */
   labelled(): string[];
+  /** True while a pan/zoom gesture shows a moved snapshot (hover and click wait for its redraw). */
+  moving(): boolean;
 };
 
 declare global {
@@ -25,6 +28,9 @@ declare global {
     __quireMap?: MapHandle;
   }
 }
+
+/** Papers above which nodes are drawn as GL points (cheaper than sigma's circle triangles). */
+const POINT_PROGRAM_FROM = 10_000;
 
 type NodeData = { x: number; y: number; size: number; color: string; label: string };
 
@@ -81,14 +87,16 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
   const [labels, setLabels] = useState<{ id: string; label: string; x: number; y: number }[]>([]);
   const [path, setPath] = useState<{ x: number; y: number }[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // A gesture in progress: the HTML overlays (labels, tooltip) would not follow the moved snapshot.
+  const [moving, setMoving] = useState(false);
 
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof window.WebGLRenderingContext === 'undefined') return;
     let killed = false;
     let kill = () => {};
-    void import('sigma')
-      .then(({ default: Sigma }) => {
+    void Promise.all([import('sigma'), import('sigma/rendering')])
+      .then(([{ default: Sigma }, { NodePointProgram }]) => {
         if (killed) return;
         const graph = new Graph({ type: 'undirected' });
         const n = map.points.ids.length;
@@ -111,8 +119,18 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
           enableEdgeEvents: false,
           zIndex: false,
           defaultDrawNodeHover: () => {},
-        }) as unknown as SigmaLike & { getCamera(): { ratio: number } };
+          // Large maps: one GL point per paper instead of a triangle each (bench/map/pan.ts: the
+          // redraw after a gesture, visible layer plus picking layer, is what a user waits for).
+          ...(n > POINT_PROGRAM_FROM ? { nodeProgramClasses: { circle: NodePointProgram } } : {}),
+        }) as unknown as SigmaLike &
+          Omit<GestureSigma, 'getCamera'> & {
+            getCamera(): ReturnType<GestureSigma['getCamera']> & { ratio: number };
+          };
         sigmaRef.current = sigma;
+        const gestures = deferRedrawDuringGestures(sigma, el, (m) => {
+          if (m) setHover(null);
+          setMoving(m);
+        });
         if (highlightRef.current)
           sigma.setSetting('nodeReducer', highlightReducer(highlightRef.current, dark));
         let shown: string[] = [];
@@ -153,6 +171,7 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
           ids: () => map.points.ids.slice(),
           highlighted: () => [...(highlightRef.current ?? [])],
           labelled: () => shown.slice(),
+          moving: () => gestures.moving(),
           pointPosition: (id) => {
             const i = index.get(id);
             if (i === undefined) return null;
@@ -161,6 +180,7 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
         };
         kill = () => {
           resize.disconnect();
+          gestures.dispose();
           sigma.kill();
           sigmaRef.current = null;
           delete window.__quireMap;
@@ -201,14 +221,14 @@ export function MapScatter({ map, dark, lasso, colours, highlight, onOpen, onLas
     <div className="map-scatter" data-testid="map-scatter">
       <div className="map-canvas" ref={ref} />
       {error && <p className="map-note">{error}</p>}
-      <div className="map-labels" aria-hidden="true">
+      <div className="map-labels" aria-hidden="true" hidden={moving}>
         {labels.map((l) => (
           <span key={l.id} className="map-cluster-label" style={{ left: l.x, top: l.y }}>
             {l.label}
           </span>
         ))}
       </div>
-      {hover && (
+      {hover && !moving && (
         <div
           className="map-tooltip"
           data-testid="map-tooltip"
