@@ -1,4 +1,5 @@
 // Paper cell: a library paper shown as a card, with the user's annotation (Markdown + math).
+import { displayName } from '../../papers/names';
 import { z } from 'zod';
 import { toLines } from '../file-format';
 import {
@@ -26,7 +27,7 @@ function cardMarkdown(cell: Cell, ctx: ExportContext): string {
   const p = ctx.paper(d.paperId);
   const n = cite(ctx, d.paperId);
   const head = p
-    ? `> **${p.title}** [[${n}]](#ref-${n})  \n> ${[p.authors.slice(0, 3).join(', ') + (p.authors.length > 3 ? ' et al.' : ''), p.venue, p.year ?? ''].filter(Boolean).join(' · ')}`
+    ? `> **${p.title}** [[${n}]](#ref-${n})  \n> ${[p.authors.slice(0, 3).map(displayName).join(', ') + (p.authors.length > 3 ? ' et al.' : ''), p.venue, p.year ?? ''].filter(Boolean).join(' · ')}`
     : `> **Paper ${d.paperId}** (not in this library) [[${n}]](#ref-${n})`;
   const ann = d.annotation ? '\n\n' + markdownWithCitations(d.annotation, ctx) : '';
   return head + ann;
@@ -47,7 +48,11 @@ export const paperCell: CellType = {
       const link = paperLink(ctx, d.paperId);
       const title = escapeHtml(p?.title ?? `Paper ${d.paperId} (not in this library)`);
       const meta = p
-        ? escapeHtml([p.authors.join(', '), p.venue, p.year ?? ''].filter(Boolean).join(' · '))
+        ? escapeHtml(
+            [p.authors.map(displayName).join(', '), p.venue, p.year ?? '']
+              .filter(Boolean)
+              .join(' · '),
+          )
         : '';
       return (
         `<div class="paper-card"><div class="title">${link ? `<a href="${escapeHtml(link)}">${title}</a>` : title} <a href="#ref-${n}">[${n}]</a></div>` +

@@ -1,6 +1,7 @@
 // Notebook exporters: Markdown (GFM + `$…$` math), self-contained HTML (KaTeX rendered, plots as
 // inline SVG, no external URLs) and Jupyter .ipynb (nbformat 4.5). Pure: the host supplies the
 // paper lookup and the KaTeX stylesheet (reading files is the host's job).
+import { displayName } from '../../papers/names';
 import { toLines } from '../file-format';
 import type { Cell, Notebook } from '../model';
 import type { CellRegistry, ExportContext, IpynbCell, PaperRef } from '../registry';
@@ -36,7 +37,7 @@ function references(ctx: ExportContext, format: 'md' | 'html'): string {
     const p = ctx.paper(id);
     const link = paperLink(ctx, id);
     const text = p
-      ? `${p.authors.slice(0, 3).join(', ')}${p.authors.length > 3 ? ' et al.' : ''}${p.year ? ` (${p.year})` : ''}. ${p.title}.${p.venue ? ` ${p.venue}.` : ''}`
+      ? `${p.authors.slice(0, 3).map(displayName).join(', ')}${p.authors.length > 3 ? ' et al.' : ''}${p.year ? ` (${p.year})` : ''}. ${p.title}.${p.venue ? ` ${p.venue}.` : ''}`
       : `Paper ${id} (not in this library).`;
     if (format === 'md')
       return `${i + 1}. <a id="ref-${i + 1}"></a>${text}${link ? ` <${link}>` : ''}`;

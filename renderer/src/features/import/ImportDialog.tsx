@@ -1,4 +1,5 @@
 // Import dialog: pick a file or paste text, preview what would change, then import with progress and cancel.
+import { displayName } from '../../../../shared/papers/names';
 import { useRef, useState } from 'react';
 import type { Progress } from '../../../../shared/api/contract';
 import {
@@ -362,7 +363,10 @@ function PreviewReport({ preview }: { preview: ImportPreview }) {
               {preview.sample.map((p, i) => (
                 <tr key={i}>
                   <td title={p.title}>{p.title}</td>
-                  <td>{p.authors.slice(0, 2).join(', ') + (p.authors.length > 2 ? ' …' : '')}</td>
+                  <td>
+                    {p.authors.slice(0, 2).map(displayName).join(', ') +
+                      (p.authors.length > 2 ? ' …' : '')}
+                  </td>
                   <td>{p.year ?? ''}</td>
                 </tr>
               ))}

@@ -1,5 +1,6 @@
 // The library table: virtualised rows (10k papers stay smooth), sortable headers, keyboard selection,
 // and columns that hide when the whole library leaves them empty (the column menu shows them).
+import { displayName } from '../../../../shared/papers/names';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, type CSSProperties, type Ref } from 'react';
 import type { Paper } from '../../../../shared/api/schemas';
@@ -22,7 +23,8 @@ function formatDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? '' : dateFormat.format(d);
 }
 
-export function formatAuthors(authors: string[]): string {
+export function formatAuthors(stored: string[]): string {
+  const authors = stored.map(displayName);
   if (authors.length <= 2) return authors.join(', ');
   return `${authors.slice(0, 2).join(', ')} +${authors.length - 2}`;
 }
@@ -245,7 +247,11 @@ function Row({ index, start, paper, shown, selected, onSelect, onOpen }: RowProp
         {paper.title ? <TexText text={paper.title} /> : <span className="muted">Untitled</span>}
       </div>
       {shown.has('authors') && (
-        <div role="gridcell" className="cell col-authors" title={paper.authors.join('; ')}>
+        <div
+          role="gridcell"
+          className="cell col-authors"
+          title={paper.authors.map(displayName).join('; ')}
+        >
           {formatAuthors(paper.authors)}
         </div>
       )}

@@ -1,5 +1,6 @@
 // Paper autocomplete shared by markdown `@` references, paper cells and table sources: library
 // papers ranked by how well their title matches, then semantic hits; debounced, keyboard selectable.
+import { displayName } from '../../../../shared/papers/names';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Api } from '../../../../shared/api/client';
 import type { Paper } from '../../../../shared/api/schemas';
@@ -117,7 +118,7 @@ export function SuggestList({
             <TexText text={p.title} />
           </span>
           <span className="nb-suggest-meta">
-            {[p.authors[0], p.year].filter(Boolean).join(' · ')}
+            {[p.authors.slice(0, 1).map(displayName)[0], p.year].filter(Boolean).join(' · ')}
           </span>
         </li>
       ))}

@@ -1,4 +1,5 @@
 // The paper pane: bibliographic details, links, abstract, the user's notes and tags, Delete.
+import { displayName } from '../../../../shared/papers/names';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Paper } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
@@ -158,7 +159,7 @@ export function PaperPane({
             {load.paper.title ? <TexText text={load.paper.title} /> : 'Untitled'}
           </h2>
           {load.paper.authors.length > 0 && (
-            <p className="paper-authors">{load.paper.authors.join(', ')}</p>
+            <p className="paper-authors">{load.paper.authors.map(displayName).join(', ')}</p>
           )}
           <p className="paper-meta">
             {[load.paper.venue, load.paper.year?.toString()].filter(Boolean).join(' · ') ||

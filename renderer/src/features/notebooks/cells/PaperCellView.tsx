@@ -1,5 +1,6 @@
 // Paper cell: a library paper as a card (title, authors, year, abstract excerpt) with the user's
 // annotation (Markdown with math and `@` references).
+import { displayName } from '../../../../../shared/papers/names';
 import { useEffect, useState } from 'react';
 import type { Paper } from '../../../../../shared/api/schemas';
 import { TexSnippet, TexText } from '../../../components/TexText';
@@ -75,7 +76,8 @@ export function PaperCellView({ api, cell, onChange, openPaper }: CellViewProps)
             </button>
             <div className="nb-paper-meta">
               {[
-                paper.authors.slice(0, 4).join(', ') + (paper.authors.length > 4 ? ' et al.' : ''),
+                paper.authors.slice(0, 4).map(displayName).join(', ') +
+                  (paper.authors.length > 4 ? ' et al.' : ''),
                 paper.venue,
                 paper.year,
               ]
