@@ -26,6 +26,10 @@ export type CslItem = {
   archive?: string;
   archive_location?: string;
   publisher?: string;
+  volume?: string | number;
+  issue?: string | number;
+  edition?: string | number;
+  page?: string | number;
 };
 
 /** "Given particle Family Suffix", the order Quire stores names in; `literal` wins. */
@@ -79,5 +83,9 @@ export function cslToDraft(item: CslItem): RawDraft {
     url: item.URL,
     notes: item.note,
     tags: item.keyword ? splitTags(item.keyword) : [],
+    volume: item.volume,
+    issue: item.issue,
+    edition: item.edition,
+    pages: item.page,
   };
 }

@@ -1,9 +1,15 @@
-// CSV/TSV importer via papaparse: a header row names the columns (case-insensitive, with aliases).
+// CSV/TSV importer via papaparse: a header row names the columns (case-insensitive, with the aliases
+// of Zotero, Mendeley, EndNote and Scopus exports in columns.ts).
 import Papa from 'papaparse';
 import { QuireError } from '../../../shared/api/errors';
 import type { Importer } from './types';
-import { matchColumns } from './columns';
-import { Collector, splitAuthors, splitTags } from './limits';
+import { parseAuthorList, parseTagList } from './author-list';
+import { JOINED, matchColumnLists } from './columns';
+import { decodeDraftEntities } from './entities';
+import { cleanArxivId, Collector, type RawDraft } from './limits';
+
+/** Zotero's "Extra" column carries the arXiv id of a preprint as a line "arXiv: 2001.08361". */
+const EXTRA_ARXIV = /(?:^|\n)\s*arXiv:\s*(\S+)/i;
 
 export const csvImporter: Importer = {
   format: 'csv',
@@ -23,8 +29,9 @@ export const csvImporter: Importer = {
       transformHeader: (h) => h.trim(),
     });
     const fields = (res.meta.fields ?? []).filter((f) => f !== '');
-    const cols = matchColumns(fields);
-    if (!cols.title) {
+    const cols = matchColumnLists(fields);
+    const extra = fields.find((f) => f.toLowerCase() === 'extra');
+    if (cols.title.length === 0) {
       throw new QuireError(
         'invalid_file',
         `${ctx.name} has no "title" column (columns found: ${fields.length ? fields.map((f) => `"${f}"`).join(', ') : 'none'}).`,
@@ -36,8 +43,11 @@ export const csvImporter: Importer = {
       if (e.type === 'Quotes' && e.row !== undefined) badRows.set(e.row, e.message);
     }
     const out = new Collector(ctx, res.data.length);
-    const get = (row: Record<string, string>, key: string | undefined): string =>
-      key ? (row[key] ?? '') : '';
+    /** First non-empty matching column; for tags, every tag column joined. */
+    const get = (row: Record<string, string>, field: keyof RawDraft): string => {
+      const values = cols[field].map((c) => (row[c] ?? '').trim()).filter(Boolean);
+      return JOINED.has(field) ? values.join('; ') : (values[0] ?? '');
+    };
     res.data.forEach((row, k) => {
       // Header is line 1; rows are counted from 2 (a multi-line quoted cell shifts real lines).
       const at = `row ${k + 2}`;
@@ -47,18 +57,24 @@ export const csvImporter: Importer = {
         return;
       }
       out.add(
-        {
-          title: get(row, cols.title),
-          abstract: get(row, cols.abstract),
-          authors: splitAuthors(get(row, cols.authors)),
-          year: get(row, cols.year),
-          venue: get(row, cols.venue),
-          doi: get(row, cols.doi),
-          arxivId: get(row, cols.arxivId),
-          url: get(row, cols.url),
-          notes: get(row, cols.notes),
-          tags: splitTags(get(row, cols.tags)),
-        },
+        decodeDraftEntities({
+          title: get(row, 'title'),
+          abstract: get(row, 'abstract'),
+          authors: parseAuthorList(get(row, 'authors')),
+          year: get(row, 'year'),
+          venue: get(row, 'venue'),
+          doi: get(row, 'doi'),
+          arxivId:
+            get(row, 'arxivId') ||
+            cleanArxivId(EXTRA_ARXIV.exec(extra ? (row[extra] ?? '') : '')?.[1]),
+          url: get(row, 'url'),
+          notes: get(row, 'notes'),
+          tags: parseTagList(get(row, 'tags')),
+          volume: get(row, 'volume'),
+          issue: get(row, 'issue'),
+          edition: get(row, 'edition'),
+          pages: get(row, 'pages'),
+        }),
         at,
       );
     });

@@ -4,6 +4,7 @@ import type { Progress } from '../../../../shared/api/contract';
 import {
   IMPORT_FORMATS,
   MAX_IMPORT_BYTES,
+  PASTED_TEXT_NAME,
   type ImportFormat,
   type ImportPreview,
   type ImportResult,
@@ -61,7 +62,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
   };
 
   const buildSource = async (): Promise<ImportSource> => {
-    if (mode === 'paste') return { kind: 'text', name: 'pasted.txt', text };
+    if (mode === 'paste') return { kind: 'text', name: PASTED_TEXT_NAME, text };
     if (!file) throw new QuireError('invalid_input', 'Choose a file first.');
     if (file.size > MAX_IMPORT_BYTES) {
       throw new QuireError(
