@@ -71,6 +71,8 @@ export function matchColumnLists(keys: string[]): Record<keyof RawDraft, string[
   const out = {} as Record<keyof RawDraft, string[]>;
   for (const [field, names] of Object.entries(ALIASES) as [keyof RawDraft, string[]][]) {
     out[field] = names.flatMap((n) => (byName.has(n) ? [byName.get(n)!] : []));
+    // Joined columns read in the file's order (Keywords, then Tags, as the user sees them).
+    if (JOINED.has(field)) out[field].sort((a, b) => keys.indexOf(a) - keys.indexOf(b));
   }
   return out;
 }
