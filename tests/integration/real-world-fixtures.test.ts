@@ -107,3 +107,19 @@ describe('real-world import fixtures', () => {
     expect((await papers(again)).map(stored)).toEqual(first);
   });
 });
+
+describe('merge override', () => {
+  it('imports a would-be duplicate as its own paper when asked (keepSeparate)', async () => {
+    const api = await library();
+    const source = { kind: 'path' as const, path: join(DIR, 'csv-mendeley.csv') };
+    const preview = await api.call('import:preview', { source });
+    expect(preview.duplicates.map((d) => d.index)).toEqual([2]);
+    const r = await api.call('import:run', { source, keepSeparate: [2] });
+    expect([r.imported, r.duplicateCount]).toEqual([3, 0]);
+    expect((await papers(api)).map((p) => p.venue)).toEqual([
+      'Sports Medicine',
+      'Maturitas',
+      'Sports Med',
+    ]);
+  });
+});

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PaperDraftSchema, type Paper } from '../../../shared/api/schemas';
+import { PaperDraftSchema, type Paper, type PaperDraft } from '../../../shared/api/schemas';
 import { dedupe } from './dedupe';
 
-const draft = (o: Partial<Paper> & { title: string }) => PaperDraftSchema.parse(o);
+const draft = (o: Partial<PaperDraft> & { title: string }) => PaperDraftSchema.parse(o);
 const paper = (o: Partial<Paper> & { id: string; title: string }): Paper => ({
   ...draft(o),
   id: o.id,
