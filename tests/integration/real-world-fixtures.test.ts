@@ -11,6 +11,7 @@ import { createClient, type Api } from '../../shared/api/client';
 import { inProcessTransport } from '../../shared/api/in-process';
 import type { ImportResult, Paper } from '../../shared/api/schemas';
 import { createServices, type Services } from '../../electron/services';
+import { FEED_PATH, HAS_FEED, NO_SHARED } from '../support/shared-data';
 
 const DIR = resolve(__dirname, '../fixtures/real-world');
 const MINE = /^(ris|csv|csl|arxiv)-.*\.(ris|csv|json|atom)$/;
@@ -122,4 +123,31 @@ describe('merge override', () => {
       'Sports Med',
     ]);
   });
+});
+
+describe('the sample feed and its exports', () => {
+  if (!HAS_FEED) it.skip(NO_SHARED, () => {});
+
+  it.skipIf(!HAS_FEED)(
+    'import as 227 papers each, with no same-title work split off',
+    async () => {
+      const api = await library();
+      const r = await api.call('import:run', { source: { kind: 'path', path: FEED_PATH } });
+      expect([r.imported, r.duplicateCount, r.distinctCount]).toEqual([227, 0, 0]);
+      for (const format of ['bibtex', 'csl-json', 'csv', 'jsonl'] as const) {
+        const out = await api.call('export:library', { format });
+        const again = await library();
+        const back = await again.call('import:run', {
+          source: { kind: 'text', name: out.filename, text: out.content },
+        });
+        expect([format, back.imported, back.duplicateCount, back.distinctCount]).toEqual([
+          format,
+          227,
+          0,
+          0,
+        ]);
+      }
+    },
+    240_000,
+  );
 });
