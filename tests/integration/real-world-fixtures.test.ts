@@ -109,6 +109,28 @@ describe('real-world import fixtures', () => {
   });
 });
 
+describe('against the library', () => {
+  it('a second export of the same works merges by DOI and keeps the other same-title work', async () => {
+    const api = await library();
+    await api.call('import:run', { source: { kind: 'path', path: join(DIR, 'ris-wos.ris') } });
+    const [sports] = await papers(api);
+    const r = await api.call('import:run', {
+      source: { kind: 'path', path: join(DIR, 'csv-zotero.csv') },
+    });
+    expect(r.duplicates.map((d) => [d.index, d.match, d.existingId])).toEqual([
+      [0, 'doi', sports!.id],
+    ]);
+    expect(r.distinct.map((d) => [d.index, d.otherId, d.reason.field])).toEqual([
+      [1, sports!.id, 'doi'],
+    ]);
+    expect(r.imported).toBe(2);
+    // The duplicate filled what the library copy lacked (tags), nothing else changed.
+    const after = (await papers(api)).find((p) => p.id === sports!.id)!;
+    expect(after.tags).toEqual(['exercise', 'depression', 'Humans', 'Adult']);
+    expect(after.venue).toBe('SPORTS MEDICINE');
+  });
+});
+
 describe('merge override', () => {
   it('imports a would-be duplicate as its own paper when asked (keepSeparate)', async () => {
     const api = await library();

@@ -26,7 +26,8 @@ export function DuplicateList({
   return (
     <details className="issues" data-testid="import-duplicates">
       <summary>
-        Duplicates ({count.toLocaleString()}): merged into the paper they repeat unless you tick one
+        Duplicates ({count.toLocaleString()}): merged into the paper they repeat; tick one to import
+        it as its own paper
       </summary>
       <ul>
         {duplicates.map((d) => (
