@@ -5,11 +5,12 @@ import { QuireError } from '../../../shared/api/errors';
 import type { Importer } from './types';
 import { parseAuthorList, parseTagList } from './author-list';
 import { JOINED, matchColumnLists } from './columns';
-import { decodeDraftEntities } from './entities';
+import { decodeDraftEntities, htmlNoteToText } from './entities';
 import { cleanArxivId, Collector, type RawDraft } from './limits';
 
 /** Zotero's "Extra" column carries the arXiv id of a preprint as a line "arXiv: 2001.08361". */
-const EXTRA_ARXIV = /(?:^|\n)\s*arXiv:\s*(\S+)/i;
+// `[^\S\n]*`, not `\s*`: a blank run of newlines would be rescanned from each one (quadratic).
+const EXTRA_ARXIV = /(?:^|\n)[^\S\n]*arXiv:[^\S\n]*(\S+)/i;
 
 export const csvImporter: Importer = {
   format: 'csv',
@@ -68,7 +69,7 @@ export const csvImporter: Importer = {
             get(row, 'arxivId') ||
             cleanArxivId(EXTRA_ARXIV.exec(extra ? (row[extra] ?? '') : '')?.[1]),
           url: get(row, 'url'),
-          notes: get(row, 'notes'),
+          notes: htmlNoteToText(get(row, 'notes')),
           tags: parseTagList(get(row, 'tags')),
           volume: get(row, 'volume'),
           issue: get(row, 'issue'),

@@ -284,6 +284,21 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/**
+ * Zotero writes notes as HTML (`<p>…</p>`, in RIS N1 and the CSV "Notes" column): paragraphs and
+ * line breaks become line breaks and tags go; references are decoded afterwards, with the rest.
+ */
+export function htmlNoteToText(note: string): string {
+  if (!/^\s*<(p|div|h[1-6]|ul|ol|blockquote|pre|span|br)\b/i.test(note)) return note;
+  return (
+    note
+      .replace(/<br\s*\/?>|<\/(p|div|h[1-6]|li|blockquote|pre)>/gi, '\n')
+      // `[^<>]`, not `[^>]`: a run of "<" with no ">" would be rescanned from each one (quadratic).
+      .replace(/<[^<>]*>/g, '')
+      .trim()
+  );
+}
+
 const asText = (v: string | null | undefined): string => decodeEntities(v ?? '');
 
 /** A draft's text fields with references decoded once; URLs, DOIs and arXiv ids are kept verbatim. */

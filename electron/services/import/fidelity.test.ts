@@ -102,13 +102,14 @@ describe('HTML references decoded exactly once', () => {
 describe('reference-manager CSV', () => {
   const zotero =
     '"Key","Item Type","Publication Year","Author","Title","Publication Title","DOI","Url","Abstract Note","Date","Pages","Volume","Extra","Notes","Manual Tags","Automatic Tags"\n' +
-    '"AB12","journalArticle","2017","Aalto, Sini; Chen, Zhao-qian","Exercise and mental health","Maturitas","10.1016/j.maturitas.2017.09.003","","Mood and sleep in mid-life.","2017-12","48-56","106","","","exercise; menopause","Humans; Adult"\n' +
+    '"AB12","journalArticle","2017","Aalto, Sini; Chen, Zhao-qian","Exercise and mental health","Maturitas","10.1016/j.maturitas.2017.09.003","","Mood and sleep in mid-life.","2017-12","48-56","106","","<p>Read &amp; summarise.</p>","exercise; menopause","Humans; Adult"\n' +
     '"CD34","preprint","","Ishikawa, Ren","Sparse attention, revisited","","","","","2021-05-04","","","arXiv: 2105.01234","","",""\n';
 
   it("reads Zotero's columns: abstract, split authors, both tag columns, year, arXiv id from Extra", async () => {
     const r = await parseText(zotero, 'zotero.csv', undefined);
     expect(r.records[0]).toMatchObject({
       abstract: 'Mood and sleep in mid-life.',
+      notes: 'Read & summarise.',
       authors: ['Sini Aalto', 'Zhao-qian Chen'],
       year: 2017,
       venue: 'Maturitas',

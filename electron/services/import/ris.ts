@@ -4,7 +4,7 @@
 import { QuireError } from '../../../shared/api/errors';
 import type { Importer } from './types';
 import { invertName } from './author-list';
-import { decodeDraftEntities } from './entities';
+import { decodeDraftEntities, htmlNoteToText } from './entities';
 import { cleanArxivId, Collector, type RawDraft } from './limits';
 
 const TAG_LINE = /^([A-Z][A-Z0-9])\s{1,2}-(?: (.*))?$/;
@@ -63,21 +63,12 @@ function isVendorRecord(f: Map<string, string[]>): boolean {
   );
 }
 
-/** Zotero writes notes as HTML (`<p>…</p>`): paragraphs become line breaks, tags go. */
-function noteText(note: string): string {
-  if (!/^\s*<(p|div|h[1-6]|ul|ol|blockquote|pre|span|br)\b/i.test(note)) return note;
-  return note
-    .replace(/<br\s*\/?>|<\/(p|div|h[1-6]|li|blockquote|pre)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .trim();
-}
-
 /** The record's genuine notes: vendor bookkeeping dropped, HTML notes made text. */
 function userNotes(f: Map<string, string[]>): string {
   const vendor = isVendorRecord(f);
   return (f.get('N1') ?? [])
     .filter((n) => !ALWAYS_VENDOR.test(n) && !(vendor && VENDOR_NOTE.test(n)))
-    .map(noteText)
+    .map(htmlNoteToText)
     .filter((n) => n.trim())
     .join('\n\n');
 }
