@@ -92,11 +92,12 @@ describe('real-world import fixtures', () => {
     expect((await papers(api)).map(stored)).toEqual(expected.papers);
   });
 
-  it.each(fixtures)('%s: a CSL-JSON export imports back to the same fields', async (name) => {
+  const roundTrips = fixtures.flatMap((f) => (['csl-json', 'csv'] as const).map((x) => [f, x]));
+  it.each(roundTrips)('%s: a %s export imports back to the same fields', async (name, format) => {
     const api = await library();
     await api.call('import:run', { source: { kind: 'path', path: join(DIR, name) } });
     const first = (await papers(api)).map(stored);
-    const out = await api.call('export:library', { format: 'csl-json' });
+    const out = await api.call('export:library', { format });
     const again = await library();
     // Every exported item was its own paper; the export has no volume or edition, so volumes of
     // one work (same title, year, author) are kept apart by the override, as a user would.

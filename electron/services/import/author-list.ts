@@ -6,9 +6,13 @@ import { splitAuthors } from './limits';
 /** Initials such as "J.", "J.-P.", "A.B.", "J. R. R." (what Scopus writes for given names). */
 const INITIALS = /^(?:\p{Lu}\.?(?:-\p{Lu}\.?)?\s*)+$/u;
 
-/** "Family, Given[, Suffix]" → "Given Family Suffix"; other strings unchanged. */
+/** A generational suffix written after a comma: "Martin Luther King, Jr." is already given-first. */
+const SUFFIX = /^(jr|sr|[ivx]{1,4})\.?$/i;
+
+/** "Family, Given[, Suffix]" → "Given Family Suffix"; "Given Family, Jr." and other strings unchanged. */
 export function invertName(s: string): string {
   const parts = s.split(',').map((p) => p.trim());
+  if (parts.length === 2 && SUFFIX.test(parts[1]!)) return `${parts[0]}, ${parts[1]}`;
   if (parts.length < 2 || !parts[1]) return parts[0] ?? '';
   return [parts[1], parts[0], ...parts.slice(2)].filter(Boolean).join(' ');
 }

@@ -124,6 +124,19 @@ describe('reference-manager CSV', () => {
     });
   });
 
+  it('keeps a given-first name with a suffix, splits family-first ones', async () => {
+    const r = await parseText(
+      'Title,Authors\nA,"Martin Luther King, Jr.; Lovelace, Ada; Hopper, Grace, III"\n',
+      'a.csv',
+      undefined,
+    );
+    expect(r.records[0]?.authors).toEqual([
+      'Martin Luther King, Jr.',
+      'Ada Lovelace',
+      'Grace Hopper III',
+    ]);
+  });
+
   it("reads Mendeley's and EndNote's columns", async () => {
     const mendeley = await parseText(
       'Title,Authors,Year,Source,Keywords,Tags\nA study,"Hallberg, K.O., Ferreira, L.",1990,Sports Medicine,exercise; anxiety,to-read\n',
