@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient, type Api } from '../../shared/api/client';
 import { inProcessTransport } from '../../shared/api/in-process';
-import type { ImportResult, Paper } from '../../shared/api/schemas';
+import type { ExportFormat, ImportResult, Paper } from '../../shared/api/schemas';
 import { createServices, type Services } from '../../electron/services';
 import { FEED_PATH, HAS_FEED, NO_SHARED } from '../support/shared-data';
 
@@ -92,7 +92,9 @@ describe('real-world import fixtures', () => {
     expect((await papers(api)).map(stored)).toEqual(expected.papers);
   });
 
-  const roundTrips = fixtures.flatMap((f) => (['csl-json', 'csv'] as const).map((x) => [f, x]));
+  const roundTrips = fixtures.flatMap((f) =>
+    (['csl-json', 'csv'] as const).map((x): [string, ExportFormat] => [f, x]),
+  );
   it.each(roundTrips)('%s: a %s export imports back to the same fields', async (name, format) => {
     const api = await library();
     await api.call('import:run', { source: { kind: 'path', path: join(DIR, name) } });
