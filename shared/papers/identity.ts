@@ -78,14 +78,21 @@ export type Contradiction = WorkDifference;
 const NAME_SUFFIX = /^(jr|sr|ii|iii|iv|v)$/;
 
 /**
- * Normalised family name of a stored author ("Given Family", or "Family, Given" as some sources
- * keep it): accents and case folded, a trailing "Jr."/"III" dropped. "Carlos A. Coello Coello" → "coello".
+ * Normalised family name of a stored author ("Given Family", "Family, Given" or "Family I.N." as
+ * some sources keep it): accents and case folded, a trailing "Jr."/"III" or initials dropped.
+ * "Carlos A. Coello Coello" → "coello"; "Raglin J.S." → "raglin".
  */
 export function familyKey(name: string): string {
   const comma = name.indexOf(',');
   const family = comma > 0 ? name.slice(0, comma) : name;
   const words = titleKey(family).split(' ').filter(Boolean);
-  while (words.length > 1 && NAME_SUFFIX.test(words[words.length - 1]!)) words.pop();
+  // Trailing suffixes, and trailing initials: Scopus writes "Raglin J.S." (family first, no comma).
+  while (
+    words.length > 1 &&
+    (NAME_SUFFIX.test(words[words.length - 1]!) || words[words.length - 1]!.length === 1)
+  ) {
+    words.pop();
+  }
   return words[words.length - 1] ?? '';
 }
 

@@ -175,6 +175,21 @@ describe('dedupe', () => {
     expect(out.duplicates.map((d) => [d.index, d.existingId])).toEqual([[1, 'a']]);
   });
 
+  it('reads family names written given-first, family-first or as "Family I.N." alike', () => {
+    const lib = [
+      paper({ id: 'a', title: 'Exercise and mental health', authors: ['John S. Raglin'] }),
+    ];
+    const out = dedupe(
+      [
+        draft({ title: 'Exercise and mental health', authors: ['Raglin J.S.'] }),
+        draft({ title: 'Exercise and mental health', authors: ['Raglin, John'] }),
+      ],
+      lib,
+    );
+    expect(out.distinct).toEqual([]);
+    expect(out.duplicates.map((d) => d.existingId)).toEqual(['a', 'a']);
+  });
+
   it('merges a preprint and its journal version a year apart; the same DOI always merges', () => {
     const lib = [paper({ id: 'a', title: 'Deep Sets', year: 2017, arxivId: '1703.06114' })];
     const out = dedupe(
