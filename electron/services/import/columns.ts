@@ -50,8 +50,8 @@ export const ALIASES: Record<keyof RawDraft, string[]> = {
   pages: ['pages', 'page', 'pagestart'],
 };
 
-/** Fields whose value joins every matching column rather than taking the first. */
-export const JOINED: ReadonlySet<keyof RawDraft> = new Set(['tags']);
+/** Fields read from every matching column rather than the first (see csv.ts). */
+const JOINED: ReadonlySet<keyof RawDraft> = new Set(['tags']);
 
 export const squash = (name: string): string => name.toLowerCase().replace(/[\s_.()-]+/g, '');
 

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { QuireError } from '../../../shared/api/errors';
 import type { Importer } from './types';
 import { parseAuthorList, parseTagList } from './author-list';
-import { JOINED, matchColumnLists } from './columns';
+import { matchColumnLists } from './columns';
 import { decodeDraftEntities, htmlNoteToText } from './entities';
 import { cleanArxivId, Collector, type RawDraft } from './limits';
 
@@ -44,11 +44,11 @@ export const csvImporter: Importer = {
       if (e.type === 'Quotes' && e.row !== undefined) badRows.set(e.row, e.message);
     }
     const out = new Collector(ctx, res.data.length);
-    /** First non-empty matching column; for tags, every tag column joined. */
-    const get = (row: Record<string, string>, field: keyof RawDraft): string => {
-      const values = cols[field].map((c) => (row[c] ?? '').trim()).filter(Boolean);
-      return JOINED.has(field) ? values.join('; ') : (values[0] ?? '');
-    };
+    const values = (row: Record<string, string>, field: keyof RawDraft): string[] =>
+      cols[field].map((c) => (row[c] ?? '').trim()).filter(Boolean);
+    /** First non-empty matching column. */
+    const get = (row: Record<string, string>, field: keyof RawDraft): string =>
+      values(row, field)[0] ?? '';
     res.data.forEach((row, k) => {
       // Header is line 1; rows are counted from 2 (a multi-line quoted cell shifts real lines).
       const at = `row ${k + 2}`;
@@ -70,7 +70,8 @@ export const csvImporter: Importer = {
             cleanArxivId(EXTRA_ARXIV.exec(extra ? (row[extra] ?? '') : '')?.[1]),
           url: get(row, 'url'),
           notes: htmlNoteToText(get(row, 'notes')),
-          tags: parseTagList(get(row, 'tags')),
+          // Every tag column (Zotero's manual and automatic tags), each split on its own.
+          tags: values(row, 'tags').flatMap(parseTagList),
           volume: get(row, 'volume'),
           issue: get(row, 'issue'),
           edition: get(row, 'edition'),

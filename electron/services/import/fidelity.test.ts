@@ -139,14 +139,14 @@ describe('reference-manager CSV', () => {
 
   it("reads Mendeley's and EndNote's columns", async () => {
     const mendeley = await parseText(
-      'Title,Authors,Year,Source,Keywords,Tags\nA study,"Hallberg, K.O., Ferreira, L.",1990,Sports Medicine,exercise; anxiety,to-read\n',
+      'Title,Authors,Year,Source,Keywords,Tags\nA study,"Hallberg, K.O., Ferreira, L.",1990,Sports Medicine,exercise; anxiety,"to-read, methods"\n',
       'mendeley.csv',
       undefined,
     );
     expect(mendeley.records[0]).toMatchObject({
       authors: ['K.O. Hallberg', 'L. Ferreira'],
       venue: 'Sports Medicine',
-      tags: ['exercise', 'anxiety', 'to-read'],
+      tags: ['exercise', 'anxiety', 'to-read', 'methods'],
     });
     const endnote = await parseText(
       'Reference Type\tAuthor\tYear\tTitle\tSecondary Title\tVolume\tNumber\tElectronic Resource Number\tResearch Notes\n' +
