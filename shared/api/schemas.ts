@@ -65,6 +65,14 @@ export const PaperDraftSchema = z.object({
   url: z.string().default(''),
   notes: z.string().default(''),
   tags: z.array(z.string()).default([]),
+  /**
+   * Volume, issue, edition and pages as the source gave them. Not stored: they only tell apart
+   * different works that share a title (volumes of one book, editions) within one import.
+   */
+  volume: z.string().optional(),
+  issue: z.string().optional(),
+  edition: z.string().optional(),
+  pages: z.string().optional(),
 });
 export type PaperDraft = z.infer<typeof PaperDraftSchema>;
 
@@ -95,10 +103,21 @@ export const ImportSourceSchema = z.discriminatedUnion('kind', [
 ]);
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
+/**
+ * The name pasted text goes by: no extension, so its format is sniffed from the content, and
+ * messages speak of "pasted text", never of a file the user did not name.
+ */
+export const PASTED_TEXT_NAME = 'pasted text';
+
 export const ImportRequestSchema = z.object({
   source: ImportSourceSchema,
   /** Omit to detect the format from the name and content. */
   format: ImportFormatSchema.optional(),
+  /**
+   * Records to import as their own paper although they match another (the user overrode a
+   * merge in the preview), by `DuplicateInfo.index`.
+   */
+  keepSeparate: z.array(z.number().int().min(0)).max(100_000).optional(),
 });
 export type ImportRequest = z.infer<typeof ImportRequestSchema>;
 
@@ -112,6 +131,25 @@ export type DuplicateInfo = {
   match: DuplicateMatch;
   /** Id of the library paper it matches, or null when it repeats an earlier record of the same file. */
   existingId: string | null;
+  /** Position of the incoming record among the parsed records (0-based); see `keepSeparate`. */
+  index: number;
+};
+
+/** What shows that two records with the same title are different works; `ours` is the incoming one. */
+export type WorkDifference = {
+  field: 'doi' | 'arxivId' | 'year' | 'volume' | 'issue' | 'edition' | 'pages' | 'authors';
+  ours: string;
+  theirs: string;
+};
+
+/** An incoming record kept as a different work despite sharing a title with another. */
+export type DistinctInfo = {
+  title: string;
+  /** Position of the incoming record among the parsed records (0-based). */
+  index: number;
+  /** The library paper with the same title, or null when it is an earlier record of the same file. */
+  otherId: string | null;
+  reason: WorkDifference;
 };
 
 export type ImportPreview = {
@@ -123,6 +161,10 @@ export type ImportPreview = {
   duplicateCount: number;
   /** First duplicates, at most 50. */
   duplicates: DuplicateInfo[];
+  /** Records kept as different works despite the same title. */
+  distinctCount: number;
+  /** First of them, at most 50. */
+  distinct: DistinctInfo[];
   skipped: SkippedRecord[];
   warnings: string[];
   /** First new papers, at most 20. */
@@ -136,6 +178,10 @@ export type ImportResult = {
   /** Duplicates whose empty fields were filled from the incoming record. */
   mergedCount: number;
   duplicates: DuplicateInfo[];
+  /** Records kept as different works despite the same title. */
+  distinctCount: number;
+  /** First of them, at most 50. */
+  distinct: DistinctInfo[];
   skipped: SkippedRecord[];
   warnings: string[];
   /** True when the caller cancelled: `imported` whole papers were kept. */

@@ -11,6 +11,7 @@ import {
   type ImportFormat,
 } from '../../../shared/api/schemas';
 import { action, withApi, type Io } from './context';
+import { differenceText } from '../../../shared/papers/identity';
 
 function progressPrinter(io: Io): (p: Progress) => void {
   let lastWait = '';
@@ -85,6 +86,12 @@ export function importCommand(io: Io): Command {
                 `${r.cancelled ? 'Cancelled: kept' : 'Imported'} ${r.imported} papers from ${file} (${r.format}); ` +
                   `${r.duplicateCount} duplicates (${r.mergedCount} merged), ${r.skipped.length} skipped.\n`,
               );
+              if (r.distinctCount > 0) {
+                io.out(`${r.distinctCount} kept as a different work despite the same title:\n`);
+                for (const d of r.distinct.slice(0, 20)) {
+                  io.out(`  "${d.title}" (${differenceText(d.reason)})\n`);
+                }
+              }
               for (const s of r.skipped.slice(0, 20)) io.out(`  skipped ${s.at}: ${s.reason}\n`);
               if (r.skipped.length > 20) io.out(`  … and ${r.skipped.length - 20} more skipped\n`);
               for (const w of r.warnings) io.out(`  warning: ${w}\n`);

@@ -2,6 +2,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { QuireError } from '../../../shared/api/errors';
 import type { Importer } from './types';
+import { decodeDraftEntities } from './entities';
 import { cleanArxivId, Collector } from './limits';
 
 type AtomText = string | { '#text'?: string };
@@ -75,8 +76,10 @@ export const arxivAtomImporter: Importer = {
         links.find((l) => l['@_rel'] === 'alternate' && l['@_type'] === 'text/html') ??
         links.find((l) => l['@_rel'] === 'alternate');
       const arxivId = /arxiv\.org\/abs\//i.test(id) ? cleanArxivId(id) : '';
+      // The XML parser decodes XML's escaping; arXiv's text is HTML-escaped under it
+      // (`&amp;#177;` → `&#177;`), so references are decoded once more, here.
       out.add(
-        {
+        decodeDraftEntities({
           title: str(e.title),
           abstract: str(e.summary),
           authors: (e.author ?? []).map((a) => str(a.name)),
@@ -85,7 +88,7 @@ export const arxivAtomImporter: Importer = {
           doi: str(e['arxiv:doi']),
           arxivId,
           url: page?.['@_href'] ?? (/^https?:/.test(id) ? id : ''),
-        },
+        }),
         `entry ${k + 1}${arxivId ? ` (${arxivId})` : ''}`,
       );
     });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { QuireError } from '../../../shared/api/errors';
 import type { Importer } from './types';
 import { cslToDraft, type CslItem } from './csl';
+import { decodeDraftEntities } from './entities';
 import { Collector } from './limits';
 
 const text = z.union([z.string(), z.number().transform(String)]);
@@ -35,6 +36,10 @@ const ItemSchema = z.looseObject({
   archive: text.optional(),
   archive_location: text.optional(),
   publisher: text.optional(),
+  volume: text.optional(),
+  issue: text.optional(),
+  edition: text.optional(),
+  page: text.optional(),
 });
 
 export const cslJsonImporter: Importer = {
@@ -81,7 +86,7 @@ export const cslJsonImporter: Importer = {
         );
         return;
       }
-      out.add(cslToDraft(r.data as CslItem), at);
+      out.add(decodeDraftEntities(cslToDraft(r.data as CslItem)), at);
     });
     return out.result();
   },

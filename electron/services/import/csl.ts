@@ -27,6 +27,10 @@ export type CslItem = {
   archive?: string;
   archive_location?: string;
   publisher?: string;
+  volume?: string | number;
+  issue?: string | number;
+  edition?: string | number;
+  page?: string | number;
 };
 
 /**
@@ -92,5 +96,9 @@ export function cslToDraft(item: CslItem): RawDraft {
     url: item.URL,
     notes: item.note,
     tags: item.keyword ? splitTags(item.keyword) : [],
+    volume: item.volume,
+    issue: item.issue,
+    edition: item.edition,
+    pages: item.page,
   };
 }

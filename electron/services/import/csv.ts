@@ -1,9 +1,16 @@
-// CSV/TSV importer via papaparse: a header row names the columns (case-insensitive, with aliases).
+// CSV/TSV importer via papaparse: a header row names the columns (case-insensitive, with the aliases
+// of Zotero, Mendeley, EndNote and Scopus exports in columns.ts).
 import Papa from 'papaparse';
 import { QuireError } from '../../../shared/api/errors';
 import type { Importer } from './types';
-import { matchColumns } from './columns';
-import { Collector, splitAuthors, splitTags } from './limits';
+import { parseAuthorList, parseTagList } from './author-list';
+import { matchColumnLists } from './columns';
+import { decodeDraftEntities, htmlNoteToText } from './entities';
+import { cleanArxivId, Collector, type RawDraft } from './limits';
+
+/** Zotero's "Extra" column carries the arXiv id of a preprint as a line "arXiv: 2001.08361". */
+// `[^\S\n]*`, not `\s*`: a blank run of newlines would be rescanned from each one (quadratic).
+const EXTRA_ARXIV = /(?:^|\n)[^\S\n]*arXiv:[^\S\n]*(\S+)/i;
 
 export const csvImporter: Importer = {
   format: 'csv',
@@ -23,8 +30,9 @@ export const csvImporter: Importer = {
       transformHeader: (h) => h.trim(),
     });
     const fields = (res.meta.fields ?? []).filter((f) => f !== '');
-    const cols = matchColumns(fields);
-    if (!cols.title) {
+    const cols = matchColumnLists(fields);
+    const extra = fields.find((f) => f.toLowerCase() === 'extra');
+    if (cols.title.length === 0) {
       throw new QuireError(
         'invalid_file',
         `${ctx.name} has no "title" column (columns found: ${fields.length ? fields.map((f) => `"${f}"`).join(', ') : 'none'}).`,
@@ -36,8 +44,11 @@ export const csvImporter: Importer = {
       if (e.type === 'Quotes' && e.row !== undefined) badRows.set(e.row, e.message);
     }
     const out = new Collector(ctx, res.data.length);
-    const get = (row: Record<string, string>, key: string | undefined): string =>
-      key ? (row[key] ?? '') : '';
+    const values = (row: Record<string, string>, field: keyof RawDraft): string[] =>
+      cols[field].map((c) => (row[c] ?? '').trim()).filter(Boolean);
+    /** First non-empty matching column. */
+    const get = (row: Record<string, string>, field: keyof RawDraft): string =>
+      values(row, field)[0] ?? '';
     res.data.forEach((row, k) => {
       // Header is line 1; rows are counted from 2 (a multi-line quoted cell shifts real lines).
       const at = `row ${k + 2}`;
@@ -47,18 +58,25 @@ export const csvImporter: Importer = {
         return;
       }
       out.add(
-        {
-          title: get(row, cols.title),
-          abstract: get(row, cols.abstract),
-          authors: splitAuthors(get(row, cols.authors)),
-          year: get(row, cols.year),
-          venue: get(row, cols.venue),
-          doi: get(row, cols.doi),
-          arxivId: get(row, cols.arxivId),
-          url: get(row, cols.url),
-          notes: get(row, cols.notes),
-          tags: splitTags(get(row, cols.tags)),
-        },
+        decodeDraftEntities({
+          title: get(row, 'title'),
+          abstract: get(row, 'abstract'),
+          authors: parseAuthorList(get(row, 'authors')),
+          year: get(row, 'year'),
+          venue: get(row, 'venue'),
+          doi: get(row, 'doi'),
+          arxivId:
+            get(row, 'arxivId') ||
+            cleanArxivId(EXTRA_ARXIV.exec(extra ? (row[extra] ?? '') : '')?.[1]),
+          url: get(row, 'url'),
+          notes: htmlNoteToText(get(row, 'notes')),
+          // Every tag column (Zotero's manual and automatic tags), each split on its own.
+          tags: values(row, 'tags').flatMap(parseTagList),
+          volume: get(row, 'volume'),
+          issue: get(row, 'issue'),
+          edition: get(row, 'edition'),
+          pages: get(row, 'pages'),
+        }),
         at,
       );
     });

@@ -1,6 +1,6 @@
 // Importer for "trending papers" feed text: page chrome, then title line / abstract line pairs.
 import type { Importer } from './types';
-import { Collector } from './limits';
+import { Collector, SNIFF_BYTES } from './limits';
 
 /** Lines of e-mail/web page chrome that are never papers. */
 const CHROME = [
@@ -45,11 +45,14 @@ export const feedImporter: Importer = {
   extensions: ['txt'],
   sniff(head) {
     if (/get trending papers in your email inbox/i.test(head)) return true;
-    // Pasted feed text: several short-line / long-line pairs, and nothing that looks tabular.
-    const lines = feedLines(head).slice(0, 20);
-    if (lines.length < 4 || lines.some((l) => l.text.includes('\t'))) return false;
-    // The last line of the head may be cut off, so it is not judged.
-    const judged = lines.slice(0, -1);
+    // Pasted feed text: short-line / long-line pairs, and nothing that looks tabular.
+    const all = feedLines(head);
+    // A head shorter than the sniff window is the whole text: its last line is complete, and one
+    // pasted paper (a title line, an abstract line) is enough. Otherwise the last line may be cut.
+    const complete = head.length < SNIFF_BYTES;
+    const lines = all.slice(0, 20);
+    if (lines.length < (complete ? 2 : 4) || lines.some((l) => l.text.includes('\t'))) return false;
+    const judged = complete && all.length <= 20 ? lines : lines.slice(0, -1);
     const isLong = (l: Line): boolean => l.text.length >= 120;
     let long = 0;
     let afterShort = 0;

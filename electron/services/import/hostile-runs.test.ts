@@ -2,6 +2,8 @@
 // must finish (each case was quadratic before: a 1 MB blank run in one RIS line took ~16 minutes).
 import { describe, expect, it } from 'vitest';
 import { normaliseArxivId, normaliseDoi } from '../../../shared/papers/identity';
+import { parseAuthorList } from './author-list';
+import { decodeEntities, htmlNoteToText } from './entities';
 import { cleanDoi, splitAuthors } from './limits';
 import { parseText } from './index';
 
@@ -79,6 +81,20 @@ describe('importers on 1 MB hostile runs', () => {
       const bib = `@article{k, title = {${'\\textsubscript{x'.repeat(20_000)}}, year = 2020}\n`;
       const out = await parseText(bib, 'run.bib', 'bibtex');
       expect(out.records.length + out.skipped.length).toBe(1);
+    },
+    LONG,
+  );
+
+  it(
+    'HTML notes, references, CSV author cells and the Extra column: 1 MB runs',
+    async () => {
+      expect(htmlNoteToText(`<p>${'<'.repeat(MB)}x`)).toBe(`${'<'.repeat(MB)}x`);
+      expect(decodeEntities(`${'&'.repeat(MB)}amp;`)).toBe(`${'&'.repeat(MB)}`);
+      expect(parseAuthorList(`${'A.'.repeat(MB / 2)}a, B.`)).toHaveLength(1);
+      expect(parseAuthorList(`Smith, ${'A.-B. '.repeat(MB / 8)}a`)).toHaveLength(1);
+      const csv = `Title,Extra\nA paper,"${'\n'.repeat(MB)}x"\n`;
+      const out = await parseText(csv, 'run.csv', 'csv');
+      expect(out.records.map((r) => r.arxivId)).toEqual(['']);
     },
     LONG,
   );

@@ -4,6 +4,7 @@ import type { Progress } from '../../../shared/api/contract';
 import type { ImportFormat } from '../../../shared/api/schemas';
 import type { Importer, ParseOutcome } from './types';
 import { decodeBytes } from './decode';
+import { SNIFF_BYTES } from './limits';
 import { arxivAtomImporter } from './arxiv-atom';
 import { bibtexImporter } from './bibtex';
 import { cslJsonImporter } from './csl-json';
@@ -32,7 +33,6 @@ export type ParsedSource = ParseOutcome & { format: ImportFormat };
 
 /** Extensions that say nothing reliable about the content (pasted text, generic XML/JSON). */
 const AMBIGUOUS = new Set(['txt', 'text', '']);
-const SNIFF_BYTES = 8192;
 
 export function importerFor(format: ImportFormat): Importer {
   const imp = IMPORTERS.find((i) => i.format === format);
@@ -62,7 +62,7 @@ export function detectFormat(text: string, name: string, format?: ImportFormat):
   if (sniffed) return sniffed.format;
   throw new QuireError(
     'invalid_file',
-    `Could not tell the format of ${name}. Supported formats: ${supportedFormats()}.`,
+    `Could not tell the format of ${name}: choose it under Format (--format in the CLI). Supported formats: ${supportedFormats()}.`,
   );
 }
 

@@ -12,6 +12,8 @@ export const MAX_ABSTRACT_CHARS = 100_000;
 export const MAX_TAG_CHARS = 100;
 export const MIN_YEAR = 1000;
 export const MAX_YEAR = 2200;
+/** Format detection looks at this many leading characters of the text. */
+export const SNIFF_BYTES = 8192;
 /** Progress and cancel checks happen once per this many records. */
 export const PROGRESS_EVERY = 500;
 
@@ -27,6 +29,11 @@ export type RawDraft = {
   url?: string | null;
   notes?: string | null;
   tags?: (string | null | undefined)[] | null;
+  /** Not stored; they tell same-title works apart (see PaperDraftSchema). */
+  volume?: string | number | null;
+  issue?: string | number | null;
+  edition?: string | number | null;
+  pages?: string | number | null;
 };
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -151,8 +158,20 @@ export function finishDraft(raw: RawDraft): { draft: PaperDraft } | { reason: st
       url: cleanLine(raw.url).replace(/\s/g, ''),
       notes: cleanMultiline(raw.notes),
       tags,
+      ...workDetails(raw),
     },
   };
+}
+
+/** Volume, issue, edition and pages, only those the source gave (the draft stays small otherwise). */
+function workDetails(raw: RawDraft): Pick<PaperDraft, 'volume' | 'issue' | 'edition' | 'pages'> {
+  const out: Pick<PaperDraft, 'volume' | 'issue' | 'edition' | 'pages'> = {};
+  for (const k of ['volume', 'issue', 'edition', 'pages'] as const) {
+    const v = raw[k];
+    const clean = cleanLine(v == null ? '' : String(v)).slice(0, 100);
+    if (clean) out[k] = clean;
+  }
+  return out;
 }
 
 function abstractTooLong(chars: number): string {

@@ -3,6 +3,8 @@
 // names, silently accepts a record cut off before `ER`, and gives no line numbers for skips.
 import { QuireError } from '../../../shared/api/errors';
 import type { Importer } from './types';
+import { invertName } from './author-list';
+import { decodeDraftEntities, htmlNoteToText } from './entities';
 import { cleanArxivId, Collector, type RawDraft } from './limits';
 
 const TAG_LINE = /^([A-Z][A-Z0-9])\s{1,2}-(?: (.*))?$/;
@@ -46,11 +48,29 @@ function readRecords(text: string): RisRecord[] {
   return records;
 }
 
-/** "Family, Given[, Suffix]" → "Given Family Suffix". */
-function risName(s: string): string {
-  const parts = s.split(',').map((p) => p.trim());
-  if (parts.length < 2 || !parts[1]) return parts[0] ?? '';
-  return [parts[1], parts[0], ...parts.slice(2)].filter(Boolean).join(' ');
+/** Database bookkeeping every Scopus record carries in N1; never the user's words. */
+const ALWAYS_VENDOR = /^\s*(export date|cited by)\s*:/i;
+/** The other fields Scopus and Web of Science write as N1 lines, dropped only from their exports. */
+const VENDOR_NOTE =
+  /^\s*(correspondence address|references|funding details|funding text(\s*\d+)?|chemicals\/cas|tradenames|manufacturers|molecular sequence numbers|art\. no\.|coden|pubmed id|language of original document|abbreviated source title|document type|publication stage|source|conference code|conference name|conference date|conference location|sponsors|open access|times cited|cited references|usage count|publisher|issn|isbn)\s*:/i;
+
+/** A Scopus or Web of Science export, told by its database line, accession number or N1 stamp. */
+function isVendorRecord(f: Map<string, string[]>): boolean {
+  return (
+    (f.get('DB') ?? []).some((v) => /scopus|web of science|wos/i.test(v)) ||
+    (f.get('AN') ?? []).some((v) => /^wos:/i.test(v)) ||
+    (f.get('N1') ?? []).some((v) => ALWAYS_VENDOR.test(v))
+  );
+}
+
+/** The record's genuine notes: vendor bookkeeping dropped, HTML notes made text. */
+function userNotes(f: Map<string, string[]>): string {
+  const vendor = isVendorRecord(f);
+  return (f.get('N1') ?? [])
+    .filter((n) => !ALWAYS_VENDOR.test(n) && !(vendor && VENDOR_NOTE.test(n)))
+    .map(htmlNoteToText)
+    .filter((n) => n.trim())
+    .join('\n\n');
 }
 
 function toDraft(f: Map<string, string[]>): RawDraft {
@@ -68,14 +88,18 @@ function toDraft(f: Map<string, string[]>): RawDraft {
   return {
     title: first('TI', 'T1', 'CT', 'BT'),
     abstract: first('AB', 'N2'),
-    authors: all('AU', 'A1').map(risName),
+    authors: all('AU', 'A1').map(invertName),
     year: first('PY', 'Y1', 'DA', 'Y2'),
     venue: first('JF', 'JO', 'T2', 'J2', 'JA', 'J1', 'BT'),
     doi,
     arxivId: arxivUrl ? cleanArxivId(arxivUrl) : '',
     url: urls[0] ?? '',
-    notes: all('N1').join('\n\n'),
+    notes: userNotes(f),
     tags: all('KW').flatMap((k) => k.split(/;/)),
+    volume: first('VL'),
+    issue: first('IS'),
+    edition: first('ET'),
+    pages: first('SP'),
   };
 }
 
@@ -98,7 +122,7 @@ export const risImporter: Importer = {
         out.skip(at, 'record is cut off (no "ER  -" line): the file may be truncated');
         return;
       }
-      out.add(toDraft(r.fields), at);
+      out.add(decodeDraftEntities(toDraft(r.fields)), at);
     });
     return out.result();
   },

@@ -75,7 +75,7 @@ export class IngestService {
     });
     throwIfCancelled(ctx.signal);
     ctx.onProgress({ phase: 'dedupe', done: 0, total: parsed.records.length });
-    const outcome = dedupe(parsed.records, this.store.all());
+    const outcome = dedupe(parsed.records, this.store.all(), { keepSeparate: req.keepSeparate });
     return { name, parsed, ...outcome };
   }
 
@@ -87,6 +87,8 @@ export class IngestService {
       newCount: a.fresh.length,
       duplicateCount: a.duplicates.length,
       duplicates: a.duplicates.slice(0, SHOWN_DUPLICATES),
+      distinctCount: a.distinct.length,
+      distinct: a.distinct.slice(0, SHOWN_DUPLICATES),
       skipped: a.parsed.skipped,
       warnings: a.parsed.warnings,
       sample: a.fresh.slice(0, 20),
@@ -100,7 +102,10 @@ export class IngestService {
     const toPaper = (d: PaperDraft, i: number): Paper => {
       // Distinct instants keep the file's order under the "Added" sort.
       const at = new Date(now + i).toISOString();
-      return { ...d, id: newPaperId(), sourceFile: a.name, addedAt: at, updatedAt: at };
+      // Volume, issue, edition and pages only serve duplicate decisions; the table has no columns for them.
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { volume, issue, edition, pages, ...stored } = d;
+      return { ...stored, id: newPaperId(), sourceFile: a.name, addedAt: at, updatedAt: at };
     };
     let imported = 0;
     let cancelled = false;
@@ -132,6 +137,8 @@ export class IngestService {
       duplicateCount: a.duplicates.length,
       mergedCount: a.merged.length,
       duplicates: a.duplicates.slice(0, SHOWN_DUPLICATES),
+      distinctCount: a.distinct.length,
+      distinct: a.distinct.slice(0, SHOWN_DUPLICATES),
       skipped: a.parsed.skipped,
       warnings: a.parsed.warnings,
       cancelled,

@@ -14,7 +14,9 @@ const PREVIEW: ImportPreview = {
   total: 3,
   newCount: 2,
   duplicateCount: 1,
-  duplicates: [{ title: 'Old paper', match: 'title', existingId: 'p9' }],
+  duplicates: [{ title: 'Old paper', match: 'title', existingId: 'p9', index: 2 }],
+  distinctCount: 0,
+  distinct: [],
   skipped: [{ at: 'line 7', reason: 'no title' }],
   warnings: [],
   sample: [
@@ -39,6 +41,8 @@ const RESULT: ImportResult = {
   duplicateCount: 1,
   mergedCount: 0,
   duplicates: [],
+  distinctCount: 0,
+  distinct: [],
   skipped: [],
   warnings: [],
   cancelled: false,
@@ -92,7 +96,7 @@ describe('ImportDialog', () => {
       input: {
         source: {
           kind: 'text',
-          name: 'pasted.txt',
+          name: 'pasted text',
           text: 'Scaling laws for lighthouses\nAn abstract.',
         },
       },
@@ -140,5 +144,47 @@ describe('ImportDialog', () => {
     expect((await screen.findByTestId('import-error')).textContent).toBe(
       'pasted.txt: not BibTeX (line 1).',
     );
+  });
+
+  it('lists different works kept despite the same title, and sends a merge override', async () => {
+    const preview: ImportPreview = {
+      ...PREVIEW,
+      distinctCount: 1,
+      distinct: [
+        {
+          title: 'Exercise and mental health',
+          index: 0,
+          otherId: 'p1',
+          reason: { field: 'year', ours: '2017', theirs: '1990' },
+        },
+      ],
+    };
+    const fake = fakeApi({ 'import:preview': () => preview, 'import:run': () => RESULT });
+    render(
+      <ApiContext.Provider value={fake.api}>
+        <ImportDialog onClose={() => {}} onImported={() => {}} />
+      </ApiContext.Provider>,
+    );
+    await pasteAndPreview();
+    expect(screen.getByTestId('import-distinct').textContent).toContain(
+      'Exercise and mental health — year 2017, not 1990',
+    );
+    const run = screen.getByTestId('import-run-button');
+    expect(run.textContent).toBe('Import 2 papers');
+    fireEvent.click(screen.getByTestId('keep-separate-2'));
+    expect(run.textContent).toBe('Import 3 papers');
+    fireEvent.click(run);
+    await screen.findByTestId('import-summary');
+    expect(fake.calls.at(-1)).toEqual({
+      method: 'import:run',
+      input: {
+        source: {
+          kind: 'text',
+          name: 'pasted text',
+          text: 'Scaling laws for lighthouses\nAn abstract.',
+        },
+        keepSeparate: [2],
+      },
+    });
   });
 });

@@ -5,12 +5,14 @@ import type { Progress } from '../../../../shared/api/contract';
 import {
   IMPORT_FORMATS,
   MAX_IMPORT_BYTES,
+  PASTED_TEXT_NAME,
   type ImportFormat,
   type ImportPreview,
   type ImportResult,
   type ImportSource,
 } from '../../../../shared/api/schemas';
 import { QuireError } from '../../../../shared/api/errors';
+import { DuplicateList, DistinctList } from './DuplicateReport';
 import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
 import { Modal } from '../../components/Modal';
@@ -49,6 +51,8 @@ export function ImportDialog({ onClose, onImported }: Props) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Would-be duplicates the user chose to import as their own papers (by record index). */
+  const [keepSeparate, setKeepSeparate] = useState<ReadonlySet<number>>(new Set());
   const abort = useRef<AbortController | null>(null);
 
   const busy = stage === 'previewing' || stage === 'importing';
@@ -56,6 +60,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
 
   const resetOutcome = () => {
     setPreview(null);
+    setKeepSeparate(new Set());
     setResult(null);
     setError(null);
     setProgress(null);
@@ -63,7 +68,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
   };
 
   const buildSource = async (): Promise<ImportSource> => {
-    if (mode === 'paste') return { kind: 'text', name: 'pasted.txt', text };
+    if (mode === 'paste') return { kind: 'text', name: PASTED_TEXT_NAME, text };
     if (!file) throw new QuireError('invalid_input', 'Choose a file first.');
     if (file.size > MAX_IMPORT_BYTES) {
       throw new QuireError(
@@ -86,10 +91,12 @@ export function ImportDialog({ onClose, onImported }: Props) {
       const request = { source, ...(format ? { format } : {}) };
       const opts = { signal: controller.signal, onProgress: setProgress };
       if (what === 'preview') {
+        setKeepSeparate(new Set());
         setPreview(await api.call('import:preview', request, opts));
         setStage('previewed');
       } else {
-        const res = await api.call('import:run', request, opts);
+        const overrides = keepSeparate.size > 0 ? { keepSeparate: [...keepSeparate] } : {};
+        const res = await api.call('import:run', { ...request, ...overrides }, opts);
         setResult(res);
         setStage('done');
         onImported();
@@ -112,6 +119,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
     onClose();
   };
 
+  const toImport = preview ? preview.newCount + keepSeparate.size : 0;
   const percent =
     progress && progress.total ? Math.round((100 * progress.done) / progress.total) : null;
 
@@ -241,7 +249,19 @@ export function ImportDialog({ onClose, onImported }: Props) {
           </div>
         )}
 
-        {preview && stage !== 'done' && <PreviewReport preview={preview} />}
+        {preview && stage !== 'done' && (
+          <PreviewReport
+            preview={preview}
+            keepSeparate={keepSeparate}
+            onKeepSeparate={(index, keep) => {
+              const next = new Set(keepSeparate);
+              if (keep) next.add(index);
+              else next.delete(index);
+              setKeepSeparate(next);
+            }}
+            disabled={busy}
+          />
+        )}
 
         {result && stage === 'done' && (
           <div className="summary" data-testid="import-summary" role="status">
@@ -254,6 +274,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
                 {plural(result.mergedCount, 'duplicate')} had empty fields filled in.
               </p>
             )}
+            <DistinctList distinct={result.distinct} count={result.distinctCount} />
             <Issues skipped={result.skipped} warnings={result.warnings} />
           </div>
         )}
@@ -295,10 +316,10 @@ export function ImportDialog({ onClose, onImported }: Props) {
               type="button"
               className="button primary"
               data-testid="import-run-button"
-              disabled={!hasSource || (preview !== null && preview.newCount === 0)}
+              disabled={!hasSource || (preview !== null && toImport === 0)}
               onClick={() => void run('import')}
             >
-              {preview ? `Import ${plural(preview.newCount, 'paper')}` : 'Import'}
+              {preview ? `Import ${plural(toImport, 'paper')}` : 'Import'}
             </button>
           </>
         )}
@@ -307,7 +328,17 @@ export function ImportDialog({ onClose, onImported }: Props) {
   );
 }
 
-function PreviewReport({ preview }: { preview: ImportPreview }) {
+function PreviewReport({
+  preview,
+  keepSeparate,
+  onKeepSeparate,
+  disabled,
+}: {
+  preview: ImportPreview;
+  keepSeparate: ReadonlySet<number>;
+  onKeepSeparate(index: number, keep: boolean): void;
+  disabled: boolean;
+}) {
   return (
     <div className="preview" data-testid="import-preview">
       <div className="stats">
@@ -333,19 +364,14 @@ function PreviewReport({ preview }: { preview: ImportPreview }) {
         </div>
       </div>
       <Issues skipped={preview.skipped} warnings={preview.warnings} />
-      {preview.duplicates.length > 0 && (
-        <details className="issues">
-          <summary>Duplicates ({preview.duplicateCount})</summary>
-          <ul>
-            {preview.duplicates.map((d, i) => (
-              <li key={i}>
-                {d.title}{' '}
-                <span className="muted">— same {d.match === 'arxivId' ? 'arXiv id' : d.match}</span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <DuplicateList
+        duplicates={preview.duplicates}
+        count={preview.duplicateCount}
+        keepSeparate={keepSeparate}
+        onKeepSeparate={onKeepSeparate}
+        disabled={disabled}
+      />
+      <DistinctList distinct={preview.distinct} count={preview.distinctCount} />
       {preview.sample.length > 0 && (
         <div className="sample">
           <div className="sample-caption">
