@@ -1,6 +1,7 @@
 // Author lists as spreadsheets and RIS write them: "Last, First; Last, First" (Zotero, Mendeley,
 // EndNote), "Last, F., Last, F.M." (older Scopus), "Last F.; Last F." or "First Last and First Last",
 // turned into Quire's "Given Family" names.
+import { parseName, storedName } from '../../../shared/papers/names';
 import { splitAuthors } from './limits';
 
 /** Initials such as "J.", "J.-P.", "A.B.", "J. R. R." (what Scopus writes for given names). */
@@ -9,12 +10,19 @@ const INITIALS = /^(?:\p{Lu}\.?(?:-\p{Lu}\.?)?\s*)+$/u;
 /** A generational suffix written after a comma: "Martin Luther King, Jr." is already given-first. */
 const SUFFIX = /^(jr|sr|[ivx]{1,4})\.?$/i;
 
-/** "Family, Given[, Suffix]" → "Given Family Suffix"; "Given Family, Jr." and other strings unchanged. */
+/**
+ * "Family, Given[, Suffix]" → the stored form of `shared/papers/names.ts` (BibTeX's name rules):
+ * "Given Family" where that reads back the same, else kept inverted ("Coello Coello, Carlos A."), so
+ * a CSV or RIS round trip of a multi-word family name is exact. "Given Family, Jr." is unchanged.
+ */
 export function invertName(s: string): string {
   const parts = s.split(',').map((p) => p.trim());
   if (parts.length === 2 && SUFFIX.test(parts[1]!)) return `${parts[0]}, ${parts[1]}`;
   if (parts.length < 2 || !parts[1]) return parts[0] ?? '';
-  return [parts[1], parts[0], ...parts.slice(2)].filter(Boolean).join(' ');
+  // Spreadsheets write "Family, Given, Suffix"; BibTeX's order is "Family, Suffix, Given".
+  const [family, given, ...suffix] = parts;
+  const bibtex = suffix.length ? `${family}, ${suffix.join(' ')}, ${given}` : `${family}, ${given}`;
+  return storedName(parseName(bibtex));
 }
 
 /** Splits an author cell into "Given Family" names. */
@@ -34,7 +42,7 @@ export function parseAuthorList(cell: string): string[] {
     parts.length % 2 === 0 && parts.every((p, i) => (i % 2 === 1) === INITIALS.test(p));
   if (paired) {
     const out: string[] = [];
-    for (let i = 0; i < parts.length; i += 2) out.push(`${parts[i + 1]} ${parts[i]}`);
+    for (let i = 0; i < parts.length; i += 2) out.push(invertName(`${parts[i]}, ${parts[i + 1]}`));
     return out;
   }
   // "Smith, John" (one author, family first) against "John Smith, Jane Doe" (several, given first).

@@ -133,7 +133,8 @@ describe('reference-manager CSV', () => {
     expect(r.records[0]?.authors).toEqual([
       'Martin Luther King, Jr.',
       'Ada Lovelace',
-      'Grace Hopper III',
+      // Stored in BibTeX's form (names.ts), shown as "Grace Hopper III".
+      'Hopper, III, Grace',
     ]);
   });
 
