@@ -7,6 +7,7 @@ import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
 import { useApi } from '../../apiContext';
 import { MapScatter } from './MapScatter';
 import { colourByTag, type ColourMode } from './colouring';
+import { LlmNameNote } from './LlmNameNote';
 import { clusterColor } from './palette';
 import { useMapSearch } from './useMapSearch';
 import { useTopicMap } from './useTopicMap';
@@ -31,12 +32,13 @@ const PHASES: Record<string, string> = {
   cluster: 'Clustering',
   place: 'Placing papers',
   label: 'Labelling clusters',
+  name: 'Naming clusters (LLM)',
 };
 
 export function MapView(props: Props) {
   const { version, dark, renderPane, onPapersChanged, onMapShown, onOpenInLibrary } = props;
   const api = useApi();
-  const { status, error, progress, running, compute, cancel, rename, merge, reload } =
+  const { status, error, progress, running, compute, nameClusters, cancel, rename, merge, reload } =
     useTopicMap(version);
   const [colourMode, setColourMode] = useState<ColourMode>('cluster');
   const [query, setQuery] = useState('');
@@ -281,6 +283,20 @@ export function MapView(props: Props) {
                     </li>
                   </ul>
                 )}
+                {colourMode === 'cluster' && map.clusters.length > 0 && (
+                  <div className="map-legend-actions">
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={running}
+                      title="Ask the LLM set up for tagging (Settings) for a short name per cluster, from its key phrases and three central papers. Your own names are kept."
+                      data-testid="map-name-llm"
+                      onClick={() => void nameClusters()}
+                    >
+                      Name with LLM
+                    </button>
+                  </div>
+                )}
                 <ul
                   className="map-legend"
                   data-testid="map-legend"
@@ -354,6 +370,7 @@ export function MapView(props: Props) {
                           ↗
                         </button>
                       )}
+                      <LlmNameNote cluster={c} onAccept={(name) => void rename(c.id, name)} />
                     </li>
                   ))}
                   {map.unassigned > 0 && (
