@@ -1,11 +1,13 @@
 // The Map view: the library's papers on a 2-D topic map (persisted per model, instant to reopen),
 // coloured by cluster with labels at the centres and a legend; a "Compute map" job with progress and
 // cancel; empty and stale states; hover shows a title, click opens the paper, and a lasso selects a
-// region as a list of papers that can be opened, tagged or opened as a filtered library list.
+// region as a list of papers that can be opened, tagged, added to a notebook or opened as a filtered
+// library list.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
 import { useApi } from '../../apiContext';
 import { MapScatter } from './MapScatter';
+import { SelectionToNotebook } from './SelectionToNotebook';
 import { colourByTag, type ColourMode } from './colouring';
 import { LlmNameNote } from './LlmNameNote';
 import { clusterColor } from './palette';
@@ -429,6 +431,10 @@ export function MapView(props: Props) {
                         {note}
                       </p>
                     )}
+                    <SelectionToNotebook
+                      key={`${selection.length}:${selection[0] ?? ''}`}
+                      ids={selection}
+                    />
                     <ul className="map-selection-list">
                       {selection.slice(0, 500).map((id) => (
                         <li key={id}>
