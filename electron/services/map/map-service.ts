@@ -17,7 +17,7 @@ import {
 } from '../../../shared/map/cluster-name';
 import { clusterCandidates } from '../../../shared/map/labels';
 import { matchClusters } from '../../../shared/map/match';
-import { centroidsOf, type PipelineResult } from '../../../shared/map/pipeline';
+import { centralityWeights, centroidsOf, type PipelineResult } from '../../../shared/map/pipeline';
 import { finishLabels, type EmbedPhrase } from './cluster-labels';
 import {
   mapsDir,
@@ -151,8 +151,15 @@ export class MapService {
         const j = pos.get(id);
         if (j !== undefined) sorted.set(vec.vectors.subarray(j * dims, (j + 1) * dims), i * dims);
       });
-      candidates = clusterCandidates(texts, assignment, finalIds.length);
       centroids = centroidsOf(sorted, n, dims, assignment, finalIds.length);
+      candidates = clusterCandidates(
+        texts,
+        assignment,
+        finalIds.length,
+        undefined,
+        undefined,
+        centralityWeights(sorted, dims, assignment, centroids),
+      );
       central = centroids.map((c, ci) => centralOf(sorted, dims, assignment, ci, c));
     }
     const labels = await finishLabels(candidates, centroids, this.deps.embedPhrase);
@@ -473,7 +480,6 @@ export class MapService {
     const clusters = keep.map((i) => stored.clusters[i]!);
     // New key phrases and central papers for the merged cluster; the others keep theirs.
     const texts = stored.ids.map((id) => mapText(this.deps.papers.get(id)));
-    const cands = clusterCandidates(texts, cluster, clusters.length);
     const vec = await this.deps.vectors();
     const pos = new Map(vec.ids.map((id, i) => [id, i]));
     const n = stored.ids.length;
@@ -483,7 +489,16 @@ export class MapService {
       if (j !== undefined)
         sorted.set(vec.vectors.subarray(j * vec.dims, (j + 1) * vec.dims), i * vec.dims);
     });
-    const centroid = centroidsOf(sorted, n, vec.dims, cluster, clusters.length)[targetNew]!;
+    const allCentroids = centroidsOf(sorted, n, vec.dims, cluster, clusters.length);
+    const centroid = allCentroids[targetNew]!;
+    const cands = clusterCandidates(
+      texts,
+      cluster,
+      clusters.length,
+      undefined,
+      undefined,
+      centralityWeights(sorted, vec.dims, cluster, allCentroids),
+    );
     const [label] = await finishLabels([cands[targetNew]!], [centroid], this.deps.embedPhrase);
     merged.keywords = label!.keywords;
     merged.llmName = null; // named from the members it had before the merge
