@@ -150,7 +150,12 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     withWriteLock,
   });
   const search = new SearchService(store, embeddings, undefined, suggestedPapers, clusterPapers);
-  const mapFeature = createMapHandlers({ libraryDir, store, embeddings });
+  const mapFeature = createMapHandlers({
+    libraryDir,
+    store,
+    embeddings,
+    generator: () => llm.generator(),
+  });
   lateMap.map = mapFeature.service;
   const taggingService = await createTaggingService({
     libraryDir,

@@ -35,15 +35,29 @@ export const MapComputeInputSchema = z
     path: ['k'],
   });
 
+/** A cluster name proposed by an LLM, with what it was given and who answered (provenance). */
+export type ClusterLlmName = {
+  name: string;
+  /** The model that answered: `transformers:<id>` or `<server model> @ <host>`. */
+  model: string;
+  /** ISO-8601 instant of the answer. */
+  at: string;
+  /** The prompt's inputs: the cluster's key phrases and central titles at the time. */
+  keywords: string[];
+  titles: string[];
+};
+
 /** One cluster of the map. */
 export type MapCluster = {
   /** Stable across re-runs (matched by membership overlap): `c1`, `c2`, … */
   id: string;
-  /** What to show: the user's name when renamed, else the key phrases. */
+  /** What to show: the user's name when renamed, else the LLM's proposed name, else the key phrases. */
   label: string;
   /** The label made from the key phrases. */
   autoLabel: string;
   renamed: boolean;
+  /** The LLM's proposed name (shown as such until the user accepts or edits it); null/absent: none. */
+  llmName?: ClusterLlmName | null;
   /** 2–4 distinctive key phrases (class-based TF-IDF, re-ranked by centroid similarity, MMR). */
   keywords: string[];
   size: number;
@@ -119,6 +133,15 @@ export const mapMethods = {
       clusterId: ClusterId,
       label: z.string().trim().max(120, 'a name is at most 120 characters'),
     }),
+  ),
+  /**
+   * Asks the configured LLM (tagging's LLM settings) for a short name of each cluster (or of the
+   * given ones) from its key phrases and three central titles; stores each with its provenance. A
+   * renamed cluster keeps the user's name. A job: progress per cluster, cancel.
+   */
+  'map:nameClusters': method<MapStatus>()(
+    z.object({ clusterIds: z.array(ClusterId).min(1).max(500).optional() }).default({}),
+    { job: true },
   ),
   /** Merges `from` into `into` (labels recomputed; the name of `into` kept). */
   'map:mergeClusters': method<MapStatus>()(

@@ -75,6 +75,7 @@ export function clusterCandidates(
   clusters: number,
   perCluster = 12,
   maxDocsPerCluster = MAX_DOCS_PER_CLUSTER,
+  weights?: ArrayLike<number>,
 ): Candidate[][] {
   // Phrases are interned to small integers once per occurrence; the counters then key on numbers
   // (string-keyed maps cost most of the time at 10k abstracts).
@@ -83,6 +84,9 @@ export function clusterCandidates(
   const totalOf: number[] = [];
   const tf: Map<number, number>[] = Array.from({ length: clusters }, () => new Map());
   const df: Map<number, number>[] = Array.from({ length: clusters }, () => new Map());
+  // Centrality-weighted coverage: the summed weight of the member texts holding the phrase.
+  const cov: Map<number, number>[] = Array.from({ length: clusters }, () => new Map());
+  const weightSum = new Array<number>(clusters).fill(0);
   // Surface forms other than the key itself (hyphenated, plural), over all clusters.
   const surfaces = new Map<number, Map<string, number>>();
   const size = new Array<number>(clusters).fill(0);
@@ -98,8 +102,11 @@ export function clusterCandidates(
     const tfc = tf[c]!;
     const dfc = df[c]!;
     for (let t = 0; t < list.length; t += step) {
-      const doc = docs[list[Math.floor(t)]!]!;
+      const di = list[Math.floor(t)]!;
+      const doc = docs[di]!;
+      const w = weights ? Math.max(0, weights[di] ?? 0) : 1;
       size[c]!++;
+      weightSum[c]! += w;
       const seen = new Set<number>();
       for (const { key, surface } of phrases(doc)) {
         let id = keyId.get(key);
@@ -109,12 +116,13 @@ export function clusterCandidates(
           keys.push(key);
           totalOf.push(0);
         }
-        tfc.set(id, (tfc.get(id) ?? 0) + 1);
+        tfc.set(id, (tfc.get(id) ?? 0) + w);
         totalOf[id]!++;
-        if (!key.includes(' ')) words[c]!++;
+        if (!key.includes(' ')) words[c]! += w;
         if (!seen.has(id)) {
           seen.add(id);
           dfc.set(id, (dfc.get(id) ?? 0) + 1);
+          cov[c]!.set(id, (cov[c]!.get(id) ?? 0) + w);
         }
         if (surface !== key) {
           let m = surfaces.get(id);
@@ -129,16 +137,31 @@ export function clusterCandidates(
     words.reduce((a, b) => a + b, 0),
   );
   const avgWords = Math.max(1, allWords / Math.max(1, clusters));
+  // Raw score of phrase `id` in cluster c: c-TF-IDF × √(weighted share of members holding it), so a
+  // phrase repeated in a few peripheral abstracts ranks below one the cluster's core shares.
+  const raw = (c: number, id: number): number => {
+    const count = tf[c]!.get(id);
+    if (!count) return 0;
+    const norm = Math.max(1e-9, words[c]!);
+    const coverage = (cov[c]!.get(id) ?? 0) / Math.max(1e-9, weightSum[c]!);
+    return (count / norm) * Math.log(1 + avgWords / totalOf[id]!) * Math.sqrt(coverage);
+  };
+  const best = new Map<number, number>();
+  for (let c = 0; c < clusters; c++)
+    for (const id of tf[c]!.keys()) best.set(id, Math.max(best.get(id) ?? 0, raw(c, id)));
   return tf.map((counts, c) => {
     const minDocs = size[c]! >= 4 ? 2 : 1;
-    const norm = Math.max(1, words[c]!);
+    const norm = Math.max(1e-9, words[c]!);
     const scored: (Candidate & { count: number; lift: number })[] = [];
     for (const [id, count] of counts) {
       const docsWith = df[c]!.get(id)!;
       if (docsWith < minDocs) continue;
       const key = keys[id]!;
       const total = totalOf[id]!;
-      const score = (count / norm) * Math.log(1 + avgWords / total);
+      const own = raw(c, id);
+      // Distinctive between clusters: a phrase that scores higher in another cluster is damped by
+      // the ratio (its own cluster keeps it at full weight).
+      const score = own * Math.sqrt(own / Math.max(1e-12, best.get(id)!));
       // Lift: how much more often the phrase occurs here than in the whole library.
       const lift = count / norm / (total / allWords);
       scored.push({

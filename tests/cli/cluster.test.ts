@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeLlmServer } from '../support/fake-llm-server';
 import { REPO_ROOT } from '../support/shared-data';
 
 const run = promisify(execFile);
@@ -108,6 +109,58 @@ describe('quire cluster', () => {
         expect(r.code, args.join(' ')).not.toBe(0);
         expect(r.stderr.trim().split('\n').length, r.stderr).toBeLessThanOrEqual(2);
         expect(r.stderr).toMatch(/k|method|reassign/);
+      }
+    },
+  );
+
+  it(
+    '--name-with-llm: a clear error without an LLM, names with provenance with one',
+    { timeout: 240_000 },
+    async () => {
+      const none = await quire(['cluster', '--library', lib, '--seed', '3', '--name-with-llm']);
+      expect(none.code).not.toBe(0);
+      expect(none.stderr).toMatch(/No LLM is configured/);
+      const server = await startFakeLlmServer();
+      try {
+        const set = await quire([
+          'llm',
+          'set',
+          '--library',
+          lib,
+          '--url',
+          server.url,
+          '--model',
+          'tiny-chat',
+        ]);
+        expect(set.code, set.stderr).toBe(0);
+        server.scriptChat(
+          { content: '"Protein Structure"' },
+          { content: 'Topic name: Cosmology.' },
+          { content: 'Speech\nRecognition' },
+        );
+        const r = await quire([
+          'cluster',
+          '--library',
+          lib,
+          '--seed',
+          '3',
+          '--name-with-llm',
+          '--json',
+        ]);
+        expect(r.code, r.stderr).toBe(0);
+        const out = JSON.parse(r.stdout) as {
+          clusters: { label: string; namedBy?: string }[];
+        };
+        expect(out.clusters).toHaveLength(3);
+        expect(out.clusters.map((c) => c.label).sort()).toEqual([
+          'Cosmology',
+          'Protein Structure',
+          'Speech',
+        ]);
+        for (const c of out.clusters)
+          expect(c.namedBy).toBe(`tiny-chat @ ${new URL(server.url).host}`);
+      } finally {
+        await server.close();
       }
     },
   );

@@ -279,6 +279,10 @@ export function describeContract(name: string, setup: ContractSetup): void {
           api.call('map:renameCluster', { clusterId: 'c999', label: 'x' }),
         );
         expect(none.code).toBe('not_found');
+        // Naming with an LLM when none is configured: a clear error through every transport.
+        const noLlm = await rejection(api.call('map:nameClusters', {}));
+        expect(noLlm.code).toBe('invalid_input');
+        expect(noLlm.message).toMatch(/^No LLM is configured/);
 
         // Library and search filter by a cluster of the map: exactly its members, in either. Two
         // k-means clusters, so a cluster is a strict part of the library.

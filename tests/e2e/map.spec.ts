@@ -109,6 +109,20 @@ test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) =
   await expect(page.getByTestId('map-tag-note')).toContainText('map-region');
   await shootBothThemes(page, 'map-lasso');
 
+  // Add the selection to a notebook: a new one with a paper card per paper; adding again to the
+  // same notebook adds nothing twice.
+  const count = Number(/(\d+) selected/.exec((await selection.textContent())!)![1]);
+  const papersWord = count === 1 ? 'paper' : 'papers';
+  await expect(page.getByTestId('map-notebook-select')).toHaveValue('');
+  await page.getByTestId('map-notebook-add').click();
+  await expect(page.getByTestId('map-notebook-note')).toHaveText(
+    `Added ${count} ${papersWord} to “Map selection (${count} ${papersWord})”.`,
+  );
+  await page.getByTestId('map-notebook-add').click();
+  await expect(page.getByTestId('map-notebook-note')).toHaveText(
+    `Added 0 papers to “Map selection (${count} ${papersWord})” (${count} already there).`,
+  );
+
   // "Open in library" from the lasso selection: the library lists exactly those papers, and the tag
   // shows there on as many papers as were selected.
   const selected = /(\d+) selected/.exec((await selection.textContent())!)![1];
@@ -120,6 +134,15 @@ test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) =
   await expect(page.locator('option[value="map-region"]')).toHaveText(`map-region (${selected})`);
   await page.getByTestId('library-selection-chip').getByRole('button').click();
   await expect(page.getByTestId('library-count')).toHaveText('227 papers');
+
+  // The notebook is in the Notebooks view, with a card titled like the lassoed paper.
+  await page.getByTestId('nav-notebooks').click();
+  await page
+    .getByTestId('notebook-list-item')
+    .filter({ hasText: `Map selection (${selected}` })
+    .click();
+  await expect(page.getByTestId('paper-card')).toHaveCount(Number(selected));
+  await expect(page.getByTestId('paper-card').filter({ hasText: title })).toHaveCount(1);
 
   // A legend entry opens its cluster in the library (the cluster filter), with its size.
   await page.getByTestId('nav-map').click();
@@ -201,6 +224,13 @@ test('topic map: compute, hover, open, lasso and tag', async ({ page, quire }) =
   await shootBothThemes(page, 'map-tags');
   await page.getByTestId('map-colour-cluster').click();
   await expect(page.getByTestId('map-legend')).toBeVisible();
+
+  // Last, so the error banner is in no screenshot: "Name with LLM" without an LLM set up gives a
+  // clear error, and the legend's names are unchanged.
+  const names = await page.getByTestId('map-legend').textContent();
+  await page.getByTestId('map-name-llm').click();
+  await expect(page.getByTestId('map-error')).toContainText('No LLM is configured');
+  await expect(page.getByTestId('map-legend')).toHaveText(names!);
 });
 
 /** The map view's edges are the content area's; the scatter and legend reach its bottom and right. */

@@ -2,13 +2,20 @@
 // clusters with their key phrases, or with --json the documented shape: method, clusters (id,
 // label, keywords, size) and papers (id, title, cluster id or null when unassigned, map x/y).
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { MAP_METHODS, type MapMethod } from '../../../shared/api/map-contract';
+import { MAP_METHODS, type MapCluster, type MapMethod } from '../../../shared/api/map-contract';
 import { action, withApi, type Io } from './context';
 
 /** What `--json` prints (README documents it). */
 export type ClusterJson = {
   method: MapMethod;
-  clusters: { id: string; label: string; keywords: string[]; size: number }[];
+  clusters: {
+    id: string;
+    label: string;
+    keywords: string[];
+    size: number;
+    /** With --name-with-llm: the model that proposed the label (absent when the user's name wins). */
+    namedBy?: string;
+  }[];
   papers: { paperId: string; title: string; cluster: string | null; x: number; y: number }[];
 };
 
@@ -42,6 +49,10 @@ export function clusterCommand(io: Io): Command {
         return x;
       },
     )
+    .option(
+      '--name-with-llm',
+      'then ask the configured LLM (quire llm set) for a short name per cluster; your own names are kept',
+    )
     .action(
       action(
         io,
@@ -53,6 +64,7 @@ export function clusterCommand(io: Io): Command {
             minClusterSize?: number;
             seed?: number;
             reassign?: number;
+            nameWithLlm?: boolean;
           },
         ) {
           await withApi(this, 'cli', async (api, _s, opts) => {
@@ -66,8 +78,9 @@ export function clusterCommand(io: Io): Command {
               ...(o.seed !== undefined ? { seed: o.seed } : {}),
               ...(o.reassign !== undefined ? { reassignSimilarity: o.reassign } : {}),
             });
-            const map = st.map;
+            const map = o.nameWithLlm ? (await api.call('map:nameClusters', {})).map : st.map;
             if (!map) throw new Error('cluster: the map could not be computed');
+            const namedBy = (c: MapCluster) => (c.llmName && !c.renamed ? c.llmName.model : null);
             if (opts.json) {
               const out: ClusterJson = {
                 method: map.method,
@@ -76,6 +89,7 @@ export function clusterCommand(io: Io): Command {
                   label: c.label,
                   keywords: c.keywords,
                   size: c.size,
+                  ...(namedBy(c) ? { namedBy: namedBy(c)! } : {}),
                 })),
                 papers: map.points.ids.map((id, i) => ({
                   paperId: id,
@@ -91,7 +105,7 @@ export function clusterCommand(io: Io): Command {
             }
             for (const c of map.clusters)
               io.out(
-                `${c.id.padEnd(5)} ${String(c.size).padStart(5)}  ${c.label}  [${c.keywords.join('; ')}]\n`,
+                `${c.id.padEnd(5)} ${String(c.size).padStart(5)}  ${c.label}  [${c.keywords.join('; ')}]${namedBy(c) ? ` (named by ${namedBy(c)})` : ''}\n`,
               );
             io.out(
               `${map.clusters.length} clusters of ${map.points.ids.length} papers, ${map.unassigned} unassigned (${map.method}; ${map.choice.criterion})\n`,

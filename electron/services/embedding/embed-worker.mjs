@@ -2,7 +2,7 @@
 // the thread that answers the UI. One worker per process hosts every loaded model, because
 // onnxruntime-node's native addon can be registered by only one thread per process. Plain ESM
 // JavaScript so Node, tsx, vitest and the Electron bundle can all start it as is. Protocol: embedder.ts.
-// It also hosts the LLM tagger's text-generation models (`lm-*`, `yesno`), for the same reason.
+// It also hosts the LLM's text-generation models (`lm-*`, `yesno`, `generate`), for the same reason.
 import { parentPort } from 'node:worker_threads';
 import {
   AutoModelForCausalLM,
@@ -117,6 +117,22 @@ async function yesNo(lm, prefix, questions) {
   return out;
 }
 
+/**
+ * Greedy continuation of `prompt`, at most `maxNewTokens` tokens, decoded without special tokens
+ * (cluster naming: a few words). Greedy so the same inputs give the same name.
+ */
+async function generate(lm, prompt, maxNewTokens) {
+  const inputs = lm.tokenizer(prompt);
+  const out = await lm.model.generate({
+    ...inputs,
+    max_new_tokens: maxNewTokens,
+    do_sample: false,
+  });
+  const promptLength = inputs.input_ids.dims[1];
+  const ids = Array.from(out.tolist()[0]).slice(promptLength);
+  return lm.tokenizer.decode(ids, { skip_special_tokens: true });
+}
+
 const reply = (msg, transfer) => parentPort.postMessage(msg, transfer);
 const failure = (id, err) => reply({ type: 'error', id, message: String(err?.message ?? err) });
 
@@ -149,6 +165,9 @@ parentPort.on('message', async (msg) => {
     } else if (msg.type === 'yesno') {
       const data = await yesNo(await loadLm(msg), msg.prefix, msg.questions);
       reply({ type: 'scores', id: msg.id, data }, [data.buffer]);
+    } else if (msg.type === 'generate') {
+      const text = await generate(await loadLm(msg), msg.prompt, msg.maxNewTokens);
+      reply({ type: 'text', id: msg.id, text });
     }
   } catch (err) {
     failure(msg.id, err);

@@ -23,7 +23,14 @@ export type RemoteEmbeddings = {
   embed(texts: string[], signal?: AbortSignal): Promise<Float32Array[]>;
 };
 
-type Reply = { type: string; id: number; dims?: number; data?: Float32Array; message?: string };
+type Reply = {
+  type: string;
+  id: number;
+  dims?: number;
+  data?: Float32Array;
+  text?: string;
+  message?: string;
+};
 type Pending = { resolve: (r: Reply) => void; reject: (e: Error) => void };
 
 /** The worker file sits beside this module in the sources and beside main.js in the Electron build. */
@@ -90,7 +97,7 @@ let nextKey = 0;
  */
 export function requestWorker(
   msg: Record<string, unknown>,
-): Promise<{ type: string; data?: Float32Array }> {
+): Promise<{ type: string; data?: Float32Array; text?: string }> {
   return host.request(msg);
 }
 

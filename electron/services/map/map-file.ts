@@ -2,7 +2,7 @@
 // with a check of its shape (a damaged or foreign file is reported, never half-used).
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MapMethod, TopicMap } from '../../../shared/api/map-contract';
+import type { ClusterLlmName, MapMethod, TopicMap } from '../../../shared/api/map-contract';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 export const MAP_FILE_VERSION = 1;
@@ -11,6 +11,8 @@ export type StoredCluster = {
   id: string;
   autoLabel: string;
   userLabel: string | null;
+  /** Absent in maps saved before LLM naming: read as null. */
+  llmName?: ClusterLlmName | null;
   keywords: string[];
   centralPaperIds: string[];
   mergedFrom: string[];

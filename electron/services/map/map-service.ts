@@ -9,9 +9,15 @@ import { QuireError } from '../../../shared/api/errors';
 import type { MapCluster, MapStatus, TopicMap } from '../../../shared/api/map-contract';
 import type { MapComputeInputSchema } from '../../../shared/api/map-contract';
 import type { Paper } from '../../../shared/api/schemas';
+import {
+  NAME_MAX_TOKENS,
+  NAME_SYSTEM,
+  buildNamePrompt,
+  cleanName,
+} from '../../../shared/map/cluster-name';
 import { clusterCandidates } from '../../../shared/map/labels';
 import { matchClusters } from '../../../shared/map/match';
-import { centroidsOf, type PipelineResult } from '../../../shared/map/pipeline';
+import { centralityWeights, centroidsOf, type PipelineResult } from '../../../shared/map/pipeline';
 import { finishLabels, type EmbedPhrase } from './cluster-labels';
 import {
   mapsDir,
@@ -23,6 +29,7 @@ import {
 } from './map-file';
 import { runInWorker } from './map-runner';
 import { placeNew } from './place';
+import type { OpenGenerator } from '../tagging/llm/generate';
 import type { z } from 'zod';
 
 type ComputeInput = z.output<typeof MapComputeInputSchema>;
@@ -37,6 +44,8 @@ export type MapDeps = {
   activeModel(): string;
   /** Embeds a key phrase with the active model (for label re-ranking); null → c-TF-IDF order only. */
   embedPhrase: EmbedPhrase | null;
+  /** The configured LLM for cluster names; throws a clear error when none is set up. */
+  generator?: () => OpenGenerator;
 };
 
 /** What the map reads of a paper: its title and abstract (title only when there is none). */
@@ -142,8 +151,15 @@ export class MapService {
         const j = pos.get(id);
         if (j !== undefined) sorted.set(vec.vectors.subarray(j * dims, (j + 1) * dims), i * dims);
       });
-      candidates = clusterCandidates(texts, assignment, finalIds.length);
       centroids = centroidsOf(sorted, n, dims, assignment, finalIds.length);
+      candidates = clusterCandidates(
+        texts,
+        assignment,
+        finalIds.length,
+        undefined,
+        undefined,
+        centralityWeights(sorted, dims, assignment, centroids),
+      );
       central = centroids.map((c, ci) => centralOf(sorted, dims, assignment, ci, c));
     }
     const labels = await finishLabels(candidates, centroids, this.deps.embedPhrase);
@@ -152,6 +168,8 @@ export class MapService {
       id,
       autoLabel: labels[ci]!.label,
       userLabel: prevById.get(id)?.userLabel ?? null,
+      // The LLM's name stays with the cluster id, like a rename; its provenance says what it saw.
+      llmName: prevById.get(id)?.llmName ?? null,
       keywords: labels[ci]!.keywords,
       centralPaperIds: central[ci]!.map((i) => r.ids[i]!),
       mergedFrom: prevById.get(id)?.mergedFrom ?? [],
@@ -297,9 +315,10 @@ export class MapService {
     });
     const clusters: MapCluster[] = stored.clusters.map((c, ci) => ({
       id: c.id,
-      label: c.userLabel ?? c.autoLabel,
+      label: c.userLabel ?? c.llmName?.name ?? c.autoLabel,
       autoLabel: c.autoLabel,
       renamed: c.userLabel !== null,
+      llmName: c.llmName ?? null,
       keywords: c.keywords,
       size: size[ci]!,
       centralPaperIds: c.centralPaperIds.filter((id) => liveIds.has(id)),
@@ -345,6 +364,88 @@ export class MapService {
     return new Set(map.points.ids.filter((_, i) => map.points.cluster[i] === index));
   }
 
+  /**
+   * Proposes a name for each cluster (or the given ones) with the configured LLM, from its key
+   * phrases and central titles, and stores it with its provenance. Clusters the user renamed are
+   * skipped unless asked for by id (their name still wins). Cancel leaves the saved map unchanged.
+   */
+  async nameClusters(
+    clusterIds: string[] | undefined,
+    ctx: Pick<CallContext, 'signal' | 'onProgress'>,
+  ): Promise<MapStatus> {
+    if (!this.deps.generator)
+      throw new QuireError(
+        'unavailable',
+        'Cluster naming needs the LLM settings (not wired here).',
+      );
+    if (this.running)
+      throw new QuireError(
+        'unavailable',
+        'The map is being computed or named: wait for it or cancel it.',
+      );
+    const job = this.nameNow(clusterIds, ctx, this.deps.generator);
+    this.running = job;
+    try {
+      await job;
+    } finally {
+      this.running = null;
+    }
+    return this.get();
+  }
+
+  private async nameNow(
+    clusterIds: string[] | undefined,
+    ctx: Pick<CallContext, 'signal' | 'onProgress'>,
+    open: () => OpenGenerator,
+  ): Promise<void> {
+    const stored = await this.current();
+    for (const id of clusterIds ?? [])
+      if (!stored.clusters.some((c) => c.id === id))
+        throw new QuireError('not_found', `The map has no cluster ${id}.`);
+    const targets = clusterIds
+      ? stored.clusters.filter((c) => clusterIds.includes(c.id))
+      : stored.clusters.filter((c) => c.userLabel === null);
+    const gen = open(); // throws "No LLM is configured…" before any work
+    const failures: string[] = [];
+    let named = 0;
+    try {
+      ctx.onProgress({ phase: 'name', done: 0, total: targets.length });
+      for (const [i, c] of targets.entries()) {
+        if (ctx.signal.aborted) throw new QuireError('cancelled', 'Cancelled.');
+        const titles = c.centralPaperIds
+          .map((id) => this.deps.papers.get(id)?.title ?? '')
+          .filter((t) => t.trim() !== '');
+        const prompt = buildNamePrompt({ keywords: c.keywords, titles });
+        const raw = await gen.generate(
+          { system: NAME_SYSTEM, user: prompt, maxTokens: NAME_MAX_TOKENS },
+          ctx.signal,
+        );
+        const name = cleanName(raw);
+        if (name === null) failures.push(`${c.id}: ${JSON.stringify(raw.slice(0, 80))}`);
+        else {
+          c.llmName = {
+            name,
+            model: gen.model,
+            at: new Date().toISOString(),
+            keywords: [...c.keywords],
+            titles,
+          };
+          named++;
+        }
+        ctx.onProgress({ phase: 'name', done: i + 1, total: targets.length });
+      }
+    } finally {
+      await gen.close();
+    }
+    if (ctx.signal.aborted) throw new QuireError('cancelled', 'Cancelled.');
+    if (targets.length > 0 && named === 0)
+      throw new QuireError(
+        'internal',
+        `${gen.model} gave no usable name (its answers: ${failures.slice(0, 3).join('; ')}).`,
+      );
+    await writeMap(this.deps.libraryDir, stored);
+  }
+
   async rename(clusterId: string, label: string): Promise<MapStatus> {
     const stored = await this.current();
     const c = stored.clusters.find((x) => x.id === clusterId);
@@ -379,7 +480,6 @@ export class MapService {
     const clusters = keep.map((i) => stored.clusters[i]!);
     // New key phrases and central papers for the merged cluster; the others keep theirs.
     const texts = stored.ids.map((id) => mapText(this.deps.papers.get(id)));
-    const cands = clusterCandidates(texts, cluster, clusters.length);
     const vec = await this.deps.vectors();
     const pos = new Map(vec.ids.map((id, i) => [id, i]));
     const n = stored.ids.length;
@@ -389,9 +489,19 @@ export class MapService {
       if (j !== undefined)
         sorted.set(vec.vectors.subarray(j * vec.dims, (j + 1) * vec.dims), i * vec.dims);
     });
-    const centroid = centroidsOf(sorted, n, vec.dims, cluster, clusters.length)[targetNew]!;
+    const allCentroids = centroidsOf(sorted, n, vec.dims, cluster, clusters.length);
+    const centroid = allCentroids[targetNew]!;
+    const cands = clusterCandidates(
+      texts,
+      cluster,
+      clusters.length,
+      undefined,
+      undefined,
+      centralityWeights(sorted, vec.dims, cluster, allCentroids),
+    );
     const [label] = await finishLabels([cands[targetNew]!], [centroid], this.deps.embedPhrase);
     merged.keywords = label!.keywords;
+    merged.llmName = null; // named from the members it had before the merge
     merged.autoLabel = label!.label;
     merged.centralPaperIds = centralOf(sorted, vec.dims, cluster, targetNew, centroid).map(
       (i) => stored.ids[i]!,

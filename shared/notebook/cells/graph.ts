@@ -76,6 +76,8 @@ export const GraphCellDataSchema = z.object({
   metrics: z.array(z.enum(METRIC_GROUPS)).min(1).optional(),
   /** What node size shows in the drawing. */
   sizeBy: z.enum(['degree', 'pagerank']).default('degree'),
+  /** What node colour shows: Louvain communities, or the topic map's clusters (library graph only). */
+  colourBy: z.enum(['community', 'map-cluster']).default('community'),
   seed: z
     .number()
     .int()
@@ -100,7 +102,7 @@ export const DEFAULT_GRAPH_METRICS = [
 export type GraphDrawingNode = {
   id: string;
   label: string;
-  /** Louvain community (0 = largest), −1 if not computed. */
+  /** The colour group: Louvain community (0 = largest), or the map cluster when `groups` says so; −1 none. */
   community: number;
   degree: number;
   pagerank: number;
@@ -114,6 +116,8 @@ export type GraphDrawing = {
   nodes: GraphDrawingNode[];
   /** [source index, target index, weight] into `nodes`. */
   edges: [number, number, number][];
+  /** Set when `community` holds the topic map's cluster index: the clusters' labels by index. */
+  groups?: { by: 'map-cluster'; labels: string[] };
 };
 
 /** The contract source of a generator (SBM: `blocks` equal blocks, pIn / pOut). */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { LlmSettings } from '../../../../shared/api/tagging-contract';
 import type { SettingsStore } from '../../settings/settings-store';
 import type { Tagger } from '../tagger';
+import { createTextGenerator, type OpenGenerator } from './generate';
 import { createLlmTagger, type LlmTaggerDeps } from './index';
 import { assertServerUsable, mergeLlmSettings, readLlmSettings } from './llm-settings';
 import { LlmServerError, OpenAiClient } from './openai-client';
@@ -33,6 +34,11 @@ export class LlmService {
   /** The `llm` tagger for the current settings, or null when none is set up. */
   tagger(): Tagger | null {
     return createLlmTagger(this.get(), this.deps);
+  }
+
+  /** Free-text generation with the current settings; throws a clear error when no LLM is set up. */
+  generator(): OpenGenerator {
+    return createTextGenerator(this.get(), this.deps);
   }
 
   /** Lists the server's models; never throws for server trouble, the message says what is wrong. */

@@ -1,13 +1,16 @@
 // The Map view: the library's papers on a 2-D topic map (persisted per model, instant to reopen),
 // coloured by cluster with labels at the centres and a legend; a "Compute map" job with progress and
 // cancel; empty and stale states; hover shows a title, click opens the paper, and a lasso selects a
-// region as a list of papers that can be opened, tagged or opened as a filtered library list.
+// region as a list of papers that can be opened, tagged, added to a notebook or opened as a filtered
+// library list.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
 import { useApi } from '../../apiContext';
 import { TexText } from '../../components/TexText';
 import { MapScatter } from './MapScatter';
+import { SelectionToNotebook } from './SelectionToNotebook';
 import { colourByTag, type ColourMode } from './colouring';
+import { LlmNameNote } from './LlmNameNote';
 import { clusterColor } from './palette';
 import { useMapSearch } from './useMapSearch';
 import { useTopicMap } from './useTopicMap';
@@ -32,12 +35,13 @@ const PHASES: Record<string, string> = {
   cluster: 'Clustering',
   place: 'Placing papers',
   label: 'Labelling clusters',
+  name: 'Naming clusters (LLM)',
 };
 
 export function MapView(props: Props) {
   const { version, dark, renderPane, onPapersChanged, onMapShown, onOpenInLibrary } = props;
   const api = useApi();
-  const { status, error, progress, running, compute, cancel, rename, merge, reload } =
+  const { status, error, progress, running, compute, nameClusters, cancel, rename, merge, reload } =
     useTopicMap(version);
   const [colourMode, setColourMode] = useState<ColourMode>('cluster');
   const [query, setQuery] = useState('');
@@ -282,6 +286,20 @@ export function MapView(props: Props) {
                     </li>
                   </ul>
                 )}
+                {colourMode === 'cluster' && map.clusters.length > 0 && (
+                  <div className="map-legend-actions">
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={running}
+                      title="Ask the LLM set up for tagging (Settings) for a short name per cluster, from its key phrases and three central papers. Your own names are kept."
+                      data-testid="map-name-llm"
+                      onClick={() => void nameClusters()}
+                    >
+                      Name with LLM
+                    </button>
+                  </div>
+                )}
                 <ul
                   className="map-legend"
                   data-testid="map-legend"
@@ -355,6 +373,7 @@ export function MapView(props: Props) {
                           ↗
                         </button>
                       )}
+                      <LlmNameNote cluster={c} onAccept={(name) => void rename(c.id, name)} />
                     </li>
                   ))}
                   {map.unassigned > 0 && (
@@ -413,6 +432,10 @@ export function MapView(props: Props) {
                         {note}
                       </p>
                     )}
+                    <SelectionToNotebook
+                      key={`${selection.length}:${selection[0] ?? ''}`}
+                      ids={selection}
+                    />
                     <ul className="map-selection-list">
                       {selection.slice(0, 500).map((id) => (
                         <li key={id}>

@@ -1,5 +1,5 @@
 // The Map view's state: the persisted map (map:get), the "Compute map" job with progress and cancel,
-// and the legend's edits (rename, merge).
+// the legend's edits (rename, merge) and the "Name with LLM" job.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Progress } from '../../../../shared/api/contract';
 import { QuireError } from '../../../../shared/api/errors';
@@ -36,17 +36,16 @@ export function useTopicMap(version: number) {
     };
   }, [api, version]);
 
-  const compute = useCallback(
-    async (opts: ComputeOptions) => {
+  /** Runs a map job (compute or name) with progress and cancel; its result becomes the status. */
+  const job = useCallback(
+    async (first: Progress, call: (ctx: { signal: AbortSignal }) => Promise<MapStatus>) => {
       const ctrl = new AbortController();
       abort.current = ctrl;
       setRunning(true);
-      setProgress({ phase: 'vectors', done: 0, total: null });
+      setProgress(first);
       setError(null);
       try {
-        setStatus(
-          await api.call('map:compute', opts, { signal: ctrl.signal, onProgress: setProgress }),
-        );
+        setStatus(await call({ signal: ctrl.signal }));
       } catch (err) {
         // A cancel is the user's choice, not an error; the saved map is untouched.
         if (!(err instanceof QuireError && err.code === 'cancelled'))
@@ -57,7 +56,24 @@ export function useTopicMap(version: number) {
         abort.current = null;
       }
     },
-    [api],
+    [],
+  );
+
+  const compute = useCallback(
+    (opts: ComputeOptions) =>
+      job({ phase: 'vectors', done: 0, total: null }, ({ signal }) =>
+        api.call('map:compute', opts, { signal, onProgress: setProgress }),
+      ),
+    [api, job],
+  );
+
+  /** Asks the configured LLM for a name per cluster (the user's names are kept). */
+  const nameClusters = useCallback(
+    () =>
+      job({ phase: 'name', done: 0, total: null }, ({ signal }) =>
+        api.call('map:nameClusters', {}, { signal, onProgress: setProgress }),
+      ),
+    [api, job],
   );
 
   const cancel = useCallback(() => abort.current?.abort(), []);
@@ -84,5 +100,16 @@ export function useTopicMap(version: number) {
     [api],
   );
 
-  return { status, error, progress, running, compute, cancel, rename, merge, reload };
+  return {
+    status,
+    error,
+    progress,
+    running,
+    compute,
+    nameClusters,
+    cancel,
+    rename,
+    merge,
+    reload,
+  };
 }

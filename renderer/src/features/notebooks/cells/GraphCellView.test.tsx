@@ -6,6 +6,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { useLayoutEffect, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphMethods, type LibraryGraph } from '../../../../../shared/api/graph-contract';
+import type { MapStatus } from '../../../../../shared/api/map-contract';
 import { createGraphHandlers } from '../../../../../shared/graph/handlers';
 import { drawingOf } from '../../../../../shared/notebook/cells/graph';
 import type { Cell, Notebook } from '../../../../../shared/notebook/model';
@@ -57,6 +58,21 @@ function Host(props: { data: unknown; extraCells?: Cell[] }) {
       'graph:metrics': (input) =>
         engine['graph:metrics'](graphMethods['graph:metrics'].input.parse(input), ctx),
       'graph:library': () => libraryAnswer(),
+      // The topic map: p1, p2 in "Scaling", p3 and p4 in "Graphs" (p5 is not in the graph).
+      'map:get': () =>
+        ({
+          state: 'current',
+          activeModel: 'quire-glove-100d',
+          stale: null,
+          notEmbedded: 0,
+          map: {
+            clusters: [
+              { id: 'c1', label: 'Scaling' },
+              { id: 'c2', label: 'Graphs' },
+            ],
+            points: { ids: ['p3', 'p1', 'p2', 'p4', 'p5'], cluster: [1, 0, 0, 1, 0] },
+          },
+        }) as unknown as MapStatus, // only what the grouping reads
     }),
   );
   const [nb, setNb] = useState<Notebook>({
@@ -134,6 +150,39 @@ describe('GraphCellView', () => {
       [0, 1, 0.9],
       [2, 3, 0.8],
     ]);
+  });
+
+  it("colours the library graph by topic-map cluster, with the map partition's modularity", async () => {
+    render(
+      <Host
+        data={{
+          source: { kind: 'library-knn', k: 10, threshold: 0.3, mode: 'union' },
+          colourBy: 'map-cluster',
+        }}
+      />,
+    );
+    expect((screen.getByTestId('graph-colour-by') as HTMLSelectElement).value).toBe('map-cluster');
+    fireEvent.click(screen.getByTestId('graph-run'));
+    await waitFor(() => expect(screen.getByTestId('graph-metrics')).toBeTruthy());
+    expect(lastCalls().some((c) => c.method === 'map:get')).toBe(true);
+    const d = drawingOf(lastCell())!;
+    expect(d.nodes.map((n) => [n.id, n.community])).toEqual([
+      ['p1', 0],
+      ['p2', 0],
+      ['p3', 1],
+      ['p4', 1],
+    ]);
+    const legend = screen.getByTestId('graph-communities');
+    expect(legend.textContent).toMatch(/2 map clusters/);
+    expect(legend.querySelector('[data-group="1"]')?.textContent).toBe('Graphs: 2 nodes');
+    const row = (name: string) =>
+      screen.getByTestId('graph-metrics').querySelector(`[data-metric="${name}"]`)?.textContent;
+    expect(row('map clusters')).toBe('map clusters2');
+    expect(row('papers in no map cluster')).toBe('papers in no map cluster0');
+    // Same partition as Louvain's here: 1 − (1.8/3.4)² − (1.6/3.4)² = 0.4983.
+    expect(row('modularity of the map clusters')).toBe('modularity of the map clusters0.4983');
+    // Saved with the cell: a reload shows the same groups.
+    expect(d.groups?.labels).toEqual(['Scaling', 'Graphs']);
   });
 
   it('reads an edge list from a table cell', async () => {

@@ -5,8 +5,8 @@
 // `graph:metrics` for generators and edge lists, whose edges are rebuilt locally with the same
 // seeded engine) and stores the metrics summary and the drawing as the cell's outputs through
 // props.onChange, so they are saved with the notebook and drawn again after a reload without
-// recomputing. The drawing is sigma.js (./graph/SigmaGraph.tsx): colour = Louvain community,
-// size = degree or PageRank, labels on hover, a click on a paper node opens the paper.
+// recomputing. The drawing is sigma.js (./graph/SigmaGraph.tsx): colour = Louvain community (or,
+// for the library graph, the topic map's cluster: graph-map-clusters.ts), size = degree or PageRank, labels on hover, a click on a paper node opens the paper.
 // "Experiment" mode (./graph/ExperimentPanel.tsx) runs a `graph:experiment` sweep instead and stores
 // its table as the cell's table output (for a plot cell to plot).
 import { useMemo, useState, type ReactElement } from 'react';
@@ -26,6 +26,10 @@ import {
   type GraphCellSource,
   type GraphGenerator,
 } from '../../../../../shared/notebook/cells/graph';
+import {
+  groupByMapCluster,
+  mapAssignmentOf,
+} from '../../../../../shared/notebook/cells/graph-map-clusters';
 import { tableOf, tableOfCell } from '../../../../../shared/notebook/tables';
 import type { GraphSource } from '../../../../../shared/api/graph-contract';
 import {
@@ -41,6 +45,7 @@ import './graph/graph.css';
 const DEFAULT_DATA: GraphCellData = {
   source: { kind: 'library-knn', k: 10, threshold: 0.3, mode: 'union' },
   sizeBy: 'degree',
+  colourBy: 'community',
   seed: 0,
 };
 
@@ -189,6 +194,7 @@ export function GraphCellView(props: CellViewProps): ReactElement {
     try {
       const metrics = [...(data.metrics ?? DEFAULT_GRAPH_METRICS)];
       let result: { metrics: GraphMetrics; drawing: ReturnType<typeof graphDrawing> };
+      let extraRows: [string, number | null][] = [];
       if (src.kind === 'library-knn') {
         const lg = await api.call('graph:library', {
           k: src.k,
@@ -198,14 +204,16 @@ export function GraphCellView(props: CellViewProps): ReactElement {
           seed: data.seed,
         });
         const { nodes, edges, ...m } = lg;
-        result = {
-          metrics: m,
-          drawing: graphDrawing(
-            nodes.map((n) => ({ id: n.id, label: n.label, paper: true })),
-            edges,
-            m,
-          ),
-        };
+        const drawn = graphDrawing(
+          nodes.map((n) => ({ id: n.id, label: n.label, paper: true })),
+          edges,
+          m,
+        );
+        if (data.colourBy === 'map-cluster') {
+          const grouped = groupByMapCluster(drawn, mapAssignmentOf(await api.call('map:get', {})));
+          extraRows = grouped.rows;
+          result = { metrics: m, drawing: grouped.drawing };
+        } else result = { metrics: m, drawing: drawn };
       } else if (src.kind === 'generator') {
         const gs = generatorGraphSource(src, data.seed);
         const m = await api.call('graph:metrics', { graph: gs, metrics, seed: data.seed });
@@ -237,9 +245,12 @@ export function GraphCellView(props: CellViewProps): ReactElement {
           for (const id of [e.source, e.target]) if (!ids.has(id)) ids.set(id, { id });
         result = { metrics: m, drawing: graphDrawing([...ids.values()], edges, m) };
       }
+      const outputs = graphOutputs(result.metrics, result.drawing);
+      const summaryOut = outputs[0];
+      if (summaryOut?.kind === 'table') summaryOut.rows.push(...extraRows);
       props.onChange({
         ...cell,
-        outputs: graphOutputs(result.metrics, result.drawing),
+        outputs,
         ranAt: new Date().toISOString(),
       });
     } catch (err) {
@@ -399,6 +410,20 @@ export function GraphCellView(props: CellViewProps): ReactElement {
             <option value="pagerank">PageRank</option>
           </select>
         </label>
+        {src.kind === 'library-knn' && (
+          <label>
+            <span>Colour by</span>
+            <select
+              className="select"
+              data-testid="graph-colour-by"
+              value={data.colourBy}
+              onChange={(e) => update({ colourBy: e.target.value as 'community' | 'map-cluster' })}
+            >
+              <option value="community">Louvain community</option>
+              <option value="map-cluster">Topic-map cluster</option>
+            </select>
+          </label>
+        )}
         <button
           type="button"
           className="button primary"
@@ -464,13 +489,20 @@ export function GraphCellView(props: CellViewProps): ReactElement {
             data-count={communities.length}
           >
             <div className="graph-communities-title">
-              {communities.length} {communities.length === 1 ? 'community' : 'communities'}
+              {communities.length}{' '}
+              {drawing?.groups
+                ? communities.length === 1
+                  ? 'map cluster'
+                  : 'map clusters'
+                : communities.length === 1
+                  ? 'community'
+                  : 'communities'}
             </div>
             <ul>
               {communities.slice(0, 24).map(([c, size]) => (
-                <li key={c}>
+                <li key={c} data-group={c}>
                   <span className="graph-swatch" style={{ background: communityColor(c) }} />
-                  {c + 1}: {size} {size === 1 ? 'node' : 'nodes'}
+                  {drawing?.groups?.labels[c] ?? c + 1}: {size} {size === 1 ? 'node' : 'nodes'}
                 </li>
               ))}
               {communities.length > 24 && <li>… {communities.length - 24} more</li>}
