@@ -4,6 +4,7 @@ import type { ParsedInputOf } from '../../../shared/api/contract';
 import { QuireError } from '../../../shared/api/errors';
 import type {
   Paper,
+  QueryExpansion,
   SearchFilters,
   SearchHit,
   SearchMode,
@@ -17,14 +18,20 @@ import {
   type ClusterPapers,
   type SuggestedPapers,
 } from '../library/filter';
-import type { PaperStore } from '../library/store';
+import type { FtsClause, PaperStore } from '../library/store';
+import { expandQuery } from './expand';
+import { explainHit, stemExpansions } from './explain';
 import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
 import { highlight, queryTerms } from './highlight';
+import { LibraryTerms } from './library-terms';
 
 /** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */
 const PREFILTER_MAX = 5_000;
 
 export class SearchService {
+  /** Words, compounds and abbreviations of this library, for query expansion. */
+  private readonly terms = new LibraryTerms();
+
   constructor(
     private readonly papers: PaperStore,
     private readonly embeddings: EmbeddingService,
@@ -47,7 +54,7 @@ export class SearchService {
     return { test: (p) => set.has(p.id) };
   }
 
-  private async keyword(query: string, depth: number, ids?: string[]): Promise<Ranked[]> {
+  private async keyword(query: FtsClause[], depth: number, ids?: string[]): Promise<Ranked[]> {
     return (await this.papers.fullTextSearch(query, depth, ids)).map((r) => ({
       id: r.id,
       score: r.score,
@@ -74,9 +81,10 @@ export class SearchService {
     let fts: Ranked[] = [];
     let vec: Ranked[] = [];
     let model = this.embeddings.activeModel;
+    const expanded = expandQuery(input.query, this.terms.sync(this.papers));
     // Keyword and semantic searches run concurrently: the slower one sets the latency, not their sum.
     const [ftsOut, vecOut] = await Promise.all([
-      mode !== 'vector' ? this.keyword(input.query, depth, ids) : Promise.resolve([]),
+      mode !== 'vector' ? this.keyword(expanded.clauses, depth, ids) : Promise.resolve([]),
       mode !== 'fts'
         ? this.semantic(input.query, depth, ids).then(
             (s) => ({ ok: true as const, s }),
@@ -99,7 +107,11 @@ export class SearchService {
     const ranked = mode === 'hybrid' ? fuse(fts, vec, this.fusion) : mode === 'fts' ? fts : vec;
     const ftsScore = new Map(fts.map((r) => [r.id, r.score]));
     const vecScore = new Map(vec.map((r) => [r.id, r.score]));
-    const terms = queryTerms(input.query);
+    // Keyword modes searched the expansions too, so their words light up and explain a hit.
+    const expansions: QueryExpansion[] = mode === 'vector' ? [] : expanded.expansions;
+    const terms = [
+      ...new Set([...queryTerms(input.query), ...expansions.flatMap((e) => queryTerms(e.to))]),
+    ];
     const hits: SearchHit[] = [];
     for (const r of ranked) {
       const paper = this.papers.get(r.id);
@@ -113,15 +125,18 @@ export class SearchService {
           title: highlight(paper.title, terms),
           abstract: highlight(paper.abstract, terms),
         },
+        matched: explainHit(paper, input.query, expansions),
       });
       if (hits.length >= input.k) break;
     }
+    const used = [...expansions, ...stemExpansions(hits.map((h) => h.matched ?? []))];
     return {
       mode,
       model,
       hits,
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
       ...(notice ? { notice } : {}),
+      ...(used.length ? { expansions: used } : {}),
     };
   }
 
