@@ -17,6 +17,7 @@ import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
 import { EmbeddingsLine } from './EmbeddingsLine';
 import { AbstractSnippet, Highlighted } from './highlight';
+import { MatchExplanation } from './MatchExplanation';
 import { useEmbeddings } from './useEmbeddings';
 import { useSearch, type SearchRequest } from './useSearch';
 
@@ -463,6 +464,7 @@ function Hit(props: {
             <AbstractSnippet text={p.abstract} spans={hit.highlights.abstract} />
           </p>
         )}
+        <MatchExplanation matched={hit.matched} />
       </div>
       <div className="hit-score" title={tip} data-testid="search-hit-score">
         <span className="score-value">{fmt(hit.score)}</span>
