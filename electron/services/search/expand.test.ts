@@ -144,7 +144,10 @@ describe('explainHit', () => {
     expect(explainHit(LIBRARY[0]!, q, expansions)).toEqual([
       { from: 'GNN', to: 'gnns', kind: 'stem' },
       { from: 'GNN', to: 'graph neural network', kind: 'alias' },
+      // Not also "over squashing": the paper's own spelling is the hyphenated one.
       { from: 'oversquashing', to: 'over-squashing', kind: 'compound' },
+    ]);
+    expect(explainHit(LIBRARY[2]!, q, expansions)).toEqual([
       { from: 'oversquashing', to: 'over squashing', kind: 'compound' },
     ]);
     expect(explainHit(LIBRARY[1]!, q, expansions)).toEqual([

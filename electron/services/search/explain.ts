@@ -56,7 +56,15 @@ export function explainHit(
     }
     if (present) out.push({ ...e });
   }
-  return out;
+  // "over squashing" adds nothing where the paper writes "over-squashing" (found above).
+  const spaced = (t: string) => t.replace(/[-\u2010\u2011]/gu, ' ');
+  return out.filter(
+    (m) =>
+      !(
+        m.kind === 'compound' &&
+        out.some((o) => o !== m && o.kind === 'compound' && o.to !== m.to && spaced(o.to) === m.to)
+      ),
+  );
 }
 
 /** Stem matches across hits, as expansions of the query ("ranked" → "ranking"), once each. */

@@ -22,7 +22,7 @@ import type { FtsClause, PaperStore } from '../library/store';
 import { expandQuery } from './expand';
 import { explainHit, stemExpansions } from './explain';
 import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
-import { highlight, queryTerms } from './highlight';
+import { highlight, mergeSpans, phraseSpans, queryTerms } from './highlight';
 import { LibraryTerms } from './library-terms';
 
 /** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */
@@ -109,9 +109,12 @@ export class SearchService {
     const vecScore = new Map(vec.map((r) => [r.id, r.score]));
     // Keyword modes searched the expansions too, so their words light up and explain a hit.
     const expansions: QueryExpansion[] = mode === 'vector' ? [] : expanded.expansions;
+    const single = expansions.filter((e) => !/[\s\-\u2010\u2011]/u.test(e.to.trim()));
+    const phrases = expansions.filter((e) => !single.includes(e)).map((e) => e.to);
     const terms = [
-      ...new Set([...queryTerms(input.query), ...expansions.flatMap((e) => queryTerms(e.to))]),
+      ...new Set([...queryTerms(input.query), ...single.flatMap((e) => queryTerms(e.to))]),
     ];
+    const spans = (text: string) => mergeSpans(highlight(text, terms), phraseSpans(text, phrases));
     const hits: SearchHit[] = [];
     for (const r of ranked) {
       const paper = this.papers.get(r.id);
@@ -122,8 +125,8 @@ export class SearchService {
         vectorScore: vecScore.get(r.id) ?? null,
         ftsScore: ftsScore.get(r.id) ?? null,
         highlights: {
-          title: highlight(paper.title, terms),
-          abstract: highlight(paper.abstract, terms),
+          title: spans(paper.title),
+          abstract: spans(paper.abstract),
         },
         matched: explainHit(paper, input.query, expansions),
       });
