@@ -19,7 +19,7 @@ import {
   type SuggestedPapers,
 } from '../library/filter';
 import type { FtsClause, PaperStore } from '../library/store';
-import { expandQuery } from './expand';
+import { EXPANSION_WEIGHTS, expandQuery, type ExpansionWeights } from './expand';
 import { explainHit, stemExpansions } from './explain';
 import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
 import { highlight, mergeSpans, phraseSpans, queryTerms } from './highlight';
@@ -40,6 +40,8 @@ export class SearchService {
     private readonly suggested?: SuggestedPapers,
     /** Members of a topic-map cluster, for the `cluster` filter. */
     private readonly clusterPapers?: ClusterPapers,
+    /** Weights of the query expansions (bench/search/quality.ts compares others). */
+    private readonly expansionWeights: ExpansionWeights = EXPANSION_WEIGHTS,
   ) {}
 
   /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */
@@ -81,7 +83,7 @@ export class SearchService {
     let fts: Ranked[] = [];
     let vec: Ranked[] = [];
     let model = this.embeddings.activeModel;
-    const expanded = expandQuery(input.query, this.terms.sync(this.papers));
+    const expanded = expandQuery(input.query, this.terms.sync(this.papers), this.expansionWeights);
     // Keyword and semantic searches run concurrently: the slower one sets the latency, not their sum.
     const [ftsOut, vecOut] = await Promise.all([
       mode !== 'vector' ? this.keyword(expanded.clauses, depth, ids) : Promise.resolve([]),
