@@ -318,6 +318,20 @@ export type SearchInput = z.input<typeof SearchInputSchema>;
 /** A [start, end) character range to highlight. */
 export type Span = [number, number];
 
+/**
+ * How a query was widened before searching: `from` (words of the query) was also searched as `to`.
+ * alias: an abbreviation defined in the library ("GNN" ≈ "graph neural network"); stem: another form
+ * of a word ("ranked" → "ranking"); compound: hyphenation ("oversquashing" = "over-squashing");
+ * neighbour: a word the embedding model places near it ("photonic" ~ "light"); feedback: a word taken
+ * from the top results (pseudo-relevance feedback).
+ */
+export const EXPANSION_KINDS = ['alias', 'stem', 'compound', 'neighbour', 'feedback'] as const;
+export type ExpansionKind = (typeof EXPANSION_KINDS)[number];
+export type QueryExpansion = { from: string; to: string; kind: ExpansionKind };
+
+/** A word of the query (or of an expansion) found in a hit: `to` is how the paper writes it. */
+export type MatchedTerm = { from: string; to: string; kind: 'exact' | ExpansionKind };
+
 export type SearchHit = {
   paper: Paper;
   /** Rank score in this mode (higher is better). */
@@ -326,6 +340,8 @@ export type SearchHit = {
   vectorScore: number | null;
   ftsScore: number | null;
   highlights: { title: Span[]; abstract: Span[] };
+  /** Why it matched: the query's words and expansions this paper contains (keyword modes). */
+  matched?: MatchedTerm[];
 };
 
 export type SearchResult = {
@@ -335,4 +351,6 @@ export type SearchResult = {
   tookMs: number;
   /** Set when the search fell back, e.g. to keywords while the embedding model is unavailable. */
   notice?: string;
+  /** The expansions the keyword search used (absent when none applied). */
+  expansions?: QueryExpansion[];
 };

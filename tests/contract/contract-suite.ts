@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/client';
 import type { Progress } from '../../shared/api/contract';
 import { QuireError } from '../../shared/api/errors';
+import { SCHEMA_VERSION } from '../../electron/services/library/schema';
 
 export type ContractSetup = () => Promise<{ api: Api; close(): Promise<void> }>;
 
@@ -42,7 +43,7 @@ export function describeContract(name: string, setup: ContractSetup): void {
     it('app:info describes an empty library', async () => {
       const info = await api.call('app:info', {});
       expect(info.paperCount).toBe(0);
-      expect(info.schemaVersion).toBe(1);
+      expect(info.schemaVersion).toBe(SCHEMA_VERSION);
       expect(info.location).toMatch(/./);
     });
 

@@ -1,6 +1,12 @@
 // `quire search`: hybrid, semantic or keyword search from the command line, same service as the app.
 import { Command, Option } from 'commander';
-import { SEARCH_MODES, type SearchMode } from '../../../shared/api/schemas';
+import {
+  SEARCH_MODES,
+  type MatchedTerm,
+  type QueryExpansion,
+  type SearchMode,
+} from '../../../shared/api/schemas';
+import { describeMatch } from '../../../shared/search/explain';
 import { action, withApi, type Io } from './context';
 
 /** What `--json` prints: the documented, stable shape (see README). */
@@ -18,7 +24,11 @@ export type SearchJson = {
     score: number;
     vectorScore: number | null;
     ftsScore: number | null;
+    /** With --explain: the query's words and expansions this paper contains. */
+    matched?: MatchedTerm[];
   }[];
+  /** With --explain: how the query was widened (abbreviations, compounds, word forms). */
+  expansions?: QueryExpansion[];
 };
 
 export function searchCommand(io: Io): Command {
@@ -32,13 +42,14 @@ export function searchCommand(io: Io): Command {
     )
     .option('--k <n>', 'how many results', (v) => Number.parseInt(v, 10), 10)
     .option('--tag <tag>', 'only papers with this tag')
+    .option('--explain', 'say why each result matched, and how the query was expanded')
     .action(
       action(
         io,
         async function (
           this: Command,
           query: string,
-          o: { mode: SearchMode; k: number; tag?: string },
+          o: { mode: SearchMode; k: number; tag?: string; explain?: boolean },
         ) {
           await withApi(this, 'cli', async (api, _s, opts) => {
             const r = await api.call('search:query', {
@@ -62,17 +73,23 @@ export function searchCommand(io: Io): Command {
                   score: h.score,
                   vectorScore: h.vectorScore,
                   ftsScore: h.ftsScore,
+                  ...(o.explain ? { matched: h.matched ?? [] } : {}),
                 })),
+                ...(o.explain ? { expansions: r.expansions ?? [] } : {}),
               };
               io.out(JSON.stringify(out, null, 2) + '\n');
               return;
             }
             if (r.notice) io.err(`${r.notice}\n`);
-            r.hits.forEach((h, i) =>
+            if (o.explain && r.expansions?.length)
+              io.out(`expanded: ${r.expansions.map(describeMatch).join(', ')}\n`);
+            r.hits.forEach((h, i) => {
               io.out(
                 `${String(i + 1).padStart(3)}. ${h.score.toFixed(3)}  ${h.paper.title}  [${h.paper.id}]\n`,
-              ),
-            );
+              );
+              if (o.explain && h.matched?.length)
+                io.out(`       matched: ${h.matched.map(describeMatch).join(', ')}\n`);
+            });
             io.out(`${r.hits.length} results (${r.mode}, ${r.model}, ${r.tookMs} ms)\n`);
           });
         },

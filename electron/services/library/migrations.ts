@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { Connection } from '@lancedb/lancedb';
 import { QuireError } from '../../../shared/api/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { SCHEMA_VERSION } from './schema';
+import {
+  FOLD_COLUMN,
+  PAPERS_TABLE,
+  SCHEMA_VERSION,
+  paperToRow,
+  rowToPaper,
+  type PaperRow,
+} from './schema';
 
 export const META_FILE = 'quire-library.json';
 
@@ -13,11 +20,41 @@ export type LibraryMeta = { format: 'quire-library'; schemaVersion: number; crea
 /** A step from `from` to `from + 1`. It must be safe to re-run if interrupted (checked by tests). */
 export type Migration = { from: number; describe: string; run(db: Connection): Promise<void> };
 
+/** Rows rewritten per commit while filling a new column. */
+const FILL_BATCH = 1_000;
+
 /**
- * Version 1 is the first format, so there is nothing to migrate yet. The mechanism is exercised by
- * tests with a synthetic step; real steps go here, e.g. `{ from: 1, describe: 'add column x', run }`.
+ * 1 → 2: the `fold` column (joined hyphenated compounds) that keyword search needs to match
+ * "over-squashing" with "oversquashing". Its full-text index is built by the store like the others
+ * (on the next search or import, under the write lock). Safe to re-run: the column is added once and
+ * the rows are rewritten with the same values.
  */
-export const MIGRATIONS: Migration[] = [];
+async function addFoldColumn(db: Connection): Promise<void> {
+  if (!(await db.tableNames()).includes(PAPERS_TABLE)) return;
+  const table = await db.openTable(PAPERS_TABLE);
+  try {
+    const fields = (await table.schema()).fields.map((f) => f.name);
+    if (!fields.includes(FOLD_COLUMN))
+      await table.addColumns([{ name: FOLD_COLUMN, valueSql: "CAST('' AS STRING)" }]);
+    const rows = (await table.query().toArray()) as PaperRow[];
+    const changed = rows
+      .map(rowToPaper)
+      .map(paperToRow)
+      .filter((r) => r[FOLD_COLUMN] !== '');
+    for (let i = 0; i < changed.length; i += FILL_BATCH)
+      await table
+        .mergeInsert('id')
+        .whenMatchedUpdateAll()
+        .execute(changed.slice(i, i + FILL_BATCH));
+  } finally {
+    table.close();
+  }
+}
+
+/** Ordered steps; the one `from: n` brings a library from version n to n + 1. */
+export const MIGRATIONS: Migration[] = [
+  { from: 1, describe: 'add the compound-forms column for keyword search', run: addFoldColumn },
+];
 
 export async function readMeta(dir: string): Promise<LibraryMeta | null> {
   let raw: string;

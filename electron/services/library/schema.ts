@@ -1,11 +1,15 @@
 // The papers table: its Arrow schema, the current schema version, and row ↔ Paper conversion.
 import { Field, Int32, List, Schema, Utf8 } from 'apache-arrow';
 import type { Paper } from '../../../shared/api/schemas';
+import { foldText } from '../search/compound';
 
 /** Bump when the table's shape changes, and add a migration in migrations.ts. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const PAPERS_TABLE = 'papers';
+
+/** The derived column of compound forms (not part of a Paper). */
+export const FOLD_COLUMN = 'fold';
 
 const text = (name: string) => new Field(name, new Utf8(), false);
 const textList = (name: string) =>
@@ -26,6 +30,8 @@ export const papersSchema = new Schema([
   text('updatedAt'),
   text('notes'),
   textList('tags'),
+  // Version 2: joined forms of hyphenated compounds, for full-text search only (see search/compound.ts).
+  text(FOLD_COLUMN),
 ]);
 
 export type PaperRow = Record<string, unknown>;
@@ -52,5 +58,15 @@ export function rowToPaper(r: PaperRow): Paper {
     updatedAt: String(r.updatedAt ?? ''),
     notes: String(r.notes ?? ''),
     tags: strings(r.tags),
+  };
+}
+
+/** A Paper as a table row, with its derived `fold` column. */
+export function paperToRow(p: Paper): Record<string, unknown> {
+  return {
+    ...p,
+    authors: [...p.authors],
+    tags: [...p.tags],
+    [FOLD_COLUMN]: foldText(p.title, p.abstract),
   };
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../../../shared/api/schemas';
-import { META_FILE, writeMeta } from './migrations';
+import { META_FILE, MIGRATIONS, writeMeta } from './migrations';
+import { SCHEMA_VERSION } from './schema';
 import { PaperStore } from './store';
 
 const paper = (id: string, title: string, extra: Partial<Paper> = {}): Paper => ({
@@ -53,7 +54,7 @@ describe('PaperStore', () => {
     const s = await PaperStore.open(dir);
     await s.close();
     const meta = JSON.parse(await readFile(join(dir, META_FILE), 'utf8'));
-    expect(meta).toMatchObject({ format: 'quire-library', schemaVersion: 1 });
+    expect(meta).toMatchObject({ format: 'quire-library', schemaVersion: SCHEMA_VERSION });
   });
 
   it('rolls back to an earlier version', async () => {
@@ -74,10 +75,13 @@ describe('PaperStore', () => {
     await writeMeta(dir, { format: 'quire-library', schemaVersion: 0, createdAt: 'x' });
     const ran: number[] = [];
     const s = await PaperStore.open(dir, {
-      migrations: [{ from: 0, describe: 'test step', run: async () => void ran.push(0) }],
+      migrations: [
+        { from: 0, describe: 'test step', run: async () => void ran.push(0) },
+        ...MIGRATIONS,
+      ],
     });
     expect(ran).toEqual([0]);
-    expect(s.schemaVersion).toBe(1);
+    expect(s.schemaVersion).toBe(SCHEMA_VERSION);
     await s.close();
 
     await writeMeta(dir, { format: 'quire-library', schemaVersion: 99, createdAt: 'x' });

@@ -5,15 +5,38 @@ import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import type { Paper } from '../../../shared/api/schemas';
 import { migrate, readMeta, writeMeta, type Migration } from './migrations';
-import { PAPERS_TABLE, SCHEMA_VERSION, papersSchema, rowToPaper } from './schema';
+import {
+  FOLD_COLUMN,
+  PAPERS_TABLE,
+  SCHEMA_VERSION,
+  paperToRow,
+  papersSchema,
+  rowToPaper,
+} from './schema';
 import { tableStamp } from './table-stamp';
 
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
 process.env.LANCE_CPU_THREADS ??= '4';
 
-const FTS_COLUMNS = ['title', 'abstract'] as const;
+const FTS_COLUMNS = ['title', 'abstract', FOLD_COLUMN] as const;
 /** Title words count double: a title is a summary of the abstract. */
-const FTS_BOOSTS = [2, 1] as const;
+const TITLE_BOOST = 2;
+/** The fold column holds normalised forms from title and abstract alike: between the two. */
+const FOLD_BOOST = 1.5;
+
+/**
+ * One part of a keyword query: its words are searched in title, abstract and their normalised forms
+ * (compounds joined, accents folded), BM25 scores multiplied by `weight` and summed with the other
+ * parts'. `allWords` asks for every word in one column (AND, not OR).
+ */
+export type FtsClause = { text: string; weight: number; allWords?: boolean };
+
+function clauseQuery(c: FtsClause): lancedb.MultiMatchQuery {
+  return new lancedb.MultiMatchQuery(c.text, [...FTS_COLUMNS], {
+    boosts: [TITLE_BOOST * c.weight, c.weight, FOLD_BOOST * c.weight],
+    operator: c.allWords ? lancedb.Operator.And : lancedb.Operator.Or,
+  });
+}
 
 export type StoreOptions = { migrations?: Migration[] };
 
@@ -29,6 +52,8 @@ export class PaperStore {
   private seenVersion = -1;
   /** The table's on-disk stamp at the last refresh (see table-stamp.ts). */
   private seenStamp = '';
+  /** Bumped whenever the in-memory copy changes, so derived tables (aliases) know to catch up. */
+  private changes = 0;
 
   private constructor(
     readonly dir: string,
@@ -76,6 +101,7 @@ export class PaperStore {
     this.papers.clear();
     for (const p of list) this.papers.set(p.id, p);
     this.seenVersion = version;
+    this.changes++;
   }
 
   /** After our own commit: the copy already holds what we wrote. */
@@ -110,6 +136,11 @@ export class PaperStore {
     return join(this.dir, 'lancedb', `${PAPERS_TABLE}.lance`);
   }
 
+  /** Changes whenever the papers change (any write, reload or rollback). */
+  get revision(): number {
+    return this.changes;
+  }
+
   get count(): number {
     return this.papers.size;
   }
@@ -126,8 +157,9 @@ export class PaperStore {
   add(papers: Paper[]): Promise<void> {
     if (papers.length === 0) return Promise.resolve();
     return this.exclusive(async () => {
-      await this.table.add(papers.map(toRow));
+      await this.table.add(papers.map(paperToRow));
       for (const p of papers) this.papers.set(p.id, p);
+      this.changes++;
       await this.wrote();
     });
   }
@@ -140,8 +172,9 @@ export class PaperStore {
         .mergeInsert('id')
         .whenMatchedUpdateAll()
         .whenNotMatchedInsertAll()
-        .execute(papers.map(toRow));
+        .execute(papers.map(paperToRow));
       for (const p of papers) this.papers.set(p.id, p);
+      this.changes++;
       await this.wrote();
     });
   }
@@ -155,6 +188,7 @@ export class PaperStore {
         await this.table.delete(`id IN (${chunk.map((p) => sqlString(p.id)).join(', ')})`);
       }
       for (const p of found) this.papers.delete(p.id);
+      this.changes++;
       await this.wrote();
       return found;
     });
@@ -174,16 +208,19 @@ export class PaperStore {
     });
   }
 
-  /** Creates the full-text indexes on title and abstract if they are missing. */
+  /** Creates the full-text indexes on title, abstract and compound forms if they are missing. */
   ensureFtsIndex(): Promise<void> {
     return this.exclusive(async () => {
       const have = new Set((await this.table.listIndices()).flatMap((i) => i.columns));
       for (const column of FTS_COLUMNS) {
         if (have.has(column)) continue;
         // Positions stay off: with them, optimize() fails after appends (LanceDB bug, environment.md).
+        // English Snowball stemming and stop words, accents folded ("Schrödinger" = "schrodinger").
         await this.table.createIndex(column, {
           config: lancedb.Index.fts({
             withPosition: false,
+            baseTokenizer: 'simple',
+            language: 'English',
             stem: true,
             removeStopWords: true,
             asciiFolding: true,
@@ -195,29 +232,34 @@ export class PaperStore {
     });
   }
 
-  /** True when both full-text indexes exist (searching then writes nothing). */
+  /** True when every full-text index exists (searching then writes nothing). */
   async hasFtsIndex(): Promise<boolean> {
     const have = new Set((await this.table.listIndices()).flatMap((i) => i.columns));
     return FTS_COLUMNS.every((c) => have.has(c));
   }
 
   /**
-   * BM25 search over title (boosted) and abstract. Rows written since the index was last built are
-   * searched too (LanceDB scans them flat), so results are never stale.
+   * BM25 search over title (boosted) and abstract: the query as typed, or several weighted clauses
+   * (the query and its expansions) whose scores add up. Rows written since the index was last built
+   * are searched too (LanceDB scans them flat), so results are never stale.
    */
   async fullTextSearch(
-    query: string,
+    query: string | FtsClause[],
     k: number,
     onlyIds?: string[],
   ): Promise<{ id: string; score: number }[]> {
     if (onlyIds?.length === 0) return [];
-    let q = this.table
-      .query()
-      .fullTextSearch(
-        new lancedb.MultiMatchQuery(query, [...FTS_COLUMNS], { boosts: [...FTS_BOOSTS] }),
-      )
-      .select(['id', '_score'])
-      .limit(k);
+    const clauses = typeof query === 'string' ? [{ text: query, weight: 1 }] : query;
+    const fts =
+      clauses.length === 1
+        ? clauseQuery(clauses[0]!)
+        : new lancedb.BooleanQuery(
+            clauses.map(
+              (c) =>
+                [lancedb.Occur.Should, clauseQuery(c)] as [lancedb.Occur, lancedb.FullTextQuery],
+            ),
+          );
+    let q = this.table.query().fullTextSearch(fts).select(['id', '_score']).limit(k);
     if (onlyIds) q = q.where(`id IN (${onlyIds.map(sqlString).join(', ')})`);
     const rows = await q.toArray();
     return rows.map((r) => ({ id: String(r.id), score: Number(r._score) }));
@@ -236,8 +278,4 @@ export class PaperStore {
     this.table.close();
     this.db.close();
   }
-}
-
-function toRow(p: Paper): Record<string, unknown> {
-  return { ...p, authors: [...p.authors], tags: [...p.tags] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlight, queryTerms } from './highlight';
+import { highlight, mergeSpans, phraseSpans, queryTerms } from './highlight';
 
 describe('highlight', () => {
   it('drops stop words and stems the query', () => {
@@ -20,5 +20,20 @@ describe('highlight', () => {
 
   it('returns nothing for an all-stop-word query', () => {
     expect(highlight('the of and', queryTerms('the of'))).toEqual([]);
+  });
+});
+
+describe('phraseSpans', () => {
+  it('marks a phrase whole, across spaces and hyphens, and not its words alone', () => {
+    const text = 'Over-squashing in graph neural networks; a graph, over there, over squashing.';
+    const spans = mergeSpans(
+      highlight(text, queryTerms('gnn')),
+      phraseSpans(text, ['over-squashing', 'graph neural network']),
+    );
+    expect(spans.map(([a, b]) => text.slice(a, b))).toEqual([
+      'Over-squashing',
+      'graph neural networks',
+      'over squashing',
+    ]);
   });
 });

@@ -41,3 +41,36 @@ export function highlight(text: string, terms: string[]): Span[] {
   }
   return spans;
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * Spans of multi-word phrases (an expansion's "graph neural network", "over-squashing"): the words in
+ * order, apart by spaces or hyphens, the last one with any ending ("networks"). Lighting the words
+ * one by one would mark every "over" and every "graph".
+ */
+export function phraseSpans(text: string, phrases: string[]): Span[] {
+  const spans: Span[] = [];
+  for (const phrase of phrases) {
+    const words = phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length < 2) continue;
+    const re = new RegExp(
+      `(?<![\\p{L}\\p{N}])${words.map(escape).join('[\\s\\-\u2010\u2011]+')}[\\p{L}]{0,4}(?![\\p{L}\\p{N}])`,
+      'giu',
+    );
+    for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+/** Word and phrase spans together, in order, overlaps merged. */
+export function mergeSpans(...lists: Span[][]): Span[] {
+  const all = lists.flat().sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Span[] = [];
+  for (const s of all) {
+    const last = out[out.length - 1];
+    if (last && s[0] < last[1]) last[1] = Math.max(last[1], s[1]);
+    else out.push([s[0], s[1]]);
+  }
+  return out;
+}

@@ -4,6 +4,7 @@ import type { ParsedInputOf } from '../../../shared/api/contract';
 import { QuireError } from '../../../shared/api/errors';
 import type {
   Paper,
+  QueryExpansion,
   SearchFilters,
   SearchHit,
   SearchMode,
@@ -17,14 +18,20 @@ import {
   type ClusterPapers,
   type SuggestedPapers,
 } from '../library/filter';
-import type { PaperStore } from '../library/store';
+import type { FtsClause, PaperStore } from '../library/store';
+import { EXPANSION_WEIGHTS, expandQuery, type ExpansionWeights } from './expand';
+import { explainHit, stemExpansions } from './explain';
 import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
-import { highlight, queryTerms } from './highlight';
+import { highlight, mergeSpans, phraseSpans, queryTerms } from './highlight';
+import { LibraryTerms } from './library-terms';
 
 /** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */
 const PREFILTER_MAX = 5_000;
 
 export class SearchService {
+  /** Words, compounds and abbreviations of this library, for query expansion. */
+  private readonly terms = new LibraryTerms();
+
   constructor(
     private readonly papers: PaperStore,
     private readonly embeddings: EmbeddingService,
@@ -33,6 +40,8 @@ export class SearchService {
     private readonly suggested?: SuggestedPapers,
     /** Members of a topic-map cluster, for the `cluster` filter. */
     private readonly clusterPapers?: ClusterPapers,
+    /** Weights of the query expansions (bench/search/quality.ts compares others). */
+    private readonly expansionWeights: ExpansionWeights = EXPANSION_WEIGHTS,
   ) {}
 
   /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */
@@ -47,7 +56,7 @@ export class SearchService {
     return { test: (p) => set.has(p.id) };
   }
 
-  private async keyword(query: string, depth: number, ids?: string[]): Promise<Ranked[]> {
+  private async keyword(query: FtsClause[], depth: number, ids?: string[]): Promise<Ranked[]> {
     return (await this.papers.fullTextSearch(query, depth, ids)).map((r) => ({
       id: r.id,
       score: r.score,
@@ -74,9 +83,10 @@ export class SearchService {
     let fts: Ranked[] = [];
     let vec: Ranked[] = [];
     let model = this.embeddings.activeModel;
+    const expanded = expandQuery(input.query, this.terms.sync(this.papers), this.expansionWeights);
     // Keyword and semantic searches run concurrently: the slower one sets the latency, not their sum.
     const [ftsOut, vecOut] = await Promise.all([
-      mode !== 'vector' ? this.keyword(input.query, depth, ids) : Promise.resolve([]),
+      mode !== 'vector' ? this.keyword(expanded.clauses, depth, ids) : Promise.resolve([]),
       mode !== 'fts'
         ? this.semantic(input.query, depth, ids).then(
             (s) => ({ ok: true as const, s }),
@@ -99,7 +109,14 @@ export class SearchService {
     const ranked = mode === 'hybrid' ? fuse(fts, vec, this.fusion) : mode === 'fts' ? fts : vec;
     const ftsScore = new Map(fts.map((r) => [r.id, r.score]));
     const vecScore = new Map(vec.map((r) => [r.id, r.score]));
-    const terms = queryTerms(input.query);
+    // Keyword modes searched the expansions too, so their words light up and explain a hit.
+    const expansions: QueryExpansion[] = mode === 'vector' ? [] : expanded.expansions;
+    const single = expansions.filter((e) => !/[\s\-\u2010\u2011]/u.test(e.to.trim()));
+    const phrases = expansions.filter((e) => !single.includes(e)).map((e) => e.to);
+    const terms = [
+      ...new Set([...queryTerms(input.query), ...single.flatMap((e) => queryTerms(e.to))]),
+    ];
+    const spans = (text: string) => mergeSpans(highlight(text, terms), phraseSpans(text, phrases));
     const hits: SearchHit[] = [];
     for (const r of ranked) {
       const paper = this.papers.get(r.id);
@@ -110,18 +127,21 @@ export class SearchService {
         vectorScore: vecScore.get(r.id) ?? null,
         ftsScore: ftsScore.get(r.id) ?? null,
         highlights: {
-          title: highlight(paper.title, terms),
-          abstract: highlight(paper.abstract, terms),
+          title: spans(paper.title),
+          abstract: spans(paper.abstract),
         },
+        matched: explainHit(paper, input.query, expansions),
       });
       if (hits.length >= input.k) break;
     }
+    const used = [...expansions, ...stemExpansions(hits.map((h) => h.matched ?? []))];
     return {
       mode,
       model,
       hits,
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
       ...(notice ? { notice } : {}),
+      ...(used.length ? { expansions: used } : {}),
     };
   }
 

@@ -17,6 +17,7 @@ import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
 import { EmbeddingsLine } from './EmbeddingsLine';
 import { TexSnippet, TexText } from '../../components/TexText';
+import { MatchExplanation } from './MatchExplanation';
 import { useEmbeddings } from './useEmbeddings';
 import { useSearch, type SearchRequest } from './useSearch';
 
@@ -464,6 +465,7 @@ function Hit(props: {
             <TexSnippet text={p.abstract} spans={hit.highlights.abstract} />
           </p>
         )}
+        <MatchExplanation matched={hit.matched} />
       </div>
       <div className="hit-score" title={tip} data-testid="search-hit-score">
         <span className="score-value">{fmt(hit.score)}</span>

@@ -1,0 +1,80 @@
+// "Why it matched": which words of the query, and which of its expansions, a paper contains, and in
+// which form ("ranked" found as "ranking", "GNN" found as "graph neural network"), so a user can
+// trust or correct a result.
+import type { MatchedTerm, Paper, QueryExpansion } from '../../../shared/api/schemas';
+import { hyphenatedCompounds } from './compound';
+import { fold, lightStem, STOP_WORDS, tokens } from './words';
+
+const HYPHEN = /[-\u2010\u2011]/u;
+
+/** A paper's words, by exact form and by light stem (first form seen). */
+function paperWords(p: Paper): { exact: Set<string>; byStem: Map<string, string> } {
+  const words = [...tokens(p.title), ...tokens(p.abstract)];
+  const byStem = new Map<string, string>();
+  for (const w of words) if (!byStem.has(lightStem(w))) byStem.set(lightStem(w), w);
+  return { exact: new Set(words), byStem };
+}
+
+/** The query's content words as typed (hyphenated compounds split), without stop words. */
+export function contentWords(query: string): string[] {
+  const out: string[] = [];
+  for (const m of query.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = fold(m[0]);
+    if (!STOP_WORDS.has(w) && !out.some((o) => fold(o) === w)) out.push(m[0]);
+  }
+  return out;
+}
+
+/** The query's words and the expansions found in `paper`. */
+export function explainHit(
+  paper: Paper,
+  query: string,
+  expansions: readonly QueryExpansion[],
+): MatchedTerm[] {
+  const { exact, byStem } = paperWords(paper);
+  const out: MatchedTerm[] = [];
+  for (const q of contentWords(query)) {
+    const w = fold(q);
+    if (exact.has(w)) out.push({ from: q, to: w, kind: 'exact' });
+    else {
+      const found = byStem.get(lightStem(w));
+      if (found) out.push({ from: q, to: found, kind: 'stem' });
+    }
+  }
+  let compounds: Set<string> | undefined;
+  for (const e of expansions) {
+    let present: boolean;
+    if (e.kind === 'compound' && HYPHEN.test(e.to)) {
+      compounds ??= new Set([
+        ...hyphenatedCompounds(paper.title),
+        ...hyphenatedCompounds(paper.abstract),
+      ]);
+      present = compounds.has(fold(e.to));
+    } else {
+      const words = tokens(e.to).filter((w) => !STOP_WORDS.has(w));
+      present = words.length > 0 && words.every((w) => exact.has(w) || byStem.has(lightStem(w)));
+    }
+    if (present) out.push({ ...e });
+  }
+  // "over squashing" adds nothing where the paper writes "over-squashing" (found above).
+  const spaced = (t: string) => t.replace(/[-\u2010\u2011]/gu, ' ');
+  return out.filter(
+    (m) =>
+      !(
+        m.kind === 'compound' &&
+        out.some((o) => o !== m && o.kind === 'compound' && o.to !== m.to && spaced(o.to) === m.to)
+      ),
+  );
+}
+
+/** Stem matches across hits, as expansions of the query ("ranked" → "ranking"), once each. */
+export function stemExpansions(matched: readonly MatchedTerm[][]): QueryExpansion[] {
+  const seen = new Set<string>();
+  const out: QueryExpansion[] = [];
+  for (const m of matched.flat())
+    if (m.kind === 'stem' && !seen.has(`${m.from}\n${m.to}`)) {
+      seen.add(`${m.from}\n${m.to}`);
+      out.push({ from: m.from, to: m.to, kind: 'stem' });
+    }
+  return out;
+}

@@ -1,0 +1,181 @@
+// Keyword search through the real services on a real LanceDB library: a library made by the previous
+// format is upgraded (fold column) and then matches compounds and accented words it missed; the
+// library's abbreviations expand queries both ways, follow imports and deletes, and each hit says
+// why it matched.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as lancedb from '@lancedb/lancedb';
+import { Schema } from 'apache-arrow';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClient, type Api } from '../../shared/api/client';
+import { inProcessTransport } from '../../shared/api/in-process';
+import type { Paper } from '../../shared/api/schemas';
+import { createServices, type Services } from '../../electron/services';
+import { readMeta, writeMeta } from '../../electron/services/library/migrations';
+import { FOLD_COLUMN, PAPERS_TABLE, papersSchema } from '../../electron/services/library/schema';
+
+let dir: string;
+let services: Services | undefined;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'quire-keyword-'));
+});
+afterEach(async () => {
+  await services?.close();
+  services = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function open(): Promise<Api> {
+  services = await createServices({ libraryDir: dir, mode: 'cli' });
+  return createClient(inProcessTransport(services.dispatch));
+}
+
+const row = (id: string, title: string, abstract: string): Paper => ({
+  id,
+  title,
+  abstract,
+  authors: ['A. Author'],
+  year: 2024,
+  venue: '',
+  doi: '',
+  arxivId: '',
+  url: '',
+  sourceFile: 'old.jsonl',
+  addedAt: `2026-01-01T00:00:0${id}.000Z`,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  notes: '',
+  tags: [],
+});
+
+const OLD_PAPERS = [
+  row('1', 'On over-squashing in message passing', 'Bottlenecks limit long-range information.'),
+  row('2', 'Schrödinger bridges for generative modelling', 'Diffusion seen as transport.'),
+  row('3', 'Ranking documents', 'A study of retrieval with learned rankers.'),
+  row('4', 'Protein folding', 'Structures predicted from sequences.'),
+];
+
+/** A library written the way format 1 wrote it: no fold column, FTS on title and abstract only. */
+async function createFormat1Library(): Promise<void> {
+  const db = await lancedb.connect(join(dir, 'lancedb'));
+  const v1 = new Schema(papersSchema.fields.filter((f) => f.name !== FOLD_COLUMN));
+  const table = await db.createEmptyTable(PAPERS_TABLE, v1);
+  await table.add(OLD_PAPERS.map((p) => ({ ...p })));
+  for (const column of ['title', 'abstract'])
+    await table.createIndex(column, {
+      config: lancedb.Index.fts({
+        withPosition: false,
+        stem: true,
+        removeStopWords: true,
+        asciiFolding: true,
+        lowercase: true,
+      }),
+    });
+  table.close();
+  db.close();
+  await writeMeta(dir, { format: 'quire-library', schemaVersion: 1, createdAt: 'x' });
+}
+
+const titles = (r: { hits: { paper: Paper }[] }) => r.hits.map((h) => h.paper.title);
+
+describe('upgrading a format-1 library', () => {
+  it('adds the fold column, keeps every paper, and then finds compounds and accented stems', async () => {
+    await createFormat1Library();
+    const api = await open();
+    expect((await readMeta(dir))?.schemaVersion).toBe(2);
+    const { items } = await api.call('library:list', { sort: 'addedAt', limit: 10 });
+    expect(items).toEqual(OLD_PAPERS);
+
+    const fts = (query: string) => api.call('search:query', { query, mode: 'fts', k: 10 });
+    // Stemming and stop words as before: "rankings" meets "Ranking" and "rankers"' stem.
+    expect(titles(await fts('the rankings'))).toEqual(['Ranking documents']);
+    // Failed before: the solid spelling never met "over-squashing".
+    expect(titles(await fts('oversquashing'))).toEqual(['On over-squashing in message passing']);
+    // Failed before: LanceDB stems before folding accents, so "Schrödinger" (unstemmed) and
+    // "schrodinger" (stemmed to "schroding") never met.
+    expect(titles(await fts('schrodinger'))).toEqual([
+      'Schrödinger bridges for generative modelling',
+    ]);
+  });
+
+  it('is safe to run again after an interruption', async () => {
+    await createFormat1Library();
+    const { MIGRATIONS } = await import('../../electron/services/library/migrations');
+    const db = await lancedb.connect(join(dir, 'lancedb'));
+    await MIGRATIONS[0]!.run(db);
+    await MIGRATIONS[0]!.run(db);
+    db.close();
+    const api = await open();
+    const r = await api.call('search:query', { query: 'oversquashing', mode: 'fts', k: 10 });
+    expect(titles(r)).toEqual(['On over-squashing in message passing']);
+  });
+});
+
+describe('abbreviations learned from the library', () => {
+  const PAPERS = [
+    {
+      title: 'Rewiring message passing',
+      abstract:
+        'Graph neural networks (GNNs) pass messages between nodes; rewiring the graph helps them.',
+    },
+    {
+      title: 'Curvature and bottlenecks',
+      abstract: 'We relate the curvature of graph neural networks to their bottlenecks.',
+    },
+    { title: 'A GNN for molecules', abstract: 'We train a GNN on small molecules.' },
+    { title: 'Protein folding', abstract: 'Structures predicted from sequences.' },
+  ];
+
+  it('expands queries both ways, explains each hit, and follows imports and deletes', async () => {
+    const api = await open();
+    const imported = async (papers: typeof PAPERS) =>
+      api.call('import:run', {
+        source: {
+          kind: 'text',
+          name: 'papers.jsonl',
+          text: papers.map((p) => JSON.stringify(p)).join('\n'),
+        },
+      });
+    const fts = (query: string) => api.call('search:query', { query, mode: 'fts', k: 10 });
+
+    // Without the defining paper the library knows no "GNN": only the literal match.
+    await imported(PAPERS.slice(1));
+    expect(titles(await fts('GNN'))).toEqual(['A GNN for molecules']);
+
+    // Importing a paper that defines it teaches the alias.
+    await imported(PAPERS.slice(0, 1));
+    const short = await fts('GNN');
+    expect(new Set(titles(short))).toEqual(
+      new Set(['A GNN for molecules', 'Rewiring message passing', 'Curvature and bottlenecks']),
+    );
+    expect(short.expansions).toContainEqual({
+      from: 'GNN',
+      to: 'graph neural network',
+      kind: 'alias',
+    });
+    const curvature = short.hits.find((h) => h.paper.title === 'Curvature and bottlenecks')!;
+    expect(curvature.matched).toEqual([{ from: 'GNN', to: 'graph neural network', kind: 'alias' }]);
+    // The paper writing the abbreviation still comes first: the words as typed weigh most.
+    expect(short.hits[0]!.paper.title).toBe('A GNN for molecules');
+
+    // The other way: the long form finds the paper that only writes "GNN".
+    const long = await fts('graph neural networks');
+    expect(titles(long)).toContain('A GNN for molecules');
+    expect(long.expansions).toContainEqual({
+      from: 'graph neural networks',
+      to: 'GNN',
+      kind: 'alias',
+    });
+    const hybrid = await api.call('search:query', { query: 'graph neural networks', k: 10 });
+    expect(titles(hybrid)).toContain('A GNN for molecules');
+
+    // Deleting the only paper that defines it forgets the alias; undoing the delete brings it back.
+    const definer = short.hits.find((h) => h.paper.title === 'Rewiring message passing')!;
+    const { undoToken } = await api.call('library:delete', { ids: [definer.paper.id] });
+    const after = await fts('GNN');
+    expect(titles(after)).toEqual(['A GNN for molecules']);
+    expect(after.expansions ?? []).toEqual([]);
+    await api.call('library:undoDelete', { undoToken });
+    expect(titles(await fts('GNN'))).toContain('Curvature and bottlenecks');
+  });
+});
