@@ -5,6 +5,7 @@
 //   - title→abstract retrieval (each title a query, its own abstract the answer; titles not indexed).
 // With QUIRE_QUALITY_SWEEP=1 it also scores fusion candidates offline on the raw keyword and semantic
 // rankings (depth 100), so a fusion can be chosen on the tune split without rebuilding the library.
+// QUIRE_SEARCH_OPTIONS='{"expansion":{…},"fusion":{…}}' measures settings other than the defaults.
 // Run: npx tsx bench/search/quality.ts   — prints JSON.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { createClient, type Api } from '../../shared/api/client';
 import { inProcessTransport } from '../../shared/api/in-process';
 import type { SearchMode } from '../../shared/api/schemas';
-import { createServices } from '../../electron/services';
+import { createServices, type ServicesOptions } from '../../electron/services';
 import { fuse, type FusionMethod, type Ranked } from '../../electron/services/search/fusion';
 import { summarise, type Judged } from '../support/metrics';
 
@@ -68,7 +69,10 @@ function readFeed(): { title: string; abstract: string }[] {
 
 async function library(papers: { title: string; abstract: string }[]) {
   const dir = await mkdtemp(join(tmpdir(), 'quire-quality-'));
-  const services = await createServices({ libraryDir: dir, mode: 'cli' });
+  const search = process.env.QUIRE_SEARCH_OPTIONS
+    ? (JSON.parse(process.env.QUIRE_SEARCH_OPTIONS) as ServicesOptions['search'])
+    : undefined;
+  const services = await createServices({ libraryDir: dir, mode: 'cli', search });
   const api = createClient(inProcessTransport(services.dispatch));
   const text = papers.map((p) => JSON.stringify(p)).join('\n');
   const r = await api.call('import:run', { source: { kind: 'text', name: 'feed.jsonl', text } });
@@ -156,6 +160,7 @@ async function main(): Promise<void> {
       run: await run(full.api, ownQueries[i]!, doSweep),
     });
   const { model } = await full.api.call('embeddings:status', {});
+  const fullIds = full.ids;
   await full.close();
 
   // Title → abstract: titles replaced by placeholders so only the abstract can match.
@@ -165,6 +170,7 @@ async function main(): Promise<void> {
     titleRuns.push(
       await run(blind.api, { query: p.title, relevant: new Map([[blind.ids[i]!, 1]]) }, doSweep),
     );
+  const blindIds = blind.ids;
   await blind.close();
 
   const sets: Record<string, Run[]> = { dev13: devRuns };
@@ -177,6 +183,7 @@ async function main(): Promise<void> {
   sets.titleToAbstract = titleRuns;
 
   const dump = process.env.QUIRE_DUMP_RUNS;
+  if (dump) appendFileSync(dump, JSON.stringify({ libraries: { full: fullIds, blind: blindIds } }) + '\n');
   if (dump)
     for (const [set, runs] of Object.entries(sets))
       for (const r of runs)

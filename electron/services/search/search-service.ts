@@ -18,13 +18,21 @@ import {
   type SuggestedPapers,
 } from '../library/filter';
 import type { PaperStore } from '../library/store';
+import { rocchio, combineKeyword } from './expansion/feedback';
+import { QueryExpander } from './expansion/query-expander';
+import type { SoftScore } from './expansion/soft-match';
+import { EXPANSION, type Expansion, type ExpansionOptions } from './expansion/types';
 import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
 import { highlight, queryTerms } from './highlight';
 
 /** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */
 const PREFILTER_MAX = 5_000;
 
+type ForSearch = Awaited<ReturnType<EmbeddingService['forSearch']>>;
+
 export class SearchService {
+  private readonly expander: QueryExpander;
+
   constructor(
     private readonly papers: PaperStore,
     private readonly embeddings: EmbeddingService,
@@ -33,7 +41,10 @@ export class SearchService {
     private readonly suggested?: SuggestedPapers,
     /** Members of a topic-map cluster, for the `cluster` filter. */
     private readonly clusterPapers?: ClusterPapers,
-  ) {}
+    expansion: ExpansionOptions = EXPANSION,
+  ) {
+    this.expander = new QueryExpander(papers, expansion);
+  }
 
   /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */
   private async allowed(
@@ -58,14 +69,90 @@ export class SearchService {
     query: string,
     depth: number,
     ids?: string[],
-  ): Promise<{ model: string; ranked: Ranked[] }> {
+  ): Promise<{ model: string; ranked: Ranked[]; vector: Float32Array; s: ForSearch }> {
     const s = await this.embeddings.forSearch();
-    const v = await s.embedQuery(query);
-    const hits = await s.vectors.search(v, depth, { onlyIds: ids });
-    return { model: s.modelId, ranked: hits.map((h) => ({ id: h.id, score: h.similarity })) };
+    const vector = await s.embedQuery(query);
+    const hits = await s.vectors.search(vector, depth, { onlyIds: ids });
+    return {
+      model: s.modelId,
+      ranked: hits.map((h) => ({ id: h.id, score: h.similarity })),
+      vector,
+      s,
+    };
+  }
+
+  /**
+   * Soft term-match scores of the top `depth` papers of each list (model-vocabulary neighbours), and
+   * the neighbour words they matched through; none when the model is unavailable or it is off.
+   */
+  private async neighbours(
+    query: string,
+    fts: Ranked[],
+    vec: Ranked[],
+    k: number,
+    s: ForSearch,
+    test: ((p: Paper) => boolean) | undefined,
+  ): Promise<Map<string, SoftScore>> {
+    const o = this.expander.options.neighbours;
+    if (!o.enabled) return new Map();
+    const depth = Math.max(o.depth, k);
+    const ids = new Set([...fts.slice(0, depth), ...vec.slice(0, depth)].map((r) => r.id));
+    const candidates: Paper[] = [];
+    for (const id of ids) {
+      const p = this.papers.get(id);
+      if (p && (!test || test(p))) candidates.push(p);
+    }
+    return this.expander.neighbours(query, candidates, s.modelId, s.embedTexts);
+  }
+
+  /**
+   * Second pass from the first pass's top papers (pseudo-relevance feedback): RM3 terms added to the
+   * keyword side, the query vector moved towards their centroid (Rocchio) on the semantic side.
+   */
+  private async feedback(
+    query: string,
+    first: Ranked[],
+    fts: Ranked[],
+    vec: { vector: Float32Array; s: ForSearch } | undefined,
+    depth: number,
+    ids: string[] | undefined,
+    test: ((p: Paper) => boolean) | undefined,
+    expansions: Expansion[],
+  ): Promise<{ fts?: Ranked[]; vec?: Ranked[] }> {
+    const { keywordFeedback: kf, vectorFeedback: vf } = this.expander.options;
+    const top: Paper[] = [];
+    for (const r of first) {
+      const p = this.papers.get(r.id);
+      if (p && (!test || test(p))) top.push(p);
+      if (top.length >= Math.max(kf.docs, vf.docs)) break;
+    }
+    if (!top.length) return {};
+    const terms = kf.enabled && fts.length ? this.expander.feedback(query, top) : undefined;
+    if (terms?.query) expansions.push(...terms.expansions);
+    const [ftsOut, vecOut] = await Promise.all([
+      terms?.query
+        ? this.keyword(terms.query, depth, ids).then((b) => combineKeyword(fts, b, kf.weight))
+        : undefined,
+      vf.enabled && vec
+        ? vec.s
+            .embedTexts(top.slice(0, vf.docs).map((p) => `${p.title} ${p.abstract}`))
+            .then((docs) =>
+              vec.s.vectors.search(rocchio(vec.vector, docs, vf.weight), depth, { onlyIds: ids }),
+            )
+            .then((hits) => hits.map((h) => ({ id: h.id, score: h.similarity })))
+        : undefined,
+    ]);
+    return { fts: ftsOut, vec: vecOut };
   }
 
   async query(input: ParsedInputOf<'search:query'>): Promise<SearchResult> {
+    return (await this.queryWithExpansions(input)).result;
+  }
+
+  /** The search and the expansions it applied (for the "why it matched" explanation). */
+  async queryWithExpansions(
+    input: ParsedInputOf<'search:query'>,
+  ): Promise<{ result: SearchResult; expansions: Expansion[] }> {
     const t0 = performance.now();
     const { ids, test } = await this.allowed(input.filters);
     const depth = Math.max(100, input.k * 5) * (test ? 4 : 1);
@@ -74,9 +161,12 @@ export class SearchService {
     let fts: Ranked[] = [];
     let vec: Ranked[] = [];
     let model = this.embeddings.activeModel;
+    const expansions: Expansion[] = [];
     // Keyword and semantic searches run concurrently: the slower one sets the latency, not their sum.
     const [ftsOut, vecOut] = await Promise.all([
-      mode !== 'vector' ? this.keyword(input.query, depth, ids) : Promise.resolve([]),
+      mode !== 'vector'
+        ? this.keyword(input.query, depth, ids)
+        : Promise.resolve([]),
       mode !== 'fts'
         ? this.semantic(input.query, depth, ids).then(
             (s) => ({ ok: true as const, s }),
@@ -96,7 +186,31 @@ export class SearchService {
       notice = `Semantic search is unavailable (${(err as Error).message}); showing keyword matches.`;
     }
     if (vecOut?.ok) notice = await this.coverageNotice(mode);
-    const ranked = mode === 'hybrid' ? fuse(fts, vec, this.fusion) : mode === 'fts' ? fts : vec;
+    let soft = new Map<string, SoftScore>();
+    const rank = () =>
+      mode === 'hybrid'
+        ? fuse(fts, vec, this.fusion, new Map([...soft].map(([id, x]) => [id, x.score])))
+        : mode === 'fts'
+          ? fts
+          : vec;
+    const { keywordFeedback, vectorFeedback } = this.expander.options;
+    if (keywordFeedback.enabled || vectorFeedback.enabled) {
+      const second = await this.feedback(
+        input.query,
+        rank(),
+        fts,
+        vecOut?.ok ? vecOut.s : undefined,
+        depth,
+        ids,
+        test,
+        expansions,
+      );
+      fts = second.fts ?? fts;
+      vec = second.vec ?? vec;
+    }
+    if (mode === 'hybrid' && vecOut?.ok && this.fusion.kind === 'soft')
+      soft = await this.neighbours(input.query, fts, vec, input.k, vecOut.s.s, test);
+    const ranked = rank();
     const ftsScore = new Map(fts.map((r) => [r.id, r.score]));
     const vecScore = new Map(vec.map((r) => [r.id, r.score]));
     const terms = queryTerms(input.query);
@@ -116,13 +230,24 @@ export class SearchService {
       });
       if (hits.length >= input.k) break;
     }
-    return {
+    // The neighbour words the shown papers matched through, strongest first, each pair once.
+    const seen = new Set(expansions.map((e) => `${e.from}\u0000${e.to}`));
+    for (const m of hits
+      .flatMap((h) => soft.get(h.paper.id)?.matches ?? [])
+      .sort((a, b) => b.similarity - a.similarity)) {
+      const key = `${m.from}\u0000${m.to}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      expansions.push({ from: m.from, to: m.to, kind: 'neighbour' });
+    }
+    const result: SearchResult = {
       mode,
       model,
       hits,
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
       ...(notice ? { notice } : {}),
     };
+    return { result, expansions };
   }
 
   /** Says how many papers the vectors do not cover yet, so an incomplete answer is never silent. */
