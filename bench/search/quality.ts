@@ -183,7 +183,8 @@ async function main(): Promise<void> {
   sets.titleToAbstract = titleRuns;
 
   const dump = process.env.QUIRE_DUMP_RUNS;
-  if (dump) appendFileSync(dump, JSON.stringify({ libraries: { full: fullIds, blind: blindIds } }) + '\n');
+  if (dump)
+    appendFileSync(dump, JSON.stringify({ libraries: { full: fullIds, blind: blindIds } }) + '\n');
   if (dump)
     for (const [set, runs] of Object.entries(sets))
       for (const r of runs)

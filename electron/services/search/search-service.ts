@@ -164,9 +164,7 @@ export class SearchService {
     const expansions: Expansion[] = [];
     // Keyword and semantic searches run concurrently: the slower one sets the latency, not their sum.
     const [ftsOut, vecOut] = await Promise.all([
-      mode !== 'vector'
-        ? this.keyword(input.query, depth, ids)
-        : Promise.resolve([]),
+      mode !== 'vector' ? this.keyword(input.query, depth, ids) : Promise.resolve([]),
       mode !== 'fts'
         ? this.semantic(input.query, depth, ids).then(
             (s) => ({ ok: true as const, s }),

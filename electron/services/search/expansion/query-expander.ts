@@ -79,7 +79,9 @@ export class QueryExpander {
       this.pending = { key, table };
       table.then(
         (t) => {
-          if (this.pending?.key === key) ((this.ready = { key, table: t }), (this.pending = undefined));
+          if (this.pending?.key !== key) return;
+          this.ready = { key, table: t };
+          this.pending = undefined;
         },
         // A failed build is retried on the next query rather than cached.
         () => {

@@ -37,7 +37,10 @@ export function wordsOf(p: Paper): Set<string> {
   return w;
 }
 
-export type SoftScore = { score: number; matches: { from: string; to: string; similarity: number }[] };
+export type SoftScore = {
+  score: number;
+  matches: { from: string; to: string; similarity: number }[];
+};
 
 /**
  * Scores papers against one query. `queryVectors[i]` is the model's vector of `queryWords[i]`
@@ -88,8 +91,11 @@ export class SoftMatcher {
     for (const t of have) {
       const s = this.similarities(t);
       if (!s) continue;
-      for (let i = 0; i < best.length; i++)
-        if (s[i]! > best[i]!) ((best[i] = s[i]!), (to[i] = t));
+      for (let i = 0; i < best.length; i++) {
+        if (s[i]! <= best[i]!) continue;
+        best[i] = s[i]!;
+        to[i] = t;
+      }
     }
     let num = 0;
     let den = 0;
