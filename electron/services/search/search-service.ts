@@ -81,28 +81,20 @@ export class SearchService {
     };
   }
 
-  /**
-   * Soft term-match scores of the top `depth` papers of each list (model-vocabulary neighbours), and
-   * the neighbour words they matched through; none when the model is unavailable or it is off.
-   */
-  private async neighbours(
-    query: string,
+  /** The candidates soft matching scores: the top `depth` papers of each list that pass the filters. */
+  private candidates(
     fts: Ranked[],
     vec: Ranked[],
     k: number,
-    s: ForSearch,
     test: ((p: Paper) => boolean) | undefined,
-  ): Promise<Map<string, SoftScore>> {
-    const o = this.expander.options.neighbours;
-    if (!o.enabled) return new Map();
-    const depth = Math.max(o.depth, k);
-    const ids = new Set([...fts.slice(0, depth), ...vec.slice(0, depth)].map((r) => r.id));
-    const candidates: Paper[] = [];
-    for (const id of ids) {
+  ): Paper[] {
+    const depth = Math.max(this.expander.options.neighbours.depth, k);
+    const out: Paper[] = [];
+    for (const id of new Set([...fts.slice(0, depth), ...vec.slice(0, depth)].map((r) => r.id))) {
       const p = this.papers.get(id);
-      if (p && (!test || test(p))) candidates.push(p);
+      if (p && (!test || test(p))) out.push(p);
     }
-    return this.expander.neighbours(query, candidates, s.modelId, s.embedTexts);
+    return out;
   }
 
   /**
@@ -162,6 +154,15 @@ export class SearchService {
     let vec: Ranked[] = [];
     let model = this.embeddings.activeModel;
     const expansions: Expansion[] = [];
+    // Soft matching (model-vocabulary neighbours) is prepared while the first pass runs; without the
+    // model there is none, and hybrid falls back to keyword + semantic fusion.
+    const scorer =
+      mode === 'hybrid' && this.fusion.kind === 'soft' && this.expander.options.neighbours.enabled
+        ? this.embeddings
+            .forSearch()
+            .then((s) => this.expander.neighbours(input.query, s.modelId, s.embedTexts))
+            .catch(() => undefined)
+        : undefined;
     // Keyword and semantic searches run concurrently: the slower one sets the latency, not their sum.
     const [ftsOut, vecOut] = await Promise.all([
       mode !== 'vector' ? this.keyword(input.query, depth, ids) : Promise.resolve([]),
@@ -206,8 +207,8 @@ export class SearchService {
       fts = second.fts ?? fts;
       vec = second.vec ?? vec;
     }
-    if (mode === 'hybrid' && vecOut?.ok && this.fusion.kind === 'soft')
-      soft = await this.neighbours(input.query, fts, vec, input.k, vecOut.s.s, test);
+    const score = await scorer;
+    if (mode === 'hybrid' && score) soft = score(this.candidates(fts, vec, input.k, test));
     const ranked = rank();
     const ftsScore = new Map(fts.map((r) => [r.id, r.score]));
     const vecScore = new Map(vec.map((r) => [r.id, r.score]));

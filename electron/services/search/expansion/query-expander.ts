@@ -24,16 +24,17 @@ export class QueryExpander {
     this.terms = new LibraryTerms(papers);
   }
 
-  /** Soft-match scores of the candidates (by id), with the neighbour words each matched through. */
+  /**
+   * Prepares soft matching for one query (the library's term vectors and the query words' vectors),
+   * so it can run while the first-pass searches do; the result scores candidate papers by id.
+   */
   async neighbours(
     query: string,
-    candidates: Paper[],
     model: string,
     embed: Embed,
-  ): Promise<Map<string, SoftScore>> {
+  ): Promise<(candidates: Paper[]) => Map<string, SoftScore>> {
     const qWords = [...new Set(words(query))];
-    const out = new Map<string, SoftScore>();
-    if (!qWords.length || !candidates.length) return out;
+    if (!qWords.length) return () => new Map();
     const [table, qVecs] = await Promise.all([this.table(model, embed), embed(qWords)]);
     const stats = this.terms.get();
     const m = new SoftMatcher(
@@ -44,8 +45,7 @@ export class QueryExpander {
       stats.n,
       this.options.neighbours,
     );
-    for (const p of candidates) out.set(p.id, m.score(p));
-    return out;
+    return (candidates) => new Map(candidates.map((p) => [p.id, m.score(p)]));
   }
 
   /** RM3 terms of the top papers (in rank order): the keyword query to add, and why. */

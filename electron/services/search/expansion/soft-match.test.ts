@@ -64,9 +64,10 @@ afterAll(async () => {
 describe('soft term matching (model-vocabulary neighbours)', () => {
   it('scores the paper described in other words highest and says which words met', async () => {
     const ex = new QueryExpander({ count: PAPERS.length, all: () => PAPERS }, expansionOptions());
-    const scores = await ex.neighbours('computing with light', PAPERS, 'quire-glove-100d', (t) =>
+    const score = await ex.neighbours('computing with light', 'quire-glove-100d', (t) =>
       embedder.embed(t),
     );
+    const scores = score(PAPERS);
     const optic = scores.get('optic')!;
     expect(optic.score).toBeGreaterThan(scores.get('graph')!.score);
     expect(optic.score).toBeGreaterThan(scores.get('batch')!.score);
