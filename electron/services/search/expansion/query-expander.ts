@@ -16,6 +16,8 @@ export class QueryExpander {
   private readonly terms: LibraryTerms;
   private ready: { key: string; table: TermTable } | undefined;
   private pending: { key: string; table: Promise<TermTable> } | undefined;
+  /** Every library term's vector embedded so far, for the current model only. */
+  private termVectors = new Map<string, Map<string, Float32Array>>();
 
   constructor(
     papers: { count: number; all(): Paper[] },
@@ -75,7 +77,18 @@ export class QueryExpander {
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, MAX_TABLE_TERMS)
         .map(([t]) => t);
-      const table = embed(terms).then((v) => termTable(terms, v));
+      // Only terms not embedded before are sent to the model: after an import that is a handful, so
+      // the worker is not kept busy (query embeddings queue behind it) re-embedding the whole table.
+      const known = this.termVectors.get(model) ?? new Map<string, Float32Array>();
+      this.termVectors = new Map([[model, known]]);
+      const missing = terms.filter((t) => !known.has(t));
+      const table = embed(missing).then((v) => {
+        missing.forEach((t, i) => known.set(t, v[i]!));
+        return termTable(
+          terms,
+          terms.map((t) => known.get(t)!),
+        );
+      });
       this.pending = { key, table };
       table.then(
         (t) => {
