@@ -11,7 +11,7 @@ import * as lancedb from '@lancedb/lancedb';
 import { createClient, type Api } from '../../shared/api/client';
 import { inProcessTransport } from '../../shared/api/in-process';
 import type { SearchMode } from '../../shared/api/schemas';
-import { createServices, DEFAULT_MODEL } from '../../electron/services';
+import { createServices, DEFAULT_MODEL, type ServicesOptions } from '../../electron/services';
 import { Embedder } from '../../electron/services/embedding/embedder';
 import {
   ANN_MIN_ROWS,
@@ -195,7 +195,11 @@ async function explore(ctx: Ctx) {
 async function main(): Promise<void> {
   const tStart = performance.now();
   const dir = await mkdtemp(join(tmpdir(), 'quire-bench-latency-'));
-  const services = await createServices({ libraryDir: dir, mode: 'cli' });
+  // QUIRE_SEARCH_OPTIONS='{"fusion":…}' times settings other than the defaults (as quality.ts does).
+  const search = process.env.QUIRE_SEARCH_OPTIONS
+    ? (JSON.parse(process.env.QUIRE_SEARCH_OPTIONS) as ServicesOptions['search'])
+    : undefined;
+  const services = await createServices({ libraryDir: dir, mode: 'cli', search });
   const api = createClient(inProcessTransport(services.dispatch));
   const db = await lancedb.connect(join(dir, 'lancedb'));
   const embedder = await Embedder.start({

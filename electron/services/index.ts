@@ -24,6 +24,8 @@ import { createGraphCompute, createLibraryGraphCompute, graphLimitsFromEnv } fro
 import type { ComputeLimits } from './compute/runner';
 import { createMapHandlers } from './map';
 import type { MapService } from './map/map-service';
+import { expansionOptions, type ExpansionOverrides } from './search/expansion/types';
+import type { FusionMethod } from './search/fusion';
 import { SearchService } from './search/search-service';
 import { SettingsStore } from './settings/settings-store';
 import { LlmService } from './tagging/llm/llm-service';
@@ -87,6 +89,8 @@ export type ServicesOptions = {
   graphLimits?: ComputeLimits;
   /** How notebook sandbox processes start (the Electron app: a utility process); default fork. */
   launchSandbox?: ChildLauncher;
+  /** Search fusion and query expansion other than the defaults (bench/search/quality.ts sweeps them). */
+  search?: { fusion?: FusionMethod; expansion?: ExpansionOverrides };
 };
 
 export type Services = {
@@ -149,7 +153,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     defaultModel: DEFAULT_MODEL,
     withWriteLock,
   });
-  const search = new SearchService(store, embeddings, undefined, suggestedPapers, clusterPapers);
+  const search = new SearchService(
+    store,
+    embeddings,
+    opts.search?.fusion,
+    suggestedPapers,
+    clusterPapers,
+    expansionOptions(opts.search?.expansion),
+  );
   const mapFeature = createMapHandlers({
     libraryDir,
     store,

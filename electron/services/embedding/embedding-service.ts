@@ -195,6 +195,8 @@ export class EmbeddingService {
     modelId: string;
     vectors: VectorStore;
     embedQuery(text: string): Promise<Float32Array>;
+    /** Several texts in one batch (query expansion embeds library terms and feedback papers). */
+    embedTexts(texts: string[]): Promise<Float32Array[]>;
   }> {
     const { model, embedder, vectors } = await this.load(this.searchModelId);
     // Vectors another process (the CLI, say) wrote since are searched too.
@@ -203,6 +205,7 @@ export class EmbeddingService {
       modelId: model.id,
       vectors,
       embedQuery: async (text) => (await embedder.embed([text]))[0]!,
+      embedTexts: (texts) => embedder.embed(texts),
     };
   }
 

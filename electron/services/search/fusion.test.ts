@@ -82,4 +82,29 @@ describe('fusion', () => {
     expect(fuse(fts, vec, anchored).map((r) => r.id)).toEqual(['a', 'c', 'b']);
     expect(fuse(fts, vec, { ...anchored, anchorKeywordTop: false })[0]!.id).toBe('c');
   });
+
+  it('soft: a paper matched only through vocabulary neighbours rises above a weak keyword match', () => {
+    // 'd' shares no word with the query (no BM25 score) but matches it through neighbours; 'b' has
+    // a weak keyword match only. The keyword top hit 'a' stays first.
+    const soft = new Map([
+      ['a', 0.9],
+      ['b', 0.1],
+      ['c', 0.2],
+      ['d', 0.8],
+    ]);
+    const method = {
+      kind: 'soft',
+      ftsWeight: 0.1,
+      vectorWeight: 0.2,
+      anchorKeywordTop: true,
+      fallback: { kind: 'convex', ftsWeight: 0.92, vectorNorm: 'raw', anchorKeywordTop: true },
+    } as const;
+    const withD = [...vec, { id: 'd', score: 0.3 }];
+    expect(fuse(fts, withD, method, soft).map((r) => r.id)).toEqual(['a', 'd', 'c', 'b']);
+    // Without soft scores (model unavailable) it is the fallback, keyword-led.
+    expect(fuse(fts, withD, method).map((r) => r.id)).toEqual(
+      fuse(fts, withD, method.fallback).map((r) => r.id),
+    );
+    expect(fuse(fts, withD, method)[1]!.id).toBe('b');
+  });
 });

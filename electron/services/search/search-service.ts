@@ -3,6 +3,7 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import { QuireError } from '../../../shared/api/errors';
 import type {
+  MatchedTerm,
   Paper,
   QueryExpansion,
   SearchFilters,
@@ -21,6 +22,10 @@ import {
 import type { FtsClause, PaperStore } from '../library/store';
 import { EXPANSION_WEIGHTS, expandQuery, type ExpansionWeights } from './expand';
 import { explainHit, stemExpansions } from './explain';
+import { rocchio, combineKeyword } from './expansion/feedback';
+import { QueryExpander } from './expansion/query-expander';
+import type { SoftScore } from './expansion/soft-match';
+import { EXPANSION, type Expansion, type ExpansionOptions } from './expansion/types';
 import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
 import { highlight, mergeSpans, phraseSpans, queryTerms } from './highlight';
 import { LibraryTerms } from './library-terms';
@@ -28,9 +33,12 @@ import { LibraryTerms } from './library-terms';
 /** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */
 const PREFILTER_MAX = 5_000;
 
+type ForSearch = Awaited<ReturnType<EmbeddingService['forSearch']>>;
+
 export class SearchService {
   /** Words, compounds and abbreviations of this library, for query expansion. */
   private readonly terms = new LibraryTerms();
+  private readonly expander: QueryExpander;
 
   constructor(
     private readonly papers: PaperStore,
@@ -40,9 +48,12 @@ export class SearchService {
     private readonly suggested?: SuggestedPapers,
     /** Members of a topic-map cluster, for the `cluster` filter. */
     private readonly clusterPapers?: ClusterPapers,
-    /** Weights of the query expansions (bench/search/quality.ts compares others). */
+    expansion: ExpansionOptions = EXPANSION,
+    /** Weights of the library-term expansions (bench/search/quality.ts compares others). */
     private readonly expansionWeights: ExpansionWeights = EXPANSION_WEIGHTS,
-  ) {}
+  ) {
+    this.expander = new QueryExpander(papers, expansion);
+  }
 
   /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */
   private async allowed(
@@ -67,11 +78,79 @@ export class SearchService {
     query: string,
     depth: number,
     ids?: string[],
-  ): Promise<{ model: string; ranked: Ranked[] }> {
+  ): Promise<{ model: string; ranked: Ranked[]; vector: Float32Array; s: ForSearch }> {
     const s = await this.embeddings.forSearch();
-    const v = await s.embedQuery(query);
-    const hits = await s.vectors.search(v, depth, { onlyIds: ids });
-    return { model: s.modelId, ranked: hits.map((h) => ({ id: h.id, score: h.similarity })) };
+    const vector = await s.embedQuery(query);
+    const hits = await s.vectors.search(vector, depth, { onlyIds: ids });
+    return {
+      model: s.modelId,
+      ranked: hits.map((h) => ({ id: h.id, score: h.similarity })),
+      vector,
+      s,
+    };
+  }
+
+  /** The candidates soft matching scores: the top `depth` papers of each list that pass the filters. */
+  private candidates(
+    fts: Ranked[],
+    vec: Ranked[],
+    k: number,
+    test: ((p: Paper) => boolean) | undefined,
+  ): Paper[] {
+    const depth = Math.max(this.expander.options.neighbours.depth, k);
+    const out: Paper[] = [];
+    for (const id of new Set([...fts.slice(0, depth), ...vec.slice(0, depth)].map((r) => r.id))) {
+      const p = this.papers.get(id);
+      if (p && (!test || test(p))) out.push(p);
+    }
+    return out;
+  }
+
+  /**
+   * Second pass from the first pass's top papers (pseudo-relevance feedback): RM3 terms added to the
+   * keyword side, the query vector moved towards their centroid (Rocchio) on the semantic side.
+   */
+  private async feedback(
+    query: string,
+    first: Ranked[],
+    fts: Ranked[],
+    vec: { vector: Float32Array; s: ForSearch } | undefined,
+    depth: number,
+    ids: string[] | undefined,
+    test: ((p: Paper) => boolean) | undefined,
+    expansions: Expansion[],
+  ): Promise<{ fts?: Ranked[]; vec?: Ranked[] }> {
+    const { keywordFeedback: kf, vectorFeedback: vf } = this.expander.options;
+    const top: Paper[] = [];
+    for (const r of first) {
+      const p = this.papers.get(r.id);
+      if (p && (!test || test(p))) top.push(p);
+      if (top.length >= Math.max(kf.docs, vf.docs)) break;
+    }
+    if (!top.length) return {};
+    const terms = kf.enabled && fts.length ? this.expander.feedback(query, top) : undefined;
+    if (terms?.query) expansions.push(...terms.expansions);
+    const [ftsOut, vecOut] = await Promise.all([
+      terms?.query
+        ? this.keyword(this.expand(terms.query).clauses, depth, ids).then((b) =>
+            combineKeyword(fts, b, kf.weight),
+          )
+        : undefined,
+      vf.enabled && vec
+        ? vec.s
+            .embedTexts(top.slice(0, vf.docs).map((p) => `${p.title} ${p.abstract}`))
+            .then((docs) =>
+              vec.s.vectors.search(rocchio(vec.vector, docs, vf.weight), depth, { onlyIds: ids }),
+            )
+            .then((hits) => hits.map((h) => ({ id: h.id, score: h.similarity })))
+        : undefined,
+    ]);
+    return { fts: ftsOut, vec: vecOut };
+  }
+
+  /** The query with the library's compounds and abbreviations as FTS clauses, and what was added. */
+  private expand(query: string) {
+    return expandQuery(query, this.terms.sync(this.papers), this.expansionWeights);
   }
 
   async query(input: ParsedInputOf<'search:query'>): Promise<SearchResult> {
@@ -83,7 +162,17 @@ export class SearchService {
     let fts: Ranked[] = [];
     let vec: Ranked[] = [];
     let model = this.embeddings.activeModel;
-    const expanded = expandQuery(input.query, this.terms.sync(this.papers), this.expansionWeights);
+    const expanded = this.expand(input.query);
+    const feedbackUsed: Expansion[] = [];
+    // Soft matching (model-vocabulary neighbours) is prepared while the first pass runs; without the
+    // model there is none, and hybrid falls back to keyword + semantic fusion.
+    const scorer =
+      mode === 'hybrid' && this.fusion.kind === 'soft' && this.expander.options.neighbours.enabled
+        ? this.embeddings
+            .forSearch()
+            .then((s) => this.expander.neighbours(input.query, s.modelId, s.embedTexts))
+            .catch(() => undefined)
+        : undefined;
     // Keyword and semantic searches run concurrently: the slower one sets the latency, not their sum.
     const [ftsOut, vecOut] = await Promise.all([
       mode !== 'vector' ? this.keyword(expanded.clauses, depth, ids) : Promise.resolve([]),
@@ -106,11 +195,36 @@ export class SearchService {
       notice = `Semantic search is unavailable (${(err as Error).message}); showing keyword matches.`;
     }
     if (vecOut?.ok) notice = await this.coverageNotice(mode);
-    const ranked = mode === 'hybrid' ? fuse(fts, vec, this.fusion) : mode === 'fts' ? fts : vec;
+    let soft = new Map<string, SoftScore>();
+    const rank = () =>
+      mode === 'hybrid'
+        ? fuse(fts, vec, this.fusion, new Map([...soft].map(([id, x]) => [id, x.score])))
+        : mode === 'fts'
+          ? fts
+          : vec;
+    const { keywordFeedback, vectorFeedback } = this.expander.options;
+    if (keywordFeedback.enabled || vectorFeedback.enabled) {
+      const second = await this.feedback(
+        input.query,
+        rank(),
+        fts,
+        vecOut?.ok ? vecOut.s : undefined,
+        depth,
+        ids,
+        test,
+        feedbackUsed,
+      );
+      fts = second.fts ?? fts;
+      vec = second.vec ?? vec;
+    }
+    const score = await scorer;
+    if (mode === 'hybrid' && score) soft = score(this.candidates(fts, vec, input.k, test));
+    const ranked = rank();
     const ftsScore = new Map(fts.map((r) => [r.id, r.score]));
     const vecScore = new Map(vec.map((r) => [r.id, r.score]));
     // Keyword modes searched the expansions too, so their words light up and explain a hit.
-    const expansions: QueryExpansion[] = mode === 'vector' ? [] : expanded.expansions;
+    const expansions: QueryExpansion[] =
+      mode === 'vector' ? [] : [...expanded.expansions, ...feedbackUsed];
     const single = expansions.filter((e) => !/[\s\-\u2010\u2011]/u.test(e.to.trim()));
     const phrases = expansions.filter((e) => !single.includes(e)).map((e) => e.to);
     const terms = [
@@ -121,6 +235,12 @@ export class SearchService {
     for (const r of ranked) {
       const paper = this.papers.get(r.id);
       if (!paper || (test && !test(paper))) continue;
+      // Words the paper met only through a model-vocabulary neighbour ("light" ~ "optical").
+      const neighbours: MatchedTerm[] = (soft.get(r.id)?.matches ?? [])
+        .filter((m) => m.from !== m.to)
+        .map((m) => ({ from: m.from, to: m.to, kind: 'neighbour' }));
+      const matched = [...explainHit(paper, input.query, expansions)];
+      for (const n of neighbours) if (!matched.some((m) => m.from === n.from)) matched.push(n);
       hits.push({
         paper,
         score: r.score,
@@ -130,11 +250,22 @@ export class SearchService {
           title: spans(paper.title),
           abstract: spans(paper.abstract),
         },
-        matched: explainHit(paper, input.query, expansions),
+        matched,
       });
       if (hits.length >= input.k) break;
     }
+    // The neighbour words the shown papers matched through, strongest first, each pair once.
     const used = [...expansions, ...stemExpansions(hits.map((h) => h.matched ?? []))];
+    const seen = new Set(used.map((e) => `${e.from}\u0000${e.to}`));
+    for (const m of hits
+      .flatMap((h) => soft.get(h.paper.id)?.matches ?? [])
+      .filter((m) => m.from !== m.to)
+      .sort((a, b) => b.similarity - a.similarity)) {
+      const key = `${m.from}\u0000${m.to}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      used.push({ from: m.from, to: m.to, kind: 'neighbour' });
+    }
     return {
       mode,
       model,

@@ -1,0 +1,96 @@
+// Soft term matching with the bundled model: a query word meets its nearest word in a paper, so a
+// paper described in other words scores above papers that share nothing with the query.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Paper } from '../../../../shared/api/schemas';
+import { Embedder } from '../../embedding/embedder';
+import { QueryExpander } from './query-expander';
+import { SoftMatcher, termTable } from './soft-match';
+import { expansionOptions } from './types';
+
+const MODELS = join(__dirname, '..', '..', '..', '..', 'resources', 'models');
+
+function paper(id: string, title: string, abstract: string): Paper {
+  return {
+    id,
+    title,
+    abstract,
+    authors: [],
+    year: null,
+    venue: '',
+    doi: '',
+    arxivId: '',
+    url: '',
+    sourceFile: 'test',
+    addedAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    notes: '',
+    tags: [],
+  };
+}
+
+// Written for this test (not from any corpus).
+const PAPERS = [
+  paper(
+    'optic',
+    'An optical co-processor for neural network training',
+    'Matrix multiplications of a network are done with photons in free-space optics, using lasers ' +
+      'and lenses.',
+  ),
+  paper(
+    'graph',
+    'Graph neural networks for link prediction',
+    'Message passing over two nodes predicts whether an edge between them will appear.',
+  ),
+  paper(
+    'batch',
+    'Critical batch size in pre-training',
+    'Beyond a critical batch size, more data-parallel workers bring diminishing returns.',
+  ),
+];
+
+let embedder: Embedder;
+beforeAll(async () => {
+  embedder = await Embedder.start({
+    localModelPath: MODELS,
+    id: 'quire-glove-100d',
+    dtype: 'fp32',
+  });
+}, 60_000);
+afterAll(async () => {
+  await embedder?.close();
+});
+
+describe('soft term matching (model-vocabulary neighbours)', () => {
+  it('scores the paper described in other words highest and says which words met', async () => {
+    const ex = new QueryExpander({ count: PAPERS.length, all: () => PAPERS }, expansionOptions());
+    const score = await ex.neighbours('computing with light', 'quire-glove-100d', (t) =>
+      embedder.embed(t),
+    );
+    const scores = score(PAPERS);
+    const optic = scores.get('optic')!;
+    expect(optic.score).toBeGreaterThan(scores.get('graph')!.score);
+    expect(optic.score).toBeGreaterThan(scores.get('batch')!.score);
+    const light = optic.matches.find((m) => m.from === 'light');
+    expect(['optical', 'optics', 'photons', 'lasers', 'lenses']).toContain(light?.to);
+  }, 60_000);
+
+  it('an exact word counts fully; a neighbour below the threshold counts nothing', () => {
+    // Two-dimensional unit vectors: "light" is close to "optics" (cos 0.8) and far from "graph".
+    const table = termTable(
+      ['optics', 'graph', 'light'],
+      [new Float32Array([0.8, 0.6]), new Float32Array([0, 1]), new Float32Array([1, 0])],
+    );
+    const m = new SoftMatcher(table, ['light'], [new Float32Array([1, 0])], () => 1, 10, {
+      minSimilarity: 0.5,
+      power: 2,
+    });
+    expect(m.score(paper('x', 'light', '')).score).toBeCloseTo(1);
+    const viaOptics = m.score(paper('y', 'optics', ''));
+    expect(viaOptics.score).toBeCloseTo(0.64);
+    expect(viaOptics.matches).toEqual([
+      { from: 'light', to: 'optics', similarity: expect.closeTo(0.8, 5) },
+    ]);
+    expect(m.score(paper('z', 'graph', '')).score).toBe(0);
+  });
+});
