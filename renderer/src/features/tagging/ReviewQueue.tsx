@@ -1,6 +1,6 @@
 // The review queue: pending suggestions across the library, reviewed from the keyboard
 // (a accept, r reject, j/k move, u undo, Enter open the paper, A accept all above a score).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   TAGGER_NAMES,
   type SuggestRunResult,
@@ -54,7 +54,9 @@ export function ReviewQueue(props: Props) {
 
   // Keys act when focus is in the queue or nowhere in particular (not in a dialog or a field).
   const keyState = useRef({ q, bulkOpen, onOpenPaper });
-  useEffect(() => {
+  // A layout effect, in the same commit as the rows: with a passive one, a key pressed right after
+  // the rows appeared (a fast user, a loaded machine) acted on the queue as it was before them.
+  useLayoutEffect(() => {
     keyState.current = { q, bulkOpen, onOpenPaper };
   });
   useEffect(() => {

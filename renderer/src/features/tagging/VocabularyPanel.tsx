@@ -1,6 +1,6 @@
 // The tag vocabulary: each tag's colour, description and counts; create, edit (rename, describe,
 // recolour), merge and delete with undo. Keys: j/k move, n new, e edit, m merge, Delete delete.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TagInfo } from '../../../../shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
 import { MergeDialog } from './MergeDialog';
@@ -92,7 +92,8 @@ export function VocabularyPanel({ active, vocabulary, onChanged, onUndoable, new
   };
 
   const keyState = useRef({ tags, cur, editing, merging, remove });
-  useEffect(() => {
+  // Same commit as the list it describes (see ReviewQueue): keys never act on a stale list.
+  useLayoutEffect(() => {
     keyState.current = { tags, cur, editing, merging, remove };
   });
   useEffect(() => {
