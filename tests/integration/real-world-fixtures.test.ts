@@ -1,11 +1,15 @@
 // Real-world export excerpts (tests/fixtures/real-world: Scopus/WoS/Zotero RIS, Zotero/Mendeley CSV,
 // Zotero CSL-JSON, arXiv API Atom) imported through the real services into a LanceDB library on disk:
-// stored fields, duplicate and different-work decisions match `<name>.expected.json`; a CSL-JSON
-// export of the result imports back to the same fields. (`bibtex-*` fixtures have their own test.)
+// stored fields, duplicate and different-work decisions match `<name>.expected.json`; BibTeX, CSL-JSON
+// and CSV exports of the result import back to the same fields, and a second parser (bibtex-parse,
+// citation-js) reads every BibTeX and CSL-JSON export. (`bibtex-*` fixtures have their own test.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import bibtexParse from 'bibtex-parse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient, type Api } from '../../shared/api/client';
 import { inProcessTransport } from '../../shared/api/in-process';
@@ -93,13 +97,23 @@ describe('real-world import fixtures', () => {
   });
 
   const roundTrips = fixtures.flatMap((f) =>
-    (['csl-json', 'csv'] as const).map((x): [string, ExportFormat] => [f, x]),
+    (['bibtex', 'csl-json', 'csv'] as const).map((x): [string, ExportFormat] => [f, x]),
   );
   it.each(roundTrips)('%s: a %s export imports back to the same fields', async (name, format) => {
     const api = await library();
     await api.call('import:run', { source: { kind: 'path', path: join(DIR, name) } });
     const first = (await papers(api)).map(stored);
     const out = await api.call('export:library', { format });
+    // Another tool reads the export too, one item per paper with every author.
+    if (format !== 'csv') {
+      if (format === 'bibtex') expect(bibtexParse.entries(out.content)).toHaveLength(first.length);
+      const cite = new Cite(format === 'bibtex' ? out.content : JSON.parse(out.content));
+      expect(cite.data).toHaveLength(first.length);
+      const authors = cite.data.map((d) => ((d.author as unknown[] | undefined) ?? []).length);
+      expect(authors.reduce((a, b) => a + b, 0)).toBe(
+        first.reduce((a, p) => a + p.authors.length, 0),
+      );
+    }
     const again = await library();
     // Every exported item was its own paper; the export has no volume or edition, so volumes of
     // one work (same title, year, author) are kept apart by the override, as a user would.
