@@ -82,7 +82,7 @@ test('KaTeX, uPlot and sigma render without a CSP violation; inline script is re
   await page.getByTestId('cell-add-plot').click();
   const plot = page.locator('[data-testid="cell"][data-cell-type="plot"]').last();
   await plot.getByTestId('plot-source').selectOption('runs');
-  await expect(plot.getByTestId('plot-canvas').locator('canvas')).toBeVisible();
+  await expect(plot.getByTestId('plot-chart').locator('circle').first()).toBeVisible();
 
   // sigma: WebGL over the library's similarity graph.
   await page.getByTestId('cell-add-graph').click();
