@@ -78,6 +78,9 @@ function checkChart(svg: string) {
   // The fitted curve (a path), and the ten data points.
   expect(svg).toMatch(/<path d="M[^"]+" [^>]*class="series-curve"/);
   expect(svg.match(/<circle /g)?.length).toBe(10);
+  // A legend names both.
+  expect(svg).toMatch(/>data<\/text>/);
+  expect(svg).toMatch(/>fit<\/text>/);
 }
 
 describe('fit chart in the exports', () => {

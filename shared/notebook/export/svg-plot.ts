@@ -121,17 +121,18 @@ export function renderSvgPlot(spec: SvgPlotSpec): string {
       parts.push(
         `<path d="${path(pts) ?? ''}" fill="none" stroke="${color}" stroke-width="1.5" class="series-${style}"/>`,
       );
-    if (style === 'curve') return;
-    parts.push(
-      `<g fill="${color}">` +
-        pts
-          .map(
-            (p) =>
-              `<circle cx="${x(p[0]).toFixed(1)}" cy="${y(p[1]).toFixed(1)}" r="${style === 'line' ? 2 : 3}"/>`,
-          )
-          .join('') +
-        '</g>',
-    );
+    // A curve (a fitted model) is a line without markers.
+    if (style !== 'curve')
+      parts.push(
+        `<g fill="${color}">` +
+          pts
+            .map(
+              (p) =>
+                `<circle cx="${x(p[0]).toFixed(1)}" cy="${y(p[1]).toFixed(1)}" r="${style === 'line' ? 2 : 3}"/>`,
+            )
+            .join('') +
+          '</g>',
+      );
     if (series.length > 1)
       parts.push(
         `<text x="${W - m.right - 4}" y="${m.top + 12 + 14 * i}" text-anchor="end" fill="${color}">${escapeHtml(s.label)}</text>`,
