@@ -18,12 +18,14 @@ const cellOf = (page: Page, type: string) =>
   page.locator(`[data-testid="cell"][data-cell-type="${type}"]`).last();
 
 type Box = { x: number; y: number; width: number; height: number };
+/** The page's getComputedStyle (this file is type-checked without the DOM library). */
+type Styles = { getComputedStyle(e: unknown): { fill: string; backgroundColor: string } };
 type Ticks = { chart: Box; x: { text: string; box: Box }[]; y: { text: string; box: Box }[] };
 
 /** The chart's box and the rendered box of each tick label, as the browser lays them out. */
 async function ticksOf(chart: Locator): Promise<Ticks> {
   return chart.evaluate((svg) => {
-    const rect = (e: Element) => {
+    const rect = (e: { getBoundingClientRect(): Box }) => {
       const r = e.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     };
@@ -105,10 +107,13 @@ test('fit and plot charts label both axes and cut no tick label, in both themes'
     );
     expectLabelledAndInside(await ticksOf(plotChart), `plot chart (${scheme})`);
     // Tick labels are readable: not the background colour.
-    const [fill, bg] = await plotChart.evaluate((svg) => [
-      getComputedStyle(svg.querySelector('text.tick-y')!).fill,
-      getComputedStyle(svg).backgroundColor,
-    ]);
+    const [fill, bg] = await plotChart.evaluate((svg) => {
+      const page = globalThis as unknown as Styles;
+      return [
+        page.getComputedStyle(svg.querySelector('text.tick-y')).fill,
+        page.getComputedStyle(svg).backgroundColor,
+      ];
+    });
     expect(fill, `tick label colour (${scheme})`).not.toBe(bg);
   }
   await page.emulateMedia({ colorScheme: 'light' });
