@@ -1,4 +1,4 @@
-// The renderer under Quire's Content Security Policy: KaTeX, uPlot and sigma render with no CSP
+// The renderer under Quire's Content Security Policy: KaTeX, the SVG plot and sigma render with no CSP
 // violation, and the policy is really enforced (an injected inline script is refused). Browser mode
 // serves renderer/index.html, whose meta policy equals the app:// header minus frame-ancestors
 // (electron/main/content-security-policy.test.ts), so this is the desktop window's policy too.
@@ -25,7 +25,7 @@ type PageDocument = {
 };
 // Functions run in the page are serialised, so each one reaches `document` itself.
 
-test('KaTeX, uPlot and sigma render without a CSP violation; inline script is refused', async ({
+test('KaTeX, the SVG plot and sigma render without a CSP violation; inline script is refused', async ({
   page,
   quire,
 }) => {
@@ -73,7 +73,7 @@ test('KaTeX, uPlot and sigma render without a CSP violation; inline script is re
     () => (globalThis as unknown as { document: PageDocument }).document.fonts.ready,
   );
 
-  // uPlot: a canvas with a styled cursor and legend.
+  // The plot cell: an SVG chart styled by the app's stylesheet.
   await page.getByTestId('cell-add-table').click();
   const table = page.locator('[data-testid="cell"][data-cell-type="table"]').last();
   await table.getByTestId('table-paste').fill('compute,loss\n1,3.2\n10,2.9\n100,2.5\n');
@@ -82,7 +82,7 @@ test('KaTeX, uPlot and sigma render without a CSP violation; inline script is re
   await page.getByTestId('cell-add-plot').click();
   const plot = page.locator('[data-testid="cell"][data-cell-type="plot"]').last();
   await plot.getByTestId('plot-source').selectOption('runs');
-  await expect(plot.getByTestId('plot-canvas').locator('canvas')).toBeVisible();
+  await expect(plot.getByTestId('plot-chart').locator('circle').first()).toBeVisible();
 
   // sigma: WebGL over the library's similarity graph.
   await page.getByTestId('cell-add-graph').click();

@@ -58,7 +58,7 @@ test('math, references, a table and its plot survive a reload; cells run and sto
   await plot.getByTestId('plot-source').selectOption('runs');
   await expect(plot.getByTestId('plot-x')).toHaveValue('compute');
   await plot.getByRole('checkbox', { name: 'log x' }).check();
-  await expect(plot.getByTestId('plot-canvas').locator('canvas')).toBeVisible();
+  await expect(plot.getByTestId('plot-chart').locator('circle').first()).toBeVisible();
 
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   // Blur the editors so the picture shows rendered cells.
@@ -77,7 +77,7 @@ test('math, references, a table and its plot survive a reload; cells run and sto
   await expect(grid.locator('tbody tr').nth(2)).toContainText('100');
   await expect(grid.locator('tbody tr').nth(2)).toContainText('2.5');
   await expect(
-    (await lastCell(page, 'plot')).getByTestId('plot-canvas').locator('canvas'),
+    (await lastCell(page, 'plot')).getByTestId('plot-chart').locator('circle').first(),
   ).toBeVisible();
 
   // The reference opens the paper in Library.

@@ -6,7 +6,9 @@ import { escapeHtml, markdownToHtml } from '../export/markup';
 import { outputsToHtml, outputsToIpynb, outputsToMarkdown } from '../export/outputs';
 import { findCell, type Cell, type CellOutput } from '../model';
 import { paperRef } from '../references';
-import type { CellType, ExportContext } from '../registry';
+import { svgDataUrl } from '../export/svg-plot';
+import { fitSvg } from './fit-chart';
+import type { CellType, ExportContext, IpynbOutput } from '../registry';
 import { numericColumn, tableOf, TableCellDataSchema } from '../tables';
 
 export const FitCellDataSchema = z.object({
@@ -54,12 +56,32 @@ function sourceLine(cell: Cell, ctx: ExportContext): string | null {
   return `Data: ${title ? paperRef(id, title) : id}`;
 }
 
+/** The cell's chart (data and fitted curve) as SVG, or null before a successful run. */
+function chartOf(cell: Cell, ctx: ExportContext): string | null {
+  const d = FitCellDataSchema.safeParse(cell.data);
+  return d.success ? fitSvg(d.data, cell.outputs, ctx) : null;
+}
+
 const describe = (cell: Cell) => {
   const d = FitCellDataSchema.safeParse(cell.data);
   return d.success
     ? `fit ${d.data.model} to ${d.data.y} vs ${[d.data.x].flat().join(', ')} of ${d.data.source}`
     : 'fit';
 };
+
+/** The chart as a display_data output (none before a successful run). */
+function chartOutput(cell: Cell, ctx: ExportContext): IpynbOutput[] {
+  const svg = chartOf(cell, ctx);
+  return svg
+    ? [
+        {
+          output_type: 'display_data',
+          data: { 'image/svg+xml': toLines(svg), 'text/plain': [describe(cell)] },
+          metadata: {},
+        },
+      ]
+    : [];
+}
 
 export const fitCell: CellType = {
   type: 'fit',
@@ -119,21 +141,27 @@ export const fitCell: CellType = {
   exporters: {
     markdown: (cell, ctx) => {
       const src = sourceLine(cell, ctx);
-      return `*${describe(cell)}*\n\n${src ? `${src}\n\n` : ''}${outputsToMarkdown(cell.outputs)}`;
+      const svg = chartOf(cell, ctx);
+      const img = svg ? `\n\n![${describe(cell).replace(/[[\]]/g, '')}](${svgDataUrl(svg)})` : '';
+      return `*${describe(cell)}*\n\n${src ? `${src}\n\n` : ''}${outputsToMarkdown(cell.outputs)}${img}`;
     },
     html: (cell, ctx) => {
       const src = sourceLine(cell, ctx);
       const srcHtml = src ? `<div class="fit-source">${markdownToHtml(src, ctx)}</div>\n` : '';
-      return `<p class="fit"><em>${escapeHtml(describe(cell))}</em></p>\n${srcHtml}${outputsToHtml(cell.outputs)}`;
+      const svg = chartOf(cell, ctx);
+      const fig = svg
+        ? `\n<figure class="plot">${svg}<figcaption>${escapeHtml(describe(cell))}</figcaption></figure>`
+        : '';
+      return `<p class="fit"><em>${escapeHtml(describe(cell))}</em></p>\n${srcHtml}${outputsToHtml(cell.outputs)}${fig}`;
     },
-    ipynb: (cell) => [
+    ipynb: (cell, ctx) => [
       {
         id: cell.id,
         cell_type: 'code',
         metadata: { quire: { type: 'fit', spec: cell.data } },
         source: toLines(`// ${describe(cell)}`),
         execution_count: null,
-        outputs: outputsToIpynb(cell.outputs),
+        outputs: [...outputsToIpynb(cell.outputs), ...chartOutput(cell, ctx)],
       },
     ],
   },

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { toLines } from '../file-format';
 import { escapeHtml } from '../export/markup';
-import { renderSvgPlot } from '../export/svg-plot';
+import { renderSvgPlot, svgDataUrl } from '../export/svg-plot';
 import { findCell, type Cell } from '../model';
 import type { CellType, ExportContext } from '../registry';
 import { numericColumn } from '../tables';
@@ -76,7 +76,7 @@ export const plotCell: CellType = {
       const r = plotSvg(cell, ctx);
       return 'error' in r
         ? `> ${r.error}`
-        : `![${caption(cell).replace(/[[\]]/g, '')}](data:image/svg+xml;charset=utf-8,${encodeURIComponent(r.svg)})`;
+        : `![${caption(cell).replace(/[[\]]/g, '')}](${svgDataUrl(r.svg)})`;
     },
     html: (cell, ctx) => {
       const r = plotSvg(cell, ctx);

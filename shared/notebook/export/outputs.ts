@@ -4,6 +4,7 @@ import { toLines } from '../file-format';
 import type { CellOutput } from '../model';
 import type { IpynbOutput } from '../registry';
 import { escapeHtml, fenced, gfmTable, htmlTable } from './markup';
+import { svgDataUrl } from './svg-plot';
 
 const rowsOf = (o: Extract<CellOutput, { kind: 'table' }>) => o.rows;
 
@@ -25,8 +26,7 @@ export function outputsToMarkdown(outputs: CellOutput[]): string {
     else if (o.kind === 'json') parts.push(fenced(JSON.stringify(o.value, null, 2), 'json'));
     else if (o.kind === 'table') parts.push(gfmTable(o.columns, rowsOf(o)));
     else if (o.kind === 'error') parts.push(`> **${o.name}:** ${o.message.replace(/\n/g, ' ')}`);
-    else if (o.kind === 'svg')
-      parts.push(`![plot](data:image/svg+xml;charset=utf-8,${encodeURIComponent(o.svg)})`);
+    else if (o.kind === 'svg') parts.push(`![plot](${svgDataUrl(o.svg)})`);
   }
   flushConsole();
   return parts.join('\n\n');

@@ -15,6 +15,7 @@ import {
   fitSourcePaperId,
   type FitCellData,
 } from '../../../../../shared/notebook/cells/fit';
+import { LOG_LOG_MODELS } from '../../../../../shared/notebook/cells/fit-chart';
 import type { Cell, Notebook } from '../../../../../shared/notebook/model';
 import { tableOfCell } from '../../../../../shared/notebook/tables';
 import { TexText } from '../../../components/TexText';
@@ -35,7 +36,6 @@ import './fit/fit.css';
 
 const FORMULA = '__formula';
 const DEFAULT_DATA: FitCellData = { source: '', x: 'x', y: 'y', model: 'power-law' };
-const LOG_LOG_MODELS = new Set(['power-law', 'power-law-offset', 'chinchilla', 'log-log-linear']);
 /** Stored for an open side of a bound (JSON has no Infinity). */
 const OPEN = 1e300;
 

@@ -1,10 +1,11 @@
 // Plot cell: pick a table (a table cell or a cell's table output), x and y columns, line or
-// scatter, log axes; drawn with uPlot (canvas, loaded on first use). Exports draw their own SVG.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type uPlot from 'uplot';
+// scatter, log axes; drawn as SVG with the fit cell's chart (DOM text, so tick labels are themed,
+// measurable and never cut). Exports draw their own static SVG (shared/notebook/export/svg-plot).
 import type { Notebook } from '../../../../../shared/notebook/model';
 import { numericColumn, tableOfCell, type TableData } from '../../../../../shared/notebook/tables';
+import { SvgChart, type ChartSeries } from './fit/SvgChart';
 import type { CellViewProps } from './types';
+import './fit/fit.css';
 
 type PlotData = {
   kind: 'line' | 'scatter';
@@ -46,122 +47,61 @@ function tableSources(nb: Notebook, self: string): { key: string; label: string;
   return out;
 }
 
-/** Columns as uPlot wants them: x ascending, invalid or non-positive-on-log values as null. */
-function series(t: TableData, d: PlotData): uPlot.AlignedData | null {
+/** One series per y column: finite points only, and only positive values on a log axis. */
+function chartSeries(t: TableData, d: PlotData): ChartSeries[] {
   const xs = numericColumn(t, d.x);
-  const ys = d.y.map((c) => numericColumn(t, c));
   const ok = (v: number, log: boolean) => Number.isFinite(v) && (!log || v > 0);
-  const order = xs
-    .map((_, i) => i)
-    .filter((i) => ok(xs[i] ?? NaN, d.logX))
-    .sort((a, b) => (xs[a] ?? 0) - (xs[b] ?? 0));
-  if (order.length === 0) return null;
-  return [
-    order.map((i) => xs[i] ?? 0),
-    ...ys.map((col) =>
-      order.map((i) => {
-        const v = col[i] ?? NaN;
-        return ok(v, d.logY) ? v : null;
-      }),
-    ),
-  ];
+  return d.y.map((col, k): ChartSeries => {
+    const ys = numericColumn(t, col);
+    const data = xs
+      .map((x, i): [number, number] => [x, ys[i] ?? NaN])
+      .filter(([x, y]) => ok(x, d.logX) && ok(y, d.logY))
+      .sort((a, b) => a[0] - b[0]);
+    const color = COLORS[k % COLORS.length] ?? '#4f46e5';
+    return { kind: d.kind === 'line' ? 'line' : 'points', data, label: col, color };
+  });
 }
 
-/** A theme colour resolved to rgb(): canvas cannot parse `var()` or `light-dark()`. */
-function themeColor(el: Element, name: string, fallback: string): string {
-  const probe = document.createElement('span');
-  probe.style.color = `var(${name}, ${fallback})`;
-  el.append(probe);
-  const color = getComputedStyle(probe).color || fallback;
-  probe.remove();
-  return color;
-}
-
-/** `spec` is the JSON of `{t, d}`: one string, so the chart is redrawn only when it changes. */
-function Chart({ spec }: { spec: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  // Canvas colours are resolved once per draw: redraw when the theme changes.
-  const [theme, setTheme] = useState(0);
-  useEffect(() => {
-    const mo = new MutationObserver(() => setTheme((t) => t + 1));
-    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => mo.disconnect();
-  }, []);
-  const { d, data } = useMemo(() => {
-    const { t, d } = JSON.parse(spec) as { t: TableData; d: PlotData };
-    return { d, data: series(t, d) };
-  }, [spec]);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const measure = () => setWidth(Math.max(240, Math.floor(el.clientWidth)));
-    measure();
-    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
-    ro?.observe(el);
-    return () => ro?.disconnect();
-  }, []);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el || !data || width === 0) return;
-    let plot: uPlot | null = null;
-    let live = true;
-    void Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([mod]) => {
-      if (!live) return;
-      const UPlot = mod.default;
-      const axis = themeColor(el, '--text-muted', '#666');
-      const grid = themeColor(el, '--border', '#ddd');
-      const axisOpts = { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } };
-      plot = new UPlot(
-        {
-          width,
-          height: 300,
-          title: d.title,
-          scales: {
-            x: { time: false, distr: d.logX ? 3 : 1 },
-            y: { distr: d.logY ? 3 : 1 },
-          },
-          axes: [
-            { ...axisOpts, label: d.xLabel ?? d.x },
-            { ...axisOpts, label: d.yLabel ?? (d.y.length === 1 ? d.y[0] : undefined) },
-          ],
-          legend: { show: d.y.length > 1 },
-          cursor: { drag: { x: false, y: false } },
-          series: [
-            { label: d.x },
-            ...d.y.map((col, i) => {
-              const color = COLORS[i % COLORS.length] ?? '#4f46e5';
-              return {
-                label: col,
-                stroke: color,
-                width: d.kind === 'line' ? 2 : 0,
-                spanGaps: true,
-                ...(d.kind === 'scatter' ? { paths: () => null } : {}),
-                points: {
-                  show: true,
-                  size: d.kind === 'scatter' ? 7 : 5,
-                  fill: color,
-                  stroke: color,
-                },
-              };
-            }),
-          ],
-        },
-        data,
-        el,
-      );
-      plot.root.setAttribute('data-testid', 'plot-canvas');
-    });
-    return () => {
-      live = false;
-      plot?.destroy();
-    };
-  }, [data, d, width, theme]);
-
-  if (!data) return <p className="muted small">No numeric points to plot in “{d.x}”.</p>;
-  return <div className="nb-plot" ref={box} />;
+/** The chart (the fit cell's SVG chart: labelled ticks on both axes, themed by CSS). */
+function Chart({ t, d }: { t: TableData; d: PlotData }) {
+  const series = chartSeries(t, d);
+  if (series.every((s) => s.data.length === 0))
+    return <p className="muted small">No numeric points to plot in “{d.x}”.</p>;
+  // A line plot also marks its points, as before.
+  const drawn: ChartSeries[] =
+    d.kind === 'line'
+      ? series.flatMap((s) => [
+          s,
+          { ...s, kind: 'points' as const, data: s.data as [number, number][] },
+        ])
+      : series;
+  return (
+    <figure className="nb-plot">
+      {d.title && <figcaption className="nb-plot-title">{d.title}</figcaption>}
+      <SvgChart
+        testId="plot-chart"
+        title={d.title ?? `${d.y.join(', ')} against ${d.x}`}
+        series={drawn}
+        logX={d.logX}
+        logY={d.logY}
+        xLabel={d.xLabel ?? d.x}
+        yLabel={d.yLabel ?? (d.y.length === 1 ? d.y[0] : undefined)}
+      />
+      {d.y.length > 1 && (
+        <ul className="nb-plot-legend" data-testid="plot-legend">
+          {d.y.map((col, k) => (
+            <li key={col}>
+              <span
+                className="nb-plot-swatch"
+                style={{ background: COLORS[k % COLORS.length] ?? '#4f46e5' }}
+              />
+              {col}
+            </li>
+          ))}
+        </ul>
+      )}
+    </figure>
+  );
 }
 
 export function PlotCellView({ notebook, cell, onChange }: CellViewProps) {
@@ -271,7 +211,7 @@ export function PlotCellView({ notebook, cell, onChange }: CellViewProps) {
       ) : missing.length ? (
         <p className="muted small">Choose the columns to plot.</p>
       ) : (
-        <Chart spec={JSON.stringify({ t: src.t, d })} />
+        <Chart t={src.t} d={d} />
       )}
     </div>
   );

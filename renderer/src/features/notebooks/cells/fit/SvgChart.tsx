@@ -1,10 +1,19 @@
-// A small SVG chart for the fit cell: scatter points, lines and a shaded band on linear or log
-// axes, with decade ticks on log axes and 1-2-5 ticks on linear ones. Colours come from app.css.
+// A small SVG chart for the fit and plot cells: scatter points, lines and a shaded band on linear
+// or log axes, ticks from shared/notebook/export/ticks (as the exported SVG), margins sized to the
+// tick labels so none is cut. Colours come from app.css unless a series names its own.
 import type { ReactElement } from 'react';
+import { axisTicks, labelWidth, tickLabels } from '../../../../../../shared/notebook/export/ticks';
 
 export type ChartSeries =
-  | { kind: 'points'; data: [number, number][]; label: string; className?: string }
-  | { kind: 'line'; data: [number, number][]; label: string; className?: string; dashed?: boolean }
+  | { kind: 'points'; data: [number, number][]; label: string; className?: string; color?: string }
+  | {
+      kind: 'line';
+      data: [number, number][];
+      label: string;
+      className?: string;
+      dashed?: boolean;
+      color?: string;
+    }
   | { kind: 'band'; data: [number, number, number][]; label: string };
 
 export type SvgChartProps = {
@@ -21,30 +30,9 @@ export type SvgChartProps = {
   title: string;
 };
 
-const M = { top: 12, right: 16, bottom: 40, left: 64 };
-
-function niceStep(span: number, count: number): number {
-  const raw = span / Math.max(1, count);
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const n = raw / mag;
-  return (n < 1.5 ? 1 : n < 3.5 ? 2 : n < 7.5 ? 5 : 10) * mag;
-}
-
-function ticks(lo: number, hi: number, log: boolean): number[] {
-  if (log) {
-    const a = Math.floor(lo);
-    const b = Math.ceil(hi);
-    const every = Math.max(1, Math.ceil((b - a) / 6));
-    const out: number[] = [];
-    for (let k = a; k <= b; k += every) if (k >= lo - 1e-9 && k <= hi + 1e-9) out.push(k);
-    return out;
-  }
-  const step = niceStep(hi - lo, 5);
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
-    out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
-  return out;
-}
+/** Room for the axis titles below and left of the tick labels, and half a label line of slack. */
+const TITLE = 18;
+const TICK_GAP = 6;
 
 export function formatNumber(v: number, digits = 4): string {
   if (!Number.isFinite(v)) return String(v);
@@ -52,10 +40,6 @@ export function formatNumber(v: number, digits = 4): string {
   const a = Math.abs(v);
   if (a >= 1e5 || a < 1e-3) return v.toExponential(digits - 1).replace('e+', 'e');
   return String(Number(v.toPrecision(digits)));
-}
-
-function tickLabel(v: number, log: boolean): string {
-  return log ? `1e${v}` : formatNumber(v, 3);
 }
 
 /** The domain of the finite values on the axis scale, padded a little. */
@@ -90,6 +74,19 @@ export function SvgChart(props: SvgChartProps): ReactElement {
   if (props.hline !== undefined) ys.push(props.hline);
   const [x0, x1] = domain(xs, logX);
   const [y0, y1] = domain(ys, logY);
+  // Ticks in data units; the domain is on the axis scale (log10 on log axes).
+  const unscale = (v: number, log: boolean) => (log ? 10 ** v : v);
+  const scale = (v: number, log: boolean) => (log ? Math.log10(v) : v);
+  const xt = axisTicks(unscale(x0, logX), unscale(x1, logX), logX);
+  const yt = axisTicks(unscale(y0, logY), unscale(y1, logY), logY);
+  const xl = tickLabels(xt);
+  const yl = tickLabels(yt);
+  const M = {
+    top: 12,
+    right: Math.max(16, labelWidth(xl[xl.length - 1] ?? '') / 2 + 4),
+    bottom: 22 + (props.xLabel ? TITLE : 0),
+    left: Math.max(...yl.map((l) => labelWidth(l)), 12) + TICK_GAP + 4 + (props.yLabel ? TITLE : 0),
+  };
   const pw = width - M.left - M.right;
   const ph = height - M.top - M.bottom;
   const sx = (v: number) => M.left + (((logX ? Math.log10(v) : v) - x0) / (x1 - x0)) * pw;
@@ -127,24 +124,24 @@ export function SvgChart(props: SvgChartProps): ReactElement {
         </clipPath>
       </defs>
       <g className="fit-chart-grid">
-        {ticks(x0, x1, logX).map((t) => {
-          const x = M.left + ((t - x0) / (x1 - x0)) * pw;
+        {xt.map((t, i) => {
+          const x = M.left + ((scale(t, logX) - x0) / (x1 - x0)) * pw;
           return (
             <g key={`x${t}`}>
               <line x1={x} x2={x} y1={M.top} y2={M.top + ph} />
-              <text x={x} y={M.top + ph + 16} textAnchor="middle">
-                {tickLabel(t, logX)}
+              <text className="tick-x" x={x} y={M.top + ph + 16} textAnchor="middle">
+                {xl[i]}
               </text>
             </g>
           );
         })}
-        {ticks(y0, y1, logY).map((t) => {
-          const y = M.top + ph - ((t - y0) / (y1 - y0)) * ph;
+        {yt.map((t, i) => {
+          const y = M.top + ph - ((scale(t, logY) - y0) / (y1 - y0)) * ph;
           return (
             <g key={`y${t}`}>
               <line x1={M.left} x2={M.left + pw} y1={y} y2={y} />
-              <text x={M.left - 6} y={y + 4} textAnchor="end">
-                {tickLabel(t, logY)}
+              <text className="tick-y" x={M.left - TICK_GAP} y={y + 4} textAnchor="end">
+                {yl[i]}
               </text>
             </g>
           );
@@ -181,11 +178,16 @@ export function SvgChart(props: SvgChartProps): ReactElement {
                 key={i}
                 className={`fit-chart-line ${s.className ?? ''}`}
                 d={path(s.data)}
+                style={s.color ? { stroke: s.color } : undefined}
                 strokeDasharray={s.dashed ? '5 4' : undefined}
               />
             );
           return (
-            <g key={i} className={`fit-chart-points ${s.className ?? ''}`}>
+            <g
+              key={i}
+              className={`fit-chart-points ${s.className ?? ''}`}
+              style={s.color ? { fill: s.color } : undefined}
+            >
               {s.data
                 .filter(([x, y]) => ok(x, y))
                 .map(([x, y], j) => (
