@@ -23,6 +23,10 @@ const base: Omit<Paper, 'id' | 'title'> = {
   updatedAt: '2024-01-02T00:00:00.000Z',
   notes: '',
   tags: [],
+  volume: '',
+  issue: '',
+  edition: '',
+  pages: '',
 };
 
 export const TRICKY: Paper[] = [

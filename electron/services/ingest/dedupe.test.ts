@@ -4,6 +4,10 @@ import { dedupe } from './dedupe';
 
 const draft = (o: Partial<PaperDraft> & { title: string }) => PaperDraftSchema.parse(o);
 const paper = (o: Partial<Paper> & { id: string; title: string }): Paper => ({
+  volume: '',
+  issue: '',
+  edition: '',
+  pages: '',
   ...draft(o),
   id: o.id,
   sourceFile: '',
