@@ -50,6 +50,14 @@ export const PaperSchema = z.object({
   updatedAt: z.string(),
   notes: z.string(),
   tags: z.array(z.string()),
+  /**
+   * Volume, issue, edition and pages as the source gave them ('' when it gave none): they tell apart
+   * works that share a title (volumes of one book, editions) and travel through every export.
+   */
+  volume: z.string(),
+  issue: z.string(),
+  edition: z.string(),
+  pages: z.string(),
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
@@ -65,10 +73,7 @@ export const PaperDraftSchema = z.object({
   url: z.string().default(''),
   notes: z.string().default(''),
   tags: z.array(z.string()).default([]),
-  /**
-   * Volume, issue, edition and pages as the source gave them. Not stored: they only tell apart
-   * different works that share a title (volumes of one book, editions) within one import.
-   */
+  /** Volume, issue, edition and pages as the source gave them; stored as '' when absent. */
   volume: z.string().optional(),
   issue: z.string().optional(),
   edition: z.string().optional(),

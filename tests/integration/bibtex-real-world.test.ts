@@ -32,10 +32,16 @@ const FIELDS = [
   'url',
   'notes',
   'tags',
+  'volume',
+  'issue',
+  'edition',
+  'pages',
 ] as const;
 
+/** The stored fields; a draft's absent volume, issue, edition or pages is stored as ''. */
+const DETAILS: ReadonlySet<string> = new Set(['volume', 'issue', 'edition', 'pages']);
 const pick = (p: PaperDraft | Paper): PaperDraft =>
-  Object.fromEntries(FIELDS.map((k) => [k, p[k]])) as PaperDraft;
+  Object.fromEntries(FIELDS.map((k) => [k, DETAILS.has(k) ? (p[k] ?? '') : p[k]])) as PaperDraft;
 const byTitle = (a: PaperDraft, b: PaperDraft): number => a.title.localeCompare(b.title);
 
 const opened: { services: Services; dir: string }[] = [];

@@ -13,7 +13,13 @@ import { inProcessTransport } from '../../shared/api/in-process';
 import type { Paper } from '../../shared/api/schemas';
 import { createServices, type Services } from '../../electron/services';
 import { readMeta, writeMeta } from '../../electron/services/library/migrations';
-import { FOLD_COLUMN, PAPERS_TABLE, papersSchema } from '../../electron/services/library/schema';
+import {
+  FOLD_COLUMN,
+  PAPERS_TABLE,
+  SCHEMA_VERSION,
+  WORK_DETAIL_COLUMNS,
+  papersSchema,
+} from '../../electron/services/library/schema';
 
 let dir: string;
 let services: Services | undefined;
@@ -46,6 +52,10 @@ const row = (id: string, title: string, abstract: string): Paper => ({
   updatedAt: '2026-01-01T00:00:00.000Z',
   notes: '',
   tags: [],
+  volume: '',
+  issue: '',
+  edition: '',
+  pages: '',
 });
 
 const OLD_PAPERS = [
@@ -55,12 +65,17 @@ const OLD_PAPERS = [
   row('4', 'Protein folding', 'Structures predicted from sequences.'),
 ];
 
+/** Columns format 1 did not have: the fold column (format 2) and the work details (format 3). */
+const LATER: ReadonlySet<string> = new Set([FOLD_COLUMN, ...WORK_DETAIL_COLUMNS]);
+
 /** A library written the way format 1 wrote it: no fold column, FTS on title and abstract only. */
 async function createFormat1Library(): Promise<void> {
   const db = await lancedb.connect(join(dir, 'lancedb'));
-  const v1 = new Schema(papersSchema.fields.filter((f) => f.name !== FOLD_COLUMN));
+  const v1 = new Schema(papersSchema.fields.filter((f) => !LATER.has(f.name)));
   const table = await db.createEmptyTable(PAPERS_TABLE, v1);
-  await table.add(OLD_PAPERS.map((p) => ({ ...p })));
+  await table.add(
+    OLD_PAPERS.map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !LATER.has(k)))),
+  );
   for (const column of ['title', 'abstract'])
     await table.createIndex(column, {
       config: lancedb.Index.fts({
@@ -82,7 +97,7 @@ describe('upgrading a format-1 library', () => {
   it('adds the fold column, keeps every paper, and then finds compounds and accented stems', async () => {
     await createFormat1Library();
     const api = await open();
-    expect((await readMeta(dir))?.schemaVersion).toBe(2);
+    expect((await readMeta(dir))?.schemaVersion).toBe(SCHEMA_VERSION);
     const { items } = await api.call('library:list', { sort: 'addedAt', limit: 10 });
     expect(items).toEqual(OLD_PAPERS);
 

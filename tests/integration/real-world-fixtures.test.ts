@@ -23,15 +23,31 @@ const fixtures = readdirSync(DIR).filter((f) => MINE.test(f) && !f.endsWith('.ex
 
 type Stored = Pick<
   Paper,
-  'title' | 'authors' | 'year' | 'venue' | 'doi' | 'arxivId' | 'url' | 'abstract' | 'notes' | 'tags'
+  | 'title'
+  | 'authors'
+  | 'year'
+  | 'venue'
+  | 'doi'
+  | 'arxivId'
+  | 'url'
+  | 'abstract'
+  | 'notes'
+  | 'tags'
+  | 'volume'
+  | 'issue'
+  | 'edition'
+  | 'pages'
 >;
+/** As the expected files write them: volume, issue, edition and pages only where the fixture has them. */
+type ExpectedPaper = Omit<Stored, 'volume' | 'issue' | 'edition' | 'pages'> &
+  Partial<Pick<Stored, 'volume' | 'issue' | 'edition' | 'pages'>>;
 type Expected = {
   format: ImportResult['format'];
   imported: number;
   duplicates: { index: number; match: string }[];
   distinct: { index: number; field: string }[];
   skipped: number;
-  papers: Stored[];
+  papers: ExpectedPaper[];
 };
 
 const stored = (p: Paper): Stored => ({
@@ -45,6 +61,18 @@ const stored = (p: Paper): Stored => ({
   abstract: p.abstract,
   notes: p.notes,
   tags: p.tags,
+  volume: p.volume,
+  issue: p.issue,
+  edition: p.edition,
+  pages: p.pages,
+});
+
+const withDetails = (p: ExpectedPaper): Stored => ({
+  volume: '',
+  issue: '',
+  edition: '',
+  pages: '',
+  ...p,
 });
 
 const open: { services: Services; dir: string }[] = [];
@@ -93,7 +121,7 @@ describe('real-world import fixtures', () => {
     expect(r.distinct.map((d) => ({ index: d.index, field: d.reason.field }))).toEqual(
       expected.distinct,
     );
-    expect((await papers(api)).map(stored)).toEqual(expected.papers);
+    expect((await papers(api)).map(stored)).toEqual(expected.papers.map(withDetails));
   });
 
   const roundTrips = fixtures.flatMap((f) =>
@@ -115,13 +143,12 @@ describe('real-world import fixtures', () => {
       );
     }
     const again = await library();
-    // Every exported item was its own paper; the export has no volume or edition, so volumes of
-    // one work (same title, year, author) are kept apart by the override, as a user would.
+    // Every exported item was its own paper, and the export carries volume, issue, edition and
+    // pages, so volumes of one work (same title, year, author) stay apart with no override.
     const r = await again.call('import:run', {
       source: { kind: 'text', name: out.filename, text: out.content },
-      keepSeparate: first.map((_, i) => i),
     });
-    expect(r.imported).toBe(first.length);
+    expect([r.imported, r.duplicateCount]).toEqual([first.length, 0]);
     expect((await papers(again)).map(stored)).toEqual(first);
   });
 });
@@ -145,6 +172,60 @@ describe('against the library', () => {
     const after = (await papers(api)).find((p) => p.id === sports!.id)!;
     expect(after.tags).toEqual(['exercise', 'depression', 'Humans', 'Adult']);
     expect(after.venue).toBe('SPORTS MEDICINE');
+  });
+});
+
+/** A CSL-JSON file of one book's volumes (and other details), as Zotero writes it. */
+function cslBook(items: Record<string, string>[]): { kind: 'text'; name: string; text: string } {
+  const text = JSON.stringify(
+    items.map((extra, i) => ({
+      id: `item${i}`,
+      type: 'book',
+      title: 'The Collected Papers of Ada Whitcombe',
+      author: [{ family: 'Whitcombe', given: 'Ada' }],
+      issued: { 'date-parts': [[1952]] },
+      ...extra,
+    })),
+  );
+  return { kind: 'text', name: 'volumes.json', text };
+}
+
+describe('volumes and editions against the library', () => {
+  it('keeps volume 2 and 3 of a work whose volume 1 is already in the library', async () => {
+    const api = await library();
+    await api.call('import:run', { source: cslBook([{ volume: '1' }]) });
+    const [first] = await papers(api);
+    expect(first!.volume).toBe('1');
+    // Failed before: the library did not keep the volume, so both merged into volume 1's paper.
+    const r = await api.call('import:run', { source: cslBook([{ volume: '2' }, { volume: '3' }]) });
+    expect([r.imported, r.duplicateCount]).toEqual([2, 0]);
+    expect(r.distinct.map((d) => [d.index, d.otherId, d.reason.field])).toEqual([
+      [0, first!.id, 'volume'],
+      [1, first!.id, 'volume'],
+    ]);
+    expect((await papers(api)).map((p) => p.volume)).toEqual(['1', '2', '3']);
+  });
+
+  it('a real duplicate fills the volume, issue, edition and pages the library copy lacks', async () => {
+    const api = await library();
+    await api.call('import:run', { source: cslBook([{}]) });
+    const [paper] = await papers(api);
+    expect([paper!.volume, paper!.pages]).toEqual(['', '']);
+    const r = await api.call('import:run', {
+      source: cslBook([{ volume: '4', issue: '2', edition: '2', page: '10-20' }]),
+    });
+    expect([r.imported, r.duplicateCount, r.mergedCount]).toEqual([0, 1, 1]);
+    const after = (await papers(api))[0]!;
+    expect([after.id, after.volume, after.issue, after.edition, after.pages]).toEqual([
+      paper!.id,
+      '4',
+      '2',
+      '2',
+      '10-20',
+    ]);
+    // And from then on another volume of it is a different work.
+    const next = await api.call('import:run', { source: cslBook([{ volume: '5' }]) });
+    expect(next.distinct.map((d) => [d.otherId, d.reason.field])).toEqual([[paper!.id, 'volume']]);
   });
 });
 

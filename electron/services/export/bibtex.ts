@@ -147,6 +147,11 @@ export function toBibtex(papers: Paper[]): string {
       add('author', p.authors.map(bibName).join(' and '));
       add('year', p.year === null ? '' : String(p.year));
       add('journal', escapeLatex(p.venue));
+      add('volume', escapeLatex(p.volume));
+      add('number', escapeLatex(p.issue));
+      add('edition', escapeLatex(p.edition));
+      // BibTeX writes a page range with `--`; the importer reads it back as the en dash it stored.
+      add('pages', escapeLatex(p.pages).replace(/(?<!-)\u2013(?!-)/g, '--'));
       add('doi', verbatim(p.doi));
       if (p.arxivId) {
         add('eprint', verbatim(p.arxivId));

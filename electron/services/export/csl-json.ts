@@ -35,6 +35,10 @@ export function toCslItems(papers: Paper[]): Record<string, unknown>[] {
     if (p.year !== null) item.issued = { 'date-parts': [[p.year]] };
     if (p.abstract) item.abstract = p.abstract;
     if (p.venue) item['container-title'] = p.venue;
+    if (p.volume) item.volume = p.volume;
+    if (p.issue) item.issue = p.issue;
+    if (p.edition) item.edition = p.edition;
+    if (p.pages) item.page = p.pages;
     if (p.doi) item.DOI = p.doi;
     if (p.url) item.URL = p.url;
     if (p.arxivId) {

@@ -59,6 +59,10 @@ const paper = (i: number, authors: string[]): Paper => ({
   updatedAt: '2026-01-01T00:00:00.000Z',
   notes: '',
   tags: [],
+  volume: '',
+  issue: '',
+  edition: '',
+  pages: '',
 });
 
 describe('name round trips', () => {

@@ -23,6 +23,10 @@ const base: Omit<Paper, 'id' | 'title'> = {
   updatedAt: '2024-01-02T00:00:00.000Z',
   notes: '',
   tags: [],
+  volume: '',
+  issue: '',
+  edition: '',
+  pages: '',
 };
 
 export const TRICKY: Paper[] = [
@@ -45,6 +49,10 @@ export const TRICKY: Paper[] = [
     url: 'https://example.org/a_b?x=1%202&y=~z#frag',
     notes: 'Read twice; see §3.2 & {appendix}.',
     tags: ['scaling laws', 'mixture-of-experts', 'café'],
+    volume: '12',
+    issue: '3',
+    edition: '2nd',
+    pages: '210–224',
   },
   {
     ...base,
@@ -56,6 +64,7 @@ export const TRICKY: Paper[] = [
     venue: '',
     arxivId: 'hep-th/9901001',
     tags: ['graphs'],
+    pages: 'e2101',
   },
   { ...base, id: 'p3', title: 'Minimal Paper' },
   // Same first author, year and first word as p1's key base, to force a suffix.
@@ -80,9 +89,20 @@ const FIELDS = [
   'url',
   'notes',
   'tags',
+  'volume',
+  'issue',
+  'edition',
+  'pages',
 ] as const;
+/** A draft leaves out the volume, issue, edition and pages its source lacks; a paper stores ''. */
+const DETAILS: ReadonlySet<string> = new Set(['volume', 'issue', 'edition', 'pages']);
 const pick = (p: object) =>
-  Object.fromEntries(FIELDS.map((f) => [f, (p as Record<string, unknown>)[f]]));
+  Object.fromEntries(
+    FIELDS.map((f) => {
+      const v = (p as Record<string, unknown>)[f];
+      return [f, DETAILS.has(f) ? (v ?? '') : v];
+    }),
+  );
 
 describe.each(EXPORT_FORMATS)('round trip through %s', (format) => {
   it('our importer reads back every field', async () => {

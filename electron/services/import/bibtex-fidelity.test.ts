@@ -14,6 +14,10 @@ async function one(bib: string): Promise<PaperDraft> {
 
 const asPaper = (d: PaperDraft, i = 0): Paper => ({
   ...d,
+  volume: d.volume ?? '',
+  issue: d.issue ?? '',
+  edition: d.edition ?? '',
+  pages: d.pages ?? '',
   id: `p${i}`,
   sourceFile: 'x.bib',
   addedAt: '2026-01-01T00:00:00.000Z',

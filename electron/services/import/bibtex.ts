@@ -83,6 +83,11 @@ function toDraft(e: BibEntry, macros: MacroTable): RawDraft {
     url,
     notes,
     tags: splitTags(text('keywords')),
+    // What tells volumes and editions of one work apart; `number` is BibTeX's issue.
+    volume: text('volume'),
+    issue: text('number', 'issue'),
+    edition: text('edition'),
+    pages: text('pages'),
   };
 }
 

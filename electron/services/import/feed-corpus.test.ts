@@ -50,6 +50,10 @@ describe('paper-feed corpus', () => {
       const r = await parseSource(readFileSync(corpus), 'paper-feed.txt', undefined, {});
       const papers: Paper[] = r.records.map((d, i) => ({
         ...d,
+        volume: d.volume ?? '',
+        issue: d.issue ?? '',
+        edition: d.edition ?? '',
+        pages: d.pages ?? '',
         id: `p${i}`,
         sourceFile: 'paper-feed.txt',
         addedAt: '2026-01-01T00:00:00.000Z',

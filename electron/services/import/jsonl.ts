@@ -34,6 +34,10 @@ function toDraft(obj: Record<string, unknown>): RawDraft {
     url: asText(val('url')),
     notes: asText(val('notes')),
     tags: asList(val('tags'), splitTags),
+    volume: asText(val('volume')),
+    issue: asText(val('issue')),
+    edition: asText(val('edition')),
+    pages: asText(val('pages')),
   };
 }
 

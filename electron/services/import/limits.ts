@@ -29,7 +29,7 @@ export type RawDraft = {
   url?: string | null;
   notes?: string | null;
   tags?: (string | null | undefined)[] | null;
-  /** Not stored; they tell same-title works apart (see PaperDraftSchema). */
+  /** They tell same-title works apart, and are stored (see PaperDraftSchema). */
   volume?: string | number | null;
   issue?: string | number | null;
   edition?: string | number | null;

@@ -99,8 +99,14 @@ function toDraft(f: Map<string, string[]>): RawDraft {
     volume: first('VL'),
     issue: first('IS'),
     edition: first('ET'),
-    pages: first('SP'),
+    pages: pageRange(first('SP'), first('EP')),
   };
+}
+
+/** RIS splits a page range into start (SP) and end (EP); "211" + "219" → "211-219". */
+function pageRange(start: string, end: string): string {
+  if (!end || end === start || /[-–]/.test(start)) return start;
+  return start ? `${start}-${end}` : '';
 }
 
 export const risImporter: Importer = {

@@ -4,6 +4,10 @@ import { dedupe } from './dedupe';
 
 const draft = (o: Partial<PaperDraft> & { title: string }) => PaperDraftSchema.parse(o);
 const paper = (o: Partial<Paper> & { id: string; title: string }): Paper => ({
+  volume: '',
+  issue: '',
+  edition: '',
+  pages: '',
   ...draft(o),
   id: o.id,
   sourceFile: '',
@@ -156,6 +160,25 @@ describe('dedupe', () => {
       [1, 'volume'],
       [4, 'edition'],
     ]);
+  });
+
+  it('tells volumes apart against the library too, and fills a library copy that lacks them', () => {
+    const book = { title: 'Handbook of Brewing', year: 2006, authors: ['F. Priest'] };
+    const library = [
+      paper({ id: 'v1', ...book, volume: '1' }),
+      paper({ id: 'x', ...book, title: 'Other' }),
+    ];
+    const out = dedupe(
+      [draft({ ...book, volume: '2' }), draft({ ...book, volume: '1', pages: '1-400' })],
+      library,
+    );
+    expect(out.fresh.map((d) => d.volume)).toEqual(['2']);
+    expect(out.distinct.map((d) => [d.index, d.otherId, d.reason.field])).toEqual([
+      [0, 'v1', 'volume'],
+    ]);
+    expect(out.duplicates.map((d) => [d.index, d.existingId])).toEqual([[1, 'v1']]);
+    expect(out.merged.map((p) => [p.id, p.volume, p.pages])).toEqual([['v1', '1', '1-400']]);
+    expect(library[0]!.pages).toBe('');
   });
 
   it('treats disjoint first authors as different works, a shared family name as the same', () => {

@@ -11,15 +11,30 @@ import {
   type WorkKey,
 } from '../../../shared/papers/identity';
 
+type Detail = 'volume' | 'issue' | 'edition' | 'pages';
+/** A library paper or a draft: drafts carry volume, issue, edition and pages only when the source did. */
 type Fillable = Pick<
   Paper,
   'abstract' | 'authors' | 'year' | 'venue' | 'doi' | 'arxivId' | 'url' | 'notes' | 'tags'
->;
+> & { [K in Detail]?: string };
+
+const TEXT_FIELDS = [
+  'abstract',
+  'venue',
+  'doi',
+  'arxivId',
+  'url',
+  'notes',
+  'volume',
+  'issue',
+  'edition',
+  'pages',
+] as const;
 
 /** Copies into `target` the fields it lacks; returns true when anything changed. */
 export function fillEmpty<T extends Fillable>(target: T, from: PaperDraft): boolean {
   let changed = false;
-  for (const k of ['abstract', 'venue', 'doi', 'arxivId', 'url', 'notes'] as const) {
+  for (const k of TEXT_FIELDS) {
     if (!target[k] && from[k]) {
       target[k] = from[k];
       changed = true;
@@ -39,13 +54,6 @@ export function fillEmpty<T extends Fillable>(target: T, from: PaperDraft): bool
     changed = true;
   }
   return changed;
-}
-
-/** The draft-only facts (volume, issue, edition, pages) a merged in-file record may supply. */
-function fillDetails(target: PaperDraft, from: PaperDraft): void {
-  for (const k of ['volume', 'issue', 'edition', 'pages'] as const) {
-    if (!target[k] && from[k]) target[k] = from[k];
-  }
 }
 
 export type DedupeOutcome = {
@@ -184,7 +192,6 @@ export function dedupe(
       duplicates.push({ title: draft.title, match: hit.match, existingId: original.id, index });
     } else {
       fillEmpty(entry.draft, draft);
-      fillDetails(entry.draft, draft);
       duplicates.push({ title: draft.title, match: hit.match, existingId: null, index });
     }
     workKeys.delete(entry);

@@ -102,10 +102,17 @@ export class IngestService {
     const toPaper = (d: PaperDraft, i: number): Paper => {
       // Distinct instants keep the file's order under the "Added" sort.
       const at = new Date(now + i).toISOString();
-      // Volume, issue, edition and pages only serve duplicate decisions; the table has no columns for them.
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { volume, issue, edition, pages, ...stored } = d;
-      return { ...stored, id: newPaperId(), sourceFile: a.name, addedAt: at, updatedAt: at };
+      return {
+        ...d,
+        volume: d.volume ?? '',
+        issue: d.issue ?? '',
+        edition: d.edition ?? '',
+        pages: d.pages ?? '',
+        id: newPaperId(),
+        sourceFile: a.name,
+        addedAt: at,
+        updatedAt: at,
+      };
     };
     let imported = 0;
     let cancelled = false;

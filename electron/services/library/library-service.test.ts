@@ -26,6 +26,10 @@ const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({
   updatedAt: '2026-01-01T00:00:00.000Z',
   notes: '',
   tags: [],
+  volume: '',
+  issue: '',
+  edition: '',
+  pages: '',
   ...extra,
 });
 

@@ -8,6 +8,7 @@ import {
   FOLD_COLUMN,
   PAPERS_TABLE,
   SCHEMA_VERSION,
+  WORK_DETAIL_COLUMNS,
   paperToRow,
   rowToPaper,
   type PaperRow,
@@ -37,10 +38,13 @@ async function addFoldColumn(db: Connection): Promise<void> {
     if (!fields.includes(FOLD_COLUMN))
       await table.addColumns([{ name: FOLD_COLUMN, valueSql: "CAST('' AS STRING)" }]);
     const rows = (await table.query().toArray()) as PaperRow[];
+    const own = new Set([...fields, FOLD_COLUMN]);
+    // Only the columns this version of the table has: later formats' columns come with their own step.
     const changed = rows
       .map(rowToPaper)
       .map(paperToRow)
-      .filter((r) => r[FOLD_COLUMN] !== '');
+      .filter((r) => r[FOLD_COLUMN] !== '')
+      .map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => own.has(k))));
     for (let i = 0; i < changed.length; i += FILL_BATCH)
       await table
         .mergeInsert('id')
@@ -51,9 +55,32 @@ async function addFoldColumn(db: Connection): Promise<void> {
   }
 }
 
+/**
+ * 2 → 3: volume, issue, edition and pages, which until now lived only on import drafts, so volumes of
+ * one work merged against the library and exports dropped them. Existing papers get ''. Safe to
+ * re-run: only missing columns are added, and no row is rewritten.
+ */
+async function addWorkDetailColumns(db: Connection): Promise<void> {
+  if (!(await db.tableNames()).includes(PAPERS_TABLE)) return;
+  const table = await db.openTable(PAPERS_TABLE);
+  try {
+    const fields = new Set((await table.schema()).fields.map((f) => f.name));
+    const missing = WORK_DETAIL_COLUMNS.filter((c) => !fields.has(c));
+    if (missing.length > 0)
+      await table.addColumns(missing.map((name) => ({ name, valueSql: "CAST('' AS STRING)" })));
+  } finally {
+    table.close();
+  }
+}
+
 /** Ordered steps; the one `from: n` brings a library from version n to n + 1. */
 export const MIGRATIONS: Migration[] = [
   { from: 1, describe: 'add the compound-forms column for keyword search', run: addFoldColumn },
+  {
+    from: 2,
+    describe: 'add the volume, issue, edition and pages columns',
+    run: addWorkDetailColumns,
+  },
 ];
 
 export async function readMeta(dir: string): Promise<LibraryMeta | null> {

@@ -4,12 +4,15 @@ import type { Paper } from '../../../shared/api/schemas';
 import { foldText } from '../search/compound';
 
 /** Bump when the table's shape changes, and add a migration in migrations.ts. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const PAPERS_TABLE = 'papers';
 
 /** The derived column of compound forms (not part of a Paper). */
 export const FOLD_COLUMN = 'fold';
+
+/** Version 3's columns: volume, issue, edition and pages, '' when the source gave none. */
+export const WORK_DETAIL_COLUMNS = ['volume', 'issue', 'edition', 'pages'] as const;
 
 const text = (name: string) => new Field(name, new Utf8(), false);
 const textList = (name: string) =>
@@ -32,6 +35,8 @@ export const papersSchema = new Schema([
   textList('tags'),
   // Version 2: joined forms of hyphenated compounds, for full-text search only (see search/compound.ts).
   text(FOLD_COLUMN),
+  // Version 3: what tells same-title works apart (volumes, editions), kept so exports carry them.
+  ...WORK_DETAIL_COLUMNS.map(text),
 ]);
 
 export type PaperRow = Record<string, unknown>;
@@ -58,6 +63,10 @@ export function rowToPaper(r: PaperRow): Paper {
     updatedAt: String(r.updatedAt ?? ''),
     notes: String(r.notes ?? ''),
     tags: strings(r.tags),
+    volume: String(r.volume ?? ''),
+    issue: String(r.issue ?? ''),
+    edition: String(r.edition ?? ''),
+    pages: String(r.pages ?? ''),
   };
 }
 

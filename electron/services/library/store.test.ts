@@ -23,6 +23,10 @@ const paper = (id: string, title: string, extra: Partial<Paper> = {}): Paper => 
   updatedAt: '2026-01-01T00:00:00.000Z',
   notes: '',
   tags: [],
+  volume: '',
+  issue: '',
+  edition: '',
+  pages: '',
   ...extra,
 });
 

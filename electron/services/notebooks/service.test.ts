@@ -27,6 +27,10 @@ const paper: Paper = {
   updatedAt: '',
   notes: '',
   tags: [],
+  volume: '',
+  issue: '',
+  edition: '',
+  pages: '',
 };
 const h = createNotebookHandlers({
   dir,

@@ -322,6 +322,10 @@ describe('bad input', () => {
         updatedAt: new Date(i).toISOString(),
         notes: '',
         tags: [],
+        volume: '',
+        issue: '',
+        edition: '',
+        pages: '',
       })),
     );
     await store.close();

@@ -45,6 +45,10 @@ export function makePaper(i: number, over: Partial<Paper> = {}): Paper {
     updatedAt: new Date(Date.UTC(2025, 0, 1)).toISOString(),
     notes: '',
     tags: [],
+    volume: '',
+    issue: '',
+    edition: '',
+    pages: '',
     ...over,
   };
 }

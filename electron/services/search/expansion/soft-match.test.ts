@@ -26,6 +26,10 @@ function paper(id: string, title: string, abstract: string): Paper {
     updatedAt: '2026-01-01T00:00:00.000Z',
     notes: '',
     tags: [],
+    volume: '',
+    issue: '',
+    edition: '',
+    pages: '',
   };
 }
 

@@ -7,8 +7,8 @@ import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper } from '../../testing/fakeApi';
 import { PaperPane } from './PaperPane';
 
-function renderPane(onClose: () => void = () => {}) {
-  let paper: Paper = makePaper(1, { doi: '10.1/xyz', url: 'javascript:alert(1)' });
+function renderPane(onClose: () => void = () => {}, over: Partial<Paper> = {}) {
+  let paper: Paper = makePaper(1, { doi: '10.1/xyz', url: 'javascript:alert(1)', ...over });
   const changed: Paper[] = [];
   const fake = fakeApi({
     'library:get': () => paper,
@@ -43,6 +43,19 @@ describe('PaperPane', () => {
     expect((await screen.findByTestId('paper-title')).textContent).toBe('Paper 0001');
     expect(screen.getByText('10.1/xyz').getAttribute('href')).toBe('https://doi.org/10.1/xyz');
     expect(document.querySelector('a[href^="javascript:"]')).toBeNull();
+  });
+
+  it('shows volume, issue and pages in the details line when the paper has them', async () => {
+    renderPane(() => {}, {
+      venue: 'Sports Medicine',
+      year: 1990,
+      volume: '9',
+      issue: '6',
+      pages: '380-389',
+    });
+    expect(
+      await screen.findByText('Sports Medicine · 1990 · vol. 9, no. 6 · pp. 380-389'),
+    ).toBeTruthy();
   });
 
   it('Esc closes the pane, also from inside the notes', async () => {

@@ -8,6 +8,7 @@ import { TexText } from '../../components/TexText';
 import { PaperSuggestions } from '../tagging/PaperSuggestions';
 import { NotesEditor } from './NotesEditor';
 import { TagEditor } from './TagEditor';
+import { paperMeta } from './paperMeta';
 
 export type PaperPaneHandle = { focusNotes(): void };
 
@@ -161,10 +162,7 @@ export function PaperPane({
           {load.paper.authors.length > 0 && (
             <p className="paper-authors">{load.paper.authors.map(displayName).join(', ')}</p>
           )}
-          <p className="paper-meta">
-            {[load.paper.venue, load.paper.year?.toString()].filter(Boolean).join(' · ') ||
-              'No venue or year'}
-          </p>
+          <p className="paper-meta">{paperMeta(load.paper) || 'No venue or year'}</p>
           <PaperLinks paper={load.paper} />
           <section className="abstract">
             <div className="section-head">
