@@ -1,15 +1,24 @@
 // The interactive graph view: sigma.js (WebGL) over the graphology graph from ./layout. Labels show
-// on hover (and for the largest nodes); clicking a paper node opens the paper. Without WebGL (jsdom
+// for the largest nodes where they do not overlap (./label-placement, redone when the camera moves)
+// and on hover for the rest; clicking a paper node opens the paper. Without WebGL (jsdom
 // in unit tests) it shows a note instead. For end-to-end tests the view registers a small handle on
 // `window.__quireGraphViews[cellId]` (node positions in the container's pixels; sigma itself).
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { GraphDrawing } from '../../../../../../shared/notebook/cells/graph';
+import { placeLabels, shortLabel, type LabelCandidate } from './label-placement';
 import { buildDrawableGraph } from './layout';
+
+/** Labels drawn beside nodes at once (the rest on hover). */
+const MAX_LABELS = 14;
+const LABEL_SIZE = 12;
+const LABEL_FONT = 'system-ui, sans-serif';
 
 export type GraphViewHandle = {
   /** A node's position in CSS pixels relative to the container's top-left corner. */
   nodePosition(id: string): { x: number; y: number } | null;
   nodes(): { id: string; paper: boolean; community: number }[];
+  /** The nodes whose label is drawn beside them (the rest show on hover). */
+  labelled(): string[];
   sigma: unknown;
 };
 
@@ -51,17 +60,27 @@ export function SigmaGraph(props: {
         if (killed) return;
         const graph = buildDrawableGraph(props.drawing, props.sizeBy);
         const dark = isDark();
+        // The labelled nodes: only these get `forceLabel`; sigma's own size threshold hides the rest.
+        let labelled = new Set<string>();
         const sigma = new Sigma(graph, el, {
           renderEdgeLabels: false,
-          labelRenderedSizeThreshold: 11,
+          labelRenderedSizeThreshold: Number.POSITIVE_INFINITY,
+          labelFont: LABEL_FONT,
           labelColor: { color: dark ? '#e6e8ec' : '#1c1f24' },
+          // Beside the node a shortened title; the hover box shows the whole one.
+          nodeReducer: (node, data) => ({
+            ...data,
+            label: shortLabel(data.label),
+            fullLabel: data.label,
+            forceLabel: labelled.has(node),
+          }),
           // Solid, theme-aware edges: sigma's WebGL edges drew the translucent grey near-white on the
           // dark background, hiding the communities.
           edgeReducer: (_edge, data) => ({ ...data, color: dark ? '#394049' : '#d7dbe2' }),
-          labelSize: 12,
+          labelSize: LABEL_SIZE,
           defaultDrawNodeHover: (ctx, data) => {
-            const label = data.label ?? '';
-            ctx.font = '12px system-ui, sans-serif';
+            const label = (data as { fullLabel?: string }).fullLabel ?? data.label ?? '';
+            ctx.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
             const w = ctx.measureText(label).width;
             const x = data.x + data.size + 4;
             ctx.fillStyle = dark ? '#1f2126' : '#ffffff';
@@ -78,6 +97,49 @@ export function SigmaGraph(props: {
             ctx.fillText(label, x + 1, data.y + 4);
           },
         });
+        const measure = document.createElement('canvas').getContext('2d');
+        const widths = new Map<string, number>();
+        const widthOf = (text: string): number => {
+          let w = widths.get(text);
+          if (w === undefined) {
+            if (measure) measure.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
+            w = measure ? measure.measureText(text).width : text.length * LABEL_SIZE * 0.6;
+            widths.set(text, w);
+          }
+          return w;
+        };
+        // Re-chooses the labels for the current camera and size; only nodes whose choice changed
+        // are reduced again.
+        const relabel = () => {
+          const { width, height } = sigma.getDimensions();
+          const cands: LabelCandidate[] = [];
+          graph.forEachNode((id) => {
+            const d = sigma.getNodeDisplayData(id);
+            if (!d || d.hidden || !d.label) return;
+            const p = sigma.framedGraphToViewport(d);
+            cands.push({
+              id,
+              x: p.x,
+              y: p.y,
+              size: sigma.scaleSize(d.size),
+              width: widthOf(d.label),
+            });
+          });
+          const next = new Set(
+            placeLabels(cands, { max: MAX_LABELS, width, height, fontSize: LABEL_SIZE }),
+          );
+          const changed = [...labelled, ...next].filter((id) => labelled.has(id) !== next.has(id));
+          labelled = next;
+          if (changed.length > 0)
+            sigma.refresh({
+              partialGraph: { nodes: changed },
+              skipIndexation: true,
+              schedule: true,
+            });
+        };
+        relabel();
+        sigma.getCamera().on('updated', relabel);
+        sigma.on('resize', relabel);
         sigma.on('clickNode', ({ node }) => {
           if (graph.getNodeAttribute(node, 'paper')) openRef.current(node);
         });
@@ -86,6 +148,7 @@ export function SigmaGraph(props: {
         const views = (window.__quireGraphViews ??= {});
         views[props.cellId] = {
           sigma,
+          labelled: () => [...labelled],
           nodes: () => graph.mapNodes((id, a) => ({ id, paper: a.paper, community: a.community })),
           nodePosition: (id) => {
             if (!graph.hasNode(id)) return null;
