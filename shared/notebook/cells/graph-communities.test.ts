@@ -85,6 +85,53 @@ describe('communityTerms', () => {
     );
   });
 
+  it('gives a phrase shared by two communities to one of them only', () => {
+    // Two fields about scaling laws (distinctive of both next to the other two fields).
+    const fields = [
+      (i: number) =>
+        `Scaling laws for language models ${i}. Scaling laws relate loss to compute; scaling laws hold for language models.`,
+      (i: number) =>
+        `Scaling laws for image classifiers ${i}. Scaling laws relate error to compute; scaling laws hold for image classifiers.`,
+      (i: number) =>
+        `Graph neural networks for molecules ${i}. Message passing on molecular graphs predicts chemical properties.`,
+      (i: number) =>
+        `Protein structure prediction ${i}. Amino acid sequences determine protein folding and protein structure.`,
+    ];
+    const texts = new Map<string, string>();
+    const nodes: GraphDrawing['nodes'] = [];
+    fields.forEach((f, c) => {
+      for (let i = 0; i < 6; i++) {
+        const id = `p${c}-${i}`;
+        texts.set(id, f(i));
+        nodes.push({ id, label: id, community: c, degree: 1, pagerank: 0, paper: true });
+      }
+    });
+    const drawing: GraphDrawing = {
+      kind: 'quire-graph',
+      version: 1,
+      directed: false,
+      nodes,
+      edges: [],
+    };
+    const terms = communityTerms(drawing, texts);
+    expect(terms[0]).toMatch(/language/);
+    expect(terms[1]).toMatch(/image/);
+    const owner = new Map<string, number>();
+    terms.forEach((t, c) =>
+      t.split(' · ').forEach((p) => {
+        expect(owner.get(p), `"${p}" names communities ${owner.get(p)} and ${c}`).toBeUndefined();
+        owner.set(p, c);
+      }),
+    );
+    // Nor does one community repeat itself ("protein · protein structure").
+    for (const t of terms) {
+      const parts = t.split(' · ');
+      for (const p of parts)
+        for (const q of parts)
+          if (p !== q) expect(q.split(' ')).not.toEqual(expect.arrayContaining(p.split(' ')));
+    }
+  });
+
   it('names communities from titles alone (drawings saved without terms)', () => {
     const { drawing } = libraryDrawing();
     const terms = communityTerms(drawing, titleTexts(drawing));

@@ -53,7 +53,32 @@ export function communityTerms(
   }
   if (docs.length === 0) return new Array<string>(count).fill('');
   const cands = clusterCandidates(docs, labels, count);
-  return cands.map((c) => pickKeywords(c, { max, min: Math.min(2, max) }).join(' · '));
+  // Largest community first, and a phrase names one community only: two communities of a
+  // "scaling laws" library then differ in what follows it, not in both reading "scaling laws".
+  const size = new Array<number>(count).fill(0);
+  for (const c of labels) size[c]!++;
+  const order = [...size.keys()].sort((a, b) => size[b]! - size[a]! || a - b);
+  const used = new Set<string>();
+  const out = new Array<string>(count).fill('');
+  for (const c of order) {
+    const free = cands[c]!.filter((x) => !used.has(x.key));
+    const picked = pickKeywords(free, { max, min: Math.min(2, max) });
+    for (const x of free) if (picked.includes(x.text)) used.add(x.key);
+    out[c] = withoutContained(picked).join(' · ');
+  }
+  return out;
+}
+
+/** Drops a phrase whose words all occur in another picked phrase ("protein" beside "protein structure"). */
+function withoutContained(picked: readonly string[]): string[] {
+  const words = picked.map((p) => p.toLowerCase().split(/[\s-]+/));
+  return picked.filter(
+    (_, i) =>
+      !words.some(
+        (other, j) =>
+          j !== i && other.length > words[i]!.length && words[i]!.every((w) => other.includes(w)),
+      ),
+  );
 }
 
 /** The texts a drawing carries itself: the titles of its paper nodes (for drawings saved before terms were stored). */

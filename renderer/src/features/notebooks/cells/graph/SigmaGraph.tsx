@@ -5,7 +5,7 @@
 // `window.__quireGraphViews[cellId]` (node positions in the container's pixels; sigma itself).
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { GraphDrawing } from '../../../../../../shared/notebook/cells/graph';
-import { placeLabels, shortLabel, type LabelCandidate } from './label-placement';
+import { labelBox, placeLabels, shortLabel, type LabelCandidate } from './label-placement';
 import { buildDrawableGraph } from './layout';
 
 /** Labels drawn beside nodes at once (the rest on hover). */
@@ -55,18 +55,20 @@ export function SigmaGraph(props: {
     if (!el || !webgl) return;
     let killed = false;
     let kill = () => {};
-    void import('sigma')
-      .then(({ default: Sigma }) => {
+    void Promise.all([import('sigma'), import('sigma/utils')])
+      .then(([{ default: Sigma }, { matrixFromCamera }]) => {
         if (killed) return;
         const graph = buildDrawableGraph(props.drawing, props.sizeBy);
-        const dark = isDark();
+        // Read by the reducers and drawers at each draw; a theme change redraws (no new layout).
+        let dark = isDark();
+        const textColor = () => (dark ? '#e6e8ec' : '#1c1f24');
         // The labelled nodes: only these get `forceLabel`; sigma's own size threshold hides the rest.
         let labelled = new Set<string>();
         const sigma = new Sigma(graph, el, {
           renderEdgeLabels: false,
           labelRenderedSizeThreshold: Number.POSITIVE_INFINITY,
           labelFont: LABEL_FONT,
-          labelColor: { color: dark ? '#e6e8ec' : '#1c1f24' },
+          labelColor: { color: textColor() },
           // Beside the node a shortened title; the hover box shows the whole one.
           nodeReducer: (node, data) => ({
             ...data,
@@ -78,6 +80,27 @@ export function SigmaGraph(props: {
           // dark background, hiding the communities.
           edgeReducer: (_edge, data) => ({ ...data, color: dark ? '#394049' : '#d7dbe2' }),
           labelSize: LABEL_SIZE,
+          // The label on a translucent plate (exactly the box label-placement keeps free), so it
+          // reads over nodes and edges.
+          defaultDrawNodeLabel: (ctx, data, settings) => {
+            if (!data.label) return;
+            const size = settings.labelSize;
+            ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+            const box = labelBox(
+              {
+                id: '',
+                x: data.x,
+                y: data.y,
+                size: data.size,
+                width: ctx.measureText(data.label).width,
+              },
+              size,
+            );
+            ctx.fillStyle = dark ? 'rgba(24, 26, 31, 0.82)' : 'rgba(255, 255, 255, 0.82)';
+            ctx.fillRect(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+            ctx.fillStyle = textColor();
+            ctx.fillText(data.label, data.x + data.size + 3, data.y + size / 3);
+          },
           defaultDrawNodeHover: (ctx, data) => {
             const label = (data as { fullLabel?: string }).fullLabel ?? data.label ?? '';
             ctx.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
@@ -93,7 +116,7 @@ export function SigmaGraph(props: {
             ctx.arc(data.x, data.y, data.size + 2, 0, 2 * Math.PI);
             ctx.fillStyle = data.color;
             ctx.fill();
-            ctx.fillStyle = dark ? '#e6e8ec' : '#1c1f24';
+            ctx.fillStyle = textColor();
             ctx.fillText(label, x + 1, data.y + 4);
           },
         });
@@ -111,12 +134,20 @@ export function SigmaGraph(props: {
         // Re-chooses the labels for the current camera and size; only nodes whose choice changed
         // are reduced again.
         const relabel = () => {
-          const { width, height } = sigma.getDimensions();
+          const dims = sigma.getDimensions();
+          const { width, height } = dims;
+          // The camera's matrix now: sigma's own is refreshed only when it next renders.
+          const matrix = matrixFromCamera(
+            sigma.getCamera().getState(),
+            dims,
+            sigma.getGraphDimensions(),
+            sigma.getStagePadding(),
+          );
           const cands: LabelCandidate[] = [];
           graph.forEachNode((id) => {
             const d = sigma.getNodeDisplayData(id);
             if (!d || d.hidden || !d.label) return;
-            const p = sigma.framedGraphToViewport(d);
+            const p = sigma.framedGraphToViewport(d, { matrix });
             cands.push({
               id,
               x: p.x,
@@ -156,7 +187,18 @@ export function SigmaGraph(props: {
             return sigma.graphToViewport({ x: a.x, y: a.y });
           },
         };
+        const themeWatch = new MutationObserver(() => {
+          if (isDark() === dark) return;
+          dark = isDark();
+          sigma.setSetting('labelColor', { color: textColor() });
+          sigma.refresh();
+        });
+        themeWatch.observe(document.documentElement, {
+          attributes: true,
+          attributeFilter: ['data-theme'],
+        });
         kill = () => {
+          themeWatch.disconnect();
           sigma.kill();
           if (views[props.cellId]?.sigma === sigma) delete views[props.cellId];
         };
