@@ -17,15 +17,30 @@ type SigmaLike = {
   getCamera(): { setState(s: { ratio: number }): void; getState(): { ratio: number } };
   getDimensions(): { width: number; height: number };
 };
-type TestWindow = { __quireGraphViews?: Record<string, { sigma: SigmaLike }> };
+type TextMetricsLike = {
+  width: number;
+  actualBoundingBoxAscent: number;
+  actualBoundingBoxDescent: number;
+};
+/** The browser globals the page functions use (this file compiles without the DOM library). */
+type TestWindow = {
+  __quireGraphViews?: Record<string, { sigma: SigmaLike }>;
+  document: {
+    createElement(tag: 'canvas'): {
+      getContext(kind: '2d'): { font: string; measureText(t: string): TextMetricsLike } | null;
+    };
+  };
+  requestAnimationFrame(cb: () => void): number;
+};
 
 type Drawn = { id: string; label: string; x0: number; x1: number; y0: number; y1: number };
 
 /** The labels sigma drew in its last render, each with its text box in the view's pixels. */
 function drawnLabels(page: Page, cellId: string): Promise<Drawn[]> {
   return page.evaluate((id) => {
-    const s = (globalThis as unknown as TestWindow).__quireGraphViews![id]!.sigma;
-    const ctx = document.createElement('canvas').getContext('2d')!;
+    const w = globalThis as unknown as TestWindow;
+    const ctx = w.document.createElement('canvas').getContext('2d')!;
+    const s = w.__quireGraphViews![id]!.sigma;
     const size = Number(s.getSetting('labelSize'));
     ctx.font = `${String(s.getSetting('labelWeight'))} ${size}px ${String(s.getSetting('labelFont'))}`;
     const out: Drawn[] = [];
@@ -63,7 +78,7 @@ function overlapping(labels: Drawn[]): string[] {
 }
 
 /** The community legend's entries: the name before the size ("…: 75 nodes" or "… · 75 nodes"). */
-async function legendNames(page: Page, graph: ReturnType<Page['locator']>): Promise<string[]> {
+async function legendNames(graph: ReturnType<Page['locator']>): Promise<string[]> {
   const items = await graph.locator('.graph-communities li').allTextContents();
   return items
     .filter((t) => !t.startsWith('…'))
@@ -97,7 +112,7 @@ test('library graph: communities named by key terms, node labels never overlap',
   await expect(graph.getByTestId('graph-metrics')).toBeVisible({ timeout: 90_000 });
 
   // Communities: words, not numbers; no two named alike.
-  const names = await legendNames(page, graph);
+  const names = await legendNames(graph);
   expect(names.length).toBeGreaterThan(1);
   for (const n of names) {
     expect(n, `legend entry "${n}"`).toMatch(/[a-z]{3,}/i);
@@ -135,7 +150,11 @@ test('library graph: communities named by key terms, node labels never overlap',
       { id: cellId, r: ratio },
     );
     await page.evaluate(
-      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      () =>
+        new Promise<void>((r) => {
+          const w = globalThis as unknown as TestWindow;
+          w.requestAnimationFrame(() => w.requestAnimationFrame(r));
+        }),
     );
   };
   for (const ratio of [2.5, 0.5]) {
