@@ -71,6 +71,8 @@ test('library similarity graph: communities, a WebGL view, and a click opens the
       pos: h.nodePosition(n.id)!,
     };
   }, cellId);
+  // The whole view on screen (the cell is taller than the window; the node may sit low in it).
+  await view.scrollIntoViewIfNeeded();
   const box = (await view.boundingBox())!;
   await page.mouse.move(box.x + target.pos.x, box.y + target.pos.y);
   await page.mouse.click(box.x + target.pos.x, box.y + target.pos.y);

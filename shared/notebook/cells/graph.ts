@@ -118,6 +118,8 @@ export type GraphDrawing = {
   edges: [number, number, number][];
   /** Set when `community` holds the topic map's cluster index: the clusters' labels by index. */
   groups?: { by: 'map-cluster'; labels: string[] };
+  /** Key terms of each Louvain community, by index, from its papers' texts (graph-communities.ts). */
+  communityTerms?: string[];
 };
 
 /** The contract source of a generator (SBM: `blocks` equal blocks, pIn / pOut). */

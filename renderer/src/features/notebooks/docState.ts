@@ -37,12 +37,17 @@ export function initDoc(loaded: NotebookWithStatus): DocState {
   };
 }
 
-/** `cells` with the outputs (and run facts) of the same cells in `from`. */
+/**
+ * `cells` with the outputs (and run facts) of the same cells in `from`, unless the local cell ran
+ * later: a cell the view runs itself (graph) may get its outputs while a save sent before them is
+ * in flight, and that save's answer must not wipe them.
+ */
 function keepOutputs(cells: Cell[], from: Cell[]): Cell[] {
   const byId = new Map(from.map((c) => [c.id, c]));
   return cells.map((c) => {
     const cur = byId.get(c.id);
-    return cur ? { ...c, outputs: cur.outputs, inputsHash: cur.inputsHash, ranAt: cur.ranAt } : c;
+    if (!cur || (c.ranAt ?? '') > (cur.ranAt ?? '')) return c;
+    return { ...c, outputs: cur.outputs, inputsHash: cur.inputsHash, ranAt: cur.ranAt };
   });
 }
 

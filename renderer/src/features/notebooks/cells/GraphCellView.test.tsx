@@ -7,6 +7,7 @@ import { useLayoutEffect, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphMethods, type LibraryGraph } from '../../../../../shared/api/graph-contract';
 import type { MapStatus } from '../../../../../shared/api/map-contract';
+import type { ListResult } from '../../../../../shared/api/schemas';
 import { createGraphHandlers } from '../../../../../shared/graph/handlers';
 import { drawingOf } from '../../../../../shared/notebook/cells/graph';
 import type { Cell, Notebook } from '../../../../../shared/notebook/model';
@@ -58,6 +59,14 @@ function Host(props: { data: unknown; extraCells?: Cell[] }) {
       'graph:metrics': (input) =>
         engine['graph:metrics'](graphMethods['graph:metrics'].input.parse(input), ctx),
       'graph:library': () => libraryAnswer(),
+      // Texts for the communities' key terms (only what the labeller reads).
+      'library:list': (input) => {
+        const ids = (input as { ids?: string[] }).ids ?? [];
+        const items = libraryAnswer()
+          .nodes.filter((n) => ids.includes(n.id))
+          .map((n) => ({ id: n.id, title: n.label, abstract: '' }));
+        return { total: items.length, offset: 0, items } as unknown as ListResult;
+      },
       // The topic map: p1, p2 in "Scaling", p3 and p4 in "Graphs" (p5 is not in the graph).
       'map:get': () =>
         ({
@@ -174,7 +183,7 @@ describe('GraphCellView', () => {
     ]);
     const legend = screen.getByTestId('graph-communities');
     expect(legend.textContent).toMatch(/2 map clusters/);
-    expect(legend.querySelector('[data-group="1"]')?.textContent).toBe('Graphs: 2 nodes');
+    expect(legend.querySelector('[data-group="1"]')?.textContent).toBe('Graphs · 2 nodes');
     const row = (name: string) =>
       screen.getByTestId('graph-metrics').querySelector(`[data-metric="${name}"]`)?.textContent;
     expect(row('map clusters')).toBe('map clusters2');

@@ -27,6 +27,12 @@ import {
   type GraphGenerator,
 } from '../../../../../shared/notebook/cells/graph';
 import {
+  communityLegend,
+  communityTerms,
+  labelSampleIds,
+  titleTexts,
+} from '../../../../../shared/notebook/cells/graph-communities';
+import {
   groupByMapCluster,
   mapAssignmentOf,
 } from '../../../../../shared/notebook/cells/graph-map-clusters';
@@ -156,12 +162,13 @@ export function GraphCellView(props: CellViewProps): ReactElement {
       : undefined;
   const summary = experimentTable ? undefined : firstTable;
   const warnings = cell.outputs.find((o) => o.kind === 'text');
+  // Library drawings saved before key terms were stored are named from their titles.
   const communities = useMemo(() => {
     if (!drawing) return [];
-    const counts = new Map<number, number>();
-    for (const n of drawing.nodes)
-      if (n.community >= 0) counts.set(n.community, (counts.get(n.community) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => a[0] - b[0]);
+    const terms =
+      drawing.communityTerms ??
+      (drawing.nodes.some((n) => n.paper) ? communityTerms(drawing, titleTexts(drawing)) : []);
+    return communityLegend(drawing, terms);
   }, [drawing]);
 
   /** The current graph source as a contract `GraphSource` (robustness sweeps). */
@@ -186,6 +193,16 @@ export function GraphCellView(props: CellViewProps): ReactElement {
       directed: false,
       allowSelfLoops: false,
     };
+  };
+
+  /** Title + abstract of each paper (pages of the list call's maximum size). */
+  const paperTexts = async (ids: readonly string[]): Promise<Map<string, string>> => {
+    const out = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const page = await api.call('library:list', { ids: ids.slice(i, i + 1000), limit: 1000 });
+      for (const p of page.items) out.set(p.id, `${p.title}. ${p.abstract}`);
+    }
+    return out;
   };
 
   const run = async () => {
@@ -213,7 +230,13 @@ export function GraphCellView(props: CellViewProps): ReactElement {
           const grouped = groupByMapCluster(drawn, mapAssignmentOf(await api.call('map:get', {})));
           extraRows = grouped.rows;
           result = { metrics: m, drawing: grouped.drawing };
-        } else result = { metrics: m, drawing: drawn };
+        } else {
+          const texts = await paperTexts(labelSampleIds(drawn));
+          result = {
+            metrics: m,
+            drawing: { ...drawn, communityTerms: communityTerms(drawn, texts) },
+          };
+        }
       } else if (src.kind === 'generator') {
         const gs = generatorGraphSource(src, data.seed);
         const m = await api.call('graph:metrics', { graph: gs, metrics, seed: data.seed });
@@ -499,10 +522,21 @@ export function GraphCellView(props: CellViewProps): ReactElement {
                   : 'communities'}
             </div>
             <ul>
-              {communities.slice(0, 24).map(([c, size]) => (
-                <li key={c} data-group={c}>
-                  <span className="graph-swatch" style={{ background: communityColor(c) }} />
-                  {drawing?.groups?.labels[c] ?? c + 1}: {size} {size === 1 ? 'node' : 'nodes'}
+              {communities.slice(0, 24).map((c) => (
+                <li
+                  key={c.group}
+                  data-group={c.group}
+                  data-named={c.named}
+                  data-testid="graph-community"
+                >
+                  <span className="graph-swatch" style={{ background: communityColor(c.group) }} />
+                  <span className="graph-community-name" title={c.name}>
+                    {c.name}
+                  </span>
+                  <span className="graph-community-size">
+                    {' · '}
+                    {c.size} {c.size === 1 ? 'node' : 'nodes'}
+                  </span>
                 </li>
               ))}
               {communities.length > 24 && <li>… {communities.length - 24} more</li>}
