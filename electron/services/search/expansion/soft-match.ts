@@ -5,8 +5,6 @@
 // model's mean-pooled paper vectors blur a 150-word abstract into one point; matching word by word
 // lets "light" meet "optical" in the one sentence that says so (tune split nDCG@10 on paraphrases
 // 0.24 → 0.39, bench/search/quality.ts).
-import type { Paper } from '../../../../shared/api/schemas';
-import { words } from './terms';
 
 /** The library terms' unit vectors: row i of `vectors` is `terms[i]`; unknown words have no row. */
 export type TermTable = { row: Map<string, number>; vectors: Float32Array; dims: number };
@@ -28,15 +26,6 @@ export function termTable(terms: string[], vecs: Float32Array[]): TermTable {
   return { row, vectors: vectors.subarray(0, row.size * dims), dims };
 }
 
-const paperWords = new WeakMap<Paper, Set<string>>();
-
-/** A paper's distinct words (cached per paper object: an edit makes a new object). */
-export function wordsOf(p: Paper): Set<string> {
-  let w = paperWords.get(p);
-  if (!w) paperWords.set(p, (w = new Set(words(`${p.title} ${p.abstract}`))));
-  return w;
-}
-
 export type SoftScore = {
   score: number;
   matches: { from: string; to: string; similarity: number }[];
@@ -50,6 +39,8 @@ export class SoftMatcher {
   private readonly sims = new Map<string, Float32Array>();
   private readonly idf: number[];
   private readonly unit: (Float32Array | null)[];
+  /** Query word → its index, for exact matches. */
+  private readonly position: Map<string, number>;
 
   constructor(
     private readonly table: TermTable,
@@ -59,6 +50,7 @@ export class SoftMatcher {
     n: number,
     private readonly opts: { minSimilarity: number; power: number },
   ) {
+    this.position = new Map(queryWords.map((w, i) => [w, i]));
     this.idf = queryWords.map((w) => Math.log((n + 1) / (df(w) + 1)));
     this.unit = queryVectors.map((v) => {
       let s = 0;
@@ -84,10 +76,17 @@ export class SoftMatcher {
     return s;
   }
 
-  score(paper: Paper): SoftScore {
-    const have = wordsOf(paper);
-    const best: number[] = this.queryWords.map((w) => (have.has(w) ? 1 : 0));
-    const to = this.queryWords.map((w) => (have.has(w) ? w : ''));
+  /** Scores one paper given its distinct words (LibraryTerms.wordsOf keeps them per paper). */
+  score(have: readonly string[]): SoftScore {
+    const best: number[] = this.queryWords.map(() => 0);
+    const to: string[] = this.queryWords.map(() => '');
+    // Exact words first: a neighbour replaces one only if more similar than the word itself.
+    for (const t of have) {
+      const i = this.position.get(t);
+      if (i === undefined) continue;
+      best[i] = 1;
+      to[i] = t;
+    }
     for (const t of have) {
       const s = this.similarities(t);
       if (!s) continue;
