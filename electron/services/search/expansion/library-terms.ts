@@ -2,6 +2,7 @@
 // paper id with the text they came from (an edit re-tokenizes that paper only), and the document
 // frequencies built from them, updated incrementally in the background when the library changes.
 import type { Paper } from '../../../../shared/api/schemas';
+import { rowsOf, type TermTable } from './soft-match';
 import { words } from './terms';
 
 export type TermStats = { n: number; df: Map<string, number>; version: number };
@@ -10,7 +11,14 @@ export type TermStats = { n: number; df: Map<string, number>; version: number };
 export type TermSource = { readonly revision: number; all(): Paper[] };
 
 /** One paper's words and the text they were taken from (the cache key besides the id). */
-type Entry = { title: string; abstract: string; words: string[]; counted: boolean };
+type Entry = {
+  title: string;
+  abstract: string;
+  words: string[];
+  counted: boolean;
+  /** The words' rows in the term table last scored against (kept until the table changes). */
+  rows?: { table: TermTable; rows: Int32Array };
+};
 
 /** A background update yields to other work after this long (tokenizing a paper takes ~90 µs). */
 const SLICE_MS = 15;
@@ -54,6 +62,14 @@ export class LibraryTerms {
     if (e?.counted) this.count(e, -1);
     this.entries.set(p.id, fresh);
     return fresh.words;
+  }
+
+  /** A paper's distinct words and their rows in `table`, both cached. */
+  wordsAndRows(p: Paper, table: TermTable): { words: readonly string[]; rows: Int32Array } {
+    const ws = this.wordsOf(p);
+    const e = this.entries.get(p.id)!;
+    if (e.rows?.table !== table) e.rows = { table, rows: rowsOf(table, ws) };
+    return { words: ws, rows: e.rows.rows };
   }
 
   private entry(p: Paper): Entry {

@@ -47,7 +47,13 @@ export class QueryExpander {
       stats.n,
       this.options.neighbours,
     );
-    return (candidates) => new Map(candidates.map((p) => [p.id, m.score(this.terms.wordsOf(p))]));
+    return (candidates) =>
+      new Map(
+        candidates.map((p) => {
+          const { words: ws, rows } = this.terms.wordsAndRows(p, table);
+          return [p.id, m.scoreRows(ws, rows)];
+        }),
+      );
   }
 
   /**
