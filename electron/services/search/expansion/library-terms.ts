@@ -56,7 +56,7 @@ export class LibraryTerms {
   /** A paper's distinct words, from the cache when its title and abstract are unchanged. */
   wordsOf(p: Paper): readonly string[] {
     const e = this.entries.get(p.id);
-    if (e && e.title === p.title && e.abstract === p.abstract) return e.words;
+    if (e && this.same(e, p)) return e.words;
     // Not seen yet (an update is under way) or edited since: tokenized now, counted by the update.
     const fresh = this.entry(p);
     if (e?.counted) this.count(e, -1);
@@ -70,6 +70,17 @@ export class LibraryTerms {
     const e = this.entries.get(p.id)!;
     if (e.rows?.table !== table) e.rows = { table, rows: rowsOf(table, ws) };
     return { words: ws, rows: e.rows.rows };
+  }
+
+  /**
+   * Whether the cached words are still the paper's. An equal text in a new object (the store reloaded)
+   * takes the new strings, so the cache never keeps a second copy of the library's abstracts alive.
+   */
+  private same(e: Entry, p: Paper): boolean {
+    if (e.title !== p.title || e.abstract !== p.abstract) return false;
+    e.title = p.title;
+    e.abstract = p.abstract;
+    return true;
   }
 
   private entry(p: Paper): Entry {
@@ -95,7 +106,7 @@ export class LibraryTerms {
   /** Applies one paper as it is now: (re)tokenized only when new or its text changed. */
   private apply(p: Paper): void {
     const e = this.entries.get(p.id);
-    if (e && e.title === p.title && e.abstract === p.abstract) {
+    if (e && this.same(e, p)) {
       if (!e.counted) this.count(e, 1);
       return;
     }
