@@ -241,6 +241,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
           );
         return result;
       }
+      // Search's per-paper words are brought up to date meanwhile (the embedder runs in a worker).
+      search.libraryChanged();
       // Always, even when nothing was new: papers left without vectors by an earlier import that
       // was killed or cancelled get them now.
       try {

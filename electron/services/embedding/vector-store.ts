@@ -33,6 +33,8 @@ export class VectorStore {
   private seenStamp = '';
   /** Rows when the index was last trained (0: unknown, e.g. an index from an earlier run). */
   private indexedRows = 0;
+  /** Bumped whenever the set of stored vectors may have changed (write, removal, reload). */
+  private changes = 0;
 
   private constructor(
     readonly modelId: string,
@@ -69,6 +71,7 @@ export class VectorStore {
     const rows = await this.table.query().select(['id', 'hash']).toArray();
     this.hashes.clear();
     for (const r of rows) this.hashes.set(String(r.id), String(r.hash));
+    this.changes++;
     this.indexed = (await this.table.listIndices()).some((i) => i.columns.includes('vector'));
     this.indexedRows = this.indexed
       ? ((await this.table.indexStats('vector_idx'))?.numIndexedRows ?? 0)
@@ -108,6 +111,11 @@ export class VectorStore {
     return this.hashes.size;
   }
 
+  /** Changes whenever the stored vectors may have (for answers cached from them). */
+  get revision(): number {
+    return this.changes;
+  }
+
   hashOf(id: string): string | undefined {
     return this.hashes.get(id);
   }
@@ -127,6 +135,7 @@ export class VectorStore {
         .whenNotMatchedInsertAll()
         .execute(data);
       for (const r of rows) this.hashes.set(r.id, r.hash);
+      this.changes++;
       await this.wrote();
     });
   }
@@ -144,6 +153,7 @@ export class VectorStore {
         );
       }
       for (const id of present) this.hashes.delete(id);
+      this.changes++;
       await this.wrote();
     });
   }

@@ -55,6 +55,15 @@ export class SearchService {
     this.expander = new QueryExpander(papers, expansion);
   }
 
+  /**
+   * The library changed (an import): per-paper words for soft matching are brought up to date in
+   * the background, while the new papers are embedded, instead of during the first searches.
+   */
+  libraryChanged(): void {
+    if (this.fusion.kind === 'soft' && this.expander.options.neighbours.enabled)
+      void this.expander.libraryChanged();
+  }
+
   /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */
   private async allowed(
     filters: SearchFilters,

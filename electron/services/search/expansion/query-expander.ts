@@ -2,7 +2,7 @@
 // against candidate papers) and pseudo-relevance feedback from the first pass's top papers.
 import type { Paper } from '../../../../shared/api/schemas';
 import { feedbackTerms } from './feedback';
-import { LibraryTerms } from './library-terms';
+import { LibraryTerms, type TermSource } from './library-terms';
 import { SoftMatcher, termTable, type SoftScore, type TermTable } from './soft-match';
 import { stemKey, words } from './terms';
 import type { Expansion, ExpansionOptions } from './types';
@@ -20,7 +20,7 @@ export class QueryExpander {
   private termVectors = new Map<string, Map<string, Float32Array>>();
 
   constructor(
-    papers: { count: number; all(): Paper[] },
+    papers: TermSource,
     readonly options: ExpansionOptions,
   ) {
     this.terms = new LibraryTerms(papers);
@@ -47,7 +47,21 @@ export class QueryExpander {
       stats.n,
       this.options.neighbours,
     );
-    return (candidates) => new Map(candidates.map((p) => [p.id, m.score(p)]));
+    return (candidates) =>
+      new Map(
+        candidates.map((p) => {
+          const { words: ws, rows } = this.terms.wordsAndRows(p, table);
+          return [p.id, m.scoreRows(ws, rows)];
+        }),
+      );
+  }
+
+  /**
+   * Brings the library's word statistics and per-paper words up to date (in the background, in short
+   * slices): called after an import so the first searches find every paper already tokenized.
+   */
+  libraryChanged(): Promise<void> {
+    return this.terms.update();
   }
 
   /** RM3 terms of the top papers (in rank order): the keyword query to add, and why. */

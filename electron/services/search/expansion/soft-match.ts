@@ -5,8 +5,6 @@
 // model's mean-pooled paper vectors blur a 150-word abstract into one point; matching word by word
 // lets "light" meet "optical" in the one sentence that says so (tune split nDCG@10 on paraphrases
 // 0.24 → 0.39, bench/search/quality.ts).
-import type { Paper } from '../../../../shared/api/schemas';
-import { words } from './terms';
 
 /** The library terms' unit vectors: row i of `vectors` is `terms[i]`; unknown words have no row. */
 export type TermTable = { row: Map<string, number>; vectors: Float32Array; dims: number };
@@ -28,28 +26,29 @@ export function termTable(terms: string[], vecs: Float32Array[]): TermTable {
   return { row, vectors: vectors.subarray(0, row.size * dims), dims };
 }
 
-const paperWords = new WeakMap<Paper, Set<string>>();
-
-/** A paper's distinct words (cached per paper object: an edit makes a new object). */
-export function wordsOf(p: Paper): Set<string> {
-  let w = paperWords.get(p);
-  if (!w) paperWords.set(p, (w = new Set(words(`${p.title} ${p.abstract}`))));
-  return w;
-}
-
 export type SoftScore = {
   score: number;
   matches: { from: string; to: string; similarity: number }[];
 };
+
+/** Each word's row in `table` (-1: none), so scoring a paper needs no string lookups. */
+export function rowsOf(table: TermTable, words: readonly string[]): Int32Array {
+  return Int32Array.from(words, (w) => table.row.get(w) ?? -1);
+}
 
 /**
  * Scores papers against one query. `queryVectors[i]` is the model's vector of `queryWords[i]`
  * (zero when unknown); `df` and `n` give idf. Similarities are computed once per distinct term.
  */
 export class SoftMatcher {
-  private readonly sims = new Map<string, Float32Array>();
+  /** Per table row: where its similarities to the query words start in `sims` (-1: not yet). */
+  private readonly at: Int32Array;
+  private sims: Float32Array;
+  private used = 0;
   private readonly idf: number[];
   private readonly unit: (Float32Array | null)[];
+  /** Each query word's table row (-1: not in the table, matched by spelling only). */
+  private readonly queryRows: Int32Array;
 
   constructor(
     private readonly table: TermTable,
@@ -59,6 +58,9 @@ export class SoftMatcher {
     n: number,
     private readonly opts: { minSimilarity: number; power: number },
   ) {
+    this.at = new Int32Array(table.row.size).fill(-1);
+    this.sims = new Float32Array(256 * Math.max(1, queryWords.length));
+    this.queryRows = rowsOf(table, queryWords);
     this.idf = queryWords.map((w) => Math.log((n + 1) / (df(w) + 1)));
     this.unit = queryVectors.map((v) => {
       let s = 0;
@@ -67,34 +69,60 @@ export class SoftMatcher {
     });
   }
 
-  private similarities(term: string): Float32Array | undefined {
-    let s = this.sims.get(term);
-    if (s) return s;
-    const r = this.table.row.get(term);
-    if (r === undefined) return undefined;
+  /** Offset in `sims` of row r's similarities to the query words, computed on first use. */
+  private similarities(r: number): number {
+    const have = this.at[r]!;
+    if (have >= 0) return have;
+    const q = this.queryWords.length;
+    if (this.used + q > this.sims.length) {
+      const grown = new Float32Array(this.sims.length * 2);
+      grown.set(this.sims);
+      this.sims = grown;
+    }
+    const off = this.used;
+    this.used += q;
     const { vectors, dims } = this.table;
-    s = new Float32Array(this.queryWords.length);
-    this.unit.forEach((q, i) => {
-      if (!q) return;
+    const base = r * dims;
+    for (let i = 0; i < q; i++) {
+      const u = this.unit[i];
       let dot = 0;
-      for (let d = 0; d < dims; d++) dot += q[d]! * vectors[r * dims + d]!;
-      s![i] = dot;
-    });
-    this.sims.set(term, s);
-    return s;
+      if (u) for (let d = 0; d < dims; d++) dot += u[d]! * vectors[base + d]!;
+      this.sims[off + i] = dot;
+    }
+    this.at[r] = off;
+    return off;
   }
 
-  score(paper: Paper): SoftScore {
-    const have = wordsOf(paper);
-    const best: number[] = this.queryWords.map((w) => (have.has(w) ? 1 : 0));
-    const to = this.queryWords.map((w) => (have.has(w) ? w : ''));
-    for (const t of have) {
-      const s = this.similarities(t);
-      if (!s) continue;
-      for (let i = 0; i < best.length; i++) {
-        if (s[i]! <= best[i]!) continue;
-        best[i] = s[i]!;
-        to[i] = t;
+  /** Scores one paper given its distinct words (tests and callers without cached rows). */
+  score(have: readonly string[]): SoftScore {
+    return this.scoreRows(have, rowsOf(this.table, have));
+  }
+
+  /** Scores one paper from its distinct words and their table rows (LibraryTerms caches both). */
+  scoreRows(have: readonly string[], rows: Int32Array): SoftScore {
+    const q = this.queryWords.length;
+    const best: number[] = new Array<number>(q).fill(0);
+    const to: string[] = new Array<string>(q).fill('');
+    // Exact words first: a neighbour replaces one only if more similar than the word itself.
+    for (let i = 0; i < q; i++) {
+      const qr = this.queryRows[i]!;
+      const w = this.queryWords[i]!;
+      for (let j = 0; j < have.length; j++) {
+        if (qr >= 0 ? rows[j] !== qr : have[j] !== w) continue;
+        best[i] = 1;
+        to[i] = w;
+        break;
+      }
+    }
+    for (let j = 0; j < rows.length; j++) {
+      const r = rows[j]!;
+      if (r < 0) continue;
+      const off = this.similarities(r);
+      for (let i = 0; i < q; i++) {
+        const s = this.sims[off + i]!;
+        if (s <= best[i]!) continue;
+        best[i] = s;
+        to[i] = have[j]!;
       }
     }
     let num = 0;
