@@ -194,3 +194,16 @@ describe('syntax real files use', () => {
     ]);
   });
 });
+
+describe('HTML entities', () => {
+  it('are decoded once in text fields (web exports write &amp;), never in verbatim ones', async () => {
+    const d = await one(
+      `@article{e1, title = {Caf&eacute; networks &amp; R\\&D at 7&plusmn;2}, journal = {Ecology &amp; Society},
+  url = {https://example.org/?a=1&amp;b=2}, note = {Seen at &lt;conference&gt;}}`,
+    );
+    expect(d.title).toBe('Café networks & R&D at 7±2');
+    expect(d.venue).toBe('Ecology & Society');
+    expect(d.notes).toBe('Seen at <conference>');
+    expect(d.url).toBe('https://example.org/?a=1&amp;b=2');
+  });
+});

@@ -18,6 +18,7 @@ import {
   type Chunk,
 } from './bibtex-syntax';
 import { latexToUnicode, preambleMacros, type MacroTable } from './latex';
+import { decodeEntities } from './entities';
 import { cleanArxivId, Collector, splitTags, type RawDraft } from './limits';
 
 export { splitEntries } from './bibtex-syntax';
@@ -45,7 +46,8 @@ function toDraft(e: BibEntry, macros: MacroTable): RawDraft {
   const text = (...names: string[]): string => {
     for (const n of names) {
       const v = f.get(n);
-      if (v !== undefined && v.trim()) return latexToUnicode(v, { macros });
+      // Web exporters HTML-escape text ("Ecology &amp; Society"): decoded once, after the LaTeX.
+      if (v !== undefined && v.trim()) return decodeEntities(latexToUnicode(v, { macros }));
     }
     return '';
   };
@@ -59,7 +61,7 @@ function toDraft(e: BibEntry, macros: MacroTable): RawDraft {
   const notes = ['note', 'annote']
     .map((k) => f.get(k))
     .filter((v): v is string => !!v && !!v.trim())
-    .map((v) => latexToUnicode(v, { macros, multiline: true }))
+    .map((v) => decodeEntities(latexToUnicode(v, { macros, multiline: true })))
     .join('\n\n');
   let url = verbatim(f.get('url'));
   if (!url) {
