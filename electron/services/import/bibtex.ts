@@ -40,14 +40,27 @@ function verbatim(v: string | undefined): string {
   return (v ?? '').replace(/\\([_%&#$~])/g, '$1').trim();
 }
 
+/** Stands in for an escaped `\&` while HTML entities are decoded (a private-use character). */
+const ESCAPED_AMP = '\uE000';
+
+/**
+ * LaTeX to Unicode, then HTML entities once: web exporters HTML-escape text ("Ecology &amp; Society").
+ * An escaped `\&` is a literal ampersand (our own export writes every `&` so), never an entity's start.
+ */
+function decodeText(v: string, macros: MacroTable, multiline = false): string {
+  // Text that already holds the stand-in is left without entity decoding rather than altered.
+  if (v.includes(ESCAPED_AMP)) return latexToUnicode(v, { macros, multiline });
+  const latex = latexToUnicode(v.replace(/\\&/g, ESCAPED_AMP), { macros, multiline });
+  return decodeEntities(latex).replaceAll(ESCAPED_AMP, '&');
+}
+
 /** The draft for one entry: names parsed raw (braces matter), other text fields decoded to Unicode. */
 function toDraft(e: BibEntry, macros: MacroTable): RawDraft {
   const f = e.fields;
   const text = (...names: string[]): string => {
     for (const n of names) {
       const v = f.get(n);
-      // Web exporters HTML-escape text ("Ecology &amp; Society"): decoded once, after the LaTeX.
-      if (v !== undefined && v.trim()) return decodeEntities(latexToUnicode(v, { macros }));
+      if (v !== undefined && v.trim()) return decodeText(v, macros);
     }
     return '';
   };
@@ -61,7 +74,7 @@ function toDraft(e: BibEntry, macros: MacroTable): RawDraft {
   const notes = ['note', 'annote']
     .map((k) => f.get(k))
     .filter((v): v is string => !!v && !!v.trim())
-    .map((v) => decodeEntities(latexToUnicode(v, { macros, multiline: true })))
+    .map((v) => decodeText(v, macros, true))
     .join('\n\n');
   let url = verbatim(f.get('url'));
   if (!url) {
