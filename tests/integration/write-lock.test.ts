@@ -138,6 +138,33 @@ describe('library write lock', () => {
     },
   );
 
+  it(
+    'never lets a releasing holder delete the lock the next writer just took',
+    { timeout: 60_000 },
+    async () => {
+      // Regression: a holder forgot its token before removing its folder, so a waiter in the same
+      // process saw a live-looking lock "abandoned", removed it, and a third writer's fresh lock was
+      // then deleted by the first holder's late rm (ENOENT writing the owner file in CI).
+      const dir = join(tmp, 'release-race');
+      let inside = 0;
+      let most = 0;
+      const locks = Array.from({ length: 6 }, () => new WriteLock(dir, { mode: 'cli', pollMs: 1 }));
+      for (let round = 0; round < 15; round++) {
+        await Promise.all(
+          locks.map((l) =>
+            l.run('importing papers', ctx(), async () => {
+              inside++;
+              most = Math.max(most, inside);
+              await new Promise((r) => setImmediate(r));
+              inside--;
+            }),
+          ),
+        );
+      }
+      expect(most).toBe(1);
+    },
+  );
+
   it('lets overlapping writes of one process share the hold, and keeps other processes out', async () => {
     const dir = join(tmp, 'shared');
     const lock = new WriteLock(dir, { mode: 'electron' });

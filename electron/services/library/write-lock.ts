@@ -242,11 +242,31 @@ export class WriteLock {
     beat.unref();
     return async () => {
       clearInterval(beat);
-      heldDirs.delete(this.dir);
-      const o = await this.owner();
-      // Only remove our own lock: if it was taken over meanwhile, the folder is someone else's now.
-      if (o?.token === token) await rm(this.dir, { recursive: true, force: true });
+      try {
+        const o = await this.owner();
+        // Only remove our own lock: if it was taken over meanwhile, the folder is someone else's now.
+        if (o?.token === token) await this.remove(token);
+      } finally {
+        // Forget the token only now: until the folder is gone, a waiter of this process must see a
+        // live holder, not an abandoned lock to take over. The next writer may already hold it.
+        if (heldDirs.get(this.dir) === token) heldDirs.delete(this.dir);
+      }
     };
+  }
+
+  /**
+   * Removes the lock folder in one atomic step: it is renamed aside first, so a recursive delete
+   * can never reach into a fresh lock that another writer creates under the same name meanwhile.
+   */
+  private async remove(tag: string): Promise<void> {
+    const aside = `${this.dir}.${tag}.${randomBytes(4).toString('hex')}.gone`;
+    try {
+      await rename(this.dir, aside);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    await rm(aside, { recursive: true, force: true });
   }
 
   private async isAbandoned(owner: LockOwner | null): Promise<boolean> {
@@ -291,7 +311,7 @@ export class WriteLock {
     try {
       const now = await this.owner();
       if (now?.token === seen?.token && (await this.isAbandoned(now)))
-        await rm(this.dir, { recursive: true, force: true });
+        await this.remove('takeover');
     } finally {
       await rmdir(guard).catch(() => {});
     }
