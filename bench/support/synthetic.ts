@@ -2,18 +2,9 @@
 // papers), ~150–250 words each, drawn from a vocabulary of real English and research words grouped by
 // topic, so that papers on different topics get different vectors and keyword queries have a spread
 // of hit counts. Nothing here is taken from a real paper.
+import { mulberry32 } from '../../shared/random';
 
-/** mulberry32: a small, fast, seeded PRNG in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 const w = (s: string): string[] => s.trim().split(/\s+/);
 

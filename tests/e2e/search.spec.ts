@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { FEED, ROOT, expect, importFile, shootBothThemes, test } from './fixtures';
+import { mulberry32 } from '../../shared/random';
 
 const DEV_QUERIES = resolve(ROOT, '../shared/corpus/dev-queries.json');
 const SHOTS = resolve(ROOT, 'test-results/screenshots');
@@ -165,16 +166,7 @@ test('a note typed just before a reload is kept', async ({ page, quire }) => {
 
 // ---- responsiveness while 10k papers are imported and embedded ----------------------------------
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const BASE_WORDS = `model models network networks training learning scaling law laws data compute
 parameters optimization gradient descent attention transformer language vision image graph node

@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as OnnxProto from 'onnx-proto';
+import { mulberry32 } from '../../shared/random';
 
 // onnx-proto is CommonJS whose named exports Node's ESM loader cannot see; require() it instead.
 const { onnx } = createRequire(import.meta.url)('onnx-proto') as typeof OnnxProto;
@@ -50,17 +51,7 @@ export const DEFAULT_WORDS = [
   'gradient',
 ];
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** The ONNX bytes: `last_hidden_state = Gather(embeddings[V,D], input_ids)`, IR 7 / opset 13. */
 export function tinyOnnxModel(matrix: Float32Array, vocabSize: number, dims: number): Uint8Array {

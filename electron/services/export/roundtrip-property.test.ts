@@ -7,6 +7,7 @@ import { storedName } from '../../../shared/papers/names';
 import { parseText } from '../import';
 import { cleanLine } from '../import/limits';
 import { exportPapers } from './index';
+import { mulberry32 } from '../../../shared/random';
 
 const GIVEN = [
   'Carlos A.',
@@ -23,16 +24,7 @@ const FAMILY = ['Coello Coello', 'Chen', 'Christianson', 'García Márquez', 'Ł
 const JR = ['', '', '', '', 'Jr.', 'III'];
 const GROUPS = ['IEEE Standards Association', 'Bill and Melinda Gates Foundation', 'Plato'];
 
-/** mulberry32: a small seeded generator, so a failure names a reproducible case. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function names(seed: number, n: number): string[] {
   const r = rng(seed);

@@ -1,5 +1,6 @@
 // Test papers for the tagging tests: short abstracts on four topics, written for these tests from
 // topic word lists (seeded), so each topic's papers share vocabulary the bundled model knows.
+import { mulberry32 } from '../../../shared/random';
 const TOPICS: Record<string, string[]> = {
   graphs:
     `graph node nodes edge edges neighbours message passing network vertex adjacency spectral community clustering link prediction`.split(
@@ -23,16 +24,7 @@ const FILLER =
     ' ',
   );
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 export type FixturePaper = { title: string; abstract: string; tags?: string[]; topic: string };
 

@@ -4,6 +4,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { GraphDrawing } from '../../../../../../shared/notebook/cells/graph';
+import { mulberry32 } from '../../../../../../shared/random';
 
 /** Categorical colours readable on light and dark backgrounds (Tableau 10 and extras). */
 export const COMMUNITY_COLORS = [
@@ -37,17 +38,7 @@ export type NodeAttrs = {
 };
 export type EdgeAttrs = { size: number; color: string; weight: number };
 
-/** mulberry32: a small seeded generator for the starting positions. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 export function buildDrawableGraph(
   d: GraphDrawing,
