@@ -2,7 +2,7 @@
 // against candidate papers) and pseudo-relevance feedback from the first pass's top papers.
 import type { Paper } from '../../../../shared/api/schemas';
 import { feedbackTerms } from './feedback';
-import { LibraryTerms, type TermSource } from './library-terms';
+import { LibraryTerms, type TermSource, type TermStats } from './library-terms';
 import { SoftMatcher, termTable, type SoftScore, type TermTable } from './soft-match';
 import { stemKey, words } from './terms';
 import type { Expansion, ExpansionOptions } from './types';
@@ -18,6 +18,7 @@ export class QueryExpander {
   private pending: { key: string; table: Promise<TermTable> } | undefined;
   /** Every library term's vector embedded so far, for the current model only. */
   private termVectors = new Map<string, Map<string, Float32Array>>();
+  private average: { version: number; words: number } | undefined;
 
   constructor(
     papers: TermSource,
@@ -39,14 +40,10 @@ export class QueryExpander {
     if (!qWords.length) return () => new Map();
     const [table, qVecs] = await Promise.all([this.table(model, embed), embed(qWords)]);
     const stats = this.terms.get();
-    const m = new SoftMatcher(
-      table,
-      qWords,
-      qVecs,
-      (w) => stats.df.get(w) ?? 0,
-      stats.n,
-      this.options.neighbours,
-    );
+    const m = new SoftMatcher(table, qWords, qVecs, (w) => stats.df.get(w) ?? 0, stats.n, {
+      ...this.options.neighbours,
+      averageWords: this.averageWords(stats),
+    });
     return (candidates) =>
       new Map(
         candidates.map((p) => {
@@ -54,6 +51,16 @@ export class QueryExpander {
           return [p.id, m.scoreRows(ws, rows)];
         }),
       );
+  }
+
+  /** Distinct words per paper on average (Σ df / n), for the soft score's length normalisation. */
+  private averageWords(stats: TermStats): number {
+    if (this.average?.version !== stats.version) {
+      let sum = 0;
+      for (const c of stats.df.values()) sum += c;
+      this.average = { version: stats.version, words: stats.n > 0 ? sum / stats.n : 0 };
+    }
+    return this.average.words;
   }
 
   /**

@@ -88,7 +88,8 @@ describe('soft term matching (model-vocabulary neighbours)', () => {
       },
       all: () => lib.papers,
     };
-    const ex = new QueryExpander(source, expansionOptions());
+    // Without length normalisation an exact word scores 1 whatever the abstract's length.
+    const ex = new QueryExpander(source, expansionOptions({ neighbours: { lengthNorm: 0 } }));
     const embed = (t: string[]) => embedder.embed(t);
     const before = (await ex.neighbours('photons', 'quire-glove-100d', embed))(lib.papers);
     expect(before.get('optic')!.score).toBeCloseTo(1);
@@ -123,4 +124,47 @@ describe('soft term matching (model-vocabulary neighbours)', () => {
     ]);
     expect(m.score(['graph']).score).toBe(0);
   });
+
+  it('length normalisation: of two papers meeting the query alike, the shorter scores higher', () => {
+    const table = termTable(
+      ['light', 'optics'],
+      [new Float32Array([1, 0]), new Float32Array([0.8, 0.6])],
+    );
+    const opts = { minSimilarity: 0.5, power: 2 };
+    const short = ['light', 'a1'];
+    const long = ['light', 'a1', 'a2', 'a3', 'a4', 'a5'];
+    const plain = new SoftMatcher(table, ['light'], [new Float32Array([1, 0])], () => 1, 10, opts);
+    expect(plain.score(long).score).toBeCloseTo(plain.score(short).score);
+    // Average 4 distinct words, b = 0.25: 2 words → 1 / 0.875, 6 words → 1 / 1.125.
+    const m = new SoftMatcher(table, ['light'], [new Float32Array([1, 0])], () => 1, 10, {
+      ...opts,
+      lengthNorm: 0.25,
+      averageWords: 4,
+    });
+    expect(m.score(short).score).toBeCloseTo(1 / 0.875);
+    expect(m.score(long).score).toBeCloseTo(1 / 1.125);
+    expect(m.score(['light', 'a1', 'a2', 'a3']).score).toBeCloseTo(1);
+  });
+
+  it('by default a long abstract that mentions the query word in passing ranks below a focused one', async () => {
+    // Written for this test: both abstracts contain "photonic"; one is about it, one lists it among
+    // many unrelated topics (the chance matches a long text offers soft matching).
+    const focused = paper(
+      'focused',
+      'Photonic matrix units',
+      'A photonic chip multiplies matrices.',
+    );
+    const broad = paper(
+      'broad',
+      'A survey of accelerator hardware',
+      'We review memory bandwidth, compilers, scheduling, sparsity, quantisation, thermal ' +
+        'budgets, packaging, interconnects, benchmarks, procurement and photonic prototypes.',
+    );
+    const lib = [focused, broad, ...PAPERS];
+    const ex = new QueryExpander({ revision: 1, all: () => lib }, expansionOptions());
+    const scores = (await ex.neighbours('photonic', 'quire-glove-100d', (t) => embedder.embed(t)))(
+      lib,
+    );
+    expect(scores.get('focused')!.score).toBeGreaterThan(scores.get('broad')!.score);
+  }, 60_000);
 });

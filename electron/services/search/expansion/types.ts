@@ -9,8 +9,15 @@ export type ExpansionOptions = {
    * Model-vocabulary neighbours: each query word matched to its nearest word of a candidate paper in
    * the embedding model's space (library terms only), similarity ≥ minSimilarity, raised to `power`.
    * `depth` candidates are taken from the top of each of the keyword and semantic lists.
+   * `lengthNorm` is the b of the pivoted length normalisation of the score (0 = none).
    */
-  neighbours: { enabled: boolean; minSimilarity: number; power: number; depth: number };
+  neighbours: {
+    enabled: boolean;
+    minSimilarity: number;
+    power: number;
+    depth: number;
+    lengthNorm: number;
+  };
   /** RM3-style: terms of the first pass's top papers, searched as a second keyword query. */
   keywordFeedback: { enabled: boolean; docs: number; terms: number; weight: number };
   /** Rocchio: the query vector moved towards the mean vector of the first pass's top papers. */
@@ -19,10 +26,11 @@ export type ExpansionOptions = {
 
 /**
  * Defaults measured on the tune split of bench/search/paraphrase-queries.json (figures in
- * fusion.ts): neighbours on; both feedback kinds off, as they measured no better there.
+ * fusion.ts): neighbours on over the top 100 of each list, length-normalised (b = 0.25); both
+ * feedback kinds off, as they measured no better there.
  */
 export const EXPANSION: ExpansionOptions = {
-  neighbours: { enabled: true, minSimilarity: 0.4, power: 2, depth: 50 },
+  neighbours: { enabled: true, minSimilarity: 0.4, power: 2, depth: 100, lengthNorm: 0.25 },
   keywordFeedback: { enabled: false, docs: 5, terms: 10, weight: 0.3 },
   vectorFeedback: { enabled: false, docs: 5, weight: 0.5 },
 };
