@@ -14,6 +14,7 @@ import { LibraryService } from './library/library-service';
 import { fromLanceError } from './library/lance-errors';
 import { PaperStore } from './library/store';
 import { WriteLock } from './library/write-lock';
+import { DEFAULT_HUB_URL } from './models/hub-client';
 import { ModelStore } from './models/model-store';
 import { ServerModels, isServerModelId } from './models/server-models';
 import { createNotebookHandlers } from './notebooks';
@@ -34,7 +35,6 @@ import { vectorSourceOf } from './tagging/vectors';
 
 /** The model a fresh library uses: built from pre-trained word vectors by scripts/build-default-model.mjs. */
 export const DEFAULT_MODEL = 'quire-glove-100d';
-export const DEFAULT_HUB_URL = 'https://huggingface.co';
 
 /** resources/models relative to these sources (dev, CLI, tests) and to out/main (electron-vite build). */
 function defaultBundledModelsDir(): string {
