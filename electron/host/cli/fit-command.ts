@@ -4,6 +4,7 @@
 // RSS, R² and the convergence status as a table, or everything as JSON with --json.
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
+import type * as FitEngineModule from '../../../shared/fit/index';
 import type { FitOptions, FitResult } from '../../../shared/fit/index';
 import type { Io } from './context';
 
@@ -21,7 +22,7 @@ export const PRESET_NAMES_FOR_HELP = [
   'log-log-linear',
 ] as const;
 
-type FitEngine = typeof import('../../../shared/fit/index');
+type FitEngine = typeof FitEngineModule;
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
