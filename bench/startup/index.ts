@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { staleReason } from '../../scripts/build-freshness.mjs';
@@ -116,6 +116,7 @@ async function main(): Promise<void> {
       npmStartAfter: [],
     } as Record<string, number[]>;
     const list = [BIN, 'list', '--json', '--library', library];
+    const load0 = Math.round(loadavg()[0]! * 10) / 10;
     const serveArgs = ['--library', library, '--port', '0'];
     for (let i = 0; i < RUNS; i++) {
       t.helpBefore!.push(await timeRun(process.execPath, [BIN, '--help'], source));
@@ -158,6 +159,8 @@ async function main(): Promise<void> {
           bench: 'startup',
           runs: RUNS,
           node: process.version,
+          // The machine is shared: the 1-minute load average at the start and the end of the runs.
+          loadAverage: [load0, Math.round(loadavg()[0]! * 10) / 10],
           note: 'medians; before = TypeScript through tsx (and a full build per npm start), after = out/cli bundle',
           help: pair(m.helpBefore!, m.helpAfter!),
           listJson: { papers: PAPERS, ...pair(m.listBefore!, m.listAfter!) },

@@ -24,8 +24,8 @@ export async function withApi<T>(
   fn: (api: Api, services: Services, opts: GlobalOptions) => Promise<T>,
 ): Promise<T> {
   const opts = cmd.optsWithGlobals<GlobalOptions>();
-  // Loaded on first use: the services pull in LanceDB, the model runtime and the fit engine
-  // (mathjs alone takes ~1 s), which `quire --help` and the file-only commands never need.
+  // Loaded on first use: the services pull in LanceDB, Arrow and the contract's schemas, which
+  // `quire --help` and the commands that only read a file (fit, graph --edges) never need.
   const { createServices } = await import('../../services');
   const services = await createServices({
     libraryDir: resolveLibraryDir(opts.library),
