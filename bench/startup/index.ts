@@ -107,6 +107,7 @@ async function main(): Promise<void> {
 
     const source = { QUIRE_FROM_SOURCE: '1' };
     const t = {
+      nodeBare: [],
       helpBefore: [],
       helpAfter: [],
       listBefore: [],
@@ -119,6 +120,8 @@ async function main(): Promise<void> {
     const load0 = Math.round(loadavg()[0]! * 10) / 10;
     const serveArgs = ['--library', library, '--port', '0'];
     for (let i = 0; i < RUNS; i++) {
+      // Node itself on the same machine at the same moment: the floor under every figure here.
+      t.nodeBare!.push(await timeRun(process.execPath, ['-e', '0']));
       t.helpBefore!.push(await timeRun(process.execPath, [BIN, '--help'], source));
       t.helpAfter!.push(await timeRun(process.execPath, [BIN, '--help']));
       t.listBefore!.push(await timeRun(process.execPath, list, source));
@@ -162,6 +165,7 @@ async function main(): Promise<void> {
           // The machine is shared: the 1-minute load average at the start and the end of the runs.
           loadAverage: [load0, Math.round(loadavg()[0]! * 10) / 10],
           note: 'medians; before = TypeScript through tsx (and a full build per npm start), after = out/cli bundle',
+          nodeBareMs: round(m.nodeBare!),
           help: pair(m.helpBefore!, m.helpAfter!),
           listJson: { papers: PAPERS, ...pair(m.listBefore!, m.listAfter!) },
           startToHttp200: pair(m.startBefore!, m.startAfter!),
