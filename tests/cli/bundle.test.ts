@@ -84,6 +84,20 @@ describe('the bundled CLI', () => {
     expect(heavy).toEqual([]);
   });
 
+  it('opens a library without loading the fit engine (notebooks load on their first call)', () => {
+    const services = output.output.find(
+      (o): o is OutputChunk =>
+        o.type === 'chunk' &&
+        o.moduleIds.some((m) => m.split('\\').join('/').endsWith('electron/services/index.ts')),
+    );
+    expect(services).toBeDefined();
+    const { modules } = staticGraph(output, services!.fileName);
+    const fitEngine = modules.filter((m) =>
+      /shared\/fit\/|node_modules\/mathjs\//.test(m.split('\\').join('/')),
+    );
+    expect(fitEngine).toEqual([]);
+  });
+
   it('prints help and the version of package.json', { timeout: 120_000 }, async () => {
     const help = await quire(['--help']);
     expect(help.code, help.stderr).toBe(0);
