@@ -3,7 +3,9 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
+import { writeRecord } from './scripts/build-freshness.mjs';
+import { buildCli } from './scripts/cli-bundle.mjs';
 
 /** Worker-thread scripts are plain ESM files started by path, so they are copied, not bundled. */
 const WORKERS = [
@@ -46,6 +48,34 @@ function copyWorkers() {
       for (const w of WORKERS)
         copyFileSync(resolve(__dirname, w), resolve(out, w.split('/').pop()!));
       await buildComputeWorker(out);
+      // The CLI and browser-mode host (out/cli), bundled so `quire` starts without tsx.
+      // bench/startup skips it to time the build as it was before the bundle existed.
+      if (process.env.QUIRE_SKIP_CLI_BUNDLE !== '1') await buildCli();
+    },
+  };
+}
+
+/**
+ * Records the renderer's sources (out/.build/renderer.json), so `npm start` in browser mode
+ * rebuilds only when one changed (scripts/build-freshness.mjs).
+ */
+function recordRendererSources(): Plugin {
+  let startedAt = 0;
+  const files = new Set<string>();
+  return {
+    name: 'quire-record-renderer-sources',
+    buildStart() {
+      startedAt = Date.now();
+    },
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle))
+        if (chunk.type === 'chunk')
+          for (const id of chunk.moduleIds) if (!id.includes('\0')) files.add(id.split('?')[0]!);
+    },
+    closeBundle() {
+      for (const f of ['renderer/index.html', 'electron.vite.config.ts', 'package.json'])
+        files.add(resolve(__dirname, f));
+      writeRecord(resolve(__dirname, 'out'), 'renderer', { root: __dirname, startedAt, files });
     },
   };
 }
@@ -74,7 +104,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), recordRendererSources()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },

@@ -17,7 +17,7 @@ import { WriteLock } from './library/write-lock';
 import { DEFAULT_HUB_URL } from './models/hub-client';
 import { ModelStore } from './models/model-store';
 import { ServerModels, isServerModelId } from './models/server-models';
-import { createNotebookHandlers } from './notebooks';
+import { lazyNotebookHandlers } from './notebooks/lazy';
 import type { ChildLauncher } from './notebooks/sandbox/child-launcher';
 import { createGraphHandlers } from '../../shared/graph/handlers';
 import { libraryGraph } from './graph/library-graph';
@@ -179,7 +179,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     llmTagger: () => llm.tagger(),
   });
   late.tagging = taggingService;
-  const { close: closeNotebooks, ...notebookHandlers } = createNotebookHandlers({
+  const { close: closeNotebooks, ...notebookHandlers } = lazyNotebookHandlers({
     dir: join(libraryDir, 'notebooks'),
     library: { get: (id) => store.get(id), all: () => store.all() },
     ...(opts.launchSandbox ? { launchSandbox: opts.launchSandbox } : {}),

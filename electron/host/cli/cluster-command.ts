@@ -2,7 +2,8 @@
 // clusters with their key phrases, or with --json the documented shape: method, clusters (id,
 // label, keywords, size) and papers (id, title, cluster id or null when unassigned, map x/y).
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { MAP_METHODS, type MapCluster, type MapMethod } from '../../../shared/api/map-contract';
+import type { MapCluster, MapMethod } from '../../../shared/api/map-contract';
+import { MAP_METHOD_CHOICES } from './choices';
 import { action, withApi, type Io } from './context';
 
 /** What `--json` prints (README documents it). */
@@ -29,7 +30,7 @@ export function clusterCommand(io: Io): Command {
     .description("group the library's papers into labelled topics (the Map view's clusters)")
     .addOption(
       new Option('--method <method>', 'density (HDBSCAN) or kmeans')
-        .choices(MAP_METHODS)
+        .choices(MAP_METHOD_CHOICES)
         .default('density'),
     )
     .option('--k <n>', 'kmeans: number of clusters (default: chosen by silhouette)', int('--k'))

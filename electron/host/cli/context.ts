@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { createClient, type Api } from '../../../shared/api/client';
 import { QuireError } from '../../../shared/api/errors';
 import { inProcessTransport } from '../../../shared/api/in-process';
-import { createServices, type Services } from '../../services';
+import type { Services } from '../../services';
 import { resolveLibraryDir } from '../paths';
 import { APP_VERSION } from '../version';
 
@@ -24,6 +24,9 @@ export async function withApi<T>(
   fn: (api: Api, services: Services, opts: GlobalOptions) => Promise<T>,
 ): Promise<T> {
   const opts = cmd.optsWithGlobals<GlobalOptions>();
+  // Loaded on first use: the services pull in LanceDB, Arrow and the contract's schemas, which
+  // `quire --help` and the commands that only read a file (fit, graph --edges) never need.
+  const { createServices } = await import('../../services');
   const services = await createServices({
     libraryDir: resolveLibraryDir(opts.library),
     mode,

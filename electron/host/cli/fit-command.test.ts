@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { fitCommand, parseStart } from './fit-command';
+import { PRESET_NAMES } from '../../../shared/fit/index';
+import { fitCommand, parseStart, PRESET_NAMES_FOR_HELP } from './fit-command';
 
 const dir = mkdtempSync(join(tmpdir(), 'quire-fit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -147,6 +148,10 @@ describe('quire fit', () => {
     const r = await run(['--data', file, '--x', 'x', '--y', 'y', '--model', 'linear']);
     expect(r.err).toMatch(/row 3, column 'y': 'abc' is not a number/);
     expect(r.code).toBe(1);
+  });
+
+  it("lists the engine's presets in its help without loading the engine", () => {
+    expect([...PRESET_NAMES_FOR_HELP]).toEqual(PRESET_NAMES);
   });
 
   it('parses --start lists', () => {

@@ -4,10 +4,25 @@
 // RSS, R² and the convergence status as a table, or everything as JSON with --json.
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import Papa from 'papaparse';
-import { fit, formulaSymbols, PRESET_NAMES, PRESETS } from '../../../shared/fit/index';
+import type * as FitEngineModule from '../../../shared/fit/index';
 import type { FitOptions, FitResult } from '../../../shared/fit/index';
 import type { Io } from './context';
+
+/**
+ * The presets' names, for the help text: the fit engine (mathjs, ~1 s to load) is imported only
+ * when a fit runs. fit-command.test.ts checks this list against the engine's PRESET_NAMES.
+ */
+export const PRESET_NAMES_FOR_HELP = [
+  'power-law',
+  'power-law-offset',
+  'chinchilla',
+  'exponential-decay',
+  'logistic',
+  'linear',
+  'log-log-linear',
+] as const;
+
+type FitEngine = typeof FitEngineModule;
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
@@ -62,6 +77,7 @@ async function readCsv(file: string): Promise<Table> {
   } catch (e) {
     fail(`cannot read ${file}: ${(e as Error).message}`);
   }
+  const { default: Papa } = await import('papaparse');
   const parsed = Papa.parse<Record<string, unknown>>(text, {
     header: true,
     dynamicTyping: true,
@@ -84,10 +100,10 @@ function cellNumber(v: unknown): number | null {
 }
 
 /** Variable names for a formula: the column names if the formula uses them, else x / x1, x2, … */
-function formulaVariables(formula: string, xCols: string[]): string[] {
+function formulaVariables(engine: FitEngine, formula: string, xCols: string[]): string[] {
   let symbols: string[];
   try {
-    symbols = formulaSymbols(formula);
+    symbols = engine.formulaSymbols(formula);
   } catch (e) {
     fail((e as Error).message);
   }
@@ -140,7 +156,8 @@ async function runFit(o: FitCommandOptions, io: Io): Promise<void> {
   if (!o.data) fail('--data FILE.csv is required');
   if (!o.x) fail('--x COL[,COL2] is required');
   if (!o.y) fail('--y COL is required');
-  if (!o.model) fail(`--model is required (a preset: ${PRESET_NAMES.join(', ')}; or a formula)`);
+  if (!o.model)
+    fail(`--model is required (a preset: ${PRESET_NAMES_FOR_HELP.join(', ')}; or a formula)`);
   const xCols = o.x
     .split(',')
     .map((s) => s.trim())
@@ -171,17 +188,18 @@ async function runFit(o: FitCommandOptions, io: Io): Promise<void> {
     if (o.sigma) sigma.push(vals[xCols.length + 1]!);
   });
 
+  const engine: FitEngine = await import('../../../shared/fit/index');
   const modelSpec = o.model.trim();
-  const isPreset = Object.hasOwn(PRESETS, modelSpec);
+  const isPreset = Object.hasOwn(engine.PRESETS, modelSpec);
   const options: Partial<FitOptions> = {};
-  if (!isPreset) options.variables = formulaVariables(modelSpec, xCols);
+  if (!isPreset) options.variables = formulaVariables(engine, modelSpec, xCols);
   if (o.start) options.start = parseStart(o.start);
   if (o.loss) {
     if (o.loss !== 'linear' && o.loss !== 'huber')
       fail(`--loss must be linear or huber, got '${o.loss}'`);
     options.loss = o.loss;
   }
-  const result = fit(modelSpec, { x: xs, y, ...(o.sigma ? { sigma } : {}) }, options);
+  const result = engine.fit(modelSpec, { x: xs, y, ...(o.sigma ? { sigma } : {}) }, options);
   if (o.json) {
     io.out(
       JSON.stringify(
@@ -210,7 +228,10 @@ export function fitCommand(io: Io = defaultIo): Command {
     .option('--x <cols>', 'x column, or comma-separated columns for several variables')
     .option('--y <col>', 'y column')
     .option('--sigma <col>', 'column of standard deviations of y (weighted fit)')
-    .option('--model <model>', `preset (${PRESET_NAMES.join(', ')}) or a formula, e.g. "a*x^b"`)
+    .option(
+      '--model <model>',
+      `preset (${PRESET_NAMES_FOR_HELP.join(', ')}) or a formula, e.g. "a*x^b"`,
+    )
     .option('--start <values>', 'starting values: b1=1,b2=0.5 (or 1,0.5 in parameter order)')
     .option('--loss <loss>', 'linear (least squares, default) or huber')
     .option('--json', 'print machine-readable JSON')

@@ -3,13 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Progress } from '../../../shared/api/contract';
-import {
-  EXPORT_FORMATS,
-  IMPORT_FORMATS,
-  SORT_KEYS,
-  type ExportFormat,
-  type ImportFormat,
-} from '../../../shared/api/schemas';
+import type { ExportFormat, ImportFormat, SORT_KEYS } from '../../../shared/api/schemas';
+import { EXPORT_FORMAT_CHOICES, IMPORT_FORMAT_CHOICES, SORT_KEY_CHOICES } from './choices';
 import { action, withApi, type Io } from './context';
 import { differenceText } from '../../../shared/papers/identity';
 
@@ -48,7 +43,9 @@ export function importCommand(io: Io): Command {
     )
     .argument('<file>', 'file to import')
     .addOption(
-      new Option('--format <format>', 'format, detected when omitted').choices(IMPORT_FORMATS),
+      new Option('--format <format>', 'format, detected when omitted').choices(
+        IMPORT_FORMAT_CHOICES,
+      ),
     )
     .option('--dry-run', 'report what would be imported, write nothing')
     .action(
@@ -109,7 +106,7 @@ export function listCommand(io: Io): Command {
     .description('list papers')
     .option('--text <words>', 'only papers containing all these words', '')
     .option('--tag <tag>', 'only papers with this tag')
-    .addOption(new Option('--sort <key>', 'sort key').choices(SORT_KEYS).default('addedAt'))
+    .addOption(new Option('--sort <key>', 'sort key').choices(SORT_KEY_CHOICES).default('addedAt'))
     .option('--desc', 'sort descending')
     .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10), 1000)
     .option('--offset <n>', 'skip this many', (v) => Number.parseInt(v, 10), 0)
@@ -153,7 +150,7 @@ export function exportCommand(io: Io): Command {
     .description('export the library')
     .addOption(
       new Option('--format <format>', 'output format')
-        .choices(EXPORT_FORMATS)
+        .choices(EXPORT_FORMAT_CHOICES)
         .makeOptionMandatory(),
     )
     .option('--out <file>', 'write to this file instead of standard output')

@@ -4,10 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import type { Api } from '../../../shared/api/client';
 import { QuireError } from '../../../shared/api/errors';
-import {
-  NOTEBOOK_EXPORT_FORMATS,
-  type NotebookExportFormat,
-} from '../../../shared/notebook/export/index';
+import type { NotebookExportFormat } from '../../../shared/notebook/export/index';
+import { NOTEBOOK_EXPORT_FORMAT_CHOICES } from './choices';
 import { action, withApi, type GlobalOptions, type Io } from './context';
 
 /** How a command gets an API: the library's services by default; tests pass their own. */
@@ -114,7 +112,7 @@ export function notebookCommand(io: Io, open: OpenApi = libraryApi): Command {
       .argument('<name>', 'notebook id or title')
       .addOption(
         new Option('--format <format>', 'output format')
-          .choices(NOTEBOOK_EXPORT_FORMATS)
+          .choices(NOTEBOOK_EXPORT_FORMAT_CHOICES)
           .makeOptionMandatory(),
       )
       .option('--out <file>', 'write to this file instead of standard output')

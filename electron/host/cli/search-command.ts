@@ -1,12 +1,8 @@
 // `quire search`: hybrid, semantic or keyword search from the command line, same service as the app.
 import { Command, Option } from 'commander';
-import {
-  SEARCH_MODES,
-  type MatchedTerm,
-  type QueryExpansion,
-  type SearchMode,
-} from '../../../shared/api/schemas';
+import type { MatchedTerm, QueryExpansion, SearchMode } from '../../../shared/api/schemas';
 import { describeMatch } from '../../../shared/search/explain';
+import { SEARCH_MODE_CHOICES } from './choices';
 import { action, withApi, type Io } from './context';
 
 /** What `--json` prints: the documented, stable shape (see README). */
@@ -37,7 +33,7 @@ export function searchCommand(io: Io): Command {
     .argument('<query>', 'what to look for')
     .addOption(
       new Option('--mode <mode>', 'hybrid, vector (semantic) or fts (keyword)')
-        .choices(SEARCH_MODES)
+        .choices(SEARCH_MODE_CHOICES)
         .default('hybrid'),
     )
     .option('--k <n>', 'how many results', (v) => Number.parseInt(v, 10), 10)

@@ -3,20 +3,19 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { createServices } from '../../services';
 import { resolveLibraryDir } from '../paths';
-import { startServer } from '../server';
 import { APP_VERSION } from '../version';
 import { action, type GlobalOptions, type Io } from './context';
 
-const RENDERER_DIR = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'out',
-  'renderer',
-);
+/** The built renderer: out/renderer beside this bundle (out/cli), or from the sources' folder. */
+function rendererDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    join(here, '..', 'renderer'),
+    join(here, '..', '..', '..', 'out', 'renderer'),
+  ];
+  return candidates.find((d) => existsSync(join(d, 'index.html'))) ?? candidates[1]!;
+}
 
 export function serveCommand(io: Io): Command {
   return new Command('serve')
@@ -28,19 +27,25 @@ export function serveCommand(io: Io): Command {
       action(io, async function (this: Command, o: { port: number }) {
         const opts = this.optsWithGlobals<GlobalOptions>();
         const libraryDir = resolveLibraryDir(opts.library);
+        // Loaded here, not at start-up, so other commands never pay for the services and server.
+        const [{ createServices }, { startServer }] = await Promise.all([
+          import('../../services'),
+          import('../server'),
+        ]);
         const services = await createServices({
           libraryDir,
           mode: 'browser',
           appVersion: APP_VERSION,
         });
-        if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+        const staticDir = rendererDir();
+        if (!existsSync(join(staticDir, 'index.html'))) {
           io.err(
             'quire: the renderer is not built; run `npm run build` (or use `npm run serve`).\n',
           );
         }
         const server = await startServer({
           dispatch: services.dispatch,
-          staticDir: RENDERER_DIR,
+          staticDir,
           port: o.port,
         });
         io.out(`Quire is running at ${server.url}?token=${server.token}\n`);
