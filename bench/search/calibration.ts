@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { createClient, type Api } from '../../shared/api/client';
 import { inProcessTransport } from '../../shared/api/in-process';
 import { createServices } from '../../electron/services';
-import { NO_CLOSE_MATCH, type Calibration } from '../../electron/services/search/calibration';
+import type { Calibration } from '../../electron/services/search/calibration';
+import { NO_CLOSE_MATCH, relevanceBand, type RelevanceBand } from '../../shared/search/relevance';
 import { SEARCH_MODES, type SearchMode } from '../../shared/api/schemas';
 
 const CORPUS = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
@@ -158,6 +159,14 @@ function measure(runs: Run[]) {
       hits: hs.length,
       meanRelevance: round(hs.reduce((s, h) => s + h.relevance, 0) / (hs.length || 1)),
       shareRelevant: round(hs.filter((h) => h.grade > 0).length / (hs.length || 1)),
+      // What each word the Search view shows meant here: hits in the band, and the share relevant.
+      bands: Object.fromEntries(
+        (['strong', 'possible', 'weak'] as RelevanceBand[]).map((band) => {
+          const inBand = hs.filter((h) => relevanceBand(h.relevance) === band);
+          const rel = inBand.filter((h) => h.grade > 0).length;
+          return [band, { hits: inBand.length, shareRelevant: round(rel / (inBand.length || 1)) }];
+        }),
+      ),
       ...(set === 'nonsense' || set === 'offTopic'
         ? {
             perQuery: best.map((b) => ({

@@ -1,6 +1,7 @@
 // Score calibration: each hit's scores mapped to an estimated probability that it is relevant, and
 // the "no close match" verdict when no hit is likely to be. Applied after ranking; never reorders.
 import type { SearchHit, SearchMode } from '../../../shared/api/schemas';
+import { NO_CLOSE_MATCH } from '../../../shared/search/relevance';
 
 /**
  * Logistic model per mode: P(relevant) = 1 / (1 + exp(−(bias + Σ weight·feature))). Features are
@@ -24,13 +25,6 @@ export const CALIBRATION: Record<SearchMode, Calibration> = {
   fts: { bias: -9.6058, fused: 0, cosine: 0, bm25: 3.5637 },
   vector: { bias: -4.2598, fused: 0, cosine: 4.7141, bm25: 0 },
 };
-
-/**
- * Below this estimated probability for every hit, the search says "no close match" (the hits stay
- * available behind a click). Chosen on the 13 dev queries; bench/search/calibration.ts prints how
- * many relevant and irrelevant best hits fall either side, and the nonsense/off-topic queries.
- */
-export const NO_CLOSE_MATCH = 0.3;
 
 type Scores = Pick<SearchHit, 'score' | 'vectorScore' | 'ftsScore'>;
 
