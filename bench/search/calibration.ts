@@ -214,7 +214,7 @@ async function main(): Promise<void> {
   const ids = items.map((p) => p.id);
   const dev = JSON.parse(readFileSync(join(CORPUS, 'dev-queries.json'), 'utf8')) as QueryFile;
   const own = JSON.parse(readFileSync(OWN_QUERIES, 'utf8')) as QueryFile;
-  const judged = [
+  const judged: { set: string; query: string; relevant: Record<string, number> }[] = [
     ...dev.queries.map((q) => ({ set: 'dev', query: q.query, relevant: q.relevant })),
     ...own.queries.map((q) => ({ set: q.split ?? 'tune', query: q.query, relevant: q.relevant })),
     ...NONSENSE.map((query) => ({ set: 'nonsense', query, relevant: {} })),

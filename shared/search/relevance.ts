@@ -9,7 +9,7 @@
  */
 export const NO_CLOSE_MATCH = 0.3;
 
-/** At or above this, a hit is called a strong match (77 % of such hits relevant on the held-out test split). */
+/** At or above this a hit is a strong match (77 % of such hits were relevant on the held-out split). */
 export const STRONG_MATCH = 0.7;
 
 export type RelevanceBand = 'strong' | 'possible' | 'weak';

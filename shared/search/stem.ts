@@ -72,7 +72,8 @@ const hasVowel = (s: string) => [...s].some((c) => VOWELS.has(c));
 export function stem(input: string): string {
   let w = input;
   if (w.length <= 2) return w;
-  if (EXCEPTIONS[w]) return EXCEPTIONS[w];
+  const exception = EXCEPTIONS[w];
+  if (exception) return exception;
   if (w.startsWith("'")) w = w.slice(1);
   // y as a consonant: at the start or after a vowel.
   let chars = [...w];
