@@ -19,8 +19,15 @@ const CORPUS = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus'
 const OWN_QUERIES = join(import.meta.dirname, 'paraphrase-queries.json');
 const K = 10;
 
-/** Random letters: nothing in any library should answer these. */
+/**
+ * Nonsense: random letters (no hits at all), and filler or keyboard runs the model knows as words
+ * (these do get weak hits, through the semantic side).
+ */
 export const NONSENSE = [
+  'lorem ipsum dolor sit amet',
+  'qwerty',
+  'foo bar baz',
+  'aaaa',
   'xqzv plorth wumbek',
   'asdf qwer zxcv',
   'kjhgf dsalk jhgfd',
