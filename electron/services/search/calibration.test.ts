@@ -14,7 +14,10 @@ describe('relevance', () => {
     const low = relevance(hit(0.2, 0.3, 3), 'hybrid');
     const fused = relevance(hit(0.9, 0.3, 3), 'hybrid');
     const bm25 = relevance(hit(0.2, 0.3, 30), 'hybrid');
-    for (const p of [low, fused, bm25]) (expect(p).toBeGreaterThan(0), expect(p).toBeLessThan(1));
+    for (const p of [low, fused, bm25]) {
+      expect(p).toBeGreaterThan(0);
+      expect(p).toBeLessThan(1);
+    }
     expect(fused).toBeGreaterThan(low);
     expect(bm25).toBeGreaterThan(low);
   });
