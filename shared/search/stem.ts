@@ -39,6 +39,46 @@ const AFTER_1A = new Set([
   'succeed',
 ]);
 
+const STEP2: Record<string, string> = {
+  tional: 'tion',
+  enci: 'ence',
+  anci: 'ance',
+  abli: 'able',
+  entli: 'ent',
+  izer: 'ize',
+  ization: 'ize',
+  ational: 'ate',
+  ation: 'ate',
+  ator: 'ate',
+  alism: 'al',
+  aliti: 'al',
+  alli: 'al',
+  fulness: 'ful',
+  ousli: 'ous',
+  ousness: 'ous',
+  iveness: 'ive',
+  iviti: 'ive',
+  biliti: 'ble',
+  bli: 'ble',
+  ogi: 'og',
+  fulli: 'ful',
+  lessli: 'less',
+  li: '',
+};
+const STEP2_KEYS = Object.keys(STEP2);
+const STEP3: Record<string, string> = {
+  tional: 'tion',
+  ational: 'ate',
+  alize: 'al',
+  icate: 'ic',
+  iciti: 'ic',
+  ical: 'ic',
+  ful: '',
+  ness: '',
+  ative: '',
+};
+const STEP3_KEYS = Object.keys(STEP3);
+
 const isVowel = (w: string, i: number) => VOWELS.has(w[i]!);
 
 /** Start of the region after the first non-vowel following a vowel, from `from`. */
@@ -113,56 +153,19 @@ export function stem(input: string): string {
   if (w.length > 2 && /[yY]$/u.test(w) && !isVowel(w, w.length - 2)) w = w.slice(0, -1) + 'i';
 
   // Step 2.
-  const step2: Record<string, string> = {
-    tional: 'tion',
-    enci: 'ence',
-    anci: 'ance',
-    abli: 'able',
-    entli: 'ent',
-    izer: 'ize',
-    ization: 'ize',
-    ational: 'ate',
-    ation: 'ate',
-    ator: 'ate',
-    alism: 'al',
-    aliti: 'al',
-    alli: 'al',
-    fulness: 'ful',
-    ousli: 'ous',
-    ousness: 'ous',
-    iveness: 'ive',
-    iviti: 'ive',
-    biliti: 'ble',
-    bli: 'ble',
-    ogi: 'og',
-    fulli: 'ful',
-    lessli: 'less',
-    li: '',
-  };
-  const s2 = longest(w, Object.keys(step2));
+  const s2 = longest(w, STEP2_KEYS);
   if (s2 && inR1(s2)) {
     const before = w[w.length - s2.length - 1];
     if (s2 === 'ogi') {
       if (before === 'l') w = w.slice(0, -3) + 'og';
     } else if (s2 === 'li') {
       if (before && LI_ENDING.has(before)) cut(2);
-    } else w = w.slice(0, -s2.length) + step2[s2];
+    } else w = w.slice(0, -s2.length) + STEP2[s2];
   }
 
   // Step 3.
-  const step3: Record<string, string> = {
-    tional: 'tion',
-    ational: 'ate',
-    alize: 'al',
-    icate: 'ic',
-    iciti: 'ic',
-    ical: 'ic',
-    ful: '',
-    ness: '',
-    ative: '',
-  };
-  const s3 = longest(w, Object.keys(step3));
-  if (s3 && inR1(s3) && (s3 !== 'ative' || inR2(s3))) w = w.slice(0, -s3.length) + step3[s3];
+  const s3 = longest(w, STEP3_KEYS);
+  if (s3 && inR1(s3) && (s3 !== 'ative' || inR2(s3))) w = w.slice(0, -s3.length) + STEP3[s3];
 
   // Step 4.
   const s4 = longest(w, [

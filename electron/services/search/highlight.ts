@@ -18,8 +18,18 @@ function fold(word: string): string {
  * before it), so a capitalised acronym followed by "s" is stemmed without it: "GNNs" is one "GNN".
  */
 function stemOf(word: string): string {
-  return stem(fold(/^\p{Lu}{2,}s$/u.test(word) ? word.slice(0, -1) : word));
+  let out = STEMS.get(word);
+  if (out === undefined) {
+    out = stem(fold(/^\p{Lu}{2,}s$/u.test(word) ? word.slice(0, -1) : word));
+    // A library's vocabulary is bounded, but a pathological import should not grow this forever.
+    if (STEMS.size >= 100_000) STEMS.clear();
+    STEMS.set(word, out);
+  }
+  return out;
 }
+
+/** Stems by word as written: every search stems the same abstracts' words again. */
+const STEMS = new Map<string, string>();
 
 /** The query's words as Porter2 stems (the index's stemmer), stop words dropped. */
 export function queryTerms(query: string): string[] {
