@@ -347,6 +347,11 @@ export type SearchHit = {
   highlights: { title: Span[]; abstract: Span[] };
   /** Why it matched: the query's words and expansions this paper contains (keyword modes). */
   matched?: MatchedTerm[];
+  /**
+   * Estimated probability (0–1) that this hit is relevant, comparable across queries
+   * (electron/services/search/calibration.ts); absent for "more like this".
+   */
+  relevance?: number;
 };
 
 export type SearchResult = {
@@ -358,4 +363,6 @@ export type SearchResult = {
   notice?: string;
   /** The expansions the keyword search used (absent when none applied). */
   expansions?: QueryExpansion[];
+  /** True when no hit is likely relevant (every `relevance` below the threshold, or no hits). */
+  noCloseMatch?: boolean;
 };

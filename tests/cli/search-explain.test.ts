@@ -16,6 +16,7 @@ const Result = z.strictObject({
   score: z.number(),
   vectorScore: z.number().nullable(),
   ftsScore: z.number().nullable(),
+  relevance: z.number().min(0).max(1),
 });
 const Plain = z.strictObject({
   query: z.string(),
@@ -23,6 +24,7 @@ const Plain = z.strictObject({
   model: z.string().min(1),
   tookMs: z.number().nonnegative(),
   notice: z.string().optional(),
+  noCloseMatch: z.boolean(),
   results: z.array(Result),
 });
 const Kind = z.enum(['alias', 'stem', 'compound', 'neighbour', 'feedback']);

@@ -1,5 +1,6 @@
 // `quire search --json` for every development query over the sample feed: the documented shape,
-// ranked results, and (as a quality guard) a relevant paper in the top 10 for most queries.
+// ranked results, and (as a quality guard) a relevant paper in the top 10 for most queries; a query
+// on a topic the feed does not cover says "no close match" and still lists its weak results.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ const SearchJsonSchema = z.strictObject({
   model: z.string().min(1),
   tookMs: z.number().nonnegative(),
   notice: z.string().optional(),
+  noCloseMatch: z.boolean(),
   results: z.array(
     z.strictObject({
       rank: z.number().int().min(1),
@@ -26,6 +28,7 @@ const SearchJsonSchema = z.strictObject({
       score: z.number(),
       vectorScore: z.number().nullable(),
       ftsScore: z.number().nullable(),
+      relevance: z.number().min(0).max(1),
     }),
   ),
 });
@@ -75,8 +78,17 @@ describe.skipIf(!HAS_FEED)('quire search --json on the development queries', () 
       expect(rest).toEqual([...rest].sort((a, b) => b - a));
       const relevant = new Set(Object.keys(q.relevant).map((i) => idAt(Number(i))));
       if (json.results.some((r) => relevant.has(r.id))) hitInTop10++;
+      // Every dev query has a likely relevant result (bench/search/calibration.ts measures it).
+      expect(json.noCloseMatch).toBe(false);
     }
     expect(hitInTop10).toBeGreaterThanOrEqual(12);
+
+    const off = SearchJsonSchema.parse(
+      JSON.parse(await quire(['--library', lib, '--json', 'search', 'medieval French poetry'])),
+    );
+    expect(off.noCloseMatch).toBe(true);
+    expect(off.results.length).toBe(10);
+    expect(Math.max(...off.results.map((r) => r.relevance))).toBeLessThan(0.3);
   });
 });
 describe.skipIf(HAS_FEED)('quire search --json', () => {

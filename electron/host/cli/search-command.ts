@@ -12,6 +12,8 @@ export type SearchJson = {
   model: string;
   tookMs: number;
   notice?: string;
+  /** True when no result is likely to be relevant (all below the "no close match" threshold). */
+  noCloseMatch: boolean;
   results: {
     rank: number;
     id: string;
@@ -20,6 +22,8 @@ export type SearchJson = {
     score: number;
     vectorScore: number | null;
     ftsScore: number | null;
+    /** Estimated probability (0–1) that this result is relevant, on one scale for every query. */
+    relevance?: number;
     /** With --explain: the query's words and expansions this paper contains. */
     matched?: MatchedTerm[];
   }[];
@@ -61,6 +65,7 @@ export function searchCommand(io: Io): Command {
                 model: r.model,
                 tookMs: r.tookMs,
                 ...(r.notice ? { notice: r.notice } : {}),
+                noCloseMatch: r.noCloseMatch ?? false,
                 results: r.hits.map((h, i) => ({
                   rank: i + 1,
                   id: h.paper.id,
@@ -69,6 +74,7 @@ export function searchCommand(io: Io): Command {
                   score: h.score,
                   vectorScore: h.vectorScore,
                   ftsScore: h.ftsScore,
+                  ...(h.relevance !== undefined ? { relevance: h.relevance } : {}),
                   ...(o.explain ? { matched: h.matched ?? [] } : {}),
                 })),
                 ...(o.explain ? { expansions: r.expansions ?? [] } : {}),
@@ -77,6 +83,8 @@ export function searchCommand(io: Io): Command {
               return;
             }
             if (r.notice) io.err(`${r.notice}\n`);
+            if (r.noCloseMatch && r.hits.length)
+              io.err('No close match: none of these results is likely to be relevant.\n');
             if (o.explain && r.expansions?.length)
               io.out(`expanded: ${r.expansions.map(describeMatch).join(', ')}\n`);
             r.hits.forEach((h, i) => {

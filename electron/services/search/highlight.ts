@@ -1,5 +1,6 @@
-// Matched-term highlights: where the query's words (or their stems) start a word in a text.
+// Matched-term highlights: the whole words of a text that share a stem with a query word.
 import type { Span } from '../../../shared/api/schemas';
+import { stem } from '../../../shared/search/stem';
 
 const STOP = new Set(
   'a an and are as at be by for from has have in into is it its of on or that the their this to was were with we our via using'.split(
@@ -7,37 +8,52 @@ const STOP = new Set(
   ),
 );
 
-/** Crude English stem: enough to light up "graphs" for "graph" and "scaling" for "scale". */
-function stem(word: string): string {
-  return word.replace(/(ing|ed|es|s|e)$/u, '') || word;
+/** A word as the keyword index sees it: lower case, accents folded ("Schrödinger" = "schrodinger"). */
+function fold(word: string): string {
+  return word.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
+/**
+ * The stem of a word as written. Porter2 keeps the "s" of an acronym's plural ("GNNs": no vowel
+ * before it), so a capitalised acronym followed by "s" is stemmed without it: "GNNs" is one "GNN".
+ */
+function stemOf(word: string): string {
+  let out = STEMS.get(word);
+  if (out === undefined) {
+    out = stem(fold(/^\p{Lu}{2,}s$/u.test(word) ? word.slice(0, -1) : word));
+    // A library's vocabulary is bounded, but a pathological import should not grow this forever.
+    if (STEMS.size >= 100_000) STEMS.clear();
+    STEMS.set(word, out);
+  }
+  return out;
+}
+
+/** Stems by word as written: every search stems the same abstracts' words again. */
+const STEMS = new Map<string, string>();
+
+/** The query's words as Porter2 stems (the index's stemmer), stop words dropped. */
 export function queryTerms(query: string): string[] {
-  const words =
-    query
-      .toLowerCase()
-      .normalize('NFKC')
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = query.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
   return [
     ...new Set(
       words
-        .filter((w) => !STOP.has(w))
-        .map(stem)
+        .filter((w) => !STOP.has(fold(w)))
+        .map(stemOf)
         .filter((w) => w.length >= 2),
     ),
   ];
 }
 
-/** Non-overlapping [start, end) spans of words in `text` that begin with one of the stems. */
+/**
+ * Non-overlapping [start, end) spans of the whole words in `text` whose stem is one of `terms`:
+ * "networks" lights "network", but "how" does not light "However" (stems "how" and "howev").
+ */
 export function highlight(text: string, terms: string[]): Span[] {
   if (terms.length === 0) return [];
+  const wanted = new Set(terms);
   const spans: Span[] = [];
-  const lower = text.toLowerCase();
-  for (const m of lower.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const word = m[0];
-    if (terms.some((t) => word.startsWith(t) && word.length - t.length <= 4)) {
-      spans.push([m.index, m.index + word.length]);
-    }
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (wanted.has(stemOf(m[0]))) spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
 }

@@ -20,6 +20,7 @@ import {
   type SuggestedPapers,
 } from '../library/filter';
 import type { FtsClause, PaperStore } from '../library/store';
+import { calibrate } from './calibration';
 import { EXPANSION_WEIGHTS, expandQuery, type ExpansionWeights } from './expand';
 import { explainHit, stemExpansions } from './explain';
 import { rocchio, combineKeyword } from './expansion/feedback';
@@ -275,13 +276,16 @@ export class SearchService {
       seen.add(key);
       used.push({ from: m.from, to: m.to, kind: 'neighbour' });
     }
+    // Calibration comes last and never reorders: ranking belongs to fusion.ts.
+    const calibrated = calibrate(hits, mode);
     return {
       mode,
       model,
-      hits,
+      hits: calibrated.hits,
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
       ...(notice ? { notice } : {}),
       ...(used.length ? { expansions: used } : {}),
+      noCloseMatch: calibrated.noCloseMatch,
     };
   }
 

@@ -103,6 +103,59 @@ describe('SearchView', () => {
     expect(localStorage.getItem(MODE_KEY)).toBe('vector');
   });
 
+  it("shows each hit's estimated relevance in words and as a percentage", async () => {
+    const papers = [makePaper(1), makePaper(2), makePaper(3)];
+    renderSearch({
+      'search:query': () =>
+        result(
+          [
+            hit(papers[0]!, 0.9, { relevance: 0.93 }),
+            hit(papers[1]!, 0.6, { relevance: 0.42 }),
+            hit(papers[2]!, 0.5, { relevance: 0.08 }),
+          ],
+          { noCloseMatch: false },
+        ),
+    });
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'routing' } });
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
+    const scores = screen.getAllByTestId('search-hit-score');
+    expect(scores.map((s) => s.getAttribute('data-band'))).toEqual(['strong', 'possible', 'weak']);
+    expect(scores[0]!.textContent).toMatch(/^Strong match 93%/);
+    expect(scores[2]!.textContent).toMatch(/^Weak match 8%/);
+    // One scale for every query: the bar is the probability, not a share of the top hit.
+    const bar = (i: number) => scores[i]!.querySelector<HTMLElement>('.score-bar > span')!;
+    expect(bar(0).style.width).toBe('93%');
+    expect(bar(1).style.width).toBe('42%');
+  });
+
+  it('says "no close match", hides the weak hits, and shows them on request', async () => {
+    const papers = [makePaper(1), makePaper(2)];
+    const { opened } = renderSearch({
+      'search:query': () =>
+        result(
+          [hit(papers[0]!, 0.4, { relevance: 0.06 }), hit(papers[1]!, 0.3, { relevance: 0.02 })],
+          { noCloseMatch: true },
+        ),
+    });
+    const input = screen.getByTestId('search-input');
+    fireEvent.change(input, { target: { value: 'medieval poetry' } });
+    const none = await screen.findByTestId('search-no-close-match');
+    expect(none.textContent).toMatch(/No close match for “medieval poetry”.*estimated 6%/s);
+    expect(screen.queryAllByTestId('search-hit')).toHaveLength(0);
+    expect(screen.getByTestId('search-view').getAttribute('data-state')).toBe('no-close-match');
+    expect(screen.getByTestId('search-status').textContent).toMatch(
+      /^No close match · 2 weak results/,
+    );
+    // Enter opens nothing while the weak hits are hidden.
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(opened).toEqual([]);
+
+    fireEvent.click(screen.getByTestId('search-show-weak'));
+    expect(screen.getAllByTestId('search-hit')).toHaveLength(2);
+    expect(screen.getByTestId('search-weak-note').textContent).toMatch(/No close match/);
+    expect(screen.queryByTestId('search-no-close-match')).toBeNull();
+  });
+
   it('sends the tag and year filters', async () => {
     const { fake } = renderSearch({ 'search:query': () => result([]) });
     fireEvent.change(screen.getByTestId('search-tag'), { target: { value: 'moe' } });

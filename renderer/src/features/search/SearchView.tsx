@@ -18,6 +18,8 @@ import { Icon } from '../../components/Icon';
 import { EmbeddingsLine } from './EmbeddingsLine';
 import { TexSnippet, TexText } from '../../components/TexText';
 import { MatchExplanation } from './MatchExplanation';
+import { NoCloseMatch, WeakResultsNote } from './NoCloseMatch';
+import { RelevanceScore } from './RelevanceScore';
 import { useEmbeddings } from './useEmbeddings';
 import { useSearch, type SearchRequest } from './useSearch';
 
@@ -73,12 +75,6 @@ function parseYear(s: string): number | undefined {
   return Number.isFinite(n) && /^\s*\d{1,4}\s*$/.test(s) ? n : undefined;
 }
 
-function fmt(n: number | null): string {
-  if (n === null) return '–';
-  const a = Math.abs(n);
-  return a >= 100 ? n.toFixed(0) : a >= 10 ? n.toFixed(1) : n.toFixed(3);
-}
-
 export function SearchView(props: Props) {
   const { active, version, tags, openId, onOpen, similarTo, onExitSimilar, focusNonce } = props;
   const api = useApi();
@@ -89,6 +85,8 @@ export function SearchView(props: Props) {
   const [yearTo, setYearTo] = useState('');
   const [nonce, setNonce] = useState(0);
   const [cursor, setCursor] = useState<{ key: string | null; i: number }>({ key: null, i: 0 });
+  /** The search whose weak results the user asked to see despite "no close match". */
+  const [weakFor, setWeakFor] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -119,7 +117,10 @@ export function SearchView(props: Props) {
   const rerun = useCallback(() => setNonce((n) => n + 1), []);
   const emb = useEmbeddings(api, active, version, rerun);
 
-  const hits: SearchHit[] = search.result?.hits ?? [];
+  const found: SearchHit[] = search.result?.hits ?? [];
+  // No hit likely to be relevant: the weak ones wait behind a click instead of posing as answers.
+  const hideWeak = !!search.result?.noCloseMatch && found.length > 0 && weakFor !== search.key;
+  const hits = hideWeak ? [] : found;
   const cur = cursor.key === search.key ? Math.min(cursor.i, hits.length - 1) : 0;
   const moveTo = (i: number) => setCursor({ key: search.key, i });
 
@@ -174,9 +175,11 @@ export function SearchView(props: Props) {
       ? 'error'
       : search.loading
         ? 'loading'
-        : hits.length
-          ? 'results'
-          : 'empty';
+        : hideWeak
+          ? 'no-close-match'
+          : hits.length
+            ? 'results'
+            : 'empty';
   const top = hits[0]?.score ?? 0;
   const otherModes = MODES.filter((m) => m !== mode && m !== 'hybrid');
   const statusText = (() => {
@@ -187,7 +190,9 @@ export function SearchView(props: Props) {
     const n = result.hits.length;
     const what = similarTo
       ? `${n} similar ${n === 1 ? 'paper' : 'papers'}`
-      : `${n === 0 ? 'No' : n} ${n === 1 ? 'result' : 'results'} · ${MODE_LABELS[result.mode]}`;
+      : result.noCloseMatch && n > 0
+        ? `No close match · ${n} weak ${n === 1 ? 'result' : 'results'} · ${MODE_LABELS[result.mode]}`
+        : `${n === 0 ? 'No' : n} ${n === 1 ? 'result' : 'results'} · ${MODE_LABELS[result.mode]}`;
     return `${what} · ${result.model} · ${result.tookMs.toLocaleString()} ms`;
   })();
 
@@ -386,6 +391,16 @@ export function SearchView(props: Props) {
               )}
             </div>
           )}
+          {state === 'no-close-match' && (
+            <NoCloseMatch
+              query={query}
+              count={found.length}
+              best={Math.max(...found.map((h) => h.relevance ?? 0))}
+              filtered={filtered}
+              onShow={() => setWeakFor(search.key)}
+            />
+          )}
+          {hits.length > 0 && result?.noCloseMatch && <WeakResultsNote />}
           {hits.length > 0 && (
             <ul
               ref={listRef}
@@ -428,12 +443,6 @@ function Hit(props: {
   const { hit, index, top, current, open, onClick } = props;
   const p = hit.paper;
   const meta = [p.year?.toString(), p.venue].filter(Boolean).join(' · ');
-  const parts = [
-    hit.vectorScore !== null ? `semantic ${fmt(hit.vectorScore)}` : null,
-    hit.ftsScore !== null ? `keyword ${fmt(hit.ftsScore)}` : null,
-  ].filter(Boolean);
-  const tip = `Score ${hit.score.toFixed(4)}\nSemantic (cosine): ${hit.vectorScore === null ? 'not matched' : hit.vectorScore.toFixed(4)}\nKeyword (BM25): ${hit.ftsScore === null ? 'not matched' : hit.ftsScore.toFixed(3)}`;
-  const width = top > 0 ? Math.max(4, Math.round((100 * hit.score) / top)) : 0;
   return (
     <li
       id={`search-hit-${index}`}
@@ -467,13 +476,7 @@ function Hit(props: {
         )}
         <MatchExplanation matched={hit.matched} />
       </div>
-      <div className="hit-score" title={tip} data-testid="search-hit-score">
-        <span className="score-value">{fmt(hit.score)}</span>
-        <span className="score-bar" aria-hidden="true">
-          <span style={{ width: `${width}%` }} />
-        </span>
-        {parts.length > 0 && <span className="score-parts">{parts.join(' · ')}</span>}
-      </div>
+      <RelevanceScore hit={hit} top={top} />
     </li>
   );
 }
