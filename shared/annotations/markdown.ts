@@ -71,5 +71,5 @@ export function paperMarkdown(
     if (a.comment.trim()) lines.push('', a.comment.replace(/\r\n?/g, '\n').trimEnd());
     return lines.join('\n');
   });
-  return `${front.join('\n')}${parts.join('\n\n---\n\n')}\n`;
+  return `${front.join('\n')}\n${parts.join('\n\n---\n\n')}\n`;
 }
