@@ -419,7 +419,7 @@ describe('annotations service', () => {
 
   it('keeps aside, in a file, imported annotations whose paper is not in the library', async () => {
     const out = await lib.api.call('annotations:export', { format: 'w3c' });
-    const partial = await openLibrary([PAPERS[1]]);
+    const partial = await openLibrary([PAPERS[1]!]);
     try {
       const r = await partial.api.call('annotations:import', {
         text: out.content,
