@@ -308,10 +308,16 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         if (!(await store.hasFtsIndex()))
           await withWriteLock('building the search index', QUIET, () => store.ensureFtsIndex());
         const result = await search.query(input);
-        // A hit inside one of the paper's highlights (or matching its comment) says so.
-        for (const hit of result.hits) {
-          const inside = await annotations.hitAnnotations(hit.paper, hit.highlights, input.query);
-          if (inside.length > 0) hit.annotations = inside;
+        // A hit inside one of the paper's highlights (or matching its comment) says so. Search
+        // still answers when the highlights cannot be read; the notice says why they are missing.
+        try {
+          for (const hit of result.hits) {
+            const inside = await annotations.hitAnnotations(hit.paper, hit.highlights, input.query);
+            if (inside.length > 0) hit.annotations = inside;
+          }
+        } catch (err) {
+          const why = err instanceof Error ? err.message : String(err);
+          result.notice = result.notice ? `${result.notice} ${why}` : why;
         }
         return result;
       } catch (err) {

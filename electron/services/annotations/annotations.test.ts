@@ -1,7 +1,7 @@
 // The annotations service end to end on real libraries (LanceDB on disk, annotations.json): add,
 // re-anchor after edits, trash with deleted papers, filters, search hits, W3C/Markdown export and
 // import into a fresh library, papers missing on import, limits.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -472,6 +472,30 @@ describe('annotations service', () => {
     );
     expect(md.content).toContain('Unsupervised: $\\mathcal{L} = 0$ labels.');
   });
+});
+
+describe('an unreadable highlights file', () => {
+  it('is moved aside, not overwritten, and search still answers with a notice', async () => {
+    const lib = await openLibrary([PAPERS[1]!]);
+    try {
+      await writeFile(join(lib.dir, ANNOTATIONS_FILE), '{"format": "quire-annotations", "vers');
+      const found = await lib.api.call('search:query', { query: 'experts', mode: 'fts' });
+      expect(found.hits).toHaveLength(1);
+      expect(found.notice).toMatch(
+        /highlights file could not be read; it was moved to .*unreadable/,
+      );
+      const aside = (await readdir(lib.dir)).filter((f) =>
+        f.startsWith(`${ANNOTATIONS_FILE}.unreadable-`),
+      );
+      expect(aside).toHaveLength(1);
+      expect(await readFile(join(lib.dir, aside[0]!), 'utf8')).toBe(
+        '{"format": "quire-annotations", "vers',
+      );
+      expect((await lib.api.call('annotations:list', {})).total).toBe(0);
+    } finally {
+      await lib.close();
+    }
+  }, 120_000);
 });
 
 describe('re-anchoring after the paper text changed', () => {
