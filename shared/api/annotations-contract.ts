@@ -98,8 +98,8 @@ export type AnnotationPage = { total: number; offset: number; items: Annotation[
 
 export const annotationMethods = {
   /**
-   * Highlights, newest paper order then by place in the text; filtered by paper, kind, words in
-   * the passage or comment (search within highlights), orphaned state.
+   * Highlights, by paper title, then title before abstract, then place in the text (orphaned last);
+   * filtered by paper, kind, words in the passage or comment (search within highlights), orphaned.
    */
   'annotations:list': method<AnnotationPage>()(AnnotationListInputSchema),
   'annotations:get': method<Annotation>()(z.object({ id: Id })),
