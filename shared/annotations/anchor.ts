@@ -176,6 +176,30 @@ function approximate(
   return best;
 }
 
+/** The occurrence of `exact` in `text` with the most matching context, then nearest `near`. */
+function bestOccurrence(
+  text: string,
+  exact: string,
+  prefix: string,
+  suffix: string,
+  near: number,
+): number | null {
+  let best: { at: number; context: number; distance: number } | null = null;
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    const context =
+      common(text.slice(Math.max(0, at - prefix.length), at), prefix, true) +
+      common(text.slice(at + exact.length, at + exact.length + suffix.length), suffix, false);
+    const distance = Math.abs(at - near);
+    if (
+      best === null ||
+      context > best.context ||
+      (context === best.context && distance < best.distance)
+    )
+      best = { at, context, distance };
+  }
+  return best?.at ?? null;
+}
+
 /** Where a highlight is in `text` now, or null when its passage is gone (orphaned). */
 export function anchor(text: string, selectors: AnnotationSelectors): Anchor | null {
   const { quote, position } = selectors;
@@ -184,36 +208,19 @@ export function anchor(text: string, selectors: AnnotationSelectors): Anchor | n
   if (text.slice(position.start, position.end) === quote.exact)
     return { start: position.start, end: position.end, method: 'position' };
 
-  // 2. The quote elsewhere: best context, then nearest the old place.
+  // 2. The quote elsewhere: best context, then nearest the old place. First in the raw text (the
+  // common case, and cheap), then in the normalised view (a changed line break or accent form).
+  const raw = bestOccurrence(text, quote.exact, quote.prefix, quote.suffix, position.start);
+  if (raw !== null) return { start: raw, end: raw + quote.exact.length, method: 'quote' };
   const view = normView(text);
   const exact = norm(quote.exact);
   const prefix = norm(quote.prefix);
   const suffix = norm(quote.suffix);
   const oldAt = normIndexOf(view, position.start);
   if (exact.trim() !== '') {
-    let best: { at: number; context: number; distance: number } | null = null;
-    for (let at = view.text.indexOf(exact); at >= 0; at = view.text.indexOf(exact, at + 1)) {
-      const context =
-        common(view.text.slice(Math.max(0, at - prefix.length), at), prefix, true) +
-        common(
-          view.text.slice(at + exact.length, at + exact.length + suffix.length),
-          suffix,
-          false,
-        );
-      const distance = Math.abs(at - oldAt);
-      if (
-        best === null ||
-        context > best.context ||
-        (context === best.context && distance < best.distance)
-      )
-        best = { at, context, distance };
-    }
-    if (best)
-      return {
-        start: view.from[best.at]!,
-        end: view.to[best.at + exact.length - 1]!,
-        method: 'quote',
-      };
+    const at = bestOccurrence(view.text, exact, prefix, suffix, oldAt);
+    if (at !== null)
+      return { start: view.from[at]!, end: view.to[at + exact.length - 1]!, method: 'quote' };
   }
 
   // 3. An approximate match of the quote (case-insensitive): the passage was edited.
