@@ -1,6 +1,7 @@
 // The `quire` command line: the same services as the app, through the in-process transport.
 import { Command } from 'commander';
 import { APP_VERSION } from '../version';
+import { annotationsCommand } from './annotations-command';
 import { processIo, type Io } from './context';
 import { clusterCommand } from './cluster-command';
 import { fitCommand } from './fit-command';
@@ -35,6 +36,7 @@ export function buildProgram(io: Io = processIo): Command {
     notebookCommand,
     tagsCommand,
     tagCommand,
+    annotationsCommand,
     serveCommand,
   ])
     program.addCommand(make(io));
