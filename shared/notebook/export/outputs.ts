@@ -4,9 +4,11 @@ import { toLines } from '../file-format';
 import type { CellOutput } from '../model';
 import type { IpynbOutput } from '../registry';
 import { escapeHtml, fenced, gfmTable, htmlTable } from './markup';
+import { roundTable } from './report-outputs';
 import { svgDataUrl } from './svg-plot';
 
-const rowsOf = (o: Extract<CellOutput, { kind: 'table' }>) => o.rows;
+// Computed numbers print to 6 significant digits (0.1 + 0.2 shows as 0.3, not 0.30000000000000004).
+const rowsOf = (o: Extract<CellOutput, { kind: 'table' }>) => roundTable(o, 6).rows;
 
 export function outputsToMarkdown(outputs: CellOutput[]): string {
   const parts: string[] = [];

@@ -1,0 +1,90 @@
+// A fit cell as runnable Python for the .ipynb export: the cell's data embedded as NumPy arrays,
+// the same model (presets and formulas translated from their mathjs tree), the same starting values
+// and bounds as shared/fit began from, fitted with scipy.optimize.curve_fit, whose covariance
+// (absolute_sigma=False) is the one our standard errors use: (JᵀJ)⁻¹·RSS/dof.
+import { resolveModel, startingValues } from '../../fit/index';
+import type { FitCellData } from '../cells/fit';
+import type { ExportContext } from '../registry';
+import { numericColumn } from '../tables';
+import { formulaToPython, pyIdent, pyList, pyNumber, pyString } from './python';
+
+/** The Python variable a fit cell's parameters end up in: `fit_<cell id>` (a dict name → value). */
+export function fitResultName(cellId: string): string {
+  return pyIdent(`fit_${cellId}`);
+}
+
+const array = (values: readonly number[]) => `np.array(${pyList(values.map(pyNumber))})`;
+
+/** The model's formula as an expression of its variables and parameters (RHS of `log(y) = …`). */
+function expressionOf(formula: string): string {
+  const eq = formula.indexOf('=');
+  return eq >= 0 ? formula.slice(eq + 1).trim() : formula;
+}
+
+/**
+ * Python source that refits the cell, or an explanation (as a Python comment block that still
+ * runs) when the data or model cannot be read.
+ */
+export function fitPython(cellId: string, d: FitCellData, ctx: ExportContext): string {
+  const t = ctx.table(d.source);
+  const xCols = [d.x].flat();
+  const missing = t
+    ? [...xCols, d.y, ...(d.sigma ? [d.sigma] : [])].filter((c) => !t.columns.includes(c))
+    : [];
+  if (!t || missing.length > 0)
+    return `# Fit of ${d.y}: the table "${d.source}" ${t ? `has no column ${missing.join(', ')}` : 'is missing'}, so there is nothing to refit.`;
+  const xs = xCols.map((c) => numericColumn(t, c));
+  const y = numericColumn(t, d.y);
+  const sigma = d.sigma ? numericColumn(t, d.sigma) : undefined;
+  let init: ReturnType<typeof startingValues>;
+  try {
+    const model = resolveModel(d.model, { variables: d.variables });
+    init = startingValues(model, { x: xs.length === 1 ? xs[0]! : xs, y, sigma }, d);
+  } catch (err) {
+    return `# Fit of ${d.y}: ${(err as Error).message.replace(/\n/g, ' ')}`;
+  }
+  const { model, start, lower, upper } = init;
+  const params = model.params.map(pyIdent);
+  const vars = model.variables.map(pyIdent);
+  const rename = new Map<string, string>([
+    ...model.params.map((p, k): [string, string] => [p, params[k]!]),
+    ...model.variables.map((v, k): [string, string] => [v, vars[k]!]),
+  ]);
+  const expr = formulaToPython(expressionOf(model.formula), (s) => rename.get(s) ?? pyIdent(s));
+  const logResponse = model.response === 'log';
+  const bounded = lower.some(Number.isFinite) || upper.some(Number.isFinite);
+  const single = vars.length === 1;
+  const lines: string[] = [
+    `# Fit of ${d.y} against ${xCols.join(', ')} (table "${d.source}") to ${model.formula}:`,
+    '# the data, model and starting values Quire used, refitted with SciPy.',
+    'import numpy as np',
+    ...(expr.includes('sp.') ? ['import scipy.special as sp'] : []),
+    'from scipy.optimize import curve_fit',
+    '',
+    ...xCols.map((c, k) => `${vars[k]} = ${array(xs[k]!)}  # ${c}`),
+    `y = ${array(y)}  # ${d.y}`,
+    ...(sigma ? [`sigma = ${array(sigma)}  # ${d.sigma}`] : []),
+    '',
+    `def model(${single ? vars[0] : 'X'}, ${params.join(', ')}):`,
+    ...(single ? [] : [`    ${vars.join(', ')} = X`]),
+    `    return ${expr}`,
+    '',
+    `p0 = ${pyList(start.map(pyNumber))}`,
+    ...(bounded
+      ? [`bounds = (${pyList(lower.map(pyNumber))}, ${pyList(upper.map(pyNumber))})`]
+      : []),
+    ...(logResponse ? ['# The model predicts log(y), as Quire fits it.'] : []),
+    `popt, pcov = curve_fit(model, ${single ? vars[0] : `np.vstack([${vars.join(', ')}])`}, ${logResponse ? 'np.log(y)' : 'y'}, p0=p0${sigma ? ', sigma=sigma, absolute_sigma=False' : ''}${bounded ? ', bounds=bounds' : ''}, maxfev=100000)`,
+    'perr = np.sqrt(np.diag(pcov))',
+    `names = ${pyList(model.params.map(pyString))}`,
+    `${fitResultName(cellId)} = dict(zip(names, popt))`,
+    `${fitResultName(cellId)}_err = dict(zip(names, perr))`,
+    'for name, value, err in zip(names, popt, perr):',
+    '    print(f"{name} = {value:.6g} ± {err:.2g}")',
+  ];
+  if (d.bootstrap)
+    lines.push(
+      `# Quire also ran a residual bootstrap (${d.bootstrap.samples} refits, seed ${d.bootstrap.seed}); it is not repeated here.`,
+    );
+  return lines.join('\n') + '\n';
+}
