@@ -2,7 +2,7 @@
 // (shared/fit: Levenberg–Marquardt, Moré 1978) and stores parameters ± standard errors and R².
 import { z } from 'zod';
 import { toLines } from '../file-format';
-import { escapeHtml, markdownToHtml } from '../export/markup';
+import { escapeHtml, markdownToHtml, markdownWithCitations } from '../export/markup';
 import { outputsToHtml, outputsToIpynb, outputsToMarkdown } from '../export/outputs';
 import { findCell, type Cell, type CellOutput } from '../model';
 import { paperRef } from '../references';
@@ -145,7 +145,7 @@ export const fitCell: CellType = {
       const src = sourceLine(cell, ctx);
       const svg = chartOf(cell, ctx);
       const img = svg ? `\n\n![${describe(cell).replace(/[[\]]/g, '')}](${svgDataUrl(svg)})` : '';
-      return `*${describe(cell)}*\n\n${src ? `${src}\n\n` : ''}${outputsToMarkdown(fitReportOutputs(cell.outputs))}${img}`;
+      return `*${describe(cell)}*\n\n${src ? `${markdownWithCitations(src, ctx)}\n\n` : ''}${outputsToMarkdown(fitReportOutputs(cell.outputs))}${img}`;
     },
     html: (cell, ctx) => {
       const src = sourceLine(cell, ctx);

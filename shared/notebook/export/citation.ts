@@ -56,7 +56,8 @@ function partsOf(p: PaperRef): Parts {
     authors: authorList(p.authors),
     year: p.year ? String(p.year) : 'n.d.',
     title: p.title.trim() || 'Untitled',
-    venue: p.venue.trim(),
+    // A preprint without a venue is cited as one (APA: "arXiv preprint arXiv:2402.01092").
+    venue: p.venue.trim() || (p.arxivId ? `arXiv preprint arXiv:${p.arxivId}` : ''),
     link: referenceLink(p),
   };
 }

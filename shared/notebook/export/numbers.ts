@@ -50,7 +50,10 @@ export function formatNumber(v: number, sig = 4): string {
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
   if (Number.isInteger(v) && Math.abs(v) < 10 ** (PLAIN_MAX_EXP + 1)) return String(v);
-  const rounded = Number(v.toPrecision(sig));
+  let rounded = Number(v.toPrecision(sig));
+  // R² = 0.99998 must not read as a perfect 1: take the digits that show it is not.
+  while (Math.abs(rounded) === 1 && rounded !== v && sig < 10)
+    rounded = Number(v.toPrecision(++sig));
   const e = exponentOf(rounded);
   if (e < PLAIN_MIN_EXP || e > PLAIN_MAX_EXP) return scientific(v, sig);
   return trimZeros(rounded.toFixed(Math.max(0, sig - 1 - e)));

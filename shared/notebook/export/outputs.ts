@@ -3,7 +3,7 @@
 import { toLines } from '../file-format';
 import type { CellOutput } from '../model';
 import type { IpynbOutput } from '../registry';
-import { escapeHtml, fenced, gfmTable, htmlTable } from './markup';
+import { escapeHtml, fenced, gfmTable, htmlTable, numericColumns } from './markup';
 import { roundTable } from './report-outputs';
 import { svgDataUrl } from './svg-plot';
 
@@ -26,7 +26,8 @@ export function outputsToMarkdown(outputs: CellOutput[]): string {
     flushConsole();
     if (o.kind === 'text') parts.push(fenced(o.text, 'text'));
     else if (o.kind === 'json') parts.push(fenced(JSON.stringify(o.value, null, 2), 'json'));
-    else if (o.kind === 'table') parts.push(gfmTable(o.columns, rowsOf(o)));
+    else if (o.kind === 'table')
+      parts.push(gfmTable(o.columns, rowsOf(o), numericColumns(o.columns, o.rows)));
     else if (o.kind === 'error') parts.push(`> **${o.name}:** ${o.message.replace(/\n/g, ' ')}`);
     else if (o.kind === 'svg') parts.push(`![plot](${svgDataUrl(o.svg)})`);
   }
@@ -84,7 +85,9 @@ export function outputsToIpynb(outputs: CellOutput[]): IpynbOutput[] {
           output_type: 'display_data',
           data: {
             'text/html': toLines(htmlTable(o.columns, rowsOf(o))),
-            'text/plain': toLines(gfmTable(o.columns, rowsOf(o))),
+            'text/plain': toLines(
+              gfmTable(o.columns, rowsOf(o), numericColumns(o.columns, o.rows)),
+            ),
           },
           metadata: {},
         };

@@ -22,7 +22,7 @@ export function pyList(items: readonly string[], perLine = 8, indent = '    '): 
   const lines: string[] = [];
   for (let i = 0; i < items.length; i += perLine)
     lines.push(indent + items.slice(i, i + perLine).join(', ') + ',');
-  return `[\n${lines.join('\n')}\n]`;
+  return `[\n${lines.join('\n')}\n${indent.slice(4)}]`;
 }
 
 const KEYWORDS = new Set(
