@@ -74,13 +74,19 @@ export function fitPython(cellId: string, d: FitCellData, ctx: ExportContext): s
       ? [`bounds = (${pyList(lower.map(pyNumber))}, ${pyList(upper.map(pyNumber))})`]
       : []),
     ...(logResponse ? ['# The model predicts log(y), as Quire fits it.'] : []),
-    `popt, pcov = curve_fit(model, ${single ? vars[0] : `np.vstack([${vars.join(', ')}])`}, ${logResponse ? 'np.log(y)' : 'y'}, p0=p0${sigma ? ', sigma=sigma, absolute_sigma=False' : ''}${bounded ? ', bounds=bounds' : ''}, maxfev=100000)`,
-    'perr = np.sqrt(np.diag(pcov))',
-    `names = ${pyList(model.params.map(pyString))}`,
-    `${fitResultName(cellId)} = dict(zip(names, popt))`,
-    `${fitResultName(cellId)}_err = dict(zip(names, perr))`,
-    'for name, value, err in zip(names, popt, perr):',
-    '    print(f"{name} = {value:.6g} ± {err:.2g}")',
+    // A refit that fails prints why and leaves the rest of the notebook running.
+    'try:',
+    `    popt, pcov = curve_fit(model, ${single ? vars[0] : `np.vstack([${vars.join(', ')}])`}, ${logResponse ? 'np.log(y)' : 'y'}, p0=p0${sigma ? ', sigma=sigma, absolute_sigma=False' : ''}${bounded ? ', bounds=bounds' : ''}, maxfev=100000)`,
+    'except (RuntimeError, ValueError) as err:  # no convergence, or data SciPy refuses',
+    `    ${fitResultName(cellId)} = None`,
+    '    print(f"SciPy could not refit: {err}")',
+    'else:',
+    '    perr = np.sqrt(np.diag(pcov))',
+    `    names = ${pyList(model.params.map(pyString), 8, '        ')}`,
+    `    ${fitResultName(cellId)} = dict(zip(names, popt))`,
+    `    ${fitResultName(cellId)}_err = dict(zip(names, perr))`,
+    '    for name, value, err in zip(names, popt, perr):',
+    '        print(f"{name} = {value:.6g} ± {err:.2g}")',
   ];
   if (d.bootstrap)
     lines.push(
