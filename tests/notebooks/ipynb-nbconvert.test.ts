@@ -33,6 +33,10 @@ function missingTools(): string | null {
 }
 
 const MISSING = missingTools();
+/** Optional: the refit charts need matplotlib (python3-matplotlib); without it they are skipped. */
+const HAS_MATPLOTLIB =
+  MISSING === null &&
+  spawnSync(PYTHON, ['-c', 'import matplotlib'], { timeout: 60_000 }).status === 0;
 const title = (t: string) => (MISSING ? `${t} (skipped: ${MISSING})` : t);
 
 /** A last cell that prints every fit_* / graph_* result as JSON (NaN as null). */
@@ -91,7 +95,10 @@ describe('exported .ipynb executed by nbconvert', () => {
         },
       );
       const out = JSON.parse(readFileSync(join(dir, 'out.ipynb'), 'utf8')) as {
-        cells: { id: string; outputs?: { output_type: string; text?: string[] | string }[] }[];
+        cells: {
+          id: string;
+          outputs?: { output_type: string; text?: string[] | string; data?: object }[];
+        }[];
       };
       const probeText = (out.cells.find((c) => c.id === 'probe')?.outputs ?? [])
         .flatMap((o) => [o.text ?? []].flat())
@@ -126,6 +133,16 @@ describe('exported .ipynb executed by nbconvert', () => {
           );
       }
       console.log(JSON.stringify({ ipynbFitRelativeDifference: report }));
+
+      // Where matplotlib is installed, each one-variable fit draws its chart again when run.
+      if (HAS_MATPLOTLIB)
+        for (const c of fits.filter((c) => !Array.isArray((c.data as { x: unknown }).x))) {
+          const outputs = out.cells.find((o) => o.id === c.id)?.outputs ?? [];
+          expect(
+            outputs.some((o) => o.data && 'image/png' in o.data),
+            `${c.id} shows a chart after running`,
+          ).toBe(true);
+        }
 
       // Every graph cell's metrics, recomputed by networkx on the embedded graph, match ours.
       const graphs = nb.cells.filter((c) => c.type === 'graph');

@@ -4,6 +4,7 @@
 // (absolute_sigma=False) is the one our standard errors use: (JᵀJ)⁻¹·RSS/dof.
 import { resolveModel, startingValues } from '../../fit/index';
 import type { FitCellData } from '../cells/fit';
+import { LOG_LOG_MODELS } from '../cells/fit-chart';
 import type { ExportContext } from '../registry';
 import { numericColumn } from '../tables';
 import { formulaToPython, pyIdent, pyList, pyNumber, pyString } from './python';
@@ -88,9 +89,47 @@ export function fitPython(cellId: string, d: FitCellData, ctx: ExportContext): s
     '    for name, value, err in zip(names, popt, perr):',
     '        print(f"{name} = {value:.6g} ± {err:.2g}")',
   ];
+  if (single)
+    lines.push(
+      ...chartPython(cellId, vars[0]!, d, logResponse, LOG_LOG_MODELS.has(d.model.trim())),
+    );
   if (d.bootstrap)
     lines.push(
       `# Quire also ran a residual bootstrap (${d.bootstrap.samples} refits, seed ${d.bootstrap.seed}); it is not repeated here.`,
     );
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The data and the refitted curve with matplotlib, as Quire draws it (log-log axes for the power-law
+ * family), so a re-run notebook still shows the chart; skipped with a note where matplotlib is absent.
+ */
+function chartPython(
+  cellId: string,
+  x: string,
+  d: FitCellData,
+  logResponse: boolean,
+  logLog: boolean,
+): string[] {
+  const curve = logResponse ? `np.exp(model(grid, *popt))` : `model(grid, *popt)`;
+  return [
+    '',
+    'try:',
+    '    import matplotlib.pyplot as plt',
+    'except ImportError:',
+    '    plt = None',
+    '    print("matplotlib is not installed: no chart")',
+    `if plt is not None and ${fitResultName(cellId)} is not None:`,
+    logLog
+      ? `    grid = np.geomspace(${x}[${x} > 0].min(), ${x}.max(), 200)`
+      : `    grid = np.linspace(${x}.min(), ${x}.max(), 200)`,
+    '    fig, ax = plt.subplots(figsize=(6, 3.8))',
+    `    ax.plot(${x}, y, "o", label="data")`,
+    `    ax.plot(grid, ${curve}, "-", label="fit")`,
+    ...(logLog ? ['    ax.set_xscale("log")', '    ax.set_yscale("log")'] : []),
+    `    ax.set_xlabel(${pyString([d.x].flat()[0] ?? 'x')})`,
+    `    ax.set_ylabel(${pyString(d.y)})`,
+    '    ax.legend()',
+    '    plt.show()',
+  ];
 }
