@@ -7,6 +7,7 @@ import { outputsToHtml, outputsToIpynb, outputsToMarkdown } from '../export/outp
 import { findCell, type Cell, type CellOutput } from '../model';
 import { paperRef } from '../references';
 import { fitPython } from '../export/fit-python';
+import { pyComment } from '../export/python';
 import { fitReportOutputs } from '../export/report-outputs';
 import { svgDataUrl } from '../export/svg-plot';
 import { fitSvg } from './fit-chart';
@@ -166,7 +167,7 @@ export const fitCell: CellType = {
           source: toLines(
             d.success
               ? fitPython(cell.id, d.data, ctx)
-              : `# ${describe(cell)}: the cell's settings cannot be read.\n`,
+              : `# ${pyComment(describe(cell))}: the cell's settings cannot be read.\n`,
           ),
           execution_count: null,
           // What Quire computed, shown until the notebook is run again.

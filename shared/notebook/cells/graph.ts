@@ -19,6 +19,7 @@ import { METRIC_GROUPS } from '../../graph/metric-groups';
 import { toLines } from '../file-format';
 import { escapeHtml } from '../export/markup';
 import { graphPython } from '../export/graph-python';
+import { pyComment } from '../export/python';
 import { outputsToHtml, outputsToIpynb, outputsToMarkdown } from '../export/outputs';
 import { metricsReportOutputs } from '../export/report-outputs';
 import { findCell, type Cell, type CellOutput } from '../model';
@@ -321,7 +322,7 @@ export const graphCell: CellType = {
           source: toLines(
             drawing
               ? graphPython(cell.id, drawing, describe(cell))
-              : `# ${describe(cell)}: not computed in Quire yet, so there is no graph to export.\n`,
+              : `# ${pyComment(describe(cell))}: not computed in Quire yet, so there is no graph to export.\n`,
           ),
           execution_count: null,
           outputs: outputsToIpynb(shown(cell)),

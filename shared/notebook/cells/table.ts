@@ -1,7 +1,7 @@
 // Table cell: typed columns (number | string | date) and rows, typically pasted CSV/TSV.
 import { toLines } from '../file-format';
 import { escapeHtml, gfmTable, htmlTable } from '../export/markup';
-import { pyIdent, pyList, pyNumber, pyString } from '../export/python';
+import { pyComment, pyIdent, pyList, pyNumber, pyString } from '../export/python';
 import type { Cell } from '../model';
 import type { CellType, ExportContext } from '../registry';
 import { TableCellDataSchema } from '../tables';
@@ -11,7 +11,7 @@ function tablePython(cell: Cell, ctx: ExportContext): string {
   const d = TableCellDataSchema.parse(cell.data);
   const name = pyIdent(cell.name ?? `table_${cell.id}`);
   const source = d.sourcePaperId
-    ? [`# Source: ${(ctx.paper(d.sourcePaperId)?.title ?? d.sourcePaperId).replace(/\n/g, ' ')}`]
+    ? [`# Source: ${pyComment(ctx.paper(d.sourcePaperId)?.title ?? d.sourcePaperId)}`]
     : [];
   const columns = d.columns.map((c, i) => {
     const values = d.rows.map((r) => {

@@ -7,7 +7,7 @@ import type { FitCellData } from '../cells/fit';
 import { LOG_LOG_MODELS } from '../cells/fit-chart';
 import type { ExportContext } from '../registry';
 import { numericColumn } from '../tables';
-import { formulaToPython, pyIdent, pyList, pyNumber, pyString } from './python';
+import { formulaToPython, pyComment, pyIdent, pyList, pyNumber, pyString } from './python';
 
 /** The Python variable a fit cell's parameters end up in: `fit_<cell id>` (a dict name → value). */
 export function fitResultName(cellId: string): string {
@@ -33,7 +33,7 @@ export function fitPython(cellId: string, d: FitCellData, ctx: ExportContext): s
     ? [...xCols, d.y, ...(d.sigma ? [d.sigma] : [])].filter((c) => !t.columns.includes(c))
     : [];
   if (!t || missing.length > 0)
-    return `# Fit of ${d.y}: the table "${d.source}" ${t ? `has no column ${missing.join(', ')}` : 'is missing'}, so there is nothing to refit.`;
+    return `# ${pyComment(`Fit of ${d.y}: the table "${d.source}" ${t ? `has no column ${missing.join(', ')}` : 'is missing'}, so there is nothing to refit.`)}\n`;
   const xs = xCols.map((c) => numericColumn(t, c));
   const y = numericColumn(t, d.y);
   const sigma = d.sigma ? numericColumn(t, d.sigma) : undefined;
@@ -42,7 +42,7 @@ export function fitPython(cellId: string, d: FitCellData, ctx: ExportContext): s
     const model = resolveModel(d.model, { variables: d.variables });
     init = startingValues(model, { x: xs.length === 1 ? xs[0]! : xs, y, sigma }, d);
   } catch (err) {
-    return `# Fit of ${d.y}: ${(err as Error).message.replace(/\n/g, ' ')}`;
+    return `# ${pyComment(`Fit of ${d.y}: ${(err as Error).message}`)}\n`;
   }
   const { model, start, lower, upper } = init;
   const params = model.params.map(pyIdent);
@@ -51,20 +51,25 @@ export function fitPython(cellId: string, d: FitCellData, ctx: ExportContext): s
     ...model.params.map((p, k): [string, string] => [p, params[k]!]),
     ...model.variables.map((v, k): [string, string] => [v, vars[k]!]),
   ]);
-  const expr = formulaToPython(expressionOf(model.formula), (s) => rename.get(s) ?? pyIdent(s));
+  let expr: string;
+  try {
+    expr = formulaToPython(expressionOf(model.formula), (s) => rename.get(s) ?? pyIdent(s));
+  } catch (err) {
+    return `# ${pyComment(`Fit of ${d.y} to ${model.formula}: ${(err as Error).message}`)}\n`;
+  }
   const logResponse = model.response === 'log';
   const bounded = lower.some(Number.isFinite) || upper.some(Number.isFinite);
   const single = vars.length === 1;
   const lines: string[] = [
-    `# Fit of ${d.y} against ${xCols.join(', ')} (table "${d.source}") to ${model.formula}:`,
+    `# ${pyComment(`Fit of ${d.y} against ${xCols.join(', ')} (table "${d.source}") to ${model.formula}:`)}`,
     '# the data, model and starting values Quire used, refitted with SciPy.',
     'import numpy as np',
     ...(expr.includes('sp.') ? ['import scipy.special as sp'] : []),
     'from scipy.optimize import curve_fit',
     '',
-    ...xCols.map((c, k) => `${vars[k]} = ${array(xs[k]!)}  # ${c}`),
-    `y = ${array(y)}  # ${d.y}`,
-    ...(sigma ? [`sigma = ${array(sigma)}  # ${d.sigma}`] : []),
+    ...xCols.map((c, k) => `${vars[k]} = ${array(xs[k]!)}  # ${pyComment(c)}`),
+    `y = ${array(y)}  # ${pyComment(d.y)}`,
+    ...(sigma ? [`sigma = ${array(sigma)}  # ${pyComment(d.sigma ?? '')}`] : []),
     '',
     `def model(${single ? vars[0] : 'X'}, ${params.join(', ')}):`,
     ...(single ? [] : [`    ${vars.join(', ')} = X`]),

@@ -4,7 +4,7 @@
 // Louvain partition, embedded: networkx's Louvain is seeded differently and may split otherwise,
 // so the modularity printed is that of the same partition.
 import type { GraphDrawing } from '../cells/graph';
-import { pyIdent, pyList, pyNumber, pyString } from './python';
+import { pyComment, pyIdent, pyList, pyNumber, pyString } from './python';
 
 /** The Python variable a graph cell's metrics end up in: `graph_<cell id>` (a dict). */
 export function graphResultName(cellId: string): string {
@@ -28,7 +28,7 @@ export function graphPython(cellId: string, drawing: GraphDrawing, description: 
   const directed = drawing.directed;
   const name = graphResultName(cellId);
   return [
-    `# ${description}: the graph Quire drew, with its summary metrics computed by networkx.`,
+    `# ${pyComment(description)}: the graph Quire drew, with its summary metrics computed by networkx.`,
     'import networkx as nx',
     '',
     `G = nx.${directed ? 'DiGraph' : 'Graph'}()`,

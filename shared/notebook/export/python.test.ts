@@ -5,6 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileFormula } from '../../fit/index';
+import { createDefaultRegistry } from '../cells/index';
+import type { Cell, Notebook } from '../model';
+import { exportIpynb } from './index';
 import { formulaToPython, pyIdent, pyNumber } from './python';
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -71,6 +74,72 @@ describe('formulaToPython', () => {
           10,
         ),
       );
+    },
+  );
+
+  it.skipIf(MISSING !== null)(
+    `writes code cells Python compiles, whatever the names hold${MISSING ? ` (skipped: ${MISSING})` : ''}`,
+    () => {
+      const cell = (c: Partial<Cell> & Pick<Cell, 'id' | 'type'>): Cell => ({
+        outputs: [],
+        inputsHash: null,
+        ranAt: null,
+        ...c,
+      });
+      // Line breaks and quotes in names must not turn a comment or a string into code.
+      const xName = 'dose\nimport os; os.remove("x")';
+      const yName = 'resp\'onse\r\n"""';
+      const nb: Notebook = {
+        id: 'names',
+        title: 'Names',
+        createdAt: '',
+        updatedAt: '',
+        revision: 0,
+        cells: [
+          cell({
+            id: 't1',
+            type: 'table',
+            name: 'class',
+            data: {
+              columns: [
+                { name: xName, type: 'number' },
+                { name: yName, type: 'number' },
+              ],
+              rows: [
+                [1, 2.5],
+                [2, 3.9],
+                [3, null],
+              ],
+            },
+          }),
+          cell({
+            id: 'f1',
+            type: 'fit',
+            data: { source: 'class', x: xName, y: yName, model: 'a + b*x' },
+          }),
+          cell({
+            id: 'p1',
+            type: 'plot',
+            data: { kind: 'line', source: 'class', x: xName, y: [yName], title: 'a\nb' },
+          }),
+          cell({
+            id: 'g1',
+            type: 'graph',
+            data: { source: { kind: 'edges', cell: 'no\nsuch' }, seed: 0 },
+          }),
+        ],
+      };
+      const doc = exportIpynb(nb, { registry: createDefaultRegistry() });
+      const code = doc.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
+      expect(code.length).toBe(4);
+      const script = `import json, sys\nfor i, src in enumerate(json.load(sys.stdin)):\n    compile(src, f"cell{i}", "exec")\nprint("ok")`;
+      const r = spawnSync(PYTHON, ['-c', script], {
+        input: JSON.stringify(code),
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe('ok');
     },
   );
 });

@@ -16,6 +16,11 @@ export function pyString(s: string): string {
   return JSON.stringify(s);
 }
 
+/** Text for a `#` comment: on one line, so a name with a line break cannot turn into code. */
+export function pyComment(s: string): string {
+  return s.replace(/[\r\n\u2028\u2029\v\f]+/g, ' ');
+}
+
 /** A Python list literal, wrapped every `perLine` items so long data stays readable. */
 export function pyList(items: readonly string[], perLine = 8, indent = '    '): string {
   if (items.length <= perLine) return `[${items.join(', ')}]`;
