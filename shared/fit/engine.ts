@@ -287,6 +287,78 @@ function safeGuess(
   return model.params.map(() => 1);
 }
 
+/** Lower and upper bounds per parameter: the model's defaults, overridden by name. */
+function boundsFor(
+  model: Model,
+  bounds: FitOptions['bounds'],
+): { lower: Float64Array; upper: Float64Array } {
+  const p = model.params.length;
+  const lower = new Float64Array(p).fill(-Infinity);
+  const upper = new Float64Array(p).fill(Infinity);
+  model.lower?.forEach((v, k) => (lower[k] = v));
+  model.upper?.forEach((v, k) => (upper[k] = v));
+  if (bounds) {
+    for (const [name, bnd] of Object.entries(bounds)) {
+      const k = model.params.indexOf(name);
+      if (k < 0)
+        fail(`bounds name '${name}', which is not a parameter (${model.params.join(', ')})`);
+      const [lo, hi] = bnd;
+      if (Number.isNaN(lo) || Number.isNaN(hi) || !(lo < hi))
+        fail(`bounds for '${name}' must satisfy lower < upper (got [${lo}, ${hi}])`);
+      lower[k] = lo;
+      upper[k] = hi;
+    }
+  }
+  return { lower, upper };
+}
+
+/** Moves starting values strictly inside finite bounds (the bounds transforms need it). */
+function moveInside(
+  model: Model,
+  start: Float64Array,
+  lower: Float64Array,
+  upper: Float64Array,
+  userStart: boolean,
+  warnings: string[],
+): void {
+  for (let k = 0; k < start.length; k++) {
+    const lo = lower[k]!;
+    const hi = upper[k]!;
+    if (!makeTransform(lo, hi)) continue;
+    const width = Number.isFinite(hi - lo) ? hi - lo : Math.max(1, Math.abs(start[k]!));
+    const margin = 1e-6 * width;
+    const clipped = Math.min(hi - margin, Math.max(lo + margin, start[k]!));
+    if (clipped !== start[k]) {
+      if (userStart && (start[k]! < lo || start[k]! > hi))
+        warnings.push(`start for '${model.params[k]}' was outside its bounds and was moved inside`);
+      start[k] = clipped;
+    }
+  }
+}
+
+/**
+ * The starting values `fit` begins from for these inputs (the user's, else the model's guess, moved
+ * inside the bounds). Exporters hand them to another fitter (SciPy) so it starts where we did.
+ */
+export function startingValues(
+  modelSpec: string | Model,
+  data: FitData,
+  options: Partial<Pick<FitOptions, 'start' | 'bounds' | 'variables' | 'params' | 'response'>> = {},
+): { model: Model; start: number[]; lower: number[]; upper: number[] } {
+  const model = resolveModel(modelSpec, {
+    variables: options.variables,
+    params: options.params,
+    response: options.response,
+  });
+  const columns = columnsFor(model, data.x);
+  let y = toFloat64('y', data.y);
+  if (model.response === 'log') y = y.map((v) => Math.log(v));
+  const { lower, upper } = boundsFor(model, options.bounds);
+  const start = startFor(model, options.start, columns, y, []);
+  moveInside(model, start, lower, upper, options.start != null, []);
+  return { model, start: Array.from(start), lower: Array.from(lower), upper: Array.from(upper) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The problem in external (b) space.
 
@@ -644,39 +716,11 @@ export function fit(
     if (bad >= 0) fail(`sigma[${bad}] = ${sigma[bad]} must be positive`);
   }
 
-  // Bounds.
-  const lower = new Float64Array(p).fill(-Infinity);
-  const upper = new Float64Array(p).fill(Infinity);
-  model.lower?.forEach((v, k) => (lower[k] = v));
-  model.upper?.forEach((v, k) => (upper[k] = v));
-  if (o.bounds) {
-    for (const [name, bnd] of Object.entries(o.bounds)) {
-      const k = model.params.indexOf(name);
-      if (k < 0)
-        fail(`bounds name '${name}', which is not a parameter (${model.params.join(', ')})`);
-      const [lo, hi] = bnd;
-      if (Number.isNaN(lo) || Number.isNaN(hi) || !(lo < hi))
-        fail(`bounds for '${name}' must satisfy lower < upper (got [${lo}, ${hi}])`);
-      lower[k] = lo;
-      upper[k] = hi;
-    }
-  }
+  const { lower, upper } = boundsFor(model, o.bounds);
   const transforms = model.params.map((_, k) => makeTransform(lower[k]!, upper[k]!));
 
   const start = startFor(model, o.start, columns, y, warnings);
-  for (let k = 0; k < p; k++) {
-    const lo = lower[k]!;
-    const hi = upper[k]!;
-    if (!transforms[k]) continue;
-    const width = Number.isFinite(hi - lo) ? hi - lo : Math.max(1, Math.abs(start[k]!));
-    const margin = 1e-6 * width;
-    const clipped = Math.min(hi - margin, Math.max(lo + margin, start[k]!));
-    if (clipped !== start[k]) {
-      if (o.start != null && (start[k]! < lo || start[k]! > hi))
-        warnings.push(`start for '${model.params[k]}' was outside its bounds and was moved inside`);
-      start[k] = clipped;
-    }
-  }
+  moveInside(model, start, lower, upper, o.start != null, warnings);
 
   const points = Array.from({ length: m }, (_, i) => Float64Array.from(columns, (c) => c[i]!));
   const typical = new Float64Array(p);

@@ -293,3 +293,8 @@ export function compileFormula(source: string, options: FormulaOptions = {}): Co
 export function formulaSymbols(source: string): string[] {
   return parseChecked(source).symbols;
 }
+
+/** The checked expression tree of a formula (for translators, e.g. the .ipynb exporter's Python). */
+export function formulaTree(source: string): MathNode {
+  return parseChecked(source).node;
+}

@@ -1,7 +1,13 @@
 // Fit: public entry point of the curve-fitting engine (see ./engine for the method and
 // references: Moré 1978, "The Levenberg-Marquardt algorithm: implementation and theory").
 
-export { BOOTSTRAP_DEFAULT_SAMPLES, BOOTSTRAP_MAX_SAMPLES, DEFAULTS, fit } from './engine';
+export {
+  BOOTSTRAP_DEFAULT_SAMPLES,
+  BOOTSTRAP_MAX_SAMPLES,
+  DEFAULTS,
+  fit,
+  startingValues,
+} from './engine';
 export type {
   BootstrapOptions,
   FitBootstrap,
@@ -15,6 +21,7 @@ export {
   compileFormula,
   detectParams,
   formulaSymbols,
+  formulaTree,
   FORMULA_CONSTANTS,
   FORMULA_FUNCTIONS,
 } from './formula';

@@ -2,10 +2,13 @@
 // (shared/fit: Levenberg–Marquardt, Moré 1978) and stores parameters ± standard errors and R².
 import { z } from 'zod';
 import { toLines } from '../file-format';
-import { escapeHtml, markdownToHtml } from '../export/markup';
+import { escapeHtml, markdownToHtml, markdownWithCitations } from '../export/markup';
 import { outputsToHtml, outputsToIpynb, outputsToMarkdown } from '../export/outputs';
 import { findCell, type Cell, type CellOutput } from '../model';
 import { paperRef } from '../references';
+import { fitPython } from '../export/fit-python';
+import { pyComment } from '../export/python';
+import { fitReportOutputs } from '../export/report-outputs';
 import { svgDataUrl } from '../export/svg-plot';
 import { fitSvg } from './fit-chart';
 import type { CellType, ExportContext, IpynbOutput } from '../registry';
@@ -143,7 +146,7 @@ export const fitCell: CellType = {
       const src = sourceLine(cell, ctx);
       const svg = chartOf(cell, ctx);
       const img = svg ? `\n\n![${describe(cell).replace(/[[\]]/g, '')}](${svgDataUrl(svg)})` : '';
-      return `*${describe(cell)}*\n\n${src ? `${src}\n\n` : ''}${outputsToMarkdown(cell.outputs)}${img}`;
+      return `*${describe(cell)}*\n\n${src ? `${markdownWithCitations(src, ctx)}\n\n` : ''}${outputsToMarkdown(fitReportOutputs(cell.outputs))}${img}`;
     },
     html: (cell, ctx) => {
       const src = sourceLine(cell, ctx);
@@ -152,17 +155,25 @@ export const fitCell: CellType = {
       const fig = svg
         ? `\n<figure class="plot">${svg}<figcaption>${escapeHtml(describe(cell))}</figcaption></figure>`
         : '';
-      return `<p class="fit"><em>${escapeHtml(describe(cell))}</em></p>\n${srcHtml}${outputsToHtml(cell.outputs)}${fig}`;
+      return `<p class="fit"><em>${escapeHtml(describe(cell))}</em></p>\n${srcHtml}${outputsToHtml(fitReportOutputs(cell.outputs))}${fig}`;
     },
-    ipynb: (cell, ctx) => [
-      {
-        id: cell.id,
-        cell_type: 'code',
-        metadata: { quire: { type: 'fit', spec: cell.data } },
-        source: toLines(`// ${describe(cell)}`),
-        execution_count: null,
-        outputs: [...outputsToIpynb(cell.outputs), ...chartOutput(cell, ctx)],
-      },
-    ],
+    ipynb: (cell, ctx) => {
+      const d = FitCellDataSchema.safeParse(cell.data);
+      return [
+        {
+          id: cell.id,
+          cell_type: 'code',
+          metadata: { quire: { type: 'fit', spec: cell.data } },
+          source: toLines(
+            d.success
+              ? fitPython(cell.id, d.data, ctx)
+              : `# ${pyComment(describe(cell))}: the cell's settings cannot be read.\n`,
+          ),
+          execution_count: null,
+          // What Quire computed, shown until the notebook is run again.
+          outputs: [...outputsToIpynb(fitReportOutputs(cell.outputs)), ...chartOutput(cell, ctx)],
+        },
+      ];
+    },
   },
 };

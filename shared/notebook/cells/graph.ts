@@ -18,7 +18,10 @@ import type { GraphMetrics } from '../../graph/metrics';
 import { METRIC_GROUPS } from '../../graph/metric-groups';
 import { toLines } from '../file-format';
 import { escapeHtml } from '../export/markup';
+import { graphPython } from '../export/graph-python';
+import { pyComment } from '../export/python';
 import { outputsToHtml, outputsToIpynb, outputsToMarkdown } from '../export/outputs';
+import { metricsReportOutputs } from '../export/report-outputs';
 import { findCell, type Cell, type CellOutput } from '../model';
 import type { CellType } from '../registry';
 import type { TableData } from '../tables';
@@ -288,7 +291,8 @@ const describe = (cell: Cell): string => {
   return `graph: ${s.model}${s.model === 'karate' ? '' : ` (n = ${s.n}, seed ${r.data.seed})`}`;
 };
 
-const shown = (cell: Cell) => cell.outputs.filter((o) => o.kind !== 'json');
+/** The outputs a report shows: the summary (metrics to 4 significant digits), not the drawing. */
+const shown = (cell: Cell) => metricsReportOutputs(cell.outputs.filter((o) => o.kind !== 'json'));
 
 export const graphCell: CellType = {
   type: 'graph',
@@ -308,15 +312,22 @@ export const graphCell: CellType = {
     markdown: (cell) => `*${describe(cell)}*\n\n${outputsToMarkdown(shown(cell))}`,
     html: (cell) =>
       `<p class="graph"><em>${escapeHtml(describe(cell))}</em></p>\n${outputsToHtml(shown(cell))}`,
-    ipynb: (cell) => [
-      {
-        id: cell.id,
-        cell_type: 'code',
-        metadata: { quire: { type: 'graph', spec: cell.data } },
-        source: toLines(`// ${describe(cell)}`),
-        execution_count: null,
-        outputs: outputsToIpynb(shown(cell)),
-      },
-    ],
+    ipynb: (cell) => {
+      const drawing = drawingOf(cell);
+      return [
+        {
+          id: cell.id,
+          cell_type: 'code',
+          metadata: { quire: { type: 'graph', spec: cell.data } },
+          source: toLines(
+            drawing
+              ? graphPython(cell.id, drawing, describe(cell))
+              : `# ${pyComment(describe(cell))}: not computed in Quire yet, so there is no graph to export.\n`,
+          ),
+          execution_count: null,
+          outputs: outputsToIpynb(shown(cell)),
+        },
+      ];
+    },
   },
 };

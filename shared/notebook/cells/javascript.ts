@@ -2,7 +2,7 @@
 // to show it (an array of records becomes a table). Reads other cells with table()/output().
 import { toLines } from '../file-format';
 import { escapeHtml, fenced } from '../export/markup';
-import { outputsToHtml, outputsToIpynb, outputsToMarkdown } from '../export/outputs';
+import { outputsToHtml, outputsToMarkdown } from '../export/outputs';
 import { findCell } from '../model';
 import type { CellType } from '../registry';
 
@@ -32,14 +32,21 @@ export const javascriptCell: CellType = {
         .join('\n\n'),
     html: (cell) =>
       `<pre class="code"><code class="language-js">${escapeHtml(cell.source ?? '')}</code></pre>\n${outputsToHtml(cell.outputs)}`,
+    // A Python kernel cannot run it: the code and what it returned in Quire, as Markdown.
     ipynb: (cell) => [
       {
         id: cell.id,
-        cell_type: 'code',
-        metadata: {},
-        source: toLines(cell.source ?? ''),
-        execution_count: null,
-        outputs: outputsToIpynb(cell.outputs),
+        cell_type: 'markdown',
+        metadata: { quire: { type: 'javascript' } },
+        source: toLines(
+          [
+            "*JavaScript cell from Quire (runs in Quire's sandbox; not executable in this Python notebook):*",
+            fenced(cell.source ?? '', 'js'),
+            outputsToMarkdown(cell.outputs),
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+        ),
       },
     ],
   },

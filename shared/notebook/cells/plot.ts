@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { toLines } from '../file-format';
 import { escapeHtml } from '../export/markup';
+import { pyComment, pyString } from '../export/python';
 import { renderSvgPlot, svgDataUrl } from '../export/svg-plot';
 import { findCell, type Cell } from '../model';
 import type { CellType, ExportContext } from '../registry';
@@ -91,7 +92,12 @@ export const plotCell: CellType = {
           id: cell.id,
           cell_type: 'code',
           metadata: { quire: { type: 'plot', spec: cell.data } },
-          source: [`// plot: ${caption(cell)}`],
+          // Quire's drawing, shown again when the notebook runs (a comment alone would clear it).
+          source: toLines(
+            'error' in r
+              ? `# plot: ${pyComment(caption(cell))}\n# ${pyComment(r.error)}\n`
+              : `# plot: ${pyComment(caption(cell))} (drawn by Quire)\nfrom IPython.display import SVG, display\n\ndisplay(SVG(${pyString(r.svg)}))\n`,
+          ),
           execution_count: null,
           outputs:
             'error' in r

@@ -131,9 +131,12 @@ describe('ipynb export', () => {
     const nb = exportIpynb(ran(), opts);
     expect(nb.nbformat).toBe(4);
     expect(nb.nbformat_minor).toBe(5);
+    // A Python notebook cannot run JavaScript: the code and its outputs stay as Markdown.
     const js = nb.cells.find((c) => c.id === 'js1')!;
-    expect(js.cell_type).toBe('code');
-    expect(js.outputs?.map((o) => o.output_type)).toEqual(['stream', 'display_data']);
+    expect(js.cell_type).toBe('markdown');
+    expect(js.source.join('')).toContain('not executable in this Python notebook');
+    expect(js.source.join('')).toContain('```js\nconst rows');
+    expect(js.source.join('')).toContain('| compute | logLoss |');
     const plot = nb.cells.find((c) => c.id === 'plot1')!;
     const data = plot.outputs?.[0];
     expect(data && 'data' in data && Object.keys(data.data)).toContain('image/svg+xml');

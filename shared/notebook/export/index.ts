@@ -1,12 +1,12 @@
 // Notebook exporters: Markdown (GFM + `$…$` math), self-contained HTML (KaTeX rendered, plots as
 // inline SVG, no external URLs) and Jupyter .ipynb (nbformat 4.5). Pure: the host supplies the
 // paper lookup and the KaTeX stylesheet (reading files is the host's job).
-import { displayName } from '../../papers/names';
 import { toLines } from '../file-format';
 import type { Cell, Notebook } from '../model';
 import type { CellRegistry, ExportContext, IpynbCell, PaperRef } from '../registry';
 import { tableOf } from '../tables';
-import { escapeHtml, paperLink } from './markup';
+import { citationHtml, citationMarkdown } from './citation';
+import { escapeHtml } from './markup';
 
 export const NOTEBOOK_EXPORT_FORMATS = ['md', 'html', 'ipynb'] as const;
 export type NotebookExportFormat = (typeof NOTEBOOK_EXPORT_FORMATS)[number];
@@ -35,13 +35,9 @@ function references(ctx: ExportContext, format: 'md' | 'html'): string {
   if (ctx.citations.length === 0) return '';
   const items = ctx.citations.map((id, i) => {
     const p = ctx.paper(id);
-    const link = paperLink(ctx, id);
-    const text = p
-      ? `${p.authors.slice(0, 3).map(displayName).join(', ')}${p.authors.length > 3 ? ' et al.' : ''}${p.year ? ` (${p.year})` : ''}. ${p.title}.${p.venue ? ` ${p.venue}.` : ''}`
-      : `Paper ${id} (not in this library).`;
     if (format === 'md')
-      return `${i + 1}. <a id="ref-${i + 1}"></a>${text}${link ? ` <${link}>` : ''}`;
-    return `<li id="ref-${i + 1}">${escapeHtml(text)}${link ? ` <a href="${escapeHtml(link)}">${escapeHtml(link)}</a>` : ''}</li>`;
+      return `${i + 1}. <a id="ref-${i + 1}"></a>${p ? citationMarkdown(p) : `Paper ${id} (not in this library).`}`;
+    return `<li id="ref-${i + 1}">${p ? citationHtml(p) : escapeHtml(`Paper ${id} (not in this library).`)}</li>`;
   });
   return format === 'md'
     ? `## References\n\n${items.join('\n')}`
@@ -60,11 +56,15 @@ export function exportMarkdown(nb: Notebook, o: ExportOptions): string {
   return parts.filter((p) => p.trim() !== '').join('\n\n') + '\n';
 }
 
-const PAGE_CSS = `body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}
-pre{background:#f6f8fa;padding:.6rem;overflow:auto}table{border-collapse:collapse;margin:.5rem 0}
+// Nothing may be wider than the page: long lines wrap (code and status lines included), wide
+// tables, plots and display math scroll inside their own box, long links break anywhere.
+const PAGE_CSS = `body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222;overflow-wrap:break-word}
+pre{background:#f6f8fa;padding:.6rem;white-space:pre-wrap;overflow-wrap:anywhere}
+table{border-collapse:collapse;margin:.5rem 0;display:block;max-width:100%;overflow-x:auto}
 th,td{border:1px solid #ccc;padding:.2rem .5rem}td{text-align:right}.cell{margin:1.2rem 0}
 .paper-card{border:1px solid #ccc;border-radius:6px;padding:.6rem}.paper-card .meta{color:#555;font-size:.9em}
-.error{color:#b00020}figure{margin:.5rem 0}`;
+.error{color:#b00020}figure{margin:.5rem 0;max-width:100%;overflow-x:auto}svg{max-width:100%;height:auto}
+.katex-display{overflow-x:auto;overflow-y:hidden}a{overflow-wrap:anywhere}`;
 
 export function exportHtml(nb: Notebook, o: ExportOptions): string {
   const ctx = context(nb, o);
@@ -138,7 +138,9 @@ export function exportIpynb(nb: Notebook, o: ExportOptions): IpynbNotebook {
     nbformat_minor: 5,
     metadata: {
       title: nb.title,
-      language_info: { name: 'javascript', file_extension: '.js', mimetype: 'text/javascript' },
+      // Tables, fits and graphs are exported as Python (pandas, SciPy, networkx).
+      kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' },
+      language_info: { name: 'python', file_extension: '.py', mimetype: 'text/x-python' },
       quire: { notebookId: nb.id, exportedFrom: 'quire-notebook' },
     },
     cells,

@@ -143,11 +143,19 @@ function mdCell(v: unknown): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** A GFM table; numbers right-aligned. */
-export function gfmTable(columns: string[], rows: unknown[][]): string {
-  const numeric = columns.map(
+/** Which columns hold only numbers (or blanks): those are right-aligned. */
+export function numericColumns(columns: string[], rows: unknown[][]): boolean[] {
+  return columns.map(
     (_, i) => rows.length > 0 && rows.every((r) => r[i] == null || typeof r[i] === 'number'),
   );
+}
+
+/** A GFM table; numbers right-aligned (`numeric` says which columns when cells are preformatted). */
+export function gfmTable(
+  columns: string[],
+  rows: unknown[][],
+  numeric = numericColumns(columns, rows),
+): string {
   const head = `| ${columns.map(mdCell).join(' | ')} |`;
   const rule = `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`;
   return [

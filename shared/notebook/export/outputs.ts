@@ -3,10 +3,12 @@
 import { toLines } from '../file-format';
 import type { CellOutput } from '../model';
 import type { IpynbOutput } from '../registry';
-import { escapeHtml, fenced, gfmTable, htmlTable } from './markup';
+import { escapeHtml, fenced, gfmTable, htmlTable, numericColumns } from './markup';
+import { roundTable } from './report-outputs';
 import { svgDataUrl } from './svg-plot';
 
-const rowsOf = (o: Extract<CellOutput, { kind: 'table' }>) => o.rows;
+// Computed numbers print to 6 significant digits (0.1 + 0.2 shows as 0.3, not 0.30000000000000004).
+const rowsOf = (o: Extract<CellOutput, { kind: 'table' }>) => roundTable(o, 6).rows;
 
 export function outputsToMarkdown(outputs: CellOutput[]): string {
   const parts: string[] = [];
@@ -24,7 +26,8 @@ export function outputsToMarkdown(outputs: CellOutput[]): string {
     flushConsole();
     if (o.kind === 'text') parts.push(fenced(o.text, 'text'));
     else if (o.kind === 'json') parts.push(fenced(JSON.stringify(o.value, null, 2), 'json'));
-    else if (o.kind === 'table') parts.push(gfmTable(o.columns, rowsOf(o)));
+    else if (o.kind === 'table')
+      parts.push(gfmTable(o.columns, rowsOf(o), numericColumns(o.columns, o.rows)));
     else if (o.kind === 'error') parts.push(`> **${o.name}:** ${o.message.replace(/\n/g, ' ')}`);
     else if (o.kind === 'svg') parts.push(`![plot](${svgDataUrl(o.svg)})`);
   }
@@ -82,7 +85,9 @@ export function outputsToIpynb(outputs: CellOutput[]): IpynbOutput[] {
           output_type: 'display_data',
           data: {
             'text/html': toLines(htmlTable(o.columns, rowsOf(o))),
-            'text/plain': toLines(gfmTable(o.columns, rowsOf(o))),
+            'text/plain': toLines(
+              gfmTable(o.columns, rowsOf(o), numericColumns(o.columns, o.rows)),
+            ),
           },
           metadata: {},
         };
