@@ -1,7 +1,7 @@
 // Notebook methods of the API contract (see contract.ts). Owned by the notebooks feature.
 // Documents, file format and cell types: shared/notebook/ (FORMAT.md, SANDBOX.md).
 import { z } from 'zod';
-import { NOTEBOOK_EXPORT_FORMATS } from '../notebook/export/index';
+import { NOTEBOOK_EXPORT_FORMATS } from '../notebook/export/formats';
 import {
   NOTEBOOK_LIMITS,
   NotebookIdSchema,

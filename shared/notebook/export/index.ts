@@ -8,8 +8,8 @@ import { tableOf } from '../tables';
 import { citationHtml, citationMarkdown } from './citation';
 import { escapeHtml } from './markup';
 
-export const NOTEBOOK_EXPORT_FORMATS = ['md', 'html', 'ipynb'] as const;
-export type NotebookExportFormat = (typeof NOTEBOOK_EXPORT_FORMATS)[number];
+export { NOTEBOOK_EXPORT_FORMATS, type NotebookExportFormat } from './formats';
+import type { NotebookExportFormat } from './formats';
 
 export type ExportOptions = {
   registry: CellRegistry;
