@@ -115,7 +115,10 @@ export const FUSION_WITHOUT_SOFT: FusionMethod = {
  * score (0.409, BM25 weight 0.05, which lost 0.004 on keywords); of those this one keeps the tune
  * keyword queries highest. Without soft scores the best RRF or min–max fusion reached 0.281 there;
  * on top of this fusion, sentence-level max-sim of the static vectors (0.379), stem-equal words
- * counted as exact (0.347) and Rocchio re-scoring of the candidates (≤ +0.002) did not pay.
+ * counted as exact (0.347) and Rocchio re-scoring of the candidates (≤ +0.002) did not pay; nor
+ * did paper and query vectors pooled with the library's own word frequencies (0.403, dev queries
+ * −0.005; bench/search/pooling.ts) or nearest library terms added to the keyword query (≤ 0.406,
+ * dev queries −0.04).
  */
 export const FUSION: FusionMethod = {
   kind: 'soft',
