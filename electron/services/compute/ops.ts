@@ -48,7 +48,7 @@ export async function runOp<K extends ComputeOp>(
   }
   if (op === 'graph:library') {
     const { libraryGraphCore } = await import('../graph/library-graph');
-    return libraryGraphCore(input as LibraryGraphCoreInput);
+    return libraryGraphCore(input as LibraryGraphCoreInput, onProgress);
   }
   const { runGraphOp } = await import('../../../shared/graph/handlers');
   return runGraphOp(op as GraphOp, input as ParsedInputOf<GraphOp>, { onProgress });
