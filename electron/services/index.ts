@@ -20,7 +20,7 @@ import { createNotebookHandlers } from './notebooks';
 import type { ChildLauncher } from './notebooks/sandbox/child-launcher';
 import { createGraphHandlers } from '../../shared/graph/handlers';
 import { libraryGraph } from './graph/library-graph';
-import { libraryGraphPlan } from './graph/library-plan';
+import { libraryGraphPlan } from '../../shared/graph/cost';
 import { createGraphCompute, createLibraryGraphCompute, graphLimitsFromEnv } from './graph/compute';
 import type { ComputeLimits } from './compute/runner';
 import { createMapHandlers } from './map';

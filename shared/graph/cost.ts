@@ -4,6 +4,8 @@
 // bench/graph/library-cost.ts (500–3,000 synthetic 100-d papers, k = 10, the cell's default
 // metrics) on the 2-core build machine under other processes' load, 2026-11-30; kNN at 3,000 papers
 // took 2.3 s, distances 1.5 s. A user's machine is usually faster, so the estimate errs long.
+import type { ParsedInputOf } from '../api/contract';
+import type { LibraryGraphPlan } from '../api/graph-contract';
 import type { MetricGroup } from './metric-groups';
 
 /** Groups that run one BFS from every node (O(n·m)); distances and closeness share one pass. */
@@ -76,4 +78,22 @@ export function cheaperLibraryGraph(
   const step = lo >= 1000 ? 500 : 100;
   const sample = Math.max(100, Math.floor(lo / step) * step);
   return { k, sample, seconds: estimateLibraryGraph({ ...s, k, papers: sample }).seconds };
+}
+
+/** `graph:libraryPlan`: the estimate for a setting over the library's embedded papers. */
+export function libraryGraphPlan(
+  library: { embedded: number; dims: number },
+  input: ParsedInputOf<'graph:libraryPlan'>,
+): LibraryGraphPlan {
+  const papers = library.embedded;
+  const nodes = input.sample === undefined ? papers : Math.min(papers, input.sample);
+  const setting = { papers: nodes, dims: library.dims, k: input.k, metrics: input.metrics };
+  const { seconds } = estimateLibraryGraph(setting);
+  return {
+    papers,
+    nodes,
+    seconds,
+    slow: seconds > SLOW_GRAPH_SECONDS,
+    cheaper: cheaperLibraryGraph(setting),
+  };
 }
