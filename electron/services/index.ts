@@ -22,6 +22,7 @@ import { lazyNotebookHandlers } from './notebooks/lazy';
 import type { ChildLauncher } from './notebooks/sandbox/child-launcher';
 import { createGraphHandlers } from '../../shared/graph/handlers';
 import { libraryGraph } from './graph/library-graph';
+import { libraryGraphPlan } from '../../shared/graph/cost';
 import { createGraphCompute, createLibraryGraphCompute, graphLimitsFromEnv } from './graph/compute';
 import type { ComputeLimits } from './compute/runner';
 import { createMapHandlers } from './map';
@@ -337,10 +338,12 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         {
           vectors: () => embeddings.allVectors(),
           title: (id) => store.get(id)?.title,
-          compute: (core) => libraryCompute(core, ctx.signal),
+          compute: (core, onProgress) => libraryCompute(core, { signal: ctx.signal, onProgress }),
         },
         input,
+        ctx,
       ),
+    'graph:libraryPlan': async (input) => libraryGraphPlan(await embeddings.status(), input),
     ...mapFeature.handlers,
     ...annotationFeature.handlers,
   };

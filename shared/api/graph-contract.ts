@@ -104,7 +104,23 @@ const LibraryGraphInputSchema = z.strictObject({
   mode: z.enum(['union', 'mutual']).default('union'),
   metrics: z.union([z.literal('all'), z.array(z.enum(METRIC_GROUPS)).min(1)]).default('all'),
   seed: Seed,
+  /** Use a seeded random sample of this many embedded papers (the cheaper setting on a large library). */
+  sample: z.number().int().min(2).max(10_000_000).optional(),
 });
+
+/** `graph:libraryPlan`: what a `graph:library` call with this setting is expected to cost. */
+export type LibraryGraphPlan = {
+  /** Embedded papers under the search model (the graph's nodes without a sample). */
+  papers: number;
+  /** Papers the setting would use (the sample, when smaller). */
+  nodes: number;
+  /** Expected seconds on the build machine (shared/graph/cost.ts; a user's machine is usually faster). */
+  seconds: number;
+  /** The estimate is above SLOW_GRAPH_SECONDS: the view warns before it starts. */
+  slow: boolean;
+  /** A setting expected to finish within SLOW_GRAPH_SECONDS, when this one is slow. */
+  cheaper: { k: number; sample: number | null; seconds: number } | null;
+};
 
 const ExperimentInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -124,8 +140,11 @@ const ExperimentInputSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const graphMethods = {
-  /** Metrics of a graph (counts, degrees, clustering, distances, centralities, cores, Louvain, power law). */
-  'graph:metrics': method<GraphMetrics>()(MetricsInputSchema),
+  /**
+   * Metrics of a graph (counts, degrees, clustering, distances, centralities, cores, Louvain, power
+   * law). A job: progress per metric group, cancel stops the compute worker.
+   */
+  'graph:metrics': method<GraphMetrics>()(MetricsInputSchema, { job: true }),
   /** Clauset–Shalizi–Newman discrete power-law fit of positive integers (e.g. degrees). */
   'graph:powerlaw': method<PowerLawFit>()(
     z.strictObject({
@@ -136,14 +155,18 @@ export const graphMethods = {
   /**
    * The library's similarity graph: every embedded paper, linked to its k most cosine-similar
    * papers (≥ threshold) under the search model, with metrics (as `graph:metrics`), nodes and edges.
-   * Needs the library, so the composition root mounts it (not `createGraphHandlers()`).
+   * Needs the library, so the composition root mounts it (not `createGraphHandlers()`). A job:
+   * progress in phases (`neighbours`: pairs compared; `metrics`: groups done, the group in
+   * `message`), cancel stops the compute worker.
    */
-  'graph:library': method<LibraryGraph>()(LibraryGraphInputSchema),
+  'graph:library': method<LibraryGraph>()(LibraryGraphInputSchema, { job: true }),
+  /** The expected cost of `graph:library` with this setting, and a cheaper one when it is slow. */
+  'graph:libraryPlan': method<LibraryGraphPlan>()(LibraryGraphInputSchema),
   /** A parameter sweep (giant component of G(n,p), robustness to node removal) as a table. */
   'graph:experiment': method<Table>()(ExperimentInputSchema, { job: true }),
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 
 /** Methods that need the library (mounted by electron/services/index.ts, not by the pure engine). */
-export type LibraryGraphMethodName = 'graph:library';
+export type LibraryGraphMethodName = 'graph:library' | 'graph:libraryPlan';
 /** Methods the pure engine answers (`createGraphHandlers()`). */
 export type GraphMethodName = Exclude<keyof typeof graphMethods, LibraryGraphMethodName>;

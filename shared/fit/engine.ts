@@ -609,6 +609,7 @@ function residualBootstrap(
   transforms: (Transform | null)[],
   o: FitOptions,
   bs: { samples: number; seed: number },
+  onRefit: (done: number, total: number) => void = () => {},
 ): FitBootstrap {
   const { m, p, y, sw } = pr;
   const dof = m - p;
@@ -624,7 +625,10 @@ function residualBootstrap(
   const sub: Problem = { ...pr, y: yStar };
   const opts: FitOptions = { ...o, restarts: 0 };
   let ok = 0;
+  // About 100 progress reports per bootstrap, whatever its size.
+  const every = Math.max(1, Math.floor(bs.samples / 100));
   for (let s = 0; s < bs.samples; s++) {
+    if (s % every === 0) onRefit(s, bs.samples);
     for (let i = 0; i < m; i++) {
       const j = Math.min(m - 1, Math.floor(rand() * m));
       yStar[i] = fitted[i]! + e[j]! / sw[i]!;
@@ -662,10 +666,17 @@ function residualBootstrap(
  * Fit a model (preset name, mathjs formula or Model) to data.
  * Throws `fit: …` errors for bad input; numerical trouble is reported through `status`.
  */
+/** Callbacks of a long fit (kept out of FitOptions, which cross the worker boundary as data). */
+export type FitHooks = {
+  /** Refits done of a residual bootstrap (thousands of refits take seconds to minutes). */
+  onBootstrap?: (done: number, total: number) => void;
+};
+
 export function fit(
   modelSpec: string | Model,
   data: FitData,
   options: Partial<FitOptions> = {},
+  hooks: FitHooks = {},
 ): FitResult {
   const o: FitOptions = { ...DEFAULTS };
   for (const [k, v] of Object.entries(options))
@@ -869,7 +880,7 @@ export function fit(
   if (status === 'failed') warnings.push(reason);
   let bootstrap: FitBootstrap | undefined;
   if (bootstrapOpts && status !== 'failed') {
-    bootstrap = residualBootstrap(pr, b, fitted, transforms, o, bootstrapOpts);
+    bootstrap = residualBootstrap(pr, b, fitted, transforms, o, bootstrapOpts, hooks.onBootstrap);
     if (bootstrap.successful < bootstrap.samples)
       warnings.push(
         `bootstrap: ${bootstrap.samples - bootstrap.successful} of ${bootstrap.samples} refits did not converge and were left out`,

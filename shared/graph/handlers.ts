@@ -82,6 +82,9 @@ export async function runGraphOp<K extends GraphOp>(
       weighted: i.weighted,
       seed: i.seed,
       louvainRuns: i.louvainRuns,
+      // A job: which group is under way (distances and betweenness take minutes on large graphs).
+      onGroup: (group, done, total) =>
+        ctx.onProgress?.({ phase: 'metrics', done, total, message: group }),
     }) as OutputOf<K>;
   }
   if (op === 'graph:powerlaw') {

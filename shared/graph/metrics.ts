@@ -52,6 +52,11 @@ export type MetricsOptions = {
   pagerankTolerance: number;
   eigenvectorTolerance: number;
   maxIterations: number;
+  /**
+   * Called before each requested group is computed, with its name and how many groups are done:
+   * distances and betweenness are O(n·m) and take minutes on a large graph, so callers show which.
+   */
+  onGroup?: (group: MetricGroup, done: number, total: number) => void;
 };
 
 export const DEFAULTS: MetricsOptions = {
@@ -540,6 +545,10 @@ export function computeMetrics(g: QuireGraph, options: Partial<MetricsOptions> =
       fail(`unknown metric '${String(m)}' (known: ${METRIC_GROUPS.join(', ')})`);
   // networkx answers most metrics of the null graph with errors too; say so once, plainly.
   if (g.order === 0) fail('the graph has no nodes: give it edges or nodes first');
+  let groupsDone = 0;
+  const step = (group: MetricGroup) => {
+    if (want.has(group)) o.onGroup?.(group, groupsDone++, want.size);
+  };
   const c = toCsr(g);
   const n = c.n;
   const m = c.m;
@@ -551,12 +560,14 @@ export function computeMetrics(g: QuireGraph, options: Partial<MetricsOptions> =
     density: n > 1 ? (c.directed ? m : 2 * m) / (n * (n - 1)) : 0,
     warnings: [],
   };
+  step('counts');
   const deg = degrees(c);
   if (want.has('counts') || want.has('degree')) {
     let sum = 0;
     for (let i = 0; i < n; i++) sum += deg[i]!;
     res.averageDegree = n > 0 ? sum / n : 0;
   }
+  step('degree');
   if (want.has('degree')) {
     res.degree = toRecord(c, deg);
     let maxK = -1;
@@ -580,6 +591,7 @@ export function computeMetrics(g: QuireGraph, options: Partial<MetricsOptions> =
     res.strength = toRecord(c, strength);
     res.totalWeight = total;
   }
+  step('clustering');
   if (want.has('clustering')) {
     const cl = clusteringCoefficients(c);
     let s = 0;
@@ -594,6 +606,7 @@ export function computeMetrics(g: QuireGraph, options: Partial<MetricsOptions> =
       res.nTriangles = Math.round(t / 3);
     }
   }
+  step('components');
   const comps = want.has('components') || want.has('distances') ? components(c) : [];
   if (want.has('components')) {
     res.nConnectedComponents = comps.length;
@@ -611,6 +624,8 @@ export function computeMetrics(g: QuireGraph, options: Partial<MetricsOptions> =
     res.lccNNodes = lcc.length;
     res.lccNEdges = e;
   }
+  step('distances');
+  step('closeness');
   if (want.has('distances') || want.has('closeness')) {
     const region = want.has('distances')
       ? c.directed
@@ -624,7 +639,9 @@ export function computeMetrics(g: QuireGraph, options: Partial<MetricsOptions> =
       res.averageShortestPathLengthLcc = dp.aspl;
     }
   }
+  step('assortativity');
   if (want.has('assortativity')) res.degreeAssortativity = degreeAssortativity(c);
+  step('betweenness');
   if (want.has('betweenness')) {
     // One Brandes pass: graphology's raw values (halved when undirected, like networkx), rescaled
     // to networkx's normalisation 1/((n−1)(n−2)) on the unhalved sums.
@@ -635,6 +652,7 @@ export function computeMetrics(g: QuireGraph, options: Partial<MetricsOptions> =
     res.betweenness = norm;
     res.betweennessRaw = raw;
   }
+  step('eigenvector');
   if (want.has('eigenvector')) {
     const ev = eigenvectorCentrality(c, o.weighted, o.eigenvectorTolerance, o.maxIterations);
     if (!ev.converged)
@@ -643,6 +661,7 @@ export function computeMetrics(g: QuireGraph, options: Partial<MetricsOptions> =
       );
     res.eigenvector = toRecord(c, ev.values);
   }
+  step('pagerank');
   if (want.has('pagerank')) {
     res.pagerank =
       n === 0
@@ -654,6 +673,7 @@ export function computeMetrics(g: QuireGraph, options: Partial<MetricsOptions> =
             maxIterations: o.maxIterations,
           });
   }
+  step('core');
   if (want.has('core')) {
     const core = coreNumbers(c);
     res.coreNumber = toRecord(c, core);
@@ -661,7 +681,9 @@ export function computeMetrics(g: QuireGraph, options: Partial<MetricsOptions> =
     for (let i = 0; i < n; i++) mx = Math.max(mx, core[i]!);
     res.maxCore = mx;
   }
+  step('louvain');
   if (want.has('louvain')) res.louvain = louvainCommunities(g, o);
+  step('powerlaw');
   if (want.has('powerlaw')) {
     const ks: number[] = [];
     for (let i = 0; i < n; i++) if (deg[i]! > 0) ks.push(deg[i]!);

@@ -26,9 +26,18 @@ export type KnnOptions = {
   /** Minimum cosine similarity of an edge. */
   threshold: number;
   mode: 'union' | 'mutual';
+  /**
+   * Called with the pairs compared so far (of n(n−1)/2) every 64 rows: the kNN search is O(n² d),
+   * the long part of a library graph, so callers show progress (pairs, since row i compares only
+   * the n−i−1 later rows, so rows would run ahead of the work).
+   */
+  onPairs?: (done: number, total: number) => void;
 };
 
 export const KNN_DEFAULTS: KnnOptions = { k: 10, threshold: -1, mode: 'union' };
+
+/** Rows between two `onPairs` calls. */
+const ROWS_PER_REPORT = 64;
 
 /** k-nearest-neighbour cosine similarity graph (undirected, weighted by similarity). */
 export function knnGraph(input: KnnInput, options: Partial<KnnOptions> = {}): QuireGraph {
@@ -95,8 +104,11 @@ export function knnGraph(input: KnnInput, options: Partial<KnnOptions> = {}): Qu
     sim[base + p] = s;
     nbr[base + p] = j;
   };
+  const pairs = (n * (n - 1)) / 2;
+  o.onPairs?.(0, pairs);
   if (k > 0)
     for (let i = 0; i < n; i++) {
+      if (i > 0 && i % ROWS_PER_REPORT === 0) o.onPairs?.(i * n - (i * (i + 1)) / 2, pairs);
       const oi = i * dims;
       for (let j = i + 1; j < n; j++) {
         const oj = j * dims;
@@ -108,6 +120,7 @@ export function knnGraph(input: KnnInput, options: Partial<KnnOptions> = {}): Qu
         offer(j, i, s);
       }
     }
+  o.onPairs?.(pairs, pairs);
   const g = emptyGraph(false);
   for (const id of ids) g.addNode(id);
   const listed = (i: number, j: number) => {

@@ -413,5 +413,73 @@ export function describeContract(name: string, setup: ContractSetup): void {
       expect(after).toMatchObject({ missing: 0, embedded: before.total, total: before.total });
       expect(events.some((p) => p.phase === 'embed' && p.total === before.missing)).toBe(true);
     });
+
+    it('graph:library is a job: a plan first, progress in phases, cancel ends it, the next graph completes', async () => {
+      // Papers of its own, embedded, so the test also runs alone (-t).
+      const source = { kind: 'text' as const, name: 'graph.jsonl', text: jsonl(80, 'Graphable') };
+      await api.call('import:run', { source });
+      const status = await api.call('embeddings:update', {});
+      expect(status.embedded).toBeGreaterThanOrEqual(80);
+      const plan = await api.call('graph:libraryPlan', { k: 5, metrics: ['counts'] });
+      expect(plan).toMatchObject({ papers: status.embedded, nodes: status.embedded });
+      expect(plan.seconds).toBeGreaterThan(0);
+      const sampled = await api.call('graph:libraryPlan', {
+        k: 5,
+        metrics: ['counts'],
+        sample: 50,
+      });
+      expect(sampled.nodes).toBe(50);
+      expect(sampled.seconds).toBeLessThan(plan.seconds);
+
+      // Cancelled from its first progress event, i.e. while the kNN search is under way.
+      const abort = new AbortController();
+      const seen: Progress[] = [];
+      const cancelled = await rejection(
+        api.call(
+          'graph:library',
+          { k: 5, metrics: ['counts', 'distances', 'louvain'] },
+          {
+            signal: abort.signal,
+            onProgress: (p) => {
+              seen.push(p);
+              abort.abort();
+            },
+          },
+        ),
+      );
+      expect(cancelled.code).toBe('cancelled');
+      expect(seen[0]).toMatchObject({ phase: 'neighbours', done: 0 });
+
+      // The worker is free: the next graph (a seeded sample) runs to its end with both phases.
+      const events: Progress[] = [];
+      const g = await api.call(
+        'graph:library',
+        { k: 5, metrics: ['counts', 'louvain'], sample: 50 },
+        { onProgress: (p) => events.push(p) },
+      );
+      expect(g.nodes).toHaveLength(50);
+      const phases = [...new Set(events.map((p) => p.phase))];
+      expect(phases).toEqual(['neighbours', 'metrics']);
+      const knn = events.filter((p) => p.phase === 'neighbours');
+      expect(knn.at(-1)).toMatchObject({ done: (50 * 49) / 2, total: (50 * 49) / 2 });
+      expect(events.filter((p) => p.phase === 'metrics').map((p) => p.message)).toEqual([
+        'counts',
+        'louvain',
+      ]);
+    });
+
+    it('graph:metrics is a job: progress per metric group', async () => {
+      const events: Progress[] = [];
+      const m = await api.call(
+        'graph:metrics',
+        { graph: { kind: 'karate' }, metrics: ['degree', 'betweenness'] },
+        { onProgress: (p) => events.push(p) },
+      );
+      expect(m.nNodes).toBe(34);
+      expect(events).toEqual([
+        { phase: 'metrics', done: 0, total: 2, message: 'degree' },
+        { phase: 'metrics', done: 1, total: 2, message: 'betweenness' },
+      ]);
+    });
   });
 }

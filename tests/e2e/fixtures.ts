@@ -68,7 +68,8 @@ export const test = base.extend<{ quire: QuireServer }>({
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     try {
-      const url = await waitForUrl(child, 30_000);
+      // Generous: under tsx on a loaded 2-core machine (load 25) start-up took 23–35 s.
+      const url = await waitForUrl(child, 90_000);
       await use({ url, origin: new URL(url).origin, library });
     } finally {
       await stop(child);

@@ -44,11 +44,14 @@ export async function runOp<K extends ComputeOp>(
     if (typeof model !== 'string')
       throw new Error('fit: the model must be a preset name or a formula');
     const { fit } = await import('../../../shared/fit/index');
-    return JSON.parse(JSON.stringify(fit(model, data, options ?? {})));
+    const result = fit(model, data, options ?? {}, {
+      onBootstrap: (done, total) => onProgress({ phase: 'bootstrap', done, total }),
+    });
+    return JSON.parse(JSON.stringify(result));
   }
   if (op === 'graph:library') {
     const { libraryGraphCore } = await import('../graph/library-graph');
-    return libraryGraphCore(input as LibraryGraphCoreInput);
+    return libraryGraphCore(input as LibraryGraphCoreInput, onProgress);
   }
   const { runGraphOp } = await import('../../../shared/graph/handlers');
   return runGraphOp(op as GraphOp, input as ParsedInputOf<GraphOp>, { onProgress });

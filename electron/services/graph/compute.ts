@@ -1,6 +1,7 @@
 // Where the services run `graph:metrics`, `graph:powerlaw` and `graph:library`'s kNN and metrics: the compute worker
 // (electron/services/compute) with generous, configurable limits, so a huge graph ends its own call
 // with "graph: the graph is too large…" instead of freezing every other caller or the host.
+import type { Progress } from '../../../shared/api/contract';
 import type { GraphCompute } from '../../../shared/graph/handlers';
 import { runCompute, type ComputeLimits, type LimitMessages } from '../compute/runner';
 import type { LibraryGraphCore, LibraryGraphCoreInput } from './library-graph';
@@ -43,10 +44,16 @@ export function createGraphCompute(limits: ComputeLimits = graphLimitsFromEnv())
     ) as never;
 }
 
-/** `graph:library`'s kNN search and metrics in the compute worker (the vectors are copied there). */
+/**
+ * `graph:library`'s kNN search and metrics in the compute worker (the vectors are copied there),
+ * with its progress forwarded; the signal terminates the worker (runner.ts), so a cancelled graph
+ * stops computing at once instead of finishing unseen.
+ */
 export function createLibraryGraphCompute(
   limits: ComputeLimits = graphLimitsFromEnv(),
-): (input: LibraryGraphCoreInput, signal?: AbortSignal) => Promise<LibraryGraphCore> {
-  return (input, signal) =>
-    runCompute('graph:library', input, limits, GRAPH_LIMIT_MESSAGES, { signal });
+): (
+  input: LibraryGraphCoreInput,
+  ctx: { signal?: AbortSignal; onProgress?: (p: Progress) => void },
+) => Promise<LibraryGraphCore> {
+  return (input, ctx) => runCompute('graph:library', input, limits, GRAPH_LIMIT_MESSAGES, ctx);
 }

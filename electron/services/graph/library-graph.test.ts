@@ -68,7 +68,11 @@ describe('libraryGraph', () => {
     };
     const order: string[] = [];
     const inWorker = libraryGraph(
-      { ...deps, compute: createLibraryGraphCompute({ memoryMb: 512, timeoutMs: 600_000 }) },
+      {
+        ...deps,
+        compute: (core, onProgress) =>
+          createLibraryGraphCompute({ memoryMb: 512, timeoutMs: 600_000 })(core, { onProgress }),
+      },
       input({ k: 5, metrics: ['degree', 'louvain', 'pagerank'] }),
     ).then((g) => {
       order.push('graph');

@@ -2,6 +2,7 @@
 // (electron/services/compute), never on the services thread. A run that settles (finished, timed
 // out, cancelled) while one of its fits still computes takes the worker down with it, so a fit
 // cannot outlive its cell; the next fit starts a fresh worker.
+import type { Progress } from '../../../shared/api/contract';
 import { ComputeSession, type LimitMessages } from '../compute/runner';
 import type { FitArgs } from '../compute/ops';
 
@@ -50,7 +51,7 @@ export class FitWorker {
   fit(
     args: FitArgs,
     ticket: FitTicket,
-    opts: { signal?: AbortSignal; timeoutMs?: number } = {},
+    opts: { signal?: AbortSignal; timeoutMs?: number; onProgress?: (p: Progress) => void } = {},
   ): Promise<unknown> {
     const p = this.current().run('fit', args, opts);
     ticket.pending.add(p);

@@ -121,6 +121,8 @@ export async function runCells(
         deps.fits.fit([model, data, options], ticket, {
           signal: ctx.signal,
           timeoutMs: FIT_CELL_TIMEOUT_MS,
+          // A bootstrap's refits, as the run's progress (the message names the cell, as above).
+          onProgress: (p) => ctx.onProgress({ ...p, message: cellId }),
         }) as Promise<FitResult>,
     };
     let outputs: CellOutput[];

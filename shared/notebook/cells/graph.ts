@@ -44,6 +44,8 @@ export const GraphCellSourceSchema = z.discriminatedUnion('kind', [
     k: z.number().int().min(1).max(100).default(10),
     threshold: z.number().min(-1).max(1).default(0.3),
     mode: z.enum(['union', 'mutual']).default('union'),
+    /** A seeded sample of this many papers (the cheaper setting on a large library); absent = all. */
+    sample: z.number().int().min(2).optional(),
   }),
   /** A seeded random graph; only the parameters of `model` are used. */
   z.object({
@@ -286,7 +288,7 @@ const describe = (cell: Cell): string => {
   if (!r.success) return 'graph';
   const s = r.data.source;
   if (s.kind === 'library-knn')
-    return `graph: library similarity (k = ${s.k}, cosine ≥ ${s.threshold}, ${s.mode})`;
+    return `graph: library similarity (k = ${s.k}, cosine ≥ ${s.threshold}, ${s.mode}${s.sample ? `, a sample of ${s.sample} papers` : ''})`;
   if (s.kind === 'edges') return `graph: edge list of ${s.cell}`;
   return `graph: ${s.model}${s.model === 'karate' ? '' : ` (n = ${s.n}, seed ${r.data.seed})`}`;
 };

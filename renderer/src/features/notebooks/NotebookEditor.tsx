@@ -12,6 +12,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { Api } from '../../../../shared/api/client';
+import type { Progress } from '../../../../shared/api/contract';
 import { QuireError } from '../../../../shared/api/errors';
 import type { CellTypeInfo, NotebookWithStatus } from '../../../../shared/api/notebook-contract';
 import {
@@ -90,8 +91,10 @@ export const NotebookEditor = forwardRef<NotebookEditorHandle, Props>(
   },
 );
 
-type Running = { cellId: string | null; current: string | null };
+/** The run under way: which cell it runs now and that cell's own progress (a bootstrap's refits). */
+type Running = { cellId: string | null; current: string | null; progress: Progress | null };
 type SaveState = { saving: boolean; error: string | null };
+const RUN_PHASES = new Set(['running', 'done', 'stopped']);
 
 const STATUS_LABEL: Record<CellStatus, string> = {
   fresh: 'fresh',
@@ -232,7 +235,7 @@ const Doc = forwardRef<
       if (runCtl.current) return;
       const controller = new AbortController();
       runCtl.current = controller;
-      setRunning({ cellId, current: cellId });
+      setRunning({ cellId, current: cellId, progress: null });
       setNotice(null);
       try {
         // Save first: the run reads the file. Saves then wait until the run is over.
@@ -242,9 +245,13 @@ const Doc = forwardRef<
         blockSaves.current = true;
         const opts = {
           signal: controller.signal,
-          onProgress: (p: { message?: string }) => {
-            if (p.message) setRunning({ cellId, current: p.message });
-          },
+          onProgress: (p: Progress) =>
+            setRunning((r) => ({
+              cellId,
+              current: p.message ?? r?.current ?? cellId,
+              // The run's own phases move between cells; any other phase is the cell's work.
+              progress: RUN_PHASES.has(p.phase) ? null : p,
+            })),
         };
         const res = cellId
           ? await api.call('notebooks:runCell', { id, cellId }, opts)
@@ -664,6 +671,7 @@ const Doc = forwardRef<
                     onChange={(next) => change(next)}
                     onRun={() => run(cell.id)}
                     openPaper={openPaper}
+                    {...(isRunning ? { job: { progress: running.progress, cancel: stop } } : {})}
                   />
                 </div>
                 <Outputs

@@ -31,6 +31,7 @@ import {
   type FitStats,
 } from './fit/fitMath';
 import { formatNumber, SvgChart, type ChartSeries } from './fit/SvgChart';
+import { JobProgress } from './JobProgress';
 import type { CellViewProps } from './types';
 import './fit/fit.css';
 
@@ -662,6 +663,13 @@ export function FitCellView(props: CellViewProps): ReactElement {
         )}
         {runError && <span className="fit-error">{runError}</span>}
       </div>
+      {running && props.job && (
+        <JobProgress
+          progress={props.job.progress}
+          onCancel={props.job.cancel}
+          testId="fit-progress"
+        />
+      )}
       {stored && stored.params.length > 0 && (
         <div className="fit-results">
           {paperId && (

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { graphMethods, type LibraryGraph } from '../../../../../shared/api/graph-contract';
 import type { MapStatus } from '../../../../../shared/api/map-contract';
 import type { ListResult } from '../../../../../shared/api/schemas';
+import { libraryGraphPlan } from '../../../../../shared/graph/cost';
 import { createGraphHandlers } from '../../../../../shared/graph/handlers';
 import { drawingOf } from '../../../../../shared/notebook/cells/graph';
 import type { Cell, Notebook } from '../../../../../shared/notebook/model';
@@ -52,13 +53,35 @@ function libraryAnswer(): LibraryGraph {
 /** What the host last rendered, for the assertions. */
 const probe: { cell?: Cell; calls: { method: string; input: unknown }[] } = { calls: [] };
 
-function Host(props: { data: unknown; extraCells?: Cell[] }) {
+/** Resolves the pending `graph:library` call of a test that holds it (to see the running state). */
+let releaseLibrary: (() => void) | null = null;
+
+function Host(props: {
+  data: unknown;
+  extraCells?: Cell[];
+  /** Embedded papers the plan sees (default 4, the answer's graph). */
+  embedded?: number;
+  /** Hold graph:library until its signal aborts or releaseLibrary() is called. */
+  hold?: boolean;
+}) {
   const [{ api, calls }] = useState(() =>
     fakeApi({
       // Parsed as the dispatcher would (defaults filled in), then the real engine.
       'graph:metrics': (input) =>
         engine['graph:metrics'](graphMethods['graph:metrics'].input.parse(input), ctx),
-      'graph:library': () => libraryAnswer(),
+      'graph:libraryPlan': (input) =>
+        libraryGraphPlan(
+          { embedded: props.embedded ?? 4, dims: 100 },
+          graphMethods['graph:libraryPlan'].input.parse(input),
+        ),
+      'graph:library': (_input, opts) => {
+        if (!props.hold) return libraryAnswer();
+        opts.onProgress?.({ phase: 'neighbours', done: 10, total: 40 });
+        return new Promise<LibraryGraph>((resolve, reject) => {
+          releaseLibrary = () => resolve(libraryAnswer());
+          opts.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+        });
+      },
       // Texts for the communities' key terms (only what the labeller reads).
       'library:list': (input) => {
         const ids = (input as { ids?: string[] }).ids ?? [];
@@ -228,5 +251,53 @@ describe('GraphCellView', () => {
     render(<Host data={{ source: { kind: 'generator', model: 'gnp', n: 10, p: 2 } }} />);
     // p = 2 is out of range: the stored data is invalid, so the view falls back to its defaults.
     expect((screen.getByTestId('graph-source') as HTMLSelectElement).value).toBe('library-knn');
+  });
+
+  it('warns before a library graph its size makes slow, and the cheaper setting runs a sample', async () => {
+    render(
+      <Host
+        data={{ source: { kind: 'library-knn', k: 10, threshold: 0.3, mode: 'union' }, seed: 0 }}
+        embedded={20_000}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('graph-run'));
+    const warning = await screen.findByTestId('graph-size-warning');
+    expect(warning.textContent).toMatch(/20,000 papers with 10 neighbours each .* about \d+ min/);
+    expect(lastCalls().some((c) => c.method === 'graph:library')).toBe(false);
+    fireEvent.click(screen.getByTestId('graph-run-cheaper'));
+    await waitFor(() => expect(screen.getByTestId('graph-metrics')).toBeTruthy());
+    const call = lastCalls().find((c) => c.method === 'graph:library');
+    const input = call?.input as { k: number; sample: number };
+    expect(input.k).toBe(5);
+    expect(input.sample).toBeGreaterThanOrEqual(100);
+    expect(input.sample).toBeLessThan(20_000);
+    // The setting is stored with the outputs, and said beside the form.
+    expect(lastCell().data).toMatchObject({ source: { k: 5, sample: input.sample } });
+    expect(screen.getByTestId('graph-sample').textContent).toMatch(/seeded sample/);
+  });
+
+  it('runs a small library graph at once, shows its progress, and Cancel stops it', async () => {
+    render(
+      <Host
+        data={{ source: { kind: 'library-knn', k: 10, threshold: 0.3, mode: 'union' }, seed: 0 }}
+        hold
+      />,
+    );
+    fireEvent.click(screen.getByTestId('graph-run'));
+    const progress = await screen.findByTestId('graph-progress');
+    await waitFor(() => expect(progress.dataset.phase).toBe('neighbours'));
+    expect(progress.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBe(
+      '25',
+    );
+    expect(screen.queryByTestId('graph-size-warning')).toBeNull();
+    fireEvent.click(screen.getByTestId('graph-progress-cancel'));
+    await waitFor(() => expect(screen.getByTestId('graph-error').textContent).toBe('Cancelled.'));
+    expect(screen.queryByTestId('graph-progress')).toBeNull();
+    expect(lastCell().outputs).toEqual([]);
+    // Run again; this time the graph answers.
+    fireEvent.click(screen.getByTestId('graph-run'));
+    await screen.findByTestId('graph-progress');
+    releaseLibrary?.();
+    await waitFor(() => expect(screen.getByTestId('graph-metrics')).toBeTruthy());
   });
 });

@@ -9,6 +9,9 @@
 // for the library graph, the topic map's cluster: graph-map-clusters.ts), size = degree or PageRank, labels on hover, a click on a paper node opens the paper.
 // "Experiment" mode (./graph/ExperimentPanel.tsx) runs a `graph:experiment` sweep instead and stores
 // its table as the cell's table output (for a plot cell to plot).
+// Long work is a job: the library graph asks `graph:libraryPlan` first and, when the library's size
+// makes it slow, warns with the expected time and a cheaper setting (./graph/SizeWarning.tsx);
+// every run shows its progress with Cancel (./JobProgress.tsx), which stops the compute worker.
 import { useMemo, useState, type ReactElement } from 'react';
 import type { GraphMetrics } from '../../../../../shared/graph/metrics';
 import { graphFromSource } from '../../../../../shared/graph/handlers';
@@ -37,7 +40,7 @@ import {
   mapAssignmentOf,
 } from '../../../../../shared/notebook/cells/graph-map-clusters';
 import { tableOf, tableOfCell } from '../../../../../shared/notebook/tables';
-import type { GraphSource } from '../../../../../shared/api/graph-contract';
+import type { GraphSource, LibraryGraphPlan } from '../../../../../shared/api/graph-contract';
 import {
   ExperimentPanel,
   ExperimentSettingsSchema,
@@ -45,7 +48,11 @@ import {
 } from './graph/ExperimentPanel';
 import { communityColor } from './graph/layout';
 import { SigmaGraph } from './graph/SigmaGraph';
+import { SizeWarning } from './graph/SizeWarning';
+import { JobProgress } from './JobProgress';
+import { useJob } from './useJob';
 import type { CellViewProps } from './types';
+import type { Progress } from '../../../../../shared/api/contract';
 import './graph/graph.css';
 
 const DEFAULT_DATA: GraphCellData = {
@@ -127,13 +134,27 @@ const fmtValue = (v: unknown): string => {
   return String(Number(v.toPrecision(4)));
 };
 
+type LibrarySource = Extract<GraphCellSource, { kind: 'library-knn' }>;
+
+/** The library source over all papers. */
+function withoutSample(src: LibrarySource): LibrarySource {
+  const out = { ...src };
+  delete out.sample;
+  return out;
+}
+
 export function GraphCellView(props: CellViewProps): ReactElement {
   const { cell, notebook, api } = props;
   const parsed = GraphCellDataSchema.safeParse(cell.data);
   const data: GraphCellData = parsed.success ? parsed.data : DEFAULT_DATA;
   const src = data.source;
-  const [running, setRunning] = useState(false);
+  const job = useJob();
+  const running = job.running;
   const [error, setError] = useState<string | null>(null);
+  /** A slow library graph's plan, shown as a warning until the user picks a setting. */
+  const [plan, setPlan] = useState<LibraryGraphPlan | null>(null);
+  /** The estimate of the run under way, shown beside its progress. */
+  const [estimate, setEstimate] = useState<number | undefined>(undefined);
 
   // `mode` and `experiment` are the view's own keys of the cell data (kept across updates).
   const raw = (cell.data ?? {}) as Record<string, unknown>;
@@ -183,7 +204,14 @@ export function GraphCellView(props: CellViewProps): ReactElement {
     }
     const lg = await api.call(
       'graph:library',
-      { k: src.k, threshold: src.threshold, mode: src.mode, metrics: ['counts'], seed: data.seed },
+      {
+        k: src.k,
+        threshold: src.threshold,
+        mode: src.mode,
+        metrics: ['counts'],
+        seed: data.seed,
+        ...(src.sample ? { sample: src.sample } : {}),
+      },
       { signal },
     );
     return {
@@ -205,82 +233,133 @@ export function GraphCellView(props: CellViewProps): ReactElement {
     return out;
   };
 
-  const run = async () => {
+  /** Run clicked: a library graph asks for its plan first and warns when it is slow. */
+  const start = async () => {
     setError(null);
-    setRunning(true);
+    setPlan(null);
+    if (src.kind !== 'library-knn') return void compute();
+    const metrics = [...(data.metrics ?? DEFAULT_GRAPH_METRICS)];
     try {
-      const metrics = [...(data.metrics ?? DEFAULT_GRAPH_METRICS)];
-      let result: { metrics: GraphMetrics; drawing: ReturnType<typeof graphDrawing> };
-      let extraRows: [string, number | null][] = [];
-      if (src.kind === 'library-knn') {
-        const lg = await api.call('graph:library', {
+      const p = await api.call('graph:libraryPlan', {
+        k: src.k,
+        threshold: src.threshold,
+        mode: src.mode,
+        metrics,
+        seed: data.seed,
+        ...(src.sample ? { sample: src.sample } : {}),
+      });
+      if (p.slow) setPlan(p);
+      else void compute(undefined, p.seconds);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  /** The cheaper setting: stored in the cell (so the outputs say what they show), then run. */
+  const runCheaper = (setting: { k: number; sample: number | null }, seconds: number) => {
+    if (src.kind !== 'library-knn') return;
+    const next = { ...withoutSample(src), k: setting.k };
+    if (setting.sample !== null) next.sample = setting.sample;
+    update({ source: next });
+    void compute(next, seconds);
+  };
+
+  const compute = async (override?: GraphCellSource, estimateSeconds?: number) => {
+    const source = override ?? src;
+    setError(null);
+    setPlan(null);
+    setEstimate(estimateSeconds);
+    const outcome = await job
+      .run((signal, onProgress) => computeWith(source, signal, onProgress))
+      .catch((err: Error) => {
+        setError(err.message);
+        return null;
+      });
+    if (outcome?.cancelled) setError('Cancelled.');
+  };
+
+  const computeWith = async (
+    src: GraphCellSource,
+    signal: AbortSignal,
+    onProgress: (p: Progress) => void,
+  ) => {
+    const metrics = [...(data.metrics ?? DEFAULT_GRAPH_METRICS)];
+    let result: { metrics: GraphMetrics; drawing: ReturnType<typeof graphDrawing> };
+    let extraRows: [string, number | null][] = [];
+    if (src.kind === 'library-knn') {
+      const lg = await api.call(
+        'graph:library',
+        {
           k: src.k,
           threshold: src.threshold,
           mode: src.mode,
           metrics,
           seed: data.seed,
-        });
-        const { nodes, edges, ...m } = lg;
-        const drawn = graphDrawing(
-          nodes.map((n) => ({ id: n.id, label: n.label, paper: true })),
-          edges,
-          m,
-        );
-        if (data.colourBy === 'map-cluster') {
-          const grouped = groupByMapCluster(drawn, mapAssignmentOf(await api.call('map:get', {})));
-          extraRows = grouped.rows;
-          result = { metrics: m, drawing: grouped.drawing };
-        } else {
-          const texts = await paperTexts(labelSampleIds(drawn));
-          result = {
-            metrics: m,
-            drawing: { ...drawn, communityTerms: communityTerms(drawn, texts) },
-          };
-        }
-      } else if (src.kind === 'generator') {
-        const gs = generatorGraphSource(src, data.seed);
-        const m = await api.call('graph:metrics', { graph: gs, metrics, seed: data.seed });
-        const g = graphFromSource(gs);
-        const edges: { source: string; target: string }[] = [];
-        g.forEachEdge((_e, _a, s, t) => edges.push({ source: s, target: t }));
+          ...(src.sample ? { sample: src.sample } : {}),
+        },
+        { signal, onProgress },
+      );
+      const { nodes, edges, ...m } = lg;
+      const drawn = graphDrawing(
+        nodes.map((n) => ({ id: n.id, label: n.label, paper: true })),
+        edges,
+        m,
+      );
+      if (data.colourBy === 'map-cluster') {
+        const grouped = groupByMapCluster(drawn, mapAssignmentOf(await api.call('map:get', {})));
+        extraRows = grouped.rows;
+        result = { metrics: m, drawing: grouped.drawing };
+      } else {
+        const texts = await paperTexts(labelSampleIds(drawn));
         result = {
           metrics: m,
-          drawing: graphDrawing(
-            g.mapNodes((id) => ({ id })),
-            edges,
-            m,
-          ),
+          drawing: { ...drawn, communityTerms: communityTerms(drawn, texts) },
         };
-      } else {
-        const t = tableOf(notebook, src.cell);
-        if (!t) throw new Error(`No table "${src.cell}" (run the cell that makes it?)`);
-        const edges = edgesFromTable(t, src);
-        if (edges.length === 0) throw new Error('The table has no edges.');
-        const weighted = edges.some((e) => e.weight !== undefined);
-        const m = await api.call('graph:metrics', {
-          graph: { kind: 'edges', edges },
-          metrics,
-          weighted,
-          seed: data.seed,
-        });
-        const ids = new Map<string, { id: string; paper?: boolean }>();
-        for (const e of edges)
-          for (const id of [e.source, e.target]) if (!ids.has(id)) ids.set(id, { id });
-        result = { metrics: m, drawing: graphDrawing([...ids.values()], edges, m) };
       }
-      const outputs = graphOutputs(result.metrics, result.drawing);
-      const summaryOut = outputs[0];
-      if (summaryOut?.kind === 'table') summaryOut.rows.push(...extraRows);
-      props.onChange({
-        ...cell,
-        outputs,
-        ranAt: new Date().toISOString(),
-      });
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setRunning(false);
+    } else if (src.kind === 'generator') {
+      const gs = generatorGraphSource(src, data.seed);
+      const m = await api.call(
+        'graph:metrics',
+        { graph: gs, metrics, seed: data.seed },
+        { signal, onProgress },
+      );
+      const g = graphFromSource(gs);
+      const edges: { source: string; target: string }[] = [];
+      g.forEachEdge((_e, _a, s, t) => edges.push({ source: s, target: t }));
+      result = {
+        metrics: m,
+        drawing: graphDrawing(
+          g.mapNodes((id) => ({ id })),
+          edges,
+          m,
+        ),
+      };
+    } else {
+      const t = tableOf(notebook, src.cell);
+      if (!t) throw new Error(`No table "${src.cell}" (run the cell that makes it?)`);
+      const edges = edgesFromTable(t, src);
+      if (edges.length === 0) throw new Error('The table has no edges.');
+      const weighted = edges.some((e) => e.weight !== undefined);
+      const m = await api.call(
+        'graph:metrics',
+        { graph: { kind: 'edges', edges }, metrics, weighted, seed: data.seed },
+        { signal, onProgress },
+      );
+      const ids = new Map<string, { id: string; paper?: boolean }>();
+      for (const e of edges)
+        for (const id of [e.source, e.target]) if (!ids.has(id)) ids.set(id, { id });
+      result = { metrics: m, drawing: graphDrawing([...ids.values()], edges, m) };
     }
+    const outputs = graphOutputs(result.metrics, result.drawing);
+    const summaryOut = outputs[0];
+    if (summaryOut?.kind === 'table') summaryOut.rows.push(...extraRows);
+    if (signal.aborted) return;
+    props.onChange({
+      ...cell,
+      ...(src === data.source ? {} : { data: { ...extras, ...data, source: src } }),
+      outputs,
+      ranAt: new Date().toISOString(),
+    });
   };
 
   return (
@@ -452,7 +531,7 @@ export function GraphCellView(props: CellViewProps): ReactElement {
           className="button primary"
           data-testid="graph-run"
           disabled={running || (src.kind === 'edges' && !edgeTable)}
-          onClick={() => void run()}
+          onClick={() => void start()}
         >
           {running ? 'Computing…' : 'Run'}
         </button>
@@ -474,6 +553,35 @@ export function GraphCellView(props: CellViewProps): ReactElement {
           </select>
         </label>
       </div>
+      {src.kind === 'library-knn' && src.sample !== undefined && (
+        <p className="graph-sample" data-testid="graph-sample">
+          A seeded sample of {src.sample.toLocaleString('en')} papers.{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => update({ source: withoutSample(src) })}
+          >
+            Use all papers
+          </button>
+        </p>
+      )}
+      {plan && src.kind === 'library-knn' && (
+        <SizeWarning
+          plan={plan}
+          k={src.k}
+          onRunAnyway={() => void compute(undefined, plan.seconds)}
+          onCheaper={(setting) => runCheaper(setting, plan.cheaper?.seconds ?? plan.seconds)}
+          onDismiss={() => setPlan(null)}
+        />
+      )}
+      {running && (
+        <JobProgress
+          progress={job.progress}
+          onCancel={job.cancel}
+          testId="graph-progress"
+          {...(estimate !== undefined ? { estimateSeconds: estimate } : {})}
+        />
+      )}
       {mode === 'experiment' && (
         <ExperimentPanel
           api={api}
