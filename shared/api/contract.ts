@@ -1,6 +1,7 @@
 // The one API contract: every `feature:verb` method with its input schema and result type.
 // Three transports implement it (Electron IPC, HTTP + SSE, in-process); see ARCHITECTURE.md.
 import { z } from 'zod';
+import { annotationMethods } from './annotations-contract';
 import { graphMethods } from './graph-contract';
 import { mapMethods } from './map-contract';
 import { method } from './method';
@@ -109,6 +110,7 @@ export const contract = {
   ...graphMethods,
   ...taggingMethods,
   ...mapMethods,
+  ...annotationMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 // Zod schemas and types for the data that crosses the API: papers, import and export payloads.
 import { z } from 'zod';
+import type { HitAnnotation } from '../annotations/types';
 
 /** A lone UTF-16 surrogate: JSON and IPC carry it, but URLs and file names cannot encode it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -217,6 +218,8 @@ export const ListInputSchema = z.object({
   cluster: z.string().min(1).max(100).optional(),
   /** Only these papers (e.g. a lasso selection on the map); unknown ids are ignored. */
   ids: z.array(z.string().min(1).max(200)).max(200_000).optional(),
+  /** Only papers with a highlight of this kind (a kind id; `*`: any kind). */
+  annotationKind: z.string().min(1).max(40).optional(),
   /** `match`: how well the title answers `text` (exact, prefix, phrase, words), for pickers. */
   sort: z.enum([...SORT_KEYS, 'match']).default('addedAt'),
   dir: z.enum(['asc', 'desc']).default('asc'),
@@ -309,6 +312,8 @@ export const SearchFiltersSchema = z.object({
   yearTo: z.number().int().optional(),
   /** Words that must all occur (as in library:list). */
   text: z.string().max(1000).optional(),
+  /** Only papers with a highlight of this kind (a kind id; `*`: any kind). */
+  annotationKind: z.string().min(1).max(40).optional(),
 });
 export type SearchFilters = z.infer<typeof SearchFiltersSchema>;
 
@@ -347,6 +352,8 @@ export type SearchHit = {
   highlights: { title: Span[]; abstract: Span[] };
   /** Why it matched: the query's words and expansions this paper contains (keyword modes). */
   matched?: MatchedTerm[];
+  /** The paper's highlights that a highlighted span falls inside, or whose comment has a query word. */
+  annotations?: HitAnnotation[];
 };
 
 export type SearchResult = {
