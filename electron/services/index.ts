@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { CallContext, Handlers } from '../../shared/api/contract';
 import { createDispatcher, type Dispatch } from '../../shared/api/dispatcher';
 import { QuireError } from '../../shared/api/errors';
+import { createAnnotationHandlers } from './annotations';
 import { EmbeddingService } from './embedding/embedding-service';
 import { exportPapers } from './export';
 import { IngestService } from './ingest/ingest-service';
@@ -130,7 +131,18 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const lateMap: { map?: MapService } = {};
   const clusterPapers = async (id: string): Promise<ReadonlySet<string>> =>
     (await lateMap.map?.clusterMembers(id)) ?? new Set<string>();
-  const library = new LibraryService(store, suggestedPapers, clusterPapers);
+  // The annotations service answers the `annotationKind` filter (papers with a highlight of a kind).
+  const annotationFeature = createAnnotationHandlers({
+    libraryDir,
+    papers: { get: (id) => store.get(id), all: () => store.all() },
+    catchUp: async () => {
+      await store.catchUp();
+    },
+    withWriteLock,
+  });
+  const annotations = annotationFeature.service;
+  const annotatedPapers = (kind: string) => annotations.papersWithKind(kind);
+  const library = new LibraryService(store, suggestedPapers, clusterPapers, annotatedPapers);
   const ingest = new IngestService(
     store,
     opts.importDirs ?? importDirsFromEnv(process.env[IMPORT_DIRS_ENV]),
@@ -160,6 +172,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     suggestedPapers,
     clusterPapers,
     expansionOptions(opts.search?.expansion),
+    undefined,
+    annotatedPapers,
   );
   const mapFeature = createMapHandlers({
     libraryDir,
@@ -216,10 +230,19 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         if (before) await taggingService.noteTyped(before, after);
         return after;
       }),
+    // A deleted paper's highlights go to the trash under the delete's undo token and come back with it.
     'library:delete': ({ ids }) =>
-      withWriteLock('deleting papers', QUIET, () => library.delete(ids)),
+      withWriteLock('deleting papers', QUIET, async () => {
+        const result = await library.delete(ids);
+        await annotations.papersDeleted(ids, result.undoToken);
+        return result;
+      }),
     'library:undoDelete': ({ undoToken }) =>
-      withWriteLock('restoring deleted papers', QUIET, () => library.undoDelete(undoToken)),
+      withWriteLock('restoring deleted papers', QUIET, async () => {
+        const result = await library.undoDelete(undoToken);
+        await annotations.papersRestored(undoToken);
+        return result;
+      }),
     'library:tags': async () => library.tags(),
     'import:preview': (input, ctx) =>
       store.catchUp().then(
@@ -284,7 +307,13 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         await store.catchUp();
         if (!(await store.hasFtsIndex()))
           await withWriteLock('building the search index', QUIET, () => store.ensureFtsIndex());
-        return await search.query(input);
+        const result = await search.query(input);
+        // A hit inside one of the paper's highlights (or matching its comment) says so.
+        for (const hit of result.hits) {
+          const inside = await annotations.hitAnnotations(hit.paper, hit.highlights, input.query);
+          if (inside.length > 0) hit.annotations = inside;
+        }
+        return result;
       } catch (err) {
         throw fromLanceError(err, 'searching');
       }
@@ -307,6 +336,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
         input,
       ),
     ...mapFeature.handlers,
+    ...annotationFeature.handlers,
   };
 
   return {

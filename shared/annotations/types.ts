@@ -48,6 +48,9 @@ export type Annotation = {
   orphaned: boolean;
 };
 
+/** What is saved on disk: an Annotation without the parts computed on read. */
+export type StoredAnnotation = Omit<Annotation, 'paperTitle' | 'anchor' | 'orphaned'>;
+
 /** A user-editable highlight kind: id (stable, used in files), label (shown), colour `#rrggbb`. */
 export type AnnotationKind = { id: string; label: string; color: string };
 

@@ -36,18 +36,29 @@ export type SuggestedPapers = (tag: string) => ReadonlySet<string>;
 /** Answers which papers are in a cluster of the active model's map (given by the map service). */
 export type ClusterPapers = (clusterId: string) => Promise<ReadonlySet<string>>;
 
-/** Sets answered by other services for one query: pending suggestions, cluster members. */
-export type FilterSets = { suggested?: ReadonlySet<string>; cluster?: ReadonlySet<string> };
+/** Answers which papers have a highlight of a kind, `*` for any (given by the annotations service). */
+export type AnnotatedPapers = (kind: string) => Promise<ReadonlySet<string>>;
+
+/** Sets answered by other services for one query: pending suggestions, cluster members, highlights. */
+export type FilterSets = {
+  suggested?: ReadonlySet<string>;
+  cluster?: ReadonlySet<string>;
+  annotated?: ReadonlySet<string>;
+};
 
 /** Resolves the sets a query's filters need (the cluster one asks the map, which may reject). */
 export async function filterSets(
   f: SearchFilters,
   suggested?: SuggestedPapers,
   cluster?: ClusterPapers,
+  annotated?: AnnotatedPapers,
 ): Promise<FilterSets> {
   return {
     ...(f.suggestedTag ? { suggested: suggested?.(f.suggestedTag) ?? new Set<string>() } : {}),
     ...(f.cluster ? { cluster: (await cluster?.(f.cluster)) ?? new Set<string>() } : {}),
+    ...(f.annotationKind
+      ? { annotated: (await annotated?.(f.annotationKind)) ?? new Set<string>() }
+      : {}),
   };
 }
 
@@ -60,6 +71,7 @@ export function matchesFilters(
   if (f.tag && !p.tags.includes(f.tag)) return false;
   if (f.suggestedTag && !sets.suggested?.has(p.id)) return false;
   if (f.cluster && !sets.cluster?.has(p.id)) return false;
+  if (f.annotationKind && !sets.annotated?.has(p.id)) return false;
   if (f.yearFrom != null && (p.year == null || p.year < f.yearFrom)) return false;
   if (f.yearTo != null && (p.year == null || p.year > f.yearTo)) return false;
   return textWords.every((w) => haystack(p).includes(w));
@@ -70,6 +82,7 @@ export function hasFilters(f: SearchFilters): boolean {
     f.tag ||
     f.suggestedTag ||
     f.cluster ||
+    f.annotationKind ||
     f.yearFrom != null ||
     f.yearTo != null ||
     words(f.text).length,

@@ -8,6 +8,7 @@ import {
   hasFilters,
   matchesFilters,
   words,
+  type AnnotatedPapers,
   type ClusterPapers,
   type SuggestedPapers,
 } from './filter';
@@ -42,6 +43,8 @@ export class LibraryService {
     private readonly suggested?: SuggestedPapers,
     /** Members of a topic-map cluster, for the `cluster` filter (absent: no paper matches it). */
     private readonly clusterPapers?: ClusterPapers,
+    /** Papers with a highlight of a kind, for the `annotationKind` filter (absent: none match). */
+    private readonly annotated?: AnnotatedPapers,
   ) {}
 
   async list(input: ParsedInputOf<'library:list'>): Promise<ListResult> {
@@ -50,9 +53,10 @@ export class LibraryService {
       tag: input.tag,
       suggestedTag: input.suggestedTag,
       cluster: input.cluster,
+      annotationKind: input.annotationKind,
     };
     const textWords = words(input.text);
-    const sets = await filterSets(filters, this.suggested, this.clusterPapers);
+    const sets = await filterSets(filters, this.suggested, this.clusterPapers, this.annotated);
     const all = this.store.all();
     let items = all;
     if (input.ids) {

@@ -16,6 +16,7 @@ import {
   filterSets,
   hasFilters,
   matchesFilters,
+  type AnnotatedPapers,
   type ClusterPapers,
   type SuggestedPapers,
 } from '../library/filter';
@@ -51,6 +52,8 @@ export class SearchService {
     expansion: ExpansionOptions = EXPANSION,
     /** Weights of the library-term expansions (bench/search/quality.ts compares others). */
     private readonly expansionWeights: ExpansionWeights = EXPANSION_WEIGHTS,
+    /** Papers with a highlight of a kind, for the `annotationKind` filter. */
+    private readonly annotated?: AnnotatedPapers,
   ) {
     this.expander = new QueryExpander(papers, expansion);
   }
@@ -69,7 +72,7 @@ export class SearchService {
     filters: SearchFilters,
   ): Promise<{ ids?: string[]; test?: (p: Paper) => boolean }> {
     if (!hasFilters(filters)) return {};
-    const sets = await filterSets(filters, this.suggested, this.clusterPapers);
+    const sets = await filterSets(filters, this.suggested, this.clusterPapers, this.annotated);
     const ok = this.papers.all().filter((p) => matchesFilters(p, filters, undefined, sets));
     if (ok.length <= PREFILTER_MAX) return { ids: ok.map((p) => p.id) };
     const set = new Set(ok.map((p) => p.id));
