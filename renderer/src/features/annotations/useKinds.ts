@@ -14,11 +14,24 @@ export type Kinds = {
   save(kinds: AnnotationKind[]): Promise<void>;
 };
 
+/** One read per API and version, however many views (a page of search hits) ask. */
+const reads = new WeakMap<Api, { version: number; kinds: Promise<AnnotationKind[]> }>();
+
+function read(api: Api, version: number): Promise<AnnotationKind[]> {
+  const hit = reads.get(api);
+  if (hit && hit.version === version) return hit.kinds;
+  const kinds = api.call('annotations:kinds:get', {});
+  reads.set(api, { version, kinds });
+  // A failed read is not kept: the next view asks again.
+  kinds.catch(() => reads.delete(api));
+  return kinds;
+}
+
 export function useKinds(api: Api, version = 0): Kinds {
   const [kinds, setKinds] = useState<readonly AnnotationKind[]>(DEFAULT_KINDS);
   useEffect(() => {
     let live = true;
-    api.call('annotations:kinds:get', {}).then(
+    read(api, version).then(
       (k) => live && setKinds(k),
       // Without the list (an older host), the defaults still colour the highlights.
       () => {},
@@ -34,9 +47,11 @@ export function useKinds(api: Api, version = 0): Kinds {
   const labelOf = useCallback((id: string) => kinds.find((k) => k.id === id)?.label ?? id, [kinds]);
   const save = useCallback(
     async (next: AnnotationKind[]) => {
-      setKinds(await api.call('annotations:kinds:set', { kinds: next }));
+      const saved = await api.call('annotations:kinds:set', { kinds: next });
+      reads.set(api, { version, kinds: Promise.resolve(saved) });
+      setKinds(saved);
     },
-    [api],
+    [api, version],
   );
   return { kinds, colourOf, labelOf, save };
 }

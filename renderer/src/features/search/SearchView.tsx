@@ -17,6 +17,7 @@ import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
 import { EmbeddingsLine } from './EmbeddingsLine';
 import { TexSnippet, TexText } from '../../components/TexText';
+import { HitHighlights } from '../annotations/HitHighlights';
 import { MatchExplanation } from './MatchExplanation';
 import { useEmbeddings } from './useEmbeddings';
 import { useSearch, type SearchRequest } from './useSearch';
@@ -466,6 +467,7 @@ function Hit(props: {
           </p>
         )}
         <MatchExplanation matched={hit.matched} />
+        <HitHighlights hit={hit} />
       </div>
       <div className="hit-score" title={tip} data-testid="search-hit-score">
         <span className="score-value">{fmt(hit.score)}</span>
