@@ -118,8 +118,12 @@ describe('keyboard', () => {
       start: 0,
       end: 14,
     });
+    // The highlight used the selection up: Enter now has nothing to comment on.
     fireEvent.keyDown(root, { key: 'Enter' });
-    expect(onComment.mock.calls[0]?.[0]).toMatchObject({ exact: 'First sentence' });
+    expect(onComment).not.toHaveBeenCalled();
+    fireEvent.keyDown(root, { key: 'ArrowLeft', shiftKey: true, ctrlKey: true });
+    fireEvent.keyDown(root, { key: 'Enter' });
+    expect(onComment.mock.calls[0]?.[0]).toMatchObject({ exact: 'sentence' });
   });
 
   it('s selects the sentence at the caret, again grows it by the next one', () => {
@@ -130,9 +134,11 @@ describe('keyboard', () => {
     fireEvent.keyDown(root, { key: 's' });
     fireEvent.keyDown(root, { key: 'h' });
     expect(onHighlight.mock.calls[0]?.[0].exact).toBe('We show $a.b$ holds.');
+    fireEvent.keyDown(root, { key: 'Home' });
+    fireEvent.keyDown(root, { key: 's' });
     fireEvent.keyDown(root, { key: 's' });
     fireEvent.keyDown(root, { key: 'h' });
-    expect(onHighlight.mock.calls[1]?.[0].exact).toBe('We show $a.b$ holds. Last one.');
+    expect(onHighlight.mock.calls[1]?.[0].exact).toBe('First sentence here. We show $a.b$ holds.');
   });
 
   it('Enter with the caret inside a highlight opens that highlight', () => {

@@ -39,6 +39,11 @@ type Props = {
 };
 
 type Sel = { anchor: number; focus: number };
+type CaretBox = { left: number; top: number; height: number };
+
+// Stable empty defaults: a fresh `[]` per render would recompute the pieces and loop the caret.
+const NO_PAINTS: readonly Paint[] = [];
+const NO_MATCHES: readonly (readonly [number, number])[] = [];
 
 function leaf(p: Piece, colourOf: Props['colourOf']): ReactNode {
   let node: ReactNode;
@@ -88,8 +93,8 @@ function leaf(p: Piece, colourOf: Props['colourOf']): ReactNode {
 export function AnnotatableText({
   field,
   text,
-  paints = [],
-  matches = [],
+  paints = NO_PAINTS,
+  matches = NO_MATCHES,
   colourOf,
   onSelect,
   onHighlight,
@@ -100,7 +105,15 @@ export function AnnotatableText({
 }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const sel = useRef<Sel | null>(null);
-  const [caret, setCaret] = useState<{ left: number; top: number; height: number } | null>(null);
+  const [caret, setCaretBox] = useState<CaretBox | null>(null);
+  // Only a moved caret re-renders.
+  const setCaret = useCallback((c: CaretBox | null) => {
+    setCaretBox((old) =>
+      old === c || (old && c && old.left === c.left && old.top === c.top && old.height === c.height)
+        ? old
+        : c,
+    );
+  }, []);
   const list = useMemo(() => pieces(text, paints, matches), [text, paints, matches]);
   const atoms = useMemo<Atom[]>(
     () => list.filter((p) => p.kind === 'atom').map((p) => [p.start, p.end] as const),
@@ -129,7 +142,7 @@ export function AnnotatableText({
     const box = r.getClientRects()[0] ?? r.getBoundingClientRect();
     const base = el.getBoundingClientRect();
     setCaret({ left: box.left - base.left, top: box.top - base.top, height: box.height || 16 });
-  }, []);
+  }, [setCaret]);
 
   const setSel = useCallback(
     (next: Sel | null, show: boolean) => {
@@ -223,6 +236,8 @@ export function AnnotatableText({
       if (c) {
         e.preventDefault();
         onHighlight(c);
+        // Done with this selection: the caret stays at its end, so Enter does not make another.
+        setSel({ anchor: s.focus, focus: s.focus }, true);
       }
       return;
     }
@@ -232,6 +247,7 @@ export function AnnotatableText({
       if (c || id) {
         e.preventDefault();
         onComment(c, id);
+        if (c) setSel({ anchor: s.focus, focus: s.focus }, true);
       }
       return;
     }

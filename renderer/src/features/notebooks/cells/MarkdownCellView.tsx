@@ -134,7 +134,8 @@ export function MarkdownEditor({
   /** Puts a highlight's quote (a block) at [from, to), on lines of its own. */
   const insertQuote = (a: Annotation, from: number, to: number) => {
     const el = ref.current;
-    const before = value.slice(0, from);
+    // The quote starts a block: no dangling space left at the end of the line before it.
+    const before = value.slice(0, from).replace(/[ \t]+$/, '');
     const after = value.slice(to);
     const lead =
       before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
@@ -144,7 +145,7 @@ export function MarkdownEditor({
       (after.startsWith('\n') || after === '' ? '' : '\n');
     onChange(before + block + after);
     setAt(null);
-    const caret = from + block.length;
+    const caret = before.length + block.length;
     requestAnimationFrame(() => {
       el?.focus();
       el?.setSelectionRange(caret, caret);
