@@ -24,13 +24,16 @@ export function HitHighlights({ hit }: { hit: SearchHit }) {
             title={h.inComment ? 'A query word is in this highlight’s comment' : undefined}
           >
             <span className="ann-swatch" aria-hidden />
-            {h.inComment ? 'Your comment on your ' : 'In your '}
-            {kinds.labelOf(h.kind).toLowerCase()} highlight
-            {text && h.end > h.start && (
-              <span className="ann-hit-quote">
-                : “<TexText text={clip(text.slice(h.start, h.end))} />”
-              </span>
-            )}
+            <span className="ann-hit-text">
+              {h.inComment ? 'Your comment on your ' : 'In your '}
+              {kinds.labelOf(h.kind).toLowerCase()} highlight
+              {text && h.end > h.start && (
+                <span className="ann-hit-quote">
+                  {': “'}
+                  <TexText text={clip(text.slice(h.start, h.end))} />”
+                </span>
+              )}
+            </span>
           </span>
         );
       })}
