@@ -70,9 +70,12 @@ test('highlight with the keyboard, comment with math, search, quote in a noteboo
   await editor.pressSequentially('Key result: @optimistic lighthouse');
   const option = page.getByTestId('highlight-suggest-item');
   await expect(option).toContainText('We bound the regret');
-  // Keyboard: past the papers to the highlight, then Enter.
-  const papers = await page.getByTestId('paper-suggest-item').count();
-  for (let i = 0; i < papers; i++) await editor.press('ArrowDown');
+  // Keyboard: down past the papers to the highlight (bounded: at most 8 papers and 5 highlights
+  // are offered), then Enter.
+  for (let i = 0; i < 13; i++) {
+    if ((await option.first().getAttribute('aria-selected')) === 'true') break;
+    await editor.press('ArrowDown');
+  }
   await expect(option.first()).toHaveAttribute('aria-selected', 'true');
   await editor.press('Enter');
   await expect(editor).toHaveValue(/^Key result:\n\n> We bound the regret/);
@@ -99,4 +102,16 @@ test('highlight with the keyboard, comment with math, search, quote in a noteboo
   await preview.locator('a[href^="#quire-highlight/"]').click();
   await expect(page.getByTestId('paper-pane')).toBeVisible();
   await expect(page.getByTestId('highlight-item')).toHaveClass(/ann-current/);
+
+  // Settings: the kinds are the user's; a renamed kind shows where highlights are listed.
+  await page.getByTestId('nav-settings').click();
+  const panel = page.getByTestId('kinds-panel');
+  await panel.scrollIntoViewIfNeeded();
+  await panel.getByRole('textbox', { name: 'Label of result' }).fill('Finding');
+  await panel.getByRole('button', { name: 'Save kinds' }).click();
+  await expect(panel.getByRole('button', { name: 'Save kinds' })).toBeDisabled();
+  await shootBothThemes(page, 'annotations-kinds-settings');
+  await page.getByTestId('nav-library').click();
+  await page.getByTestId('paper-row').filter({ hasText: 'Regret Bounds' }).click();
+  await expect(page.getByTestId('kind-result')).toContainText('Finding');
 });
