@@ -96,7 +96,9 @@ export function MarkdownEditor({
 }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const [at, setAt] = useState<{ start: number; query: string } | null>(null);
-  const [active, setActive] = useState(0);
+  // The active option by identity: papers and highlights answer separately, and an index would
+  // jump to another option when the other list arrives (Enter would then insert the wrong one).
+  const [activeKey, setActiveKey] = useState<string | null>(null);
   const papers = usePaperSuggestions(api, at ? at.query : null);
   const highlights = useHighlightSuggestions(api, at ? at.query : null);
   const kinds = useKinds(api);
@@ -105,6 +107,17 @@ export function MarkdownEditor({
     ...papers.map((paper) => ({ paper })),
     ...highlights.map((highlight) => ({ highlight })),
   ];
+  const keyOf = (o: Option) => ('paper' in o ? `p:${o.paper.id}` : `h:${o.highlight.id}`);
+  // The first option shown is the default; pin it, so it stays the one Enter picks.
+  if (activeKey === null && options[0]) setActiveKey(keyOf(options[0]));
+  const active = Math.max(
+    0,
+    activeKey === null ? 0 : options.findIndex((o) => keyOf(o) === activeKey),
+  );
+  const setActive = (i: number) => {
+    const o = options[i];
+    setActiveKey(o ? keyOf(o) : null);
+  };
 
   const track = (el: HTMLTextAreaElement) => {
     const before = el.value.slice(0, el.selectionStart);
@@ -112,7 +125,7 @@ export function MarkdownEditor({
     if (m && el.selectionStart === el.selectionEnd) {
       const query = m[2] ?? '';
       setAt({ start: before.length - query.length - 1, query });
-      if (query !== at?.query) setActive(0);
+      if (query !== at?.query) setActiveKey(null);
     } else setAt(null);
   };
 
