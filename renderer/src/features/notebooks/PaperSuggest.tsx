@@ -1,7 +1,7 @@
 // Paper autocomplete shared by markdown `@` references, paper cells and table sources: library
 // papers ranked by how well their title matches, then semantic hits; debounced, keyboard selectable.
 import { displayName } from '../../../../shared/papers/names';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Api } from '../../../../shared/api/client';
 import type { Paper } from '../../../../shared/api/schemas';
 import { TexText } from '../../components/TexText';
@@ -57,12 +57,12 @@ export function usePaperSuggestions(api: Api, query: string | null): Paper[] {
 }
 
 /** Arrow keys move, Enter/Tab pick, Escape closes; returns true when it handled the key. */
-export function suggestKeys(
+export function suggestKeys<T = Paper>(
   e: KeyboardEvent,
-  papers: Paper[],
+  papers: readonly T[],
   active: number,
   setActive: (i: number) => void,
-  pick: (p: Paper) => void,
+  pick: (p: T) => void,
   close: () => void,
 ): boolean {
   if (e.key === 'Escape') {
@@ -88,15 +88,18 @@ export function SuggestList({
   active,
   onPick,
   query,
+  extra,
 }: {
   papers: Paper[];
   active: number;
   onPick(p: Paper): void;
   query: string;
+  /** More options after the papers (a markdown cell's `@` also offers highlights). */
+  extra?: ReactNode;
 }) {
   return (
     <ul className="nb-suggest" role="listbox" data-testid="paper-suggest">
-      {papers.length === 0 && (
+      {papers.length === 0 && !extra && (
         <li className="nb-suggest-empty">
           {query.trim() ? 'No papers match' : 'Type to find a paper by title'}
         </li>
@@ -122,6 +125,7 @@ export function SuggestList({
           </span>
         </li>
       ))}
+      {extra}
     </ul>
   );
 }

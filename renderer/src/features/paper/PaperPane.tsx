@@ -1,10 +1,11 @@
-// The paper pane: bibliographic details, links, abstract, the user's notes and tags, Delete.
+// The paper pane: bibliographic details, links, abstract with highlights, the user's notes and
+// tags, Delete.
 import { displayName } from '../../../../shared/papers/names';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Paper } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
-import { TexText } from '../../components/TexText';
+import { AnnotatedPaper } from '../annotations/AnnotatedPaper';
 import { PaperSuggestions } from '../tagging/PaperSuggestions';
 import { NotesEditor } from './NotesEditor';
 import { TagEditor } from './TagEditor';
@@ -156,26 +157,21 @@ export function PaperPane({
       )}
       {load.state === 'ready' && (
         <div className="pane-body">
-          <h2 className="paper-title" data-testid="paper-title">
-            {load.paper.title ? <TexText text={load.paper.title} /> : 'Untitled'}
-          </h2>
-          {load.paper.authors.length > 0 && (
-            <p className="paper-authors">{load.paper.authors.map(displayName).join(', ')}</p>
-          )}
-          <p className="paper-meta">{paperMeta(load.paper) || 'No venue or year'}</p>
-          <PaperLinks paper={load.paper} />
-          <section className="abstract">
-            <div className="section-head">
-              <span>Abstract</span>
-            </div>
-            {load.paper.abstract ? (
-              <p>
-                <TexText text={load.paper.abstract} />
-              </p>
-            ) : (
-              <p className="muted">No abstract.</p>
+          <AnnotatedPaper
+            paper={load.paper}
+            renderTitle={(title) => (
+              <>
+                <h2 className="paper-title" data-testid="paper-title">
+                  {title}
+                </h2>
+                {load.paper.authors.length > 0 && (
+                  <p className="paper-authors">{load.paper.authors.map(displayName).join(', ')}</p>
+                )}
+                <p className="paper-meta">{paperMeta(load.paper) || 'No venue or year'}</p>
+                <PaperLinks paper={load.paper} />
+              </>
             )}
-          </section>
+          />
           <NotesEditor
             key={load.paper.id}
             ref={notesRef}

@@ -17,6 +17,7 @@ import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
 import { EmbeddingsLine } from './EmbeddingsLine';
 import { TexSnippet, TexText } from '../../components/TexText';
+import { HitHighlights } from '../annotations/HitHighlights';
 import { MatchExplanation } from './MatchExplanation';
 import { NoCloseMatch, WeakResultsNote } from './NoCloseMatch';
 import { RelevanceScore } from './RelevanceScore';
@@ -475,6 +476,7 @@ function Hit(props: {
           </p>
         )}
         <MatchExplanation matched={hit.matched} />
+        <HitHighlights hit={hit} />
       </div>
       <RelevanceScore hit={hit} top={top} />
     </li>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { LibraryInfo } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { COMMANDS, OTHER_SHORTCUTS, formatShortcut } from '../commands/registry';
+import { KindsPanel } from '../annotations/KindsPanel';
 import { ModelsPanel } from '../models/ModelsPanel';
 import { EmbeddingsLine } from '../search/EmbeddingsLine';
 import { LlmSettingsPanel } from '../tagging/LlmSettingsPanel';
@@ -79,6 +80,8 @@ export function SettingsView({ version, themeChoice, onThemeChoice }: Props) {
       <ModelsPanel api={api} />
 
       <LlmSettingsPanel />
+
+      <KindsPanel />
 
       <section className="card">
         <h2>Search index</h2>

@@ -1,9 +1,10 @@
-// Paper cell: a library paper as a card (title, authors, year, abstract excerpt) with the user's
-// annotation (Markdown with math and `@` references).
+// Paper cell: a library paper as a card (title, authors, year, abstract with the paper's
+// highlights) with the user's annotation (Markdown with math, `@` references, quoted highlights).
 import { displayName } from '../../../../../shared/papers/names';
 import { useEffect, useState } from 'react';
 import type { Paper } from '../../../../../shared/api/schemas';
-import { TexSnippet, TexText } from '../../../components/TexText';
+import { TexText } from '../../../components/TexText';
+import { CellAbstract } from '../../annotations/CellAbstract';
 import { PaperPicker } from '../PaperSuggest';
 import { MarkdownEditor, MarkdownView } from './MarkdownCellView';
 import type { CellViewProps } from './types';
@@ -85,9 +86,14 @@ export function PaperCellView({ api, cell, onChange, openPaper }: CellViewProps)
                 .join(' · ')}
             </div>
             {paper.abstract && (
-              <p className="nb-paper-abstract">
-                <TexSnippet text={paper.abstract} spans={[]} max={320} />
-              </p>
+              <CellAbstract
+                api={api}
+                paper={paper}
+                onQuote={(md) => {
+                  const prev = d.annotation.replace(/\s+$/, '');
+                  set({ annotation: prev ? `${prev}\n\n${md}` : md });
+                }}
+              />
             )}
           </>
         )}
