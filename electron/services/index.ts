@@ -265,8 +265,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
           );
         return result;
       }
-      // Search's per-paper words are brought up to date meanwhile (the embedder runs in a worker).
-      search.libraryChanged();
+      // Search counts the new papers' terms meanwhile (the embedder runs in a worker), so the first
+      // query after the import already expands with them and never stalls on a rebuild.
+      const terms = search.libraryChanged();
       // Always, even when nothing was new: papers left without vectors by an earlier import that
       // was killed or cancelled get them now.
       try {
@@ -281,6 +282,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
           `Embedding the papers ${why}; papers without vectors are found by keywords until it completes.`,
         );
       }
+      await terms;
       return result;
     },
     'export:library': async ({ format, ids }) => {

@@ -1,7 +1,7 @@
 // Keyword search through the real services on a real LanceDB library: a library made by the previous
 // format is upgraded (fold column) and then matches compounds and accented words it missed; the
-// library's abbreviations expand queries both ways, follow imports and deletes, and each hit says
-// why it matched.
+// library's abbreviations expand queries both ways, follow imports and deletes (a query right after
+// a large import already knows its papers' terms), and each hit says why it matched.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import {
   WORK_DETAIL_COLUMNS,
   papersSchema,
 } from '../../electron/services/library/schema';
+import { syntheticPapers, toJsonl } from '../../bench/support/synthetic';
 
 let dir: string;
 let services: Services | undefined;
@@ -193,4 +194,52 @@ describe('abbreviations learned from the library', () => {
     await api.call('library:undoDelete', { undoToken });
     expect(titles(await fts('GNN'))).toContain('Curvature and bottlenecks');
   });
+
+  it('a query right after a large import expands with the imported papers’ terms', async () => {
+    const api = await open();
+    const text = (papers: { title: string; abstract: string }[]) =>
+      papers.map((p) => JSON.stringify(p)).join('\n');
+    await api.call('import:run', { source: { kind: 'text', name: 'a.jsonl', text: text(PAPERS) } });
+    // The library's terms are built by this first query, before the large import.
+    expect((await api.call('search:query', { query: 'ViT', mode: 'fts', k: 10 })).expansions).toBe(
+      undefined,
+    );
+
+    // More papers than a query waits for (1,000) to be counted; the ones that matter come last.
+    const synthetic = toJsonl(syntheticPapers(13, 0, 1_500));
+    const last = [
+      {
+        title: 'Patch attention',
+        abstract: 'Vision transformers (ViTs) split images into patches.',
+      },
+      { title: 'Scaling up', abstract: 'We scale a vision transformer to a billion images.' },
+      { title: 'Long-range graphs', abstract: 'Rewiring relieves over-squashing in deep GNNs.' },
+    ];
+    const r = await api.call('import:run', {
+      source: { kind: 'text', name: 'b.jsonl', text: `${synthetic}\n${text(last)}` },
+    });
+    expect(r.imported).toBe(1_503);
+
+    const vit = await api.call('search:query', { query: 'ViT', mode: 'fts', k: 10 });
+    expect(vit.expansions).toContainEqual({ from: 'ViT', to: 'vision transformer', kind: 'alias' });
+    const scaling = vit.hits.find((h) => h.paper.title === 'Scaling up');
+    expect(scaling?.matched).toContainEqual({
+      from: 'ViT',
+      to: 'vision transformer',
+      kind: 'alias',
+    });
+    const hybrid = await api.call('search:query', { query: 'ViT', mode: 'hybrid', k: 10 });
+    expect(hybrid.expansions).toContainEqual({
+      from: 'ViT',
+      to: 'vision transformer',
+      kind: 'alias',
+    });
+    expect(hybrid.hits[0]!.paper.title).toBe('Patch attention');
+    const joined = await api.call('search:query', { query: 'oversquashing', mode: 'fts', k: 10 });
+    expect(joined.expansions).toContainEqual({
+      from: 'oversquashing',
+      to: 'over-squashing',
+      kind: 'compound',
+    });
+  }, 300_000);
 });

@@ -2,10 +2,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as lancedb from '@lancedb/lancedb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../../../shared/api/schemas';
 import { META_FILE, MIGRATIONS, writeMeta } from './migrations';
-import { SCHEMA_VERSION } from './schema';
+import { PAPERS_TABLE, SCHEMA_VERSION } from './schema';
 import { PaperStore } from './store';
 
 const paper = (id: string, title: string, extra: Partial<Paper> = {}): Paper => ({
@@ -123,5 +124,27 @@ describe('PaperStore', () => {
     expect(app.get('c2')?.title).toBe('Second from the CLI');
     await app.close();
     await cli.close();
+  });
+
+  it('knows its full-text indexes are there until a commit drops one', async () => {
+    const store = await PaperStore.open(dir);
+    await store.add([paper('f1', 'Indexed paper')]);
+    expect(await store.hasFtsIndex()).toBe(false);
+    await store.ensureFtsIndex();
+    expect(await store.hasFtsIndex()).toBe(true);
+    expect(await store.hasFtsIndex()).toBe(true);
+    // Another process drops an index: the answer follows that commit.
+    const db = await lancedb.connect(join(dir, 'lancedb'));
+    const table = await db.openTable(PAPERS_TABLE);
+    const abstract = (await table.listIndices()).find((i) => i.columns.includes('abstract'))!;
+    await table.dropIndex(abstract.name);
+    table.close();
+    db.close();
+    // As a search does: catch up with other processes' commits, then ask.
+    await store.catchUp();
+    expect(await store.hasFtsIndex()).toBe(false);
+    await store.ensureFtsIndex();
+    expect(await store.hasFtsIndex()).toBe(true);
+    await store.close();
   });
 });

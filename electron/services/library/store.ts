@@ -54,6 +54,8 @@ export class PaperStore {
   private seenStamp = '';
   /** Bumped whenever the in-memory copy changes, so derived tables (aliases) know to catch up. */
   private changes = 0;
+  /** The table stamp at which every full-text index was last seen present. */
+  private ftsSeenAt: string | undefined;
 
   private constructor(
     readonly dir: string,
@@ -232,10 +234,18 @@ export class PaperStore {
     });
   }
 
-  /** True when every full-text index exists (searching then writes nothing). */
+  /**
+   * True when every full-text index exists (searching then writes nothing). Asked before every search:
+   * listing the indices cost ~3 ms of a hybrid query, so a table stamp (table-stamp.ts) at which they
+   * were all present answers until the next commit, the only thing that can drop one.
+   */
   async hasFtsIndex(): Promise<boolean> {
+    const stamp = tableStamp(this.tableDir);
+    if (stamp !== '' && stamp === this.ftsSeenAt) return true;
     const have = new Set((await this.table.listIndices()).flatMap((i) => i.columns));
-    return FTS_COLUMNS.every((c) => have.has(c));
+    const all = FTS_COLUMNS.every((c) => have.has(c));
+    this.ftsSeenAt = all ? stamp : undefined;
+    return all;
   }
 
   /**

@@ -79,7 +79,7 @@ describe('fold column text', () => {
 });
 
 describe('expandQuery', () => {
-  const terms = new LibraryTerms().sync(new Papers(LIBRARY));
+  const terms = new LibraryTerms(new Papers(LIBRARY)).sync();
 
   it('expands an abbreviation to its long form, and a long form to its abbreviation', () => {
     expect(expandQuery('GNN', terms).expansions).toEqual([
@@ -140,7 +140,7 @@ describe('LibraryTerms', () => {
 });
 
 describe('explainHit', () => {
-  const terms = new LibraryTerms().sync(new Papers(LIBRARY));
+  const terms = new LibraryTerms(new Papers(LIBRARY)).sync();
 
   it('names exact words, other forms of a word, and the expansions a paper contains', () => {
     const q = 'GNN oversquashing';

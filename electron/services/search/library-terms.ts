@@ -1,15 +1,49 @@
-// What the library's own text teaches search: its words (with document frequencies), its hyphenated
-// compounds, and its abbreviations ("GNN" = "graph neural network"), kept per library and updated
-// incrementally from the papers table whenever it changes (import, edit, delete, another process).
+// What the library's own text teaches search, in one table per library: its words with document
+// frequencies (keyword expansion's compounds and splits, soft matching's vocabulary and idf), each
+// paper's distinct content words (soft matching scores candidates from them), its hyphenated compounds
+// and its abbreviations ("GNN" = "graph neural network"). Each paper is tokenized once, by one
+// tokenizer (words.ts); after a change only new, edited and deleted papers are (re)counted, in short
+// slices in the background. An import waits for its papers' count (it runs while they are embedded);
+// a query waits for a small change (an edit, a delete) and is served the tables as they stand during
+// a large one (another process's import), so no query stalls on a whole-library pass.
 import type { Paper } from '../../../shared/api/schemas';
 import { findDefinitions } from './abbreviations';
 import { hyphenatedCompounds, joinCompound } from './compound';
-import { lightStem, tokens } from './words';
+import { rowsOf, type TermTable } from './expansion/soft-match';
+import { isContentWord, lightStem, tokens } from './words';
 
-/** A source of papers that says when they changed (PaperStore). */
+/** A source of papers that says when they changed (PaperStore's revision). */
 export type PaperSource = { readonly revision: number; all(): Paper[] };
+/** The name the expansion code knows the source by. */
+export type TermSource = PaperSource;
+
+/** Soft matching's and feedback's view: papers counted, content-word frequencies, table version. */
+export type TermStats = { n: number; df: Map<string, number>; version: number };
 
 export type Alias = { short: string; long: string; count: number };
+
+/** One paper as last counted: the text it was counted from and its distinct content words. */
+type Entry = {
+  title: string;
+  abstract: string;
+  words: string[];
+  counted: boolean;
+  /** The words' rows in the term table last scored against (kept until the table changes). */
+  rows?: { table: TermTable; rows: Int32Array };
+};
+
+/** A paper's distinct tokens split by kind, its compounds and its abbreviation definitions. */
+type Parsed = {
+  words: string[];
+  others: string[];
+  compounds: string[];
+  defs: { short: string; long: string }[];
+};
+
+/** A background update yields to other work after this long (counting a paper takes ~0.1–0.3 ms). */
+const SLICE_MS = 15;
+/** A query waits for an update until it has (re)counted this many papers (about 0.1–0.3 s). */
+const QUERY_WAITS_FOR = 1_000;
 
 function bump<K>(m: Map<K, number>, k: K, by: number): void {
   const n = (m.get(k) ?? 0) + by;
@@ -17,75 +51,102 @@ function bump<K>(m: Map<K, number>, k: K, by: number): void {
   else m.delete(k);
 }
 
+function bumpIn(m: Map<string, Map<string, number>>, key: string, value: string, by: number): void {
+  const inner = m.get(key) ?? new Map<string, number>();
+  bump(inner, value, by);
+  if (inner.size) m.set(key, inner);
+  else m.delete(key);
+}
+
 export class LibraryTerms {
-  private seen = -1;
-  private papers = new Map<string, Paper>();
-  /** Word → number of papers using it (title or abstract). */
-  private readonly wordDf = new Map<string, number>();
+  private readonly entries = new Map<string, Entry>();
+  /** Content word → papers using it (title or abstract): soft matching's vocabulary and idf. */
+  private readonly contentDf = new Map<string, number>();
+  /** Every other token (stop words, numbers, single letters) → papers: for compound splits. */
+  private readonly otherDf = new Map<string, number>();
   /** Joined compound ("oversquashing") → spelling with hyphens ("over-squashing") → papers. */
   private readonly compoundDf = new Map<string, Map<string, number>>();
   /** Short form, lower case → long form → papers defining it so. */
   private readonly defs = new Map<string, Map<string, number>>();
-  /** Short form, lower case → its most frequent spelling ("GNN"). */
+  /** Short form, lower case → its spellings ("GNN") → papers. */
   private readonly spelling = new Map<string, Map<string, number>>();
-  /** Aliases by the light stem of their long form's first word; rebuilt after a change. */
+  /** Aliases by the light stem of their long form's first word; rebuilt after the aliases change. */
   private byFirstWord: Map<string, Alias[]> | null = null;
+  /** The one copy of each word, so the per-paper lists share strings instead of repeating them. */
+  private readonly intern = new Map<string, string>();
+  private n = 0;
+  private version = 0;
+  private syncedRevision = -1;
+  private updating: Promise<void> | undefined;
+  /** Papers (re)counted by the update under way; past `queryWaitsFor` queries stop waiting for it. */
+  private recounted = 0;
+  /** Queries waiting for the update under way (released at its end or once it is large). */
+  private waiting: (() => void)[] = [];
 
-  /** Brings the tables up to date with `source` (cheap when nothing changed). */
-  sync(source: PaperSource): this {
-    if (source.revision === this.seen) return this;
-    const now = new Map(source.all().map((p) => [p.id, p]));
-    for (const [id, old] of this.papers) {
-      const cur = now.get(id);
-      if (!cur || cur.title !== old.title || cur.abstract !== old.abstract) this.count(old, -1);
-    }
-    for (const [id, cur] of now) {
-      const old = this.papers.get(id);
-      if (!old || cur.title !== old.title || cur.abstract !== old.abstract) this.count(cur, 1);
-    }
-    this.papers = now;
-    this.seen = source.revision;
-    this.byFirstWord = null;
+  constructor(
+    private source?: PaperSource,
+    private readonly queryWaitsFor = QUERY_WAITS_FOR,
+  ) {}
+
+  /**
+   * Brings the tables up to date with the library now, synchronously (tests, and callers that need
+   * them exact). Only papers new or changed since the last count are tokenized.
+   */
+  sync(source?: PaperSource): this {
+    const src = this.use(source);
+    if (src.revision === this.syncedRevision) return this;
+    const revision = src.revision;
+    const steps = this.catchUp(src.all());
+    while (!steps.next().done);
+    this.synced(revision);
     return this;
   }
 
-  private count(p: Paper, by: 1 | -1): void {
-    for (const w of new Set([...tokens(p.title), ...tokens(p.abstract)])) bump(this.wordDf, w, by);
-    const compounds = new Set([
-      ...hyphenatedCompounds(p.title),
-      ...hyphenatedCompounds(p.abstract),
-    ]);
-    for (const c of compounds) {
-      const j = joinCompound(c);
-      const m = this.compoundDf.get(j) ?? new Map<string, number>();
-      bump(m, c, by);
-      if (m.size) this.compoundDf.set(j, m);
-      else this.compoundDf.delete(j);
+  /**
+   * The tables for a query. Built on first use (the caller waits, the event loop does not); after a
+   * change, current once it is counted, or as they stand if it takes more than `queryWaitsFor`
+   * papers (the rest is counted in the background).
+   */
+  async current(): Promise<this> {
+    if (this.syncedRevision === -1) await this.update();
+    else if (!this.isCurrent) {
+      const done = this.update();
+      if (!this.isCurrent && this.recounted < this.queryWaitsFor)
+        await Promise.race([done, new Promise<void>((go) => this.waiting.push(go))]);
     }
-    const seen = new Set<string>();
-    for (const d of [...findDefinitions(p.title), ...findDefinitions(p.abstract)]) {
-      const key = d.short.toLowerCase();
-      if (seen.has(`${key}\n${d.long}`)) continue;
-      seen.add(`${key}\n${d.long}`);
-      for (const [table, value] of [
-        [this.defs, d.long],
-        [this.spelling, d.short],
-      ] as const) {
-        const m = table.get(key) ?? new Map<string, number>();
-        bump(m, value, by);
-        if (m.size) table.set(key, m);
-        else table.delete(key);
-      }
-    }
+    return this;
   }
 
-  /** Papers using `word` (folded, unstemmed). */
+  /** Whether the tables reflect the library as it is now. */
+  get isCurrent(): boolean {
+    return this.source?.revision === this.syncedRevision;
+  }
+
+  /**
+   * Soft matching's and feedback's statistics. The first call builds them; after a change an
+   * incremental update runs in the background (the previous figures serve meanwhile).
+   */
+  get(): TermStats {
+    if (this.syncedRevision === -1) this.sync();
+    else void this.update();
+    return { n: this.n, df: this.contentDf, version: this.version };
+  }
+
+  /** Counts what changed in the library in the background, in short slices; resolves when current. */
+  update(): Promise<void> {
+    const src = this.use();
+    if (src.revision === this.syncedRevision) return Promise.resolve();
+    this.updating ??= this.run(src).finally(() => (this.updating = undefined));
+    return this.updating;
+  }
+
+  /** Papers using `word` (folded, unstemmed; any token, stop words included). */
   df(word: string): number {
-    return this.wordDf.get(word) ?? 0;
+    return this.contentDf.get(word) ?? this.otherDf.get(word) ?? 0;
   }
 
   hasWord(word: string): boolean {
-    return this.wordDf.has(word);
+    return this.contentDf.has(word) || this.otherDf.has(word);
   }
 
   /** How the library hyphenates a joined compound ("oversquashing" → "over-squashing"), if it does. */
@@ -124,7 +185,165 @@ export class LibraryTerms {
 
   /** Number of papers the tables were built from. */
   get size(): number {
-    return this.papers.size;
+    return this.n;
+  }
+
+  /** A paper's distinct content words, from the table when its title and abstract are unchanged. */
+  wordsOf(p: Paper): readonly string[] {
+    const e = this.entries.get(p.id);
+    if (e && this.same(e, p)) return e.words;
+    // Not counted yet (an update is under way) or edited since: its old text leaves the counts now,
+    // its new text is tokenized now and counted by the update.
+    if (e?.counted) this.count(e, -1);
+    const parsed = this.parse(p);
+    this.entries.set(p.id, {
+      title: p.title,
+      abstract: p.abstract,
+      words: parsed.words,
+      counted: false,
+    });
+    return parsed.words;
+  }
+
+  /** A paper's distinct content words and their rows in `table`, both cached. */
+  wordsAndRows(p: Paper, table: TermTable): { words: readonly string[]; rows: Int32Array } {
+    const ws = this.wordsOf(p);
+    const e = this.entries.get(p.id)!;
+    if (e.rows?.table !== table) e.rows = { table, rows: rowsOf(table, ws) };
+    return { words: ws, rows: e.rows.rows };
+  }
+
+  private use(source?: PaperSource): PaperSource {
+    if (source) this.source = source;
+    if (!this.source) throw new Error('LibraryTerms: no paper source to count from.');
+    return this.source;
+  }
+
+  /**
+   * Whether the entry is still the paper's. An equal text in a new object (the store reloaded) takes
+   * the new strings, so the table never keeps a second copy of the library's abstracts alive.
+   */
+  private same(e: Entry, p: Paper): boolean {
+    if (e.title !== p.title || e.abstract !== p.abstract) return false;
+    e.title = p.title;
+    e.abstract = p.abstract;
+    return true;
+  }
+
+  private interned(w: string): string {
+    const have = this.intern.get(w);
+    if (have !== undefined) return have;
+    this.intern.set(w, w);
+    return w;
+  }
+
+  private parse(p: { title: string; abstract: string }): Parsed {
+    const distinct = new Set(tokens(`${p.title} ${p.abstract}`));
+    const words: string[] = [];
+    const others: string[] = [];
+    for (const w of distinct) (isContentWord(w) ? words : others).push(this.interned(w));
+    const compounds = [
+      ...new Set([...hyphenatedCompounds(p.title), ...hyphenatedCompounds(p.abstract)]),
+    ];
+    const seen = new Set<string>();
+    const defs: Parsed['defs'] = [];
+    for (const d of [...findDefinitions(p.title), ...findDefinitions(p.abstract)]) {
+      const key = `${d.short.toLowerCase()}\n${d.long}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      defs.push(d);
+    }
+    return { words, others, compounds, defs };
+  }
+
+  /**
+   * Adds (1) or removes (-1) one paper's counts. Only the content words are kept per paper; the rest
+   * is parsed again from the entry's text on removal, which is rarer than adding and saves memory.
+   */
+  private count(e: Entry, by: 1 | -1, parsed: Parsed = this.parse(e)): void {
+    for (const w of parsed.words) bump(this.contentDf, w, by);
+    for (const w of parsed.others) bump(this.otherDf, w, by);
+    for (const c of parsed.compounds) bumpIn(this.compoundDf, joinCompound(c), c, by);
+    for (const d of parsed.defs) {
+      const key = d.short.toLowerCase();
+      bumpIn(this.defs, key, d.long, by);
+      bumpIn(this.spelling, key, d.short, by);
+    }
+    if (parsed.defs.length) this.byFirstWord = null;
+    this.n += by;
+    e.counted = by === 1;
+  }
+
+  /** Counts one paper as it is now: (re)tokenized only when new or its text changed. */
+  private apply(p: Paper): boolean {
+    const e = this.entries.get(p.id);
+    if (e && this.same(e, p)) {
+      if (e.counted) return false;
+      this.count(e, 1);
+      return true;
+    }
+    if (e?.counted) this.count(e, -1);
+    const parsed = this.parse(p);
+    const fresh: Entry = {
+      title: p.title,
+      abstract: p.abstract,
+      words: parsed.words,
+      counted: false,
+    };
+    this.count(fresh, 1, parsed);
+    this.entries.set(p.id, fresh);
+    return true;
+  }
+
+  /**
+   * One catch-up with the library's papers, a step per paper: yields whether the step counted
+   * anything (an unchanged paper costs a comparison). Papers gone from the library leave last.
+   */
+  private *catchUp(papers: Paper[]): Generator<boolean> {
+    for (const p of papers) yield this.apply(p);
+    // Every live paper has an entry by now, so equal sizes mean nothing was deleted (an import).
+    if (this.entries.size === papers.length) return;
+    const ids = new Set(papers.map((p) => p.id));
+    for (const [id, e] of this.entries) {
+      if (ids.has(id)) continue;
+      if (e.counted) this.count(e, -1);
+      this.entries.delete(id);
+      yield true;
+    }
+  }
+
+  private synced(revision: number): void {
+    this.syncedRevision = revision;
+    this.version++;
+  }
+
+  private async run(src: PaperSource): Promise<void> {
+    try {
+      while (src.revision !== this.syncedRevision) {
+        const revision = src.revision;
+        let since = performance.now();
+        let steps = 0;
+        for (const counted of this.catchUp(src.all())) {
+          // A large change: the waiting queries go first, with the tables as they stand.
+          const large = counted && ++this.recounted === this.queryWaitsFor;
+          if (large) this.release();
+          // Unchanged papers cost a comparison each, so the clock is read only every 64 steps.
+          if (large || (++steps % 64 === 0 && performance.now() - since > SLICE_MS)) {
+            await new Promise<void>((done) => setImmediate(done));
+            since = performance.now();
+          }
+        }
+        this.synced(revision);
+      }
+    } finally {
+      this.recounted = 0;
+      this.release();
+    }
+  }
+
+  /** Lets the queries waiting for the update go on. */
+  private release(): void {
+    for (const go of this.waiting.splice(0)) go();
   }
 }
 

@@ -38,8 +38,8 @@ const PREFILTER_MAX = 5_000;
 type ForSearch = Awaited<ReturnType<EmbeddingService['forSearch']>>;
 
 export class SearchService {
-  /** Words, compounds and abbreviations of this library, for query expansion. */
-  private readonly terms = new LibraryTerms();
+  /** Words, compounds and abbreviations of this library: keyword expansion and soft matching. */
+  private readonly terms: LibraryTerms;
   private readonly expander: QueryExpander;
 
   constructor(
@@ -56,16 +56,18 @@ export class SearchService {
     /** Papers with a highlight of a kind, for the `annotationKind` filter. */
     private readonly annotated?: AnnotatedPapers,
   ) {
-    this.expander = new QueryExpander(papers, expansion);
+    this.terms = new LibraryTerms(papers);
+    this.expander = new QueryExpander(this.terms, expansion);
   }
 
   /**
-   * The library changed (an import): per-paper words for soft matching are brought up to date in
-   * the background, while the new papers are embedded, instead of during the first searches.
+   * The library changed (an import): its terms (words, compounds, abbreviations, per-paper words)
+   * are counted in the background, for the new papers only, while they are embedded, instead of
+   * during the first search. Resolves when the terms are current; never rejects, as the papers are
+   * saved by then (a count that failed is tried again by the next query).
    */
-  libraryChanged(): void {
-    if (this.fusion.kind === 'soft' && this.expander.options.neighbours.enabled)
-      void this.expander.libraryChanged();
+  libraryChanged(): Promise<void> {
+    return this.terms.update().catch(() => undefined);
   }
 
   /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */
@@ -163,7 +165,7 @@ export class SearchService {
 
   /** The query with the library's compounds and abbreviations as FTS clauses, and what was added. */
   private expand(query: string) {
-    return expandQuery(query, this.terms.sync(this.papers), this.expansionWeights);
+    return expandQuery(query, this.terms, this.expansionWeights);
   }
 
   async query(input: ParsedInputOf<'search:query'>): Promise<SearchResult> {
@@ -175,6 +177,8 @@ export class SearchService {
     let fts: Ranked[] = [];
     let vec: Ranked[] = [];
     let model = this.embeddings.activeModel;
+    // Built on first use; after a change the previous terms serve while the change is counted.
+    await this.terms.current();
     const expanded = this.expand(input.query);
     const feedbackUsed: Expansion[] = [];
     // Soft matching (model-vocabulary neighbours) is prepared while the first pass runs; without the

@@ -2,7 +2,7 @@
 // against candidate papers) and pseudo-relevance feedback from the first pass's top papers.
 import type { Paper } from '../../../../shared/api/schemas';
 import { feedbackTerms } from './feedback';
-import { LibraryTerms, type TermSource, type TermStats } from './library-terms';
+import { LibraryTerms, type TermSource, type TermStats } from '../library-terms';
 import { SoftMatcher, termTable, type SoftScore, type TermTable } from './soft-match';
 import { stemKey, words } from './terms';
 import type { Expansion, ExpansionOptions } from './types';
@@ -21,10 +21,11 @@ export class QueryExpander {
   private average: { version: number; words: number } | undefined;
 
   constructor(
-    papers: TermSource,
+    /** The search service's library terms (shared with keyword expansion), or papers to count. */
+    terms: LibraryTerms | TermSource,
     readonly options: ExpansionOptions,
   ) {
-    this.terms = new LibraryTerms(papers);
+    this.terms = terms instanceof LibraryTerms ? terms : new LibraryTerms(terms);
   }
 
   /**

@@ -1,7 +1,8 @@
-// The library's words for query expansion: tokenized once per paper, re-tokenized when a paper's
-// text changes, and document frequencies that follow imports, edits and deletions.
+// The library's terms, one table for keyword expansion and soft matching: each paper tokenized once,
+// re-tokenized when its text changes, counts that follow imports, edits and deletions, and queries
+// that wait for a small change but are never held up by a large one.
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../../../shared/api/schemas';
+import type { Paper } from '../../../shared/api/schemas';
 import { LibraryTerms } from './library-terms';
 
 function paper(id: string, title: string, abstract: string): Paper {
@@ -41,7 +42,7 @@ class Library {
 const A = paper('a', 'Photonic accelerators', 'Optical matrix multiplication with lasers.');
 const B = paper('b', 'Graph neural networks', 'Message passing with lasers of attention.');
 
-describe('LibraryTerms (expansion vocabulary and per-paper words)', () => {
+describe('LibraryTerms', () => {
   it('counts each word once per paper', () => {
     const t = new LibraryTerms(new Library([A, B]));
     const s = t.get();
@@ -90,5 +91,59 @@ describe('LibraryTerms (expansion vocabulary and per-paper words)', () => {
     expect(s.df.has('photonic')).toBe(false);
     expect(s.df.get('lasers')).toBe(1);
     expect(s.version).toBeGreaterThan(v1);
+  });
+
+  it('one table serves keyword expansion (every token) and soft matching (content words)', () => {
+    const lib = new Library([
+      paper('c', 'On over-squashing', 'Graph neural networks (GNNs) pass over 2 graphs.'),
+    ]);
+    const t = new LibraryTerms(lib);
+    const s = t.get();
+    // "over" is no content word, but the split of "oversquashing" needs to know the library has it.
+    expect(s.df.has('over')).toBe(false);
+    expect(t.hasWord('over')).toBe(true);
+    expect(t.df('2')).toBe(1);
+    expect(s.df.get('squashing')).toBe(1);
+    expect(t.compound('oversquashing')).toBe('over-squashing');
+    expect(t.longForms('gnn')).toEqual([{ short: 'GNN', long: 'graph neural network', count: 1 }]);
+    expect(t.wordsOf(lib.papers[0]!)).toEqual([
+      'squashing',
+      'graph',
+      'neural',
+      'networks',
+      'gnns',
+      'pass',
+      'graphs',
+    ]);
+  });
+
+  it('a query after a small change waits for it and sees the new papers’ terms', async () => {
+    const lib = new Library([A]);
+    const t = new LibraryTerms(lib);
+    await t.current();
+    expect(t.longForms('ViT')).toEqual([]);
+    lib.write([A, B, paper('v', 'Vision', 'Vision transformers (ViTs) read patches.')]);
+    await t.current();
+    expect(t.isCurrent).toBe(true);
+    expect(t.longForms('ViT')).toEqual([{ short: 'ViT', long: 'vision transformer', count: 1 }]);
+    expect(t.get().df.get('lasers')).toBe(2);
+  });
+
+  it('a query during a large change is served the tables as they stand; the rest follows', async () => {
+    const lib = new Library([A]);
+    const t = new LibraryTerms(lib, 2);
+    await t.current();
+    const many = Array.from({ length: 6 }, (_, i) =>
+      paper(`n${i}`, `Paper ${i}`, `Vision transformers (ViTs) number ${i}.`),
+    );
+    lib.write([A, ...many]);
+    await t.current();
+    // Two papers counted when the query went on: not yet current, but never blocked on all six.
+    expect(t.isCurrent).toBe(false);
+    expect(t.size).toBe(3);
+    await t.update();
+    expect(t.isCurrent).toBe(true);
+    expect(t.size).toBe(7);
+    expect(t.longForms('vit')[0]!.count).toBe(6);
   });
 });
