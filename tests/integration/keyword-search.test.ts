@@ -195,6 +195,27 @@ describe('abbreviations learned from the library', () => {
     expect(titles(await fts('GNN'))).toContain('Curvature and bottlenecks');
   });
 
+  it('orders papers with equal keyword scores by id, the same on every search', async () => {
+    const api = await open();
+    // Same abstract, titles without the query word and of equal length: equal BM25 scores.
+    const text = Array.from({ length: 12 }, (_, i) =>
+      JSON.stringify({
+        title: `Note ${String.fromCharCode(65 + i)}`,
+        abstract: 'We count zebrafish larvae in shallow tanks.',
+      }),
+    ).join('\n');
+    await api.call('import:run', { source: { kind: 'text', name: 'ties.jsonl', text } });
+    const orders: string[][] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await api.call('search:query', { query: 'zebrafish', mode: 'fts', limit: 12 });
+      expect(r.hits).toHaveLength(12);
+      expect(new Set(r.hits.map((h) => h.score)).size).toBe(1);
+      orders.push(r.hits.map((h) => h.paper.id));
+    }
+    expect(orders[0]).toEqual([...orders[0]!].sort());
+    for (const o of orders) expect(o).toEqual(orders[0]);
+  });
+
   it('a query right after a large import expands with the imported papers’ terms', async () => {
     const api = await open();
     const text = (papers: { title: string; abstract: string }[]) =>

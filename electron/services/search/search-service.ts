@@ -83,10 +83,12 @@ export class SearchService {
   }
 
   private async keyword(query: FtsClause[], depth: number, ids?: string[]): Promise<Ranked[]> {
-    return (await this.papers.fullTextSearch(query, depth, ids)).map((r) => ({
-      id: r.id,
-      score: r.score,
-    }));
+    return byScoreThenId(
+      (await this.papers.fullTextSearch(query, depth, ids)).map((r) => ({
+        id: r.id,
+        score: r.score,
+      })),
+    );
   }
 
   private async semantic(
@@ -340,4 +342,12 @@ export class SearchService {
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
     };
   }
+}
+
+/**
+ * Best score first, equal scores by id: LanceDB returns papers with exactly equal BM25 scores in an
+ * arbitrary order, which made identical searches (and the quality bench) shuffle between runs.
+ */
+export function byScoreThenId<R extends Ranked>(ranked: R[]): R[] {
+  return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
