@@ -216,7 +216,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     'library:revision': async () => {
       await store.catchUp();
-      return { revision: await store.version() };
+      // Papers and highlights (annotations.json, written by `quire annotations` too): both counters
+      // only grow, so their sum moves whenever either does.
+      return { revision: (await store.version()) + (await annotations.revision()) };
     },
     'library:list': async (input) => {
       await store.catchUp();

@@ -309,6 +309,11 @@ export class AnnotationService {
   }
 
   /** Paper ids with at least one highlight of a kind (`*`: any kind), for the library filter. */
+  /** Moves whenever highlights or kinds change, in this process or another (see the store). */
+  revision(): Promise<number> {
+    return this.store.revision();
+  }
+
   async papersWithKind(kind: string): Promise<ReadonlySet<string>> {
     const state = await this.store.read();
     return new Set(
