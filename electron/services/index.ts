@@ -192,6 +192,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       if (s.embedded < s.total) await embeddings.update(ctx);
     },
     llmTagger: () => llm.tagger(),
+    highlights: () => annotations.quotesByPaper(),
   });
   late.tagging = taggingService;
   const { close: closeNotebooks, ...notebookHandlers } = lazyNotebookHandlers({
