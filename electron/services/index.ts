@@ -192,6 +192,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       if (s.embedded < s.total) await embeddings.update(ctx);
     },
     llmTagger: () => llm.tagger(),
+    highlights: () => annotations.quotesByPaper(),
   });
   late.tagging = taggingService;
   const { close: closeNotebooks, ...notebookHandlers } = lazyNotebookHandlers({
@@ -216,7 +217,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     'library:revision': async () => {
       await store.catchUp();
-      return { revision: await store.version() };
+      // Papers and highlights (annotations.json, written by `quire annotations` too): both counters
+      // only grow, so their sum moves whenever either does.
+      return { revision: (await store.version()) + (await annotations.revision()) };
     },
     'library:list': async (input) => {
       await store.catchUp();

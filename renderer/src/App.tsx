@@ -438,6 +438,7 @@ function Shell({ api }: { api: Api }) {
                   <PaperPane
                     ref={pane}
                     id={selectedId}
+                    version={version}
                     tagSuggestions={tags.map((t) => t.tag)}
                     onChanged={onPaperChanged}
                     onTagsChanged={onTagsChanged}
@@ -469,6 +470,7 @@ function Shell({ api }: { api: Api }) {
                 searchPaperId && (
                   <PaperPane
                     id={searchPaperId}
+                    version={version}
                     tagSuggestions={tags.map((t) => t.tag)}
                     onChanged={onPaperChanged}
                     onTagsChanged={onTagsChanged}
@@ -515,6 +517,7 @@ function Shell({ api }: { api: Api }) {
               renderPane={(id, close) => (
                 <PaperPane
                   id={id}
+                  version={version}
                   tagSuggestions={tags.map((t) => t.tag)}
                   onChanged={onPaperChanged}
                   onTagsChanged={refreshTags}

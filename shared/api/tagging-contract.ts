@@ -42,6 +42,11 @@ export type Evidence = {
   neighbours?: { paperId: string; title: string; similarity: number; rejected?: boolean }[];
   /** The LLM's one-line reason. */
   reason?: string;
+  /**
+   * The paper's highlights that hold some of the matched `terms` (with the terms they hold):
+   * computed on read, so it follows highlights added or removed after the run.
+   */
+  highlights?: { annotationId: string; kind: string; quote: string; terms: string[] }[];
 };
 
 /** One proposal of one tag for one paper, with where it came from and what the user decided. */

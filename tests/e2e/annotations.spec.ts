@@ -52,6 +52,17 @@ test('highlight with the keyboard, comment with math, search, quote in a noteboo
   await abstract.focus();
   await shootBothThemes(page, 'annotations-paper-pane');
 
+  // The library filter "has highlights of kind X": only the highlighted paper has a result one.
+  const highlightFilter = page.getByTestId('highlight-filter');
+  await highlightFilter.selectOption('result');
+  await expect(page.getByTestId('library-count')).toHaveText('1 paper');
+  await expect(page.getByTestId('paper-row')).toHaveCount(1);
+  await expect(page.getByTestId('paper-row')).toContainText('Regret Bounds');
+  await highlightFilter.selectOption('question');
+  await expect(page.getByTestId('library-count')).toHaveText('0 papers');
+  await highlightFilter.selectOption('');
+  await expect(page.getByTestId('library-count')).toHaveText('2 papers');
+
   // Search: the match falls inside the highlight, and the hit says so.
   await page.getByTestId('nav-search').click();
   await page.getByTestId('search-input').fill('optimistic lighthouse bandits');

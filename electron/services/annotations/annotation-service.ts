@@ -308,7 +308,24 @@ export class AnnotationService {
     });
   }
 
+  /** Moves whenever highlights or kinds change, in this process or another (see the store). */
+  revision(): Promise<number> {
+    return this.store.revision();
+  }
+
+  /** Each paper's highlights as quoted (id, kind, text), for tagging's evidence. */
+  async quotesByPaper(): Promise<Map<string, { id: string; kind: string; quote: string }[]>> {
+    const out = new Map<string, { id: string; kind: string; quote: string }[]>();
+    for (const a of (await this.store.read()).annotations) {
+      const list = out.get(a.paperId) ?? [];
+      list.push({ id: a.id, kind: a.kind, quote: a.selectors.quote.exact });
+      out.set(a.paperId, list);
+    }
+    return out;
+  }
+
   /** Paper ids with at least one highlight of a kind (`*`: any kind), for the library filter. */
+
   async papersWithKind(kind: string): Promise<ReadonlySet<string>> {
     const state = await this.store.read();
     return new Set(

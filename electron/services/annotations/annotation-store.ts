@@ -67,6 +67,8 @@ export class AnnotationStore {
   private state: AnnotationState = fresh();
   /** mtime + size of the file as last read or written; a change means another process wrote it. */
   private seen = '';
+  /** Bumps whenever the state changes (a write here, or another process's write read back). */
+  private changes = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly libraryDir: string) {}
@@ -79,6 +81,20 @@ export class AnnotationStore {
   async read(): Promise<AnnotationState> {
     await this.catchUp();
     return this.state;
+  }
+
+  /**
+   * A number that moves whenever the highlights or kinds change, here or in another process (read
+   * from the file's stamp), so `library:revision` can tell an open app to re-read them.
+   */
+  async revision(): Promise<number> {
+    await this.queue;
+    try {
+      await this.catchUp();
+    } catch {
+      // An unreadable file was moved aside and the state reset (counted below); reads report it.
+    }
+    return this.changes;
   }
 
   /**
@@ -95,6 +111,7 @@ export class AnnotationStore {
         `${JSON.stringify({ format: 'quire-annotations', version: 1, ...next }, null, 1)}\n`,
       );
       this.state = next;
+      this.changes++;
       this.seen = await this.stamp();
       return out;
     });
@@ -115,6 +132,7 @@ export class AnnotationStore {
   private async catchUp(): Promise<void> {
     const now = await this.stamp();
     if (now === this.seen) return;
+    this.changes++;
     if (now === 'absent') {
       this.state = fresh();
       this.seen = now;

@@ -474,6 +474,43 @@ describe('annotations service', () => {
   });
 });
 
+describe('highlights written by another process', () => {
+  it('move library:revision, so an open app re-reads them (the paper pane refreshes)', async () => {
+    const lib = await openLibrary([PAPERS[1]!]);
+    // A second service on the same folder stands for `quire annotations add` in a terminal.
+    const other = await createServices({ libraryDir: lib.dir, mode: 'cli' });
+    try {
+      const otherApi = createClient(inProcessTransport(other.dispatch));
+      const paper = await paperByTitle(lib.api, 'Scaling');
+      const r0 = (await lib.api.call('library:revision', {})).revision;
+      expect((await lib.api.call('library:revision', {})).revision).toBe(r0);
+
+      await otherApi.call('annotations:add', {
+        paperId: paper.id,
+        quote: 'Larger experts help little.',
+        kind: 'result',
+      });
+      const r1 = (await lib.api.call('library:revision', {})).revision;
+      expect(r1).not.toBe(r0);
+      expect((await lib.api.call('library:revision', {})).revision).toBe(r1);
+      const seen = await lib.api.call('annotations:list', { paperId: paper.id });
+      expect(seen.items.map((a) => a.selectors.quote.exact)).toEqual([
+        'Larger experts help little.',
+      ]);
+
+      // A comment edited there moves it again; so does one made here.
+      await otherApi.call('annotations:update', { id: seen.items[0]!.id, comment: 'sparse' });
+      const r2 = (await lib.api.call('library:revision', {})).revision;
+      expect(r2).not.toBe(r1);
+      await lib.api.call('annotations:update', { id: seen.items[0]!.id, comment: 'dense' });
+      expect((await lib.api.call('library:revision', {})).revision).not.toBe(r2);
+    } finally {
+      await other.close();
+      await lib.close();
+    }
+  }, 120_000);
+});
+
 describe('an unreadable highlights file', () => {
   it('is moved aside, not overwritten, and search still answers with a notice', async () => {
     const lib = await openLibrary([PAPERS[1]!]);

@@ -10,6 +10,7 @@ import { inProcessTransport } from '../../../shared/api/in-process';
 import { createServices, type Services } from '..';
 import { toJsonl, topicPapers, type FixturePaper } from './fixtures';
 import { TAGGING_FILE } from './tagging-store';
+import { terms } from './text';
 
 const TAGS = [
   {
@@ -163,6 +164,57 @@ describe('zero-shot and neighbours taggers', () => {
       // Calibrated per tag: no tag is proposed for more than its top share of the library (15 %).
       for (const t of TAGS)
         expect(r.suggestions.filter((x) => x.tag === t.name).length).toBeLessThanOrEqual(32 * 0.15);
+    },
+  );
+
+  it(
+    'a suggestion cites the highlights that hold its matched terms (tagging:list and :suggest)',
+    T,
+    async () => {
+      await library(topicPapers(8));
+      const first = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+      const s = first.suggestions.find((x) => (x.evidence.terms?.length ?? 0) > 0)!;
+      expect(s.evidence.highlights).toBeUndefined();
+      const paper = await api.call('library:get', { id: s.paperId });
+      // Highlight a word with the first matched term's stem (abstract, else title), and a passage
+      // without any of the matched terms.
+      const term = s.evidence.terms![0]!;
+      const wordIn = (text: string) =>
+        [...text.matchAll(/[\p{L}\p{N}]+/gu)].find((m) => terms(m[0])[0] === terms(term)[0]);
+      const inAbstract = wordIn(paper.abstract);
+      const field = inAbstract ? 'abstract' : 'title';
+      const word = inAbstract ?? wordIn(paper.title);
+      expect(word, `"${term}" in ${paper.title} / ${paper.abstract}`).toBeDefined();
+      const at = word!.index;
+      const held = await api.call('annotations:add', {
+        paperId: paper.id,
+        field,
+        start: at,
+        end: at + word![0].length,
+        kind: 'method',
+      });
+      const study = paper.title.indexOf('study');
+      await api.call('annotations:add', {
+        paperId: paper.id,
+        field: 'title',
+        start: study,
+        end: study + 'study'.length,
+      });
+      const listed = await api.call('tagging:list', { paperId: paper.id, tag: s.tag });
+      expect(listed.items[0]!.evidence.highlights).toEqual([
+        {
+          annotationId: held.id,
+          kind: 'method',
+          quote: word![0],
+          terms: [term],
+        },
+      ]);
+      // A fresh run says so too; removing the highlight removes the citation.
+      const again = await api.call('tagging:suggest', { tagger: 'zero-shot' });
+      expect(again.suggestions.find((x) => x.id === s.id)?.evidence.highlights).toHaveLength(1);
+      await api.call('annotations:remove', { ids: [held.id] });
+      const after = await api.call('tagging:list', { paperId: paper.id, tag: s.tag });
+      expect(after.items[0]!.evidence.highlights).toBeUndefined();
     },
   );
 

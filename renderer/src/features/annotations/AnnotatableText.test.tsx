@@ -167,3 +167,24 @@ describe('painting', () => {
     expect(root.textContent).toBe(text);
   });
 });
+
+describe('undo keys in a title or abstract', () => {
+  it('Ctrl+Z and Cmd+Z stay in the text: the app-wide undo (of a deleted paper) never hears them', () => {
+    // The app's global shortcuts listen on window, as App.tsx does.
+    const global = vi.fn();
+    window.addEventListener('keydown', global);
+    try {
+      const root = view('We prove a bound. It is tight.');
+      root.focus();
+      fireEvent.keyDown(root, { key: 'z', ctrlKey: true });
+      fireEvent.keyDown(root, { key: 'Z', metaKey: true });
+      fireEvent.keyDown(root, { key: 'z', ctrlKey: true, shiftKey: true });
+      expect(global).not.toHaveBeenCalled();
+      // Other keys still reach the app (e.g. Ctrl+K opens the palette from here).
+      fireEvent.keyDown(root, { key: 'k', ctrlKey: true });
+      expect(global).toHaveBeenCalledTimes(1);
+    } finally {
+      window.removeEventListener('keydown', global);
+    }
+  });
+});

@@ -196,6 +196,12 @@ export function AnnotatableText({
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Undo keys pressed while reading a passage mean "undo what I did here", never "restore the
+    // paper deleted a minute ago": the app-wide Mod+Z (on window) must not hear them.
+    if ((e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {
+      e.stopPropagation();
+      return;
+    }
     const s = sel.current ?? { anchor: 0, focus: 0 };
     const word = e.ctrlKey || e.altKey || e.metaKey;
     const dir = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1;

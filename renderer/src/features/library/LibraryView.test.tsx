@@ -205,6 +205,63 @@ describe('LibraryView', () => {
     expect(screen.getByText('to-read')).toBeTruthy();
   });
 
+  it('filters by "has highlights of kind X" through library:list, and clears it', async () => {
+    // p1 has a method highlight, p2 a question: the fake answers as the annotations service does.
+    const marked: Record<string, string[]> = { p1: ['method'], p2: ['question'] };
+    const feed = PAPERS.slice(0, 4);
+    const fake = fakeApi({
+      'library:list': (input: ListInput) => {
+        const k = input.annotationKind;
+        const items = feed.filter(
+          (p) => !k || (marked[p.id] ?? []).some((m) => k === '*' || m === k),
+        );
+        return { total: items.length, offset: 0, items };
+      },
+      'annotations:kinds:get': () => [
+        { id: 'method', label: 'Method', color: '#3366cc' },
+        { id: 'question', label: 'Question', color: '#aa7700' },
+        { id: 'claim', label: 'Claim', color: '#cc3366' },
+      ],
+    });
+    render(
+      <ApiContext.Provider value={fake.api}>
+        <LibraryView
+          version={0}
+          tags={[]}
+          selectedId={null}
+          onSelect={() => {}}
+          onOpen={() => {}}
+          onDelete={() => {}}
+          onImport={() => {}}
+          onExport={() => {}}
+          pane={null}
+        />
+      </ApiContext.Provider>,
+    );
+    const count = () => screen.getByTestId('library-count').textContent;
+    await waitFor(() => expect(count()).toBe('4 papers'));
+    const select = screen.getByTestId('highlight-filter') as HTMLSelectElement;
+    await waitFor(() => expect(select.textContent).toContain('With claim highlights'));
+
+    fireEvent.change(select, { target: { value: 'method' } });
+    await waitFor(() => expect(count()).toBe('1 paper'));
+    expect(screen.getAllByTestId('paper-row').map((r) => r.textContent)).toEqual([
+      expect.stringContaining('Paper 0001'),
+    ]);
+    expect((fake.calls.at(-1)?.input as ListInput).annotationKind).toBe('method');
+
+    fireEvent.change(select, { target: { value: '*' } });
+    await waitFor(() => expect(count()).toBe('2 papers'));
+
+    fireEvent.change(select, { target: { value: 'claim' } });
+    await waitFor(() => expect(count()).toBe('0 papers'));
+    expect(screen.getByText(/No papers match/).textContent).toContain('with claim highlights');
+    fireEvent.click(screen.getByText('Clear filters'));
+    await waitFor(() => expect(count()).toBe('4 papers'));
+    expect(select.value).toBe('');
+    expect((fake.calls.at(-1)?.input as ListInput).annotationKind).toBeUndefined();
+  });
+
   it('renders TeX in titles with KaTeX', async () => {
     const tex = [makePaper(0, { title: 'Scaling with $\\texttt{t5x}$ and $7\\pm2$ <b>items</b>' })];
     renderLibrary(() => ({ total: 1, offset: 0, items: tex }));

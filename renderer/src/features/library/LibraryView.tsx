@@ -10,6 +10,8 @@ import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type 
 import type { ExportFormat, Paper, TagCount } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
+import { KindFilter } from '../annotations/KindFilter';
+import { useKinds } from '../annotations/useKinds';
 import { EmbeddingsBanner } from '../search/EmbeddingsBanner';
 import { EmptyState } from './EmptyState';
 import { ExportMenu } from './ExportMenu';
@@ -68,6 +70,9 @@ export function LibraryView(props: Props) {
   const [filterInput, setFilterInput] = useState('');
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');
+  // '' (no filter), `*` (any kind) or a kind id: papers with such a highlight.
+  const [annotationKind, setAnnotationKind] = useState('');
+  const kinds = useKinds(api, version);
   const [sort, setSort] = useState<SortKey>('addedAt');
   const [dir, setDir] = useState<'asc' | 'desc'>('asc');
   const [selection, setSelection] = useState<{ ids: string[]; label: string } | null>(null);
@@ -104,6 +109,7 @@ export function LibraryView(props: Props) {
       suggestedTag: tagFilter.suggestedTag ?? '',
       cluster: tagFilter.cluster ?? '',
       ...(selection ? { ids: selection.ids } : {}),
+      annotationKind,
       sort,
       dir,
     },
@@ -128,7 +134,7 @@ export function LibraryView(props: Props) {
     [pages],
   );
 
-  const filtered = text !== '' || activeTag !== '' || selection !== null;
+  const filtered = text !== '' || activeTag !== '' || selection !== null || annotationKind !== '';
   const isEmptyLibrary = pages.total === 0 && !filtered && filterInput === '';
   const count = pages.total;
 
@@ -177,6 +183,7 @@ export function LibraryView(props: Props) {
           label="Filter by tag"
           testId="tag-filter"
         />
+        <KindFilter kinds={kinds.kinds} value={annotationKind} onChange={setAnnotationKind} />
         {selection && (
           <span className="chip" data-testid="library-selection-chip">
             {selection.label} ({selection.ids.length.toLocaleString()})
@@ -245,7 +252,15 @@ export function LibraryView(props: Props) {
                         clusters?.find((c) => c.id === tagFilter.cluster)?.label}
                     </strong>
                   ) : null}
-                  {selection ? ` in ${selection.label}` : null}.{' '}
+                  {selection ? ` in ${selection.label}` : null}
+                  {annotationKind === '*' ? ' with highlights' : null}
+                  {annotationKind && annotationKind !== '*' ? (
+                    <>
+                      {' with '}
+                      <strong>{kinds.labelOf(annotationKind).toLowerCase()}</strong> highlights
+                    </>
+                  ) : null}
+                  .{' '}
                   <button
                     type="button"
                     className="link-button"
@@ -254,6 +269,7 @@ export function LibraryView(props: Props) {
                       setText('');
                       setTag('');
                       setSelection(null);
+                      setAnnotationKind('');
                     }}
                   >
                     Clear filters

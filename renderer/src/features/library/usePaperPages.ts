@@ -13,6 +13,8 @@ export type LibraryQuery = {
   cluster?: string;
   /** Only these papers (a selection from the map); undefined for no such filter. */
   ids?: string[];
+  /** Papers with a highlight of this kind (`*`: any kind); '' or undefined for no such filter. */
+  annotationKind?: string;
   sort: SortKey;
   dir: 'asc' | 'desc';
 };
@@ -75,6 +77,7 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
           ...(q.suggestedTag ? { suggestedTag: q.suggestedTag } : {}),
           ...(q.cluster ? { cluster: q.cluster } : {}),
           ...(q.ids ? { ids: q.ids } : {}),
+          ...(q.annotationKind ? { annotationKind: q.annotationKind } : {}),
           sort: q.sort,
           dir: q.dir,
           offset: page * PAGE_SIZE,
@@ -131,6 +134,7 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
     query.suggestedTag,
     query.cluster,
     query.ids,
+    query.annotationKind,
     query.sort,
     query.dir,
     version,

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
-// Paper pane: notes autosave through library:update after a pause, and at once on blur.
+// Paper pane: notes autosave through library:update after a pause, and at once on blur; the
+// highlights are re-read when the library revision moves (another process added one).
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Annotation } from '../../../../shared/annotations/types';
 import type { Paper } from '../../../../shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper } from '../../testing/fakeApi';
@@ -37,6 +39,57 @@ const updates = (fake: ReturnType<typeof fakeApi>) =>
 
 describe('PaperPane', () => {
   afterEach(cleanup);
+
+  it('re-reads the highlights when the library version moves (a highlight added elsewhere)', async () => {
+    const paper = makePaper(1, { abstract: 'We prove a bound. It is tight.' });
+    const stored: Annotation[] = [];
+    const fake = fakeApi({
+      'library:get': () => paper,
+      'annotations:list': () => ({ total: stored.length, offset: 0, items: stored }),
+    });
+    const pane = (version: number) => (
+      <ApiContext.Provider value={fake.api}>
+        <PaperPane
+          id="p1"
+          version={version}
+          tagSuggestions={[]}
+          onChanged={() => {}}
+          onTagsChanged={() => {}}
+          onDelete={() => {}}
+          onClose={() => {}}
+        />
+      </ApiContext.Provider>
+    );
+    const { rerender } = render(pane(0));
+    await screen.findByTestId('annotatable-abstract');
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.method === 'annotations:list')).toHaveLength(1),
+    );
+    expect(screen.queryAllByTestId('highlight-item')).toHaveLength(0);
+
+    // `quire annotations add` in a terminal: the file changes, App's revision poll bumps `version`.
+    stored.push({
+      id: 'a1',
+      paperId: 'p1',
+      field: 'abstract',
+      selectors: {
+        quote: { exact: 'It is tight.', prefix: 'a bound. ', suffix: '' },
+        position: { start: 18, end: 30 },
+      },
+      kind: 'result',
+      comment: '',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+      paperTitle: paper.title,
+      anchor: { start: 18, end: 30, method: 'position' },
+      orphaned: false,
+    });
+    rerender(pane(1));
+    await waitFor(() => expect(screen.getAllByTestId('highlight-item')).toHaveLength(1));
+    expect(
+      screen.getByTestId('annotatable-abstract').querySelector('mark.ann-hl')?.textContent,
+    ).toBe('It is tight.');
+  });
 
   it('shows the paper, with safe links only', async () => {
     renderPane();

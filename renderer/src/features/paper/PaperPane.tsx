@@ -15,6 +15,9 @@ export type PaperPaneHandle = { focusNotes(): void };
 
 type Props = {
   id: string;
+  /** The app's library version: when it moves (e.g. another process added a highlight), the
+   * paper's highlights are re-read. */
+  version?: number;
   tagSuggestions: string[];
   onChanged(paper: Paper): void;
   onTagsChanged(): void;
@@ -30,6 +33,7 @@ type Load =
 
 export function PaperPane({
   id,
+  version = 0,
   tagSuggestions,
   onChanged,
   onTagsChanged,
@@ -159,6 +163,7 @@ export function PaperPane({
         <div className="pane-body">
           <AnnotatedPaper
             paper={load.paper}
+            version={version}
             renderTitle={(title) => (
               <>
                 <h2 className="paper-title" data-testid="paper-title">

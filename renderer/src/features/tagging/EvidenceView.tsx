@@ -1,4 +1,5 @@
-// Why a tag was suggested: similarity, matched terms, nearest labelled papers, the LLM's reason.
+// Why a tag was suggested: similarity, matched terms (and the user's highlights holding them),
+// nearest labelled papers, the LLM's reason.
 import type { Evidence } from '../../../../shared/api/tagging-contract';
 import { TexText } from '../../components/TexText';
 import { formatScore } from './format';
@@ -11,7 +12,7 @@ type Props = {
 };
 
 export function EvidenceView({ evidence, compact, onOpenPaper }: Props) {
-  const { similarity, terms, neighbours, reason } = evidence;
+  const { similarity, terms, neighbours, reason, highlights } = evidence;
   const hasAny =
     similarity !== undefined ||
     (terms?.length ?? 0) > 0 ||
@@ -22,6 +23,8 @@ export function EvidenceView({ evidence, compact, onOpenPaper }: Props) {
   if (compact) {
     const parts: string[] = [];
     if (terms?.length) parts.push(`terms: ${terms.slice(0, 4).join(', ')}`);
+    if (highlights?.length)
+      parts.push(`in ${highlights.length} ${highlights.length === 1 ? 'highlight' : 'highlights'}`);
     if (neighbours?.length) {
       const pos = neighbours.filter((n) => !n.rejected).length;
       parts.push(`${pos} labelled ${pos === 1 ? 'neighbour' : 'neighbours'}`);
@@ -51,6 +54,21 @@ export function EvidenceView({ evidence, compact, onOpenPaper }: Props) {
             {terms.map((t) => (
               <mark key={t}>{t}</mark>
             ))}
+          </dd>
+        </>
+      )}
+      {highlights && highlights.length > 0 && (
+        <>
+          <dt>In your highlights</dt>
+          <dd>
+            <ul className="evidence-highlights" data-testid="evidence-highlights">
+              {highlights.map((h) => (
+                <li key={h.annotationId}>
+                  <span className="muted small">{h.kind}: </span>“<TexText text={h.quote} />”
+                  <span className="muted small"> ({h.terms.join(', ')})</span>
+                </li>
+              ))}
+            </ul>
           </dd>
         </>
       )}
