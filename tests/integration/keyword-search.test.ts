@@ -207,7 +207,7 @@ describe('abbreviations learned from the library', () => {
     await api.call('import:run', { source: { kind: 'text', name: 'ties.jsonl', text } });
     const orders: string[][] = [];
     for (let i = 0; i < 4; i++) {
-      const r = await api.call('search:query', { query: 'zebrafish', mode: 'fts', limit: 12 });
+      const r = await api.call('search:query', { query: 'zebrafish', mode: 'fts', k: 12 });
       expect(r.hits).toHaveLength(12);
       expect(new Set(r.hits.map((h) => h.score)).size).toBe(1);
       orders.push(r.hits.map((h) => h.paper.id));
