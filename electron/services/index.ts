@@ -8,7 +8,7 @@ import { createDispatcher, type Dispatch } from '../../shared/api/dispatcher';
 import { QuireError } from '../../shared/api/errors';
 import { createAnnotationHandlers } from './annotations';
 import { EmbeddingService } from './embedding/embedding-service';
-import { exportPapers } from './export';
+import { exportPapersJob } from './export/job';
 import { IngestService } from './ingest/ingest-service';
 import { IMPORT_DIRS_ENV, importDirsFromEnv } from './ingest/source-access';
 import { LibraryService } from './library/library-service';
@@ -288,11 +288,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       await terms;
       return result;
     },
-    'export:library': async ({ format, ids }) => {
+    'export:library': async ({ format, ids }, ctx) => {
       const papers = ids ? ids.map((id) => library.get(id)) : store.all();
       if (papers.length === 0)
         throw new QuireError('not_found', 'The library is empty: nothing to export.');
-      return { format, count: papers.length, ...exportPapers(papers, format) };
+      return { format, count: papers.length, ...(await exportPapersJob(papers, format, ctx)) };
     },
     'models:list': async () => {
       const active = embeddings.activeModel;

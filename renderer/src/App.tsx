@@ -25,6 +25,7 @@ import { SettingsView } from './features/settings/SettingsView';
 import type { Undoable } from './features/tagging/ReviewQueue';
 import { TaggingView, type TaggingRequest, type TaggingTab } from './features/tagging/TaggingView';
 import { useVocabulary } from './features/tagging/useVocabulary';
+import { useJob } from './features/notebooks/cells/useJob';
 import { useTheme } from './features/theme/useTheme';
 import { VIEWS, type View } from './views';
 
@@ -227,10 +228,20 @@ function Shell({ api }: { api: Api }) {
     [go],
   );
 
+  // A 10k-paper export takes a while: the Export menu shows its progress with Cancel meanwhile.
+  const libraryExport = useJob();
+  const runExport = libraryExport.run;
   const exportAs = useCallback(
     async (format: ExportFormat) => {
       try {
-        const res = await api.call('export:library', { format });
+        const job = await runExport((signal, onProgress) =>
+          api.call('export:library', { format }, { signal, onProgress }),
+        );
+        if (job.cancelled) {
+          showToast({ text: 'Export cancelled: no file was saved.' });
+          return;
+        }
+        const res = job.value;
         const url = URL.createObjectURL(new Blob([res.content], { type: res.mime }));
         const a = document.createElement('a');
         a.href = url;
@@ -246,7 +257,7 @@ function Shell({ api }: { api: Api }) {
         showToast({ text: `Export failed: ${message(err)}`, tone: 'error' });
       }
     },
-    [api, showToast],
+    [api, showToast, runExport],
   );
 
   const openPaper = useCallback((id: string) => {
@@ -431,6 +442,7 @@ function Shell({ api }: { api: Api }) {
               onDelete={(id) => void deletePaper(id)}
               onImport={() => setImportOpen(true)}
               onExport={(f) => void exportAs(f)}
+              exportJob={libraryExport}
               pane={
                 // One paper pane at a time: the hidden view's pane is unmounted (saving its notes).
                 view === 'library' &&

@@ -68,9 +68,13 @@ export const contract = {
   /** Imports a source: streams progress, cancellable, merges duplicates. */
   'import:run': method<ImportResult>()(ImportRequestSchema, { job: true }),
 
-  /** The whole library (or the given papers) in a format other tools read. */
+  /**
+   * The whole library (or the given papers) in a format other tools read. A job: progress `papers`
+   * (written / total), cancel ends it with `cancelled` and no content.
+   */
   'export:library': method<ExportResult>()(
     z.object({ format: ExportFormatSchema, ids: z.array(Id).optional() }),
+    { job: true },
   ),
 
   /** Installed models (bundled and downloaded), with the active one marked. */

@@ -17,15 +17,28 @@ export async function* readServerSentEvents(
 ): AsyncGenerator<{ event: string; data: string }> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let buffer = '';
+  // Text since the last event's end, kept as chunks: a big result (a 20 MB export) arrives in
+  // hundreds of chunks, and joining and searching the whole of it on each would be quadratic.
+  let parts: string[] = [];
+  let endsInNewline = false;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let cut: number;
-    while ((cut = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, cut);
-      buffer = buffer.slice(cut + 2);
+    let text = decoder.decode(value, { stream: true });
+    for (;;) {
+      let block: string;
+      if (endsInNewline && text.startsWith('\n')) {
+        // The "\n\n" ending the event straddles two chunks.
+        block = parts.join('').slice(0, -1);
+        text = text.slice(1);
+      } else {
+        const cut = text.indexOf('\n\n');
+        if (cut < 0) break;
+        block = parts.join('') + text.slice(0, cut);
+        text = text.slice(cut + 2);
+      }
+      parts = [];
+      endsInNewline = false;
       let event = 'message';
       const data: string[] = [];
       for (const line of block.split('\n')) {
@@ -33,6 +46,10 @@ export async function* readServerSentEvents(
         else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
       }
       if (data.length) yield { event, data: data.join('\n') };
+    }
+    if (text) {
+      parts.push(text);
+      endsInNewline = text.endsWith('\n');
     }
   }
 }

@@ -91,10 +91,13 @@ export const notebookMethods = {
     z.object({ id: NotebookIdSchema, onlyStale: z.boolean().default(false) }),
     { job: true },
   ),
-  /** The notebook as Markdown, self-contained HTML or Jupyter .ipynb (nbformat 4.5). */
+  /**
+   * The notebook as Markdown, self-contained HTML or Jupyter .ipynb (nbformat 4.5). A job: progress
+   * `cells` (exported / total), cancel ends it with `cancelled` and no content.
+   */
   'notebooks:export': method<{
     format: (typeof NOTEBOOK_EXPORT_FORMATS)[number];
     filename: string;
     content: string;
-  }>()(z.object({ id: NotebookIdSchema, format: z.enum(NOTEBOOK_EXPORT_FORMATS) })),
+  }>()(z.object({ id: NotebookIdSchema, format: z.enum(NOTEBOOK_EXPORT_FORMATS) }), { job: true }),
 } satisfies Record<string, Method<z.ZodType, unknown>>;

@@ -481,5 +481,79 @@ export function describeContract(name: string, setup: ContractSetup): void {
         { phase: 'metrics', done: 1, total: 2, message: 'betweenness' },
       ]);
     });
+
+    it('export:library is a job: progress in papers written, cancel ends it with no content, the next export completes', async () => {
+      // Papers of its own, so the export spans many chunks (a cancel lands between two of them).
+      const source = { kind: 'text' as const, name: 'export.jsonl', text: jsonl(1000, 'Export') };
+      await api.call('import:run', { source });
+      const papers = (await api.call('app:info', {})).paperCount;
+      expect(papers).toBeGreaterThanOrEqual(1000);
+
+      // Cancelled from the first progress event after papers were written.
+      const abort = new AbortController();
+      const seen: Progress[] = [];
+      let result: unknown = null;
+      const cancelled = await rejection(
+        api
+          .call(
+            'export:library',
+            { format: 'bibtex' },
+            {
+              signal: abort.signal,
+              onProgress: (p) => {
+                seen.push(p);
+                if (p.done > 0) abort.abort();
+              },
+            },
+          )
+          .then((r) => (result = r)),
+      );
+      expect(cancelled.code).toBe('cancelled');
+      expect(result).toBeNull();
+      expect(seen[0]).toEqual({ phase: 'papers', done: 0, total: papers });
+      expect(seen.at(-1)!.done).toBeLessThan(papers);
+
+      // The next export runs to its end: progress rises to the total, every paper is in the file.
+      const events: Progress[] = [];
+      const out = await api.call(
+        'export:library',
+        { format: 'bibtex' },
+        { onProgress: (p) => events.push(p) },
+      );
+      expect(out).toMatchObject({ format: 'bibtex', count: papers, filename: 'quire-library.bib' });
+      expect(out.content.match(/^@\w+\{/gm)).toHaveLength(papers);
+      expect(events.every((p) => p.phase === 'papers' && p.total === papers)).toBe(true);
+      const done = events.map((p) => p.done);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      expect(done.length).toBeGreaterThan(2);
+      expect(events.at(-1)).toEqual({ phase: 'papers', done: papers, total: papers });
+    });
+
+    it('notebooks:export is a job: progress in cells exported, up to every cell', async () => {
+      const cell = (i: number) => ({
+        id: `md${i}`,
+        type: 'markdown',
+        source: `## Part ${i}\n\nSome $x^${i}$ maths.`,
+        outputs: [],
+        inputsHash: null,
+        ranAt: null,
+      });
+      const { notebook } = await api.call('notebooks:create', {
+        title: 'Exported',
+        cells: [cell(1), cell(2), cell(3)],
+      });
+      for (const format of ['md', 'html', 'ipynb'] as const) {
+        const events: Progress[] = [];
+        const out = await api.call(
+          'notebooks:export',
+          { id: notebook.id, format },
+          { onProgress: (p) => events.push(p) },
+        );
+        expect(out.content).toContain('Part 3');
+        expect(events[0]).toEqual({ phase: 'cells', done: 0, total: 3 });
+        expect(events.at(-1)).toEqual({ phase: 'cells', done: 3, total: 3 });
+        expect(events.map((p) => p.done)).toEqual([0, 1, 2, 3, 3]);
+      }
+    });
   });
 }

@@ -1,5 +1,5 @@
 // CLI commands over the library: info, import, list, export.
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../services/fs/atomic-write';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Progress } from '../../../shared/api/contract';
@@ -159,7 +159,8 @@ export function exportCommand(io: Io): Command {
         await withApi(this, 'cli', async (api) => {
           const r = await api.call('export:library', { format: o.format });
           if (o.out) {
-            await writeFile(o.out, r.content, 'utf8');
+            // Temp file + rename: an interrupted export never leaves a half-written file at --out.
+            await writeFileAtomic(o.out, r.content);
             io.err(`Wrote ${r.count} papers to ${o.out}\n`);
           } else io.out(r.content);
         });

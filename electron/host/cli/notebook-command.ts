@@ -1,6 +1,6 @@
 // `quire notebook list|run|export`: notebooks from the command line, through the same contract
 // methods as the app (NAME is a notebook id or title).
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../services/fs/atomic-write';
 import { Command, Option } from 'commander';
 import type { Api } from '../../../shared/api/client';
 import { QuireError } from '../../../shared/api/errors';
@@ -128,7 +128,8 @@ export function notebookCommand(io: Io, open: OpenApi = libraryApi): Command {
               const id = await resolveNotebook(api, name);
               const r = await api.call('notebooks:export', { id, format: o.format });
               if (o.out) {
-                await writeFile(o.out, r.content, 'utf8');
+                // Temp file + rename: an interrupted export never leaves a half-written file at --out.
+                await writeFileAtomic(o.out, r.content);
                 io.err(`Wrote ${o.out}\n`);
               } else io.out(r.content);
             });

@@ -134,37 +134,38 @@ export function bibName(name: string): string {
   return `${escapeLatex(family)}, ${escapeLatex(p.first)}`;
 }
 
+/** One entry, ending in a newline; entries are separated by a blank line. */
+export function bibtexEntry(p: Paper, key: string): string {
+  const fields: [string, string][] = [];
+  const add = (k: string, v: string): void => {
+    if (v) fields.push([k, v]);
+  };
+  // Double braces keep the title's capitalisation when a style would lower-case it.
+  fields.push(['title', `{${escapeLatex(p.title)}}`]);
+  add('author', p.authors.map(bibName).join(' and '));
+  add('year', p.year === null ? '' : String(p.year));
+  add('journal', escapeLatex(p.venue));
+  add('volume', escapeLatex(p.volume));
+  add('number', escapeLatex(p.issue));
+  add('edition', escapeLatex(p.edition));
+  // BibTeX writes a page range with `--`; the importer reads it back as the en dash it stored.
+  add('pages', escapeLatex(p.pages).replace(/(?<!-)\u2013(?!-)/g, '--'));
+  add('doi', verbatim(p.doi));
+  if (p.arxivId) {
+    add('eprint', verbatim(p.arxivId));
+    add('archivePrefix', 'arXiv');
+  }
+  add('url', verbatim(p.url));
+  add('abstract', escapeLatex(p.abstract));
+  // Quire's notes travel as `note`, tags as `keywords`; the importer reads them back.
+  add('note', escapeLatex(p.notes));
+  add('keywords', escapeLatex(p.tags.join(', ')));
+  const type = p.venue ? 'article' : 'misc';
+  const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
+  return `@${type}{${key},\n${body}\n}\n`;
+}
+
 export function toBibtex(papers: Paper[]): string {
   const keys = citationKeys(papers);
-  return papers
-    .map((p, i) => {
-      const fields: [string, string][] = [];
-      const add = (k: string, v: string): void => {
-        if (v) fields.push([k, v]);
-      };
-      // Double braces keep the title's capitalisation when a style would lower-case it.
-      fields.push(['title', `{${escapeLatex(p.title)}}`]);
-      add('author', p.authors.map(bibName).join(' and '));
-      add('year', p.year === null ? '' : String(p.year));
-      add('journal', escapeLatex(p.venue));
-      add('volume', escapeLatex(p.volume));
-      add('number', escapeLatex(p.issue));
-      add('edition', escapeLatex(p.edition));
-      // BibTeX writes a page range with `--`; the importer reads it back as the en dash it stored.
-      add('pages', escapeLatex(p.pages).replace(/(?<!-)\u2013(?!-)/g, '--'));
-      add('doi', verbatim(p.doi));
-      if (p.arxivId) {
-        add('eprint', verbatim(p.arxivId));
-        add('archivePrefix', 'arXiv');
-      }
-      add('url', verbatim(p.url));
-      add('abstract', escapeLatex(p.abstract));
-      // Quire's notes travel as `note`, tags as `keywords`; the importer reads them back.
-      add('note', escapeLatex(p.notes));
-      add('keywords', escapeLatex(p.tags.join(', ')));
-      const type = p.venue ? 'article' : 'misc';
-      const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
-      return `@${type}{${keys[i]},\n${body}\n}\n`;
-    })
-    .join('\n');
+  return papers.map((p, i) => bibtexEntry(p, keys[i] as string)).join('\n');
 }

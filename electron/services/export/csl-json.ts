@@ -23,8 +23,11 @@ export function toCslName(name: string): CslName {
   return out;
 }
 
-export function toCslItems(papers: Paper[]): Record<string, unknown>[] {
-  const keys = citationKeys(papers);
+/** CSL items; `keys` (citation keys unique over the whole export) are chosen here unless given. */
+export function toCslItems(
+  papers: Paper[],
+  keys: string[] = citationKeys(papers),
+): Record<string, unknown>[] {
   return papers.map((p, i) => {
     const item: Record<string, unknown> = {
       id: keys[i],

@@ -24,6 +24,11 @@ export const CSV_COLUMNS = [
 ] as const;
 
 export function toCsv(papers: Paper[]): string {
+  return csvRows(papers, true);
+}
+
+/** The rows of these papers (each ending in CRLF), after the header line when `header` is set. */
+export function csvRows(papers: Paper[], header: boolean): string {
   const rows = papers.map((p) =>
     CSV_COLUMNS.map((c) => {
       const v = p[c];
@@ -33,5 +38,9 @@ export function toCsv(papers: Paper[]): string {
   );
   // RFC 4180 asks for CRLF; a leading "=+-@" is left alone (no spreadsheet-formula escaping)
   // because it would change the data on re-import.
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
+  const text = Papa.unparse(
+    { fields: [...CSV_COLUMNS], data: rows },
+    { newline: '\r\n', quotes: false, header },
+  );
+  return text ? `${text}\r\n` : '';
 }

@@ -5,10 +5,10 @@ import { QuireError } from '../../../shared/api/errors';
 import type { NotebookSearchHit } from '../../../shared/api/notebook-contract';
 import type { Paper } from '../../../shared/api/schemas';
 import { createDefaultRegistry } from '../../../shared/notebook/cells/index';
-import { exportNotebook } from '../../../shared/notebook/export/index';
 import { newId, type Cell, type Notebook } from '../../../shared/notebook/model';
 import { validateCell, type CellRegistry, type PaperRef } from '../../../shared/notebook/registry';
 import { notebookStatus } from '../../../shared/notebook/staleness';
+import { exportNotebookJob } from './export-job';
 import { katexCss } from './katex-css';
 import { FitWorker } from './fit-worker';
 import { runAll, runOne, type RunDeps, type RunJavaScript } from './run';
@@ -212,16 +212,17 @@ export function createNotebookHandlers(deps: NotebookDeps): NotebookHandlers {
       })),
     'notebooks:runCell': ({ id, cellId }, ctx) => runOne(runDeps, id, cellId, ctx),
     'notebooks:runAll': ({ id, onlyStale }, ctx) => runAll(runDeps, id, onlyStale, ctx),
-    'notebooks:export': async ({ id, format }) => {
+    'notebooks:export': async ({ id, format }, ctx) => {
       const nb = await store.read(id);
-      const content = exportNotebook(nb, format, {
+      const options = {
         registry,
-        paper: (pid) => {
+        paper: (pid: string) => {
           const p = deps.library.get(pid);
           return p ? paperRef(p) : undefined;
         },
         katexCss: format === 'html' ? await katexCss() : undefined,
-      });
+      };
+      const content = await exportNotebookJob(nb, format, options, ctx);
       const base =
         nb.title
           .replace(/[^\w.-]+/g, '-')

@@ -1,15 +1,21 @@
-// The toolbar's Export menu: one entry per export format of the contract.
+// The toolbar's Export menu: one entry per export format of the contract; while an export runs it
+// becomes the export's progress bar with Cancel (a 10k-paper export takes a while).
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/api/schemas';
 import { Icon } from '../../components/Icon';
 import { EXPORT_LABELS } from '../commands/registry';
+import { JobProgress } from '../notebooks/cells/JobProgress';
+import type { Job } from '../notebooks/cells/useJob';
 
 export function ExportMenu({
   onExport,
   disabled,
+  job,
 }: {
   onExport(f: ExportFormat): void;
   disabled?: boolean;
+  /** The running export, if any: shown as progress with Cancel in place of the menu. */
+  job?: Pick<Job, 'running' | 'progress' | 'cancel'>;
 }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -23,6 +29,10 @@ export function ExportMenu({
     return () => document.removeEventListener('mousedown', onDown);
   }, [open]);
 
+  if (job?.running)
+    return (
+      <JobProgress progress={job.progress} onCancel={job.cancel} testId="library-export-progress" />
+    );
   return (
     <div
       className="menu-anchor"

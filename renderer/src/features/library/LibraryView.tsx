@@ -6,7 +6,15 @@ import {
   parseTagFilter,
   type ClusterOption,
 } from '../../components/TagSelect';
-import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type ComponentProps,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import type { ExportFormat, Paper, TagCount } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
@@ -42,6 +50,8 @@ type Props = {
   onDelete(id: string): void;
   onImport(): void;
   onExport(format: ExportFormat): void;
+  /** The library export under way, shown in place of the Export menu with Cancel. */
+  exportJob?: ComponentProps<typeof ExportMenu>['job'];
   pane: ReactNode;
   ref?: Ref<LibraryHandle>;
 };
@@ -203,7 +213,7 @@ export function LibraryView(props: Props) {
             : `${count.toLocaleString()} ${count === 1 ? 'paper' : 'papers'}`}
         </span>
         <div className="toolbar-spacer" />
-        <ExportMenu onExport={onExport} disabled={isEmptyLibrary} />
+        <ExportMenu onExport={onExport} disabled={isEmptyLibrary} job={props.exportJob} />
         <button
           type="button"
           className="button primary"

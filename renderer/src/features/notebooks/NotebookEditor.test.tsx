@@ -3,6 +3,7 @@
 // sending notebooks:save with the revision it started from.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Progress } from '../../../../shared/api/contract';
 import { QuireError } from '../../../../shared/api/errors';
 import type { CellTypeInfo } from '../../../../shared/api/notebook-contract';
 import type { Notebook } from '../../../../shared/notebook/model';
@@ -65,6 +66,45 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 describe('NotebookEditor', () => {
   beforeEach(() => stubLayout());
   afterEach(cleanup);
+
+  it('shows an export under way as cells exported with Cancel; Cancel stops it and saves nothing', async () => {
+    let signal: AbortSignal | null = null;
+    let report: ((p: Progress) => void) | undefined;
+    const fake = fakeApi({
+      'notebooks:get': () => ({ notebook: notebook(), status: {} }),
+      'notebooks:export': (_input, opts) =>
+        new Promise((_resolve, reject) => {
+          signal = opts.signal ?? null;
+          report = opts.onProgress;
+          signal?.addEventListener('abort', () =>
+            reject(new QuireError('cancelled', 'Cancelled.')),
+          );
+        }),
+    });
+    render(
+      <NotebookEditor
+        api={fake.api}
+        id="nb1"
+        cellTypes={TYPES}
+        openPaper={() => {}}
+        onSaved={() => {}}
+      />,
+    );
+    fireEvent.change(await screen.findByLabelText('Export notebook'), {
+      target: { value: 'html' },
+    });
+    const progress = await screen.findByTestId('notebook-export-progress');
+    expect(screen.queryByLabelText('Export notebook')).toBeNull();
+    act(() => report?.({ phase: 'cells', done: 3, total: 4 }));
+    expect(progress.textContent).toContain('cells exported');
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('75');
+
+    fireEvent.click(screen.getByTestId('notebook-export-progress-cancel'));
+    expect(signal!.aborted).toBe(true);
+    expect((await screen.findByTestId('run-notice')).textContent).toContain('Export cancelled');
+    expect(screen.queryByTestId('notebook-export-progress')).toBeNull();
+    expect(screen.getByLabelText('Export notebook')).toBeTruthy();
+  });
 
   it('adds cells of each type from the end bar', async () => {
     setup(notebook());

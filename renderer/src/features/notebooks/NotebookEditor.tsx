@@ -25,6 +25,8 @@ import { Icon } from '../../components/Icon';
 import { cellViewFor, rendersOwnOutputs } from './cellViews';
 import { docReducer, initDoc } from './docState';
 import { Outputs } from './Outputs';
+import { JobProgress } from './cells/JobProgress';
+import { useJob } from './cells/useJob';
 
 export const AUTOSAVE_MS = 800;
 
@@ -113,6 +115,8 @@ const Doc = forwardRef<
   const [conflict, setConflict] = useState<number | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // An export (HTML with math, many cells) shows its progress with Cancel in place of the menu.
+  const exportJob = useJob();
   const [activeId, setActiveId] = useState<string | null>(null);
   const [insertAt, setInsertAt] = useState<number | null>(null);
   const [focusId, setFocusId] = useState<string | null>(focusCellId ?? null);
@@ -387,7 +391,14 @@ const Doc = forwardRef<
   const exportAs = async (format: 'md' | 'html' | 'ipynb') => {
     try {
       await saveNow();
-      const res = await api.call('notebooks:export', { id, format });
+      const job = await exportJob.run((signal, onProgress) =>
+        api.call('notebooks:export', { id, format }, { signal, onProgress }),
+      );
+      if (job.cancelled) {
+        setNotice('Export cancelled: no file was saved.');
+        return;
+      }
+      const res = job.value;
       const mime =
         format === 'html' ? 'text/html' : format === 'ipynb' ? 'application/json' : 'text/markdown';
       const url = URL.createObjectURL(new Blob([res.content], { type: mime }));
@@ -503,20 +514,28 @@ const Doc = forwardRef<
           >
             Redo
           </button>
-          <select
-            className="select nb-export"
-            aria-label="Export notebook"
-            value=""
-            onChange={(e) => {
-              const f = e.target.value as 'md' | 'html' | 'ipynb';
-              if (f) void exportAs(f);
-            }}
-          >
-            <option value="">Export…</option>
-            <option value="md">Markdown</option>
-            <option value="html">HTML</option>
-            <option value="ipynb">Jupyter (.ipynb)</option>
-          </select>
+          {exportJob.running ? (
+            <JobProgress
+              progress={exportJob.progress}
+              onCancel={exportJob.cancel}
+              testId="notebook-export-progress"
+            />
+          ) : (
+            <select
+              className="select nb-export"
+              aria-label="Export notebook"
+              value=""
+              onChange={(e) => {
+                const f = e.target.value as 'md' | 'html' | 'ipynb';
+                if (f) void exportAs(f);
+              }}
+            >
+              <option value="">Export…</option>
+              <option value="md">Markdown</option>
+              <option value="html">HTML</option>
+              <option value="ipynb">Jupyter (.ipynb)</option>
+            </select>
+          )}
           {running ? (
             <button type="button" className="button small danger" data-testid="stop" onClick={stop}>
               Stop

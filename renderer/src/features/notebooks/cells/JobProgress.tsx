@@ -1,5 +1,5 @@
-// The progress bar with Cancel that every long cell computation shows (graph, fit with bootstrap):
-// the job's phase, how far it is, and the estimate it started with.
+// The progress bar with Cancel that every long computation shows (graph, fit with bootstrap,
+// exports): the job's phase, how far it is, and the estimate it started with.
 import type { ReactElement } from 'react';
 import type { Progress } from '../../../../../shared/api/contract';
 import './job-progress.css';
@@ -10,6 +10,8 @@ const PHASES: Record<string, string> = {
   metrics: 'computing metrics',
   fit: 'fitting',
   bootstrap: 'bootstrap resamples',
+  papers: 'papers written',
+  cells: 'cells exported',
 };
 
 export function formatSeconds(s: number): string {
