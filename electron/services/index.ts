@@ -93,6 +93,8 @@ export type ServicesOptions = {
   launchSandbox?: ChildLauncher;
   /** Search fusion and query expansion other than the defaults (bench/search/quality.ts sweeps them). */
   search?: { fusion?: FusionMethod; expansion?: ExpansionOverrides };
+  /** Papers per chunk of a library export (default EXPORT_CHUNK); tests make it small. */
+  exportChunk?: number;
 };
 
 export type Services = {
@@ -292,7 +294,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       const papers = ids ? ids.map((id) => library.get(id)) : store.all();
       if (papers.length === 0)
         throw new QuireError('not_found', 'The library is empty: nothing to export.');
-      return { format, count: papers.length, ...(await exportPapersJob(papers, format, ctx)) };
+      return {
+        format,
+        count: papers.length,
+        ...(await exportPapersJob(papers, format, ctx, opts.exportChunk)),
+      };
     },
     'models:list': async () => {
       const active = embeddings.activeModel;

@@ -6,6 +6,12 @@ import type { Progress } from '../../shared/api/contract';
 import { QuireError } from '../../shared/api/errors';
 import { SCHEMA_VERSION } from '../../electron/services/library/schema';
 
+/**
+ * Papers per export chunk in the services under test: small, so a cancel sent over HTTP or IPC when
+ * the first chunk is written arrives while many chunks remain (it takes a few event-loop turns).
+ */
+export const EXPORT_CHUNK_FOR_TESTS = 5;
+
 export type ContractSetup = () => Promise<{ api: Api; close(): Promise<void> }>;
 
 const jsonl = (n: number, prefix = 'Paper') =>

@@ -7,11 +7,15 @@ import { createClient } from '../../shared/api/client';
 import { httpTransport } from '../../shared/api/http-client';
 import { createServices } from '../../electron/services';
 import { startServer } from '../../electron/host/server';
-import { describeContract } from './contract-suite';
+import { EXPORT_CHUNK_FOR_TESTS, describeContract } from './contract-suite';
 
 async function serve() {
   const dir = await mkdtemp(join(tmpdir(), 'quire-http-'));
-  const services = await createServices({ libraryDir: dir, mode: 'browser' });
+  const services = await createServices({
+    libraryDir: dir,
+    mode: 'browser',
+    exportChunk: EXPORT_CHUNK_FOR_TESTS,
+  });
   const server = await startServer({ dispatch: services.dispatch, staticDir: null });
   return {
     server,

@@ -14,7 +14,7 @@ import type { Progress } from '../../shared/api/contract';
 import type { Dispatch } from '../../shared/api/dispatcher';
 import { IPC_CALL, IPC_CANCEL, IPC_PROGRESS, ipcTransport } from '../../shared/api/ipc';
 import { QuireError, type Envelope } from '../../shared/api/errors';
-import { describeContract } from './contract-suite';
+import { EXPORT_CHUNK_FOR_TESTS, describeContract } from './contract-suite';
 
 const APP_URL = 'app://quire/index.html';
 const policy = createAppUrlPolicy();
@@ -318,7 +318,11 @@ describe('IPC transport', () => {
 // The shared contract suite over real services, through the same in-memory IPC.
 describeContract('Electron IPC (in memory)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'quire-ipc-'));
-  const services = await createServices({ libraryDir: dir, mode: 'electron' });
+  const services = await createServices({
+    libraryDir: dir,
+    mode: 'electron',
+    exportChunk: EXPORT_CHUNK_FOR_TESTS,
+  });
   const { ipcMain, connect } = createFakeIpc();
   const ipc = registerIpc(ipcMain, services.dispatch, policy);
   return {

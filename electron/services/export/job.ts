@@ -53,15 +53,16 @@ export async function exportPapersJob(
   papers: Paper[],
   format: ExportFormat,
   ctx: { signal: AbortSignal; onProgress(p: Progress): void },
+  chunk = EXPORT_CHUNK,
 ): Promise<ExportedFile> {
   const { filename, mime } = exportPapers([], format);
   const write = chunkWriter(papers, format);
   const parts: string[] = [];
   ctx.onProgress({ phase: 'papers', done: 0, total: papers.length });
-  for (let from = 0; from < papers.length; from += EXPORT_CHUNK) {
+  for (let from = 0; from < papers.length; from += chunk) {
     throwIfCancelled(ctx.signal);
-    parts.push(write(papers.slice(from, from + EXPORT_CHUNK), from));
-    const done = Math.min(papers.length, from + EXPORT_CHUNK);
+    parts.push(write(papers.slice(from, from + chunk), from));
+    const done = Math.min(papers.length, from + chunk);
     ctx.onProgress({ phase: 'papers', done, total: papers.length });
     await yieldToLoop();
   }
