@@ -298,8 +298,9 @@ describe('FitCellView: bootstrap, model comparison, source paper', () => {
       table: () => undefined,
       citations: [],
     });
+    // Exports cite the source paper (the reference list is written by the notebook exporter).
     expect(fitCell.exporters.markdown(nb.cells[1]!, ctx(true))).toContain(
-      'Data: @[Paper 0001](paper:p1)',
+      'Data: Paper 0001 [[1]](#ref-1)',
     );
     expect(fitCell.exporters.markdown(nb.cells[1]!, ctx(false))).toContain('Data: p1\n');
     const html = fitCell.exporters.html(nb.cells[1]!, ctx(true));
