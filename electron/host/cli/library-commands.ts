@@ -1,5 +1,4 @@
 // CLI commands over the library: info, import, list, export.
-import { writeFileAtomic } from '../../services/fs/atomic-write';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Progress } from '../../../shared/api/contract';
@@ -160,7 +159,9 @@ export function exportCommand(io: Io): Command {
           const r = await api.call('export:library', { format: o.format });
           if (o.out) {
             // Temp file + rename: an interrupted export never leaves a half-written file at --out.
-            await writeFileAtomic(o.out, r.content);
+            await (
+              await import('../../services/fs/atomic-write')
+            ).writeFileAtomic(o.out, r.content);
             io.err(`Wrote ${r.count} papers to ${o.out}\n`);
           } else io.out(r.content);
         });

@@ -1,6 +1,5 @@
 // `quire notebook list|run|export`: notebooks from the command line, through the same contract
 // methods as the app (NAME is a notebook id or title).
-import { writeFileAtomic } from '../../services/fs/atomic-write';
 import { Command, Option } from 'commander';
 import type { Api } from '../../../shared/api/client';
 import { QuireError } from '../../../shared/api/errors';
@@ -129,7 +128,9 @@ export function notebookCommand(io: Io, open: OpenApi = libraryApi): Command {
               const r = await api.call('notebooks:export', { id, format: o.format });
               if (o.out) {
                 // Temp file + rename: an interrupted export never leaves a half-written file at --out.
-                await writeFileAtomic(o.out, r.content);
+                await (
+                  await import('../../services/fs/atomic-write')
+                ).writeFileAtomic(o.out, r.content);
                 io.err(`Wrote ${o.out}\n`);
               } else io.out(r.content);
             });
