@@ -1,6 +1,7 @@
 // Annotations end to end (browser mode): highlight a sentence with TeX in an abstract using only
 // the keyboard, comment on it with math, find it by search (the hit says it is in a highlight),
-// quote it into a notebook through `@`, export the notebook and find the quote in the file.
+// quote it into a notebook through `@`, export the notebook and find the quote in the file; then
+// highlight in a search result's title and see it in the paper pane.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expect, importFile, ROOT, shootBothThemes, test } from './fixtures';
@@ -125,4 +126,24 @@ test('highlight with the keyboard, comment with math, search, quote in a noteboo
   await page.getByTestId('nav-library').click();
   await page.getByTestId('paper-row').filter({ hasText: 'Regret Bounds' }).click();
   await expect(page.getByTestId('kind-result')).toContainText('Finding');
+
+  // A search result's title is highlightable too (keyboard, `h`); the paper pane then lists it.
+  await page.getByTestId('nav-search').click();
+  await page.getByTestId('search-input').fill('lighthouse bandits');
+  const titleHit = page.getByTestId('search-hit').filter({ hasText: 'Regret Bounds' });
+  const hitTitle = titleHit.getByTestId('search-hit-title-text');
+  await expect(hitTitle.locator('mark.search-match').first()).toBeVisible();
+  await hitTitle.focus();
+  await page.keyboard.press('Shift+Control+ArrowRight');
+  await page.keyboard.press('Shift+Control+ArrowRight');
+  await page.keyboard.press('h');
+  await expect(hitTitle.locator('mark.ann-hl[data-kind="claim"]')).toHaveText('Regret Bounds');
+  // The search match inside the title is still marked beside the new highlight.
+  await expect(hitTitle.locator('mark.search-match').first()).toBeVisible();
+  await titleHit.locator('.hit-meta').click();
+  const titlePane = page.getByTestId('paper-pane');
+  await expect(titlePane.getByTestId('highlight-item')).toHaveCount(2);
+  await expect(
+    titlePane.getByTestId('annotatable-title').locator('mark.ann-hl[data-kind="claim"]'),
+  ).toHaveText('Regret Bounds');
 });

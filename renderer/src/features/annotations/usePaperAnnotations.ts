@@ -16,7 +16,13 @@ export type PaperAnnotations = {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function usePaperAnnotations(api: Api, paperId: string, version = 0): PaperAnnotations {
+/** `load` false: no list call (a search result not yet looked at); add and the rest still work. */
+export function usePaperAnnotations(
+  api: Api,
+  paperId: string,
+  version = 0,
+  load = true,
+): PaperAnnotations {
   const [state, setState] = useState<{ paperId: string; items: Annotation[] }>({
     paperId,
     items: [],
@@ -26,6 +32,7 @@ export function usePaperAnnotations(api: Api, paperId: string, version = 0): Pap
   const reload = useCallback(() => setTick((t) => t + 1), []);
 
   useEffect(() => {
+    if (!load) return;
     let live = true;
     api.call('annotations:list', { paperId }).then(
       (page) => {
@@ -38,7 +45,7 @@ export function usePaperAnnotations(api: Api, paperId: string, version = 0): Pap
     return () => {
       live = false;
     };
-  }, [api, paperId, version, tick]);
+  }, [api, paperId, version, tick, load]);
 
   const guard = useCallback(
     async <T>(run: () => Promise<T>): Promise<T | null> => {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallOptions } from '../../../../shared/api/contract';
 import type { Paper, SearchHit, SearchResult } from '../../../../shared/api/schemas';
+import { DEFAULT_KINDS, type Annotation } from '../../../../shared/annotations/types';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper, type FakeHandlers } from '../../testing/fakeApi';
 import { PaperPane } from '../paper/PaperPane';
@@ -194,6 +195,51 @@ describe('SearchView', () => {
     expect(title.querySelector('b')).toBeNull();
     const marks = [...screen.getByTestId('search-hit').querySelectorAll('.hit-abstract mark')];
     expect(marks.map((m) => m.textContent)).toEqual(['experts', 'Mixture']);
+  });
+
+  it('highlights in a result title with the keyboard, keeping the search matches and painting existing highlights', async () => {
+    const p = makePaper(1, { title: 'Sparse Mixture of Experts' });
+    const existing: Annotation = {
+      id: 'a1',
+      paperId: 'p1',
+      field: 'title',
+      selectors: {
+        quote: { exact: 'Experts', prefix: 'Sparse Mixture of ', suffix: '' },
+        position: { start: 18, end: 25 },
+      },
+      kind: 'method',
+      comment: '',
+      created: '2025-01-01T00:00:00.000Z',
+      modified: '2025-01-01T00:00:00.000Z',
+      paperTitle: p.title,
+      anchor: { start: 18, end: 25, method: 'position' },
+      orphaned: false,
+    };
+    const { fake } = renderSearch({
+      'search:query': () => result([hit(p, 1, { highlights: { title: [[7, 14]], abstract: [] } })]),
+      'annotations:kinds:get': () => [...DEFAULT_KINDS],
+      'annotations:list': () => ({ total: 1, offset: 0, items: [existing] }),
+      'annotations:add': () => existing,
+    });
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'mixture' } });
+    const title = await screen.findByTestId('search-hit-title-text');
+    // The search match is still marked; the paper's title highlight is painted.
+    expect([...title.querySelectorAll('mark.search-match')].map((m) => m.textContent)).toEqual([
+      'Mixture',
+    ]);
+    await waitFor(() =>
+      expect(title.querySelector('mark.ann-hl[data-annotation-id="a1"]')?.textContent).toBe(
+        'Experts',
+      ),
+    );
+    title.focus();
+    fireEvent.keyDown(title, { key: 'ArrowRight', shiftKey: true, ctrlKey: true });
+    fireEvent.keyDown(title, { key: 'h' });
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.method === 'annotations:add').map((c) => c.input)).toEqual([
+        { paperId: 'p1', field: 'title', start: 0, end: 6, kind: 'claim', comment: '' },
+      ]),
+    );
   });
 
   it('moves with ↑/↓, opens with Enter, clears with Esc', async () => {

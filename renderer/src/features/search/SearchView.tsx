@@ -18,6 +18,7 @@ import { Icon } from '../../components/Icon';
 import { EmbeddingsLine } from './EmbeddingsLine';
 import { TexSnippet, TexText } from '../../components/TexText';
 import { HitHighlights } from '../annotations/HitHighlights';
+import { HitTitle } from '../annotations/HitTitle';
 import { MatchExplanation } from './MatchExplanation';
 import { NoCloseMatch, WeakResultsNote } from './NoCloseMatch';
 import { RelevanceScore } from './RelevanceScore';
@@ -418,6 +419,7 @@ export function SearchView(props: Props) {
                   top={top}
                   current={i === cur}
                   open={h.paper.id === openId}
+                  version={version}
                   onClick={() => {
                     moveTo(i);
                     onOpen(h.paper.id);
@@ -439,9 +441,10 @@ function Hit(props: {
   top: number;
   current: boolean;
   open: boolean;
+  version: number;
   onClick(): void;
 }) {
-  const { hit, index, top, current, open, onClick } = props;
+  const { hit, index, top, current, open, version, onClick } = props;
   const p = hit.paper;
   const meta = [p.year?.toString(), p.venue].filter(Boolean).join(' · ');
   return (
@@ -453,13 +456,20 @@ function Hit(props: {
       data-testid="search-hit"
       data-paper-id={p.id}
       className={`search-hit ${current ? 'current' : ''} ${open ? 'open' : ''}`}
-      onMouseDown={(e) => e.preventDefault()}
+      // Keep the focus in the search box, except for a press in the title, where it selects text.
+      onMouseDown={(e) => {
+        if (!(e.target as HTMLElement).closest('.ann-text')) e.preventDefault();
+      }}
       onClick={onClick}
     >
       <div className="hit-main">
-        <div className="hit-title" data-testid="search-hit-title">
-          <TexText text={p.title || 'Untitled'} spans={p.title ? hit.highlights.title : []} />
-        </div>
+        {p.title ? (
+          <HitTitle hit={hit} version={version} engaged={current || open} />
+        ) : (
+          <div className="hit-title" data-testid="search-hit-title">
+            Untitled
+          </div>
+        )}
         {(meta || p.tags.length > 0) && (
           <div className="hit-meta">
             {meta && <span>{meta}</span>}
