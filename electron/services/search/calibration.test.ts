@@ -61,6 +61,12 @@ describe('calibrate', () => {
     expect(calibrate([], 'hybrid').noCloseMatch).toBe(true);
   });
 
+  it('keyword mode: any hit is a match (the words are in it); none is "no close match"', () => {
+    // A low BM25 (a tiny library) is still an exact keyword match, not a weak guess.
+    expect(calibrate([hit(0, null, 0.5)], 'fts').noCloseMatch).toBe(false);
+    expect(calibrate([], 'fts').noCloseMatch).toBe(true);
+  });
+
   it('decides at the threshold: one hit at or above it is a close match', () => {
     const hits = [hit(0.5, 0.5, 10)];
     // The verdict reads the relevance as reported (rounded to 0.001), so the two never disagree.

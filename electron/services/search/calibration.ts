@@ -39,14 +39,21 @@ export function relevance(hit: Scores, mode: SearchMode, c = CALIBRATION[mode]):
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Each hit with its estimated relevance, and whether none reaches the threshold. */
+/**
+ * Each hit with its estimated relevance, and whether none reaches the threshold. Keyword mode says
+ * "no close match" only when nothing matched: its hits contain the words the user typed, and BM25's
+ * scale moves with the library's size (the fit is from the 227-paper feed; in a library of three
+ * papers an exact title match scored below the line and was hidden).
+ */
 export function calibrate<H extends Scores>(
   hits: readonly H[],
   mode: SearchMode,
   threshold = NO_CLOSE_MATCH,
 ): { hits: (H & { relevance: number })[]; noCloseMatch: boolean } {
   const out = hits.map((h) => ({ ...h, relevance: round(relevance(h, mode)) }));
-  return { hits: out, noCloseMatch: !out.some((h) => h.relevance >= threshold) };
+  const noCloseMatch =
+    mode === 'fts' ? out.length === 0 : !out.some((h) => h.relevance >= threshold);
+  return { hits: out, noCloseMatch };
 }
 
 const round = (p: number) => Math.round(p * 1000) / 1000;
