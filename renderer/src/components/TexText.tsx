@@ -69,14 +69,7 @@ export function TexSnippet({
   spans: readonly Span[];
   max?: number;
 }) {
-  const s = snippet(text, spans, max);
-  let start = s.start;
-  let end = s.start + s.text.length;
-  for (const seg of mayHaveMath(text) ? texSegments(text) : []) {
-    if (seg.kind !== 'math') continue;
-    if (seg.start < start && seg.end > start) start = seg.start;
-    if (seg.start < end && seg.end > end) end = seg.end;
-  }
+  const { start, end } = snippetWindow(text, spans, max);
   const shifted = cleanSpans(text, spans)
     .filter(([a, b]) => a >= start && b <= end)
     .map(([a, b]): Span => [a - start, b - start]);
@@ -87,4 +80,21 @@ export function TexSnippet({
       {end < text.length && ' …'}
     </>
   );
+}
+
+/** The source range a snippet shows: around the first highlights, widened so no formula is cut. */
+export function snippetWindow(
+  text: string,
+  spans: readonly Span[],
+  max?: number,
+): { start: number; end: number } {
+  const s = snippet(text, spans, max);
+  let start = s.start;
+  let end = s.start + s.text.length;
+  for (const seg of mayHaveMath(text) ? texSegments(text) : []) {
+    if (seg.kind !== 'math') continue;
+    if (seg.start < start && seg.end > start) start = seg.start;
+    if (seg.start < end && seg.end > end) end = seg.end;
+  }
+  return { start, end };
 }

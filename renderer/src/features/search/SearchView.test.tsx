@@ -242,6 +242,43 @@ describe('SearchView', () => {
     );
   });
 
+  it('highlights in a result abstract snippet, at the offsets of the whole abstract', async () => {
+    const filler = 'Background sentence about other matters. '.repeat(20);
+    const abstract = `${filler}Routing tokens to experts balances load across devices. ${filler}`;
+    const at = abstract.indexOf('Routing');
+    const p = makePaper(1, { title: 'Sparse Mixture of Experts', abstract });
+    const { fake } = renderSearch({
+      'search:query': () =>
+        result([hit(p, 1, { highlights: { title: [], abstract: [[at, at + 7]] } })]),
+      'annotations:kinds:get': () => [...DEFAULT_KINDS],
+      'annotations:list': () => ({ total: 0, offset: 0, items: [] }),
+      'annotations:add': (input) => input,
+    });
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'routing' } });
+    const snippet = await screen.findByTestId('search-hit-abstract-text');
+    // A window of the abstract around the match, the match still marked.
+    expect([...snippet.querySelectorAll('mark.search-match')].map((m) => m.textContent)).toEqual([
+      'Routing',
+    ]);
+    const shown = snippet.textContent ?? '';
+    expect(shown.length).toBeLessThan(abstract.length);
+    snippet.focus();
+    fireEvent.keyDown(snippet, { key: 'ArrowRight', shiftKey: true, ctrlKey: true });
+    fireEvent.keyDown(snippet, { key: 'h' });
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.method === 'annotations:add')).toHaveLength(1),
+    );
+    const input = fake.calls.find((c) => c.method === 'annotations:add')!.input as {
+      field: string;
+      start: number;
+      end: number;
+    };
+    expect(input.field).toBe('abstract');
+    expect(input.start).toBeGreaterThan(0);
+    // The offsets point into the whole abstract at the word the reader selected in the snippet.
+    expect(abstract.slice(input.start, input.end)).toBe(shown.split(' ')[0]);
+  });
+
   it('moves with ↑/↓, opens with Enter, clears with Esc', async () => {
     const papers = [makePaper(1), makePaper(2), makePaper(3)];
     const { opened } = renderSearch({

@@ -480,7 +480,7 @@ function Hit(props: {
             ))}
           </div>
         )}
-        {p.abstract && (
+        {!p.title && p.abstract && (
           <p className="hit-abstract">
             <TexSnippet text={p.abstract} spans={hit.highlights.abstract} />
           </p>
