@@ -252,7 +252,22 @@ describe('SearchView', () => {
         result([hit(p, 1, { highlights: { title: [], abstract: [[at, at + 7]] } })]),
       'annotations:kinds:get': () => [...DEFAULT_KINDS],
       'annotations:list': () => ({ total: 0, offset: 0, items: [] }),
-      'annotations:add': (input) => input,
+      'annotations:add': (input): Annotation => ({
+        id: 'a2',
+        paperId: input.paperId,
+        field: input.field ?? 'abstract',
+        selectors: {
+          quote: { exact: '', prefix: '', suffix: '' },
+          position: { start: input.start ?? 0, end: input.end ?? 0 },
+        },
+        kind: input.kind ?? 'claim',
+        comment: '',
+        created: '2025-01-01T00:00:00.000Z',
+        modified: '2025-01-01T00:00:00.000Z',
+        paperTitle: p.title,
+        anchor: null,
+        orphaned: false,
+      }),
     });
     fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'routing' } });
     const snippet = await screen.findByTestId('search-hit-abstract-text');
