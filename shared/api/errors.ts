@@ -53,3 +53,8 @@ export function isAbort(err: unknown): boolean {
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new QuireError('cancelled', 'Cancelled.');
 }
+
+/** The text to show for anything thrown: an Error's message, or the value itself. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
