@@ -15,15 +15,16 @@ import {
 import { ANNOTATIONS_FILE } from './annotation-store';
 import { essence, PAPERS, W3C_SCHEMA } from './annotations.fixtures';
 
-describe('annotations service', () => {
-  let lib: TestLibrary;
-  let rewire: Paper;
-  beforeAll(async () => {
-    lib = await openLibrary(PAPERS);
-    rewire = await paperByTitle(lib.api, 'Curvature');
-  }, 120_000);
-  afterAll(async () => lib?.close());
+// One library for the whole file: the cases below run in order and build on each other's highlights.
+let lib: TestLibrary;
+let rewire: Paper;
+beforeAll(async () => {
+  lib = await openLibrary(PAPERS);
+  rewire = await paperByTitle(lib.api, 'Curvature');
+}, 120_000);
+afterAll(async () => lib?.close());
 
+describe('annotations service: adding and editing', () => {
   it('adds a highlight from a selection and from a quote; a quote not in the paper is refused', async () => {
     const text = rewire.abstract;
     const start = text.indexOf('Our method');
@@ -101,7 +102,9 @@ describe('annotations service', () => {
     expect(big.comment).toHaveLength(100_000);
     await lib.api.call('annotations:update', { id: a!.id, comment: a!.comment });
   });
+});
 
+describe('annotations service: search, removal, trash', () => {
   it('searches within highlights and comments, filters the library by kind, marks search hits', async () => {
     const byComment = await lib.api.call('annotations:list', { query: 'UNSUPERVISED' });
     expect(byComment.items.map((x) => x.kind)).toEqual(['method']);
@@ -171,7 +174,9 @@ describe('annotations service', () => {
     await lib.api.call('library:undoDelete', { undoToken: del.undoToken });
     expect((await lib.api.call('annotations:list', { paperId: rewire.id })).items).toEqual(before);
   });
+});
 
+describe('annotations service: W3C export and import', () => {
   it('exports W3C JSON-LD that validates, and imports it into a fresh library with the same papers', async () => {
     const axp = await paperByTitle(lib.api, 'Scaling');
     await lib.api.call('annotations:add', {
@@ -235,7 +240,9 @@ describe('annotations service', () => {
       await fresh.close();
     }
   }, 180_000);
+});
 
+describe('annotations service: import without the papers, Markdown export', () => {
   it('keeps aside, in a file, imported annotations whose paper is not in the library', async () => {
     const out = await lib.api.call('annotations:export', { format: 'w3c' });
     const partial = await openLibrary([PAPERS[1]!]);
