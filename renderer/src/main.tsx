@@ -1,12 +1,13 @@
 // Renderer entry: pick the transport, then mount the app (or explain how to open it).
 import './no-eval';
+// Global styles first: each feature's CSS, imported by its view, comes after them in the cascade.
+import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setupApi } from './api';
 import { App } from './App';
 import { NoTokenScreen } from './components/GateScreen';
 import { useTheme } from './features/theme/useTheme';
-import './styles/app.css';
 
 /** The token screen honours the theme choice too. */
 function NoToken() {

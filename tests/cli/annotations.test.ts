@@ -1,39 +1,12 @@
 // `quire annotations add|list|export|import` as users run them: child processes through
 // bin/quire.mjs on real library folders; the W3C export restores into a second library.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/shared-data';
-
-const run = promisify(execFile);
-const BIN = join(REPO_ROOT, 'bin', 'quire.mjs');
+import { quireOk as ok, runQuire as quire } from '../support/quire-cli';
 
 let tmp: string;
-
-async function quire(
-  lib: string,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, '--library', lib], {
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, QUIRE_LIBRARY: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-async function ok(lib: string, args: string[]): Promise<string> {
-  const r = await quire(lib, args);
-  expect(r.code, r.stderr).toBe(0);
-  return r.stdout;
-}
 
 const PAPERS = [
   {
@@ -77,7 +50,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-describe('quire annotations', () => {
+describe('quire annotations add and list', () => {
   it(
     'adds highlights whose quote is in the paper and refuses one that is not',
     { timeout: 600_000 },
@@ -175,7 +148,10 @@ describe('quire annotations', () => {
     expect(text).toContain('limitation "Larger experts help little"');
     expect(text).toContain('Only up to $k=8$.');
   });
+});
 
+// Uses the two highlights the cases above added.
+describe('quire annotations export and import', () => {
   it(
     'exports W3C JSON-LD and Markdown, and imports into another library',
     { timeout: 900_000 },

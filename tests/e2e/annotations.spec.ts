@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expect, importFile, ROOT, shootBothThemes, test } from './fixtures';
+import { quoteHighlightInNotebook } from './helpers/annotations';
 
 const BIB = resolve(ROOT, 'tests/e2e/fixtures/annotations.bib');
 const SENTENCE =
@@ -72,34 +73,7 @@ test('highlight with the keyboard, comment with math, search, quote in a noteboo
   await shootBothThemes(page, 'annotations-search');
 
   // Notebook: `@` finds the highlight by its words and quotes it with a link back.
-  await page.getByTestId('nav-notebooks').click();
-  await page.getByTestId('notebook-new').click();
-  await page.getByTestId('notebook-title-input').fill('Bandit notes');
-  await page.getByTestId('cell-add-markdown').click();
-  const cell = page.locator('[data-testid="cell"][data-cell-type="markdown"]').last();
-  const editor = cell.getByTestId('cell-editor');
-  await expect(editor).toBeFocused();
-  await editor.pressSequentially('Key result: @optimistic lighthouse');
-  const option = page.getByTestId('highlight-suggest-item');
-  await expect(option).toContainText('We bound the regret');
-  // Keyboard: down past the papers to the highlight (bounded: at most 8 papers and 5 highlights
-  // are offered), then Enter.
-  for (let i = 0; i < 13; i++) {
-    if ((await option.first().getAttribute('aria-selected')) === 'true') break;
-    await editor.press('ArrowDown');
-  }
-  await expect(option.first()).toHaveAttribute('aria-selected', 'true');
-  await editor.press('Enter');
-  await expect(editor).toHaveValue(/^Key result:\n\n> We bound the regret/);
-  await expect(editor).toHaveValue(/@\[Regret Bounds for Lighthouse Bandits\]\(paper:[^)]+\)/);
-  await expect(editor).toHaveValue(/\[Result\]\(#quire-highlight\/[^)]+\)/);
-  await editor.press('Escape');
-  const preview = cell.getByTestId('markdown-preview');
-  await expect(preview.locator('blockquote')).toContainText('We bound the regret');
-  await expect(preview.locator('blockquote .katex')).toHaveCount(3);
-  await expect(page.getByTestId('save-status')).toHaveText('Saved');
-  await page.locator('.nb-keys').click();
-  await shootBothThemes(page, 'annotations-notebook-quote');
+  const preview = await quoteHighlightInNotebook(page);
 
   // Export as Markdown: the file carries the quote, its comment and the citation.
   const download = page.waitForEvent('download');

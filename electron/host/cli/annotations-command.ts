@@ -55,7 +55,15 @@ export function annotationsCommand(io: Io): Command {
   const cmd = new Command('annotations').description(
     'highlights on titles and abstracts: add, list, export, import',
   );
+  addCommand(cmd, io);
+  listCommand(cmd, io);
+  exportCommand(cmd, io);
+  importCommand(cmd, io);
+  return cmd;
+}
 
+/** `annotations add`: highlight a quoted passage. */
+function addCommand(cmd: Command, io: Io): void {
   cmd
     .command('add')
     .description("highlight a passage: the quote must occur in the paper's title or abstract")
@@ -97,7 +105,10 @@ export function annotationsCommand(io: Io): Command {
         },
       ),
     );
+}
 
+/** `annotations list`: every matching highlight, read page by page. */
+function listCommand(cmd: Command, io: Io): void {
   cmd
     .command('list')
     .description('list highlights (paper, quote, kind, comment, orphaned)')
@@ -129,7 +140,10 @@ export function annotationsCommand(io: Io): Command {
         },
       ),
     );
+}
 
+/** `annotations export`: to stdout, a file, or (Markdown) a folder of notes. */
+function exportCommand(cmd: Command, io: Io): void {
   cmd
     .command('export')
     .description('export highlights as W3C Web Annotation JSON-LD or Markdown (one note per paper)')
@@ -168,7 +182,10 @@ export function annotationsCommand(io: Io): Command {
         },
       ),
     );
+}
 
+/** `annotations import`: a W3C JSON-LD file onto the matching papers. */
+function importCommand(cmd: Command, io: Io): void {
   cmd
     .command('import')
     .description('restore highlights from a W3C Web Annotation JSON-LD file onto matching papers')
@@ -199,6 +216,4 @@ export function annotationsCommand(io: Io): Command {
         });
       }),
     );
-
-  return cmd;
 }

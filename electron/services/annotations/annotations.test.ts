@@ -1,210 +1,30 @@
-// The annotations service end to end on real libraries (LanceDB on disk, annotations.json): add,
-// re-anchor after edits, trash with deleted papers, filters, search hits, W3C/Markdown export and
-// import into a fresh library, papers missing on import, limits.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// The annotations service end to end on a real library (LanceDB on disk, annotations.json): add,
+// limits, search hits and filters, remove with undo, trash with deleted papers, W3C/Markdown export
+// and import into a fresh library, papers missing on import. The cases run in order on one library.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Api } from '../../../shared/api/client';
-import { createClient } from '../../../shared/api/client';
-import { QuireError } from '../../../shared/api/errors';
-import { inProcessTransport } from '../../../shared/api/in-process';
 import type { Paper } from '../../../shared/api/schemas';
-import type { Annotation } from '../../../shared/annotations/types';
-import { createServices, type Services } from '..';
-import { PaperStore } from '../library/store';
-import { AnnotationService } from './annotation-service';
-import { ANNOTATIONS_FILE, AnnotationStore } from './annotation-store';
+import {
+  openLibrary,
+  paperByTitle,
+  rejection,
+  type TestLibrary,
+} from '../../../tests/support/library-fixtures';
+import { ANNOTATIONS_FILE } from './annotation-store';
+import { essence, PAPERS, W3C_SCHEMA } from './annotations.fixtures';
 
-const PAPERS = [
-  {
-    title: 'Curvature-based rewiring against over-squashing',
-    abstract:
-      'Graph neural networks over-squash information on long paths. ' +
-      'We show that curvature-based rewiring reduces over-squashing by 40%.\n' +
-      'Our method needs no labels. The error decays as $O(n^{-1/2})$ for $\\alpha > 1$.',
-    doi: '10.1234/rewire.2024',
-    authors: ['Ada Lovelace'],
-    year: 2024,
-  },
-  {
-    title: 'Scaling laws for mixture of experts',
-    abstract: 'We fit power laws to the loss of sparse models. Larger experts help little.',
-    arxivId: '2401.00001',
-    year: 2023,
-  },
-  {
-    title: 'A paper known only by its title',
-    abstract: 'Emoji 🧪 results: café au lait.',
-  },
-];
+// One library for the whole file: the cases below run in order and build on each other's highlights.
+let lib: TestLibrary;
+let rewire: Paper;
+beforeAll(async () => {
+  lib = await openLibrary(PAPERS);
+  rewire = await paperByTitle(lib.api, 'Curvature');
+}, 120_000);
+afterAll(async () => lib?.close());
 
-type Lib = { dir: string; services: Services; api: Api; close(): Promise<void> };
-
-async function openLibrary(papers: object[]): Promise<Lib> {
-  const dir = await mkdtemp(join(tmpdir(), 'quire-annotations-'));
-  const services = await createServices({ libraryDir: dir, mode: 'cli' });
-  const api = createClient(inProcessTransport(services.dispatch));
-  await api.call('import:run', {
-    source: {
-      kind: 'text',
-      name: 'p.jsonl',
-      text: papers.map((p) => JSON.stringify(p)).join('\n'),
-    },
-  });
-  return {
-    dir,
-    services,
-    api,
-    close: async () => {
-      await services.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function paperByTitle(api: Api, start: string): Promise<Paper> {
-  const { items } = await api.call('library:list', { limit: 1000 });
-  const p = items.find((x) => x.title.startsWith(start));
-  if (!p) throw new Error(`no paper "${start}"`);
-  return p;
-}
-
-async function rejection(p: Promise<unknown>): Promise<QuireError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(QuireError);
-    return err as QuireError;
-  }
-  throw new Error('expected the call to fail');
-}
-
-/** What must survive a round trip: everything but the library-specific paper id and title. */
-const essence = (a: Annotation) => ({
-  id: a.id,
-  field: a.field,
-  selectors: a.selectors,
-  kind: a.kind,
-  comment: a.comment,
-  created: a.created,
-  modified: a.modified,
-  anchor: a.anchor,
-  orphaned: a.orphaned,
-});
-
-/**
- * The W3C Web Annotation Data Model's documented shape (https://www.w3.org/TR/annotation-model/,
- * §3.1 Annotations, §3.2 Bodies and Targets, §3.2.5 Textual Body, §4.2.4 Text Quote Selector,
- * §4.2.5 Text Position Selector, §5 Collections) written as a JSON Schema.
- */
-const IRI = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9+.-]*:\\S+$' };
-const DATE_TIME = {
-  type: 'string',
-  pattern: '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$',
-};
-const MOTIVATIONS = [
-  'assessing',
-  'bookmarking',
-  'classifying',
-  'commenting',
-  'describing',
-  'editing',
-  'highlighting',
-  'identifying',
-  'linking',
-  'moderating',
-  'questioning',
-  'replying',
-  'tagging',
-];
-const W3C_SCHEMA = {
-  $defs: {
-    textualBody: {
-      type: 'object',
-      required: ['type', 'value'],
-      properties: {
-        type: { const: 'TextualBody' },
-        value: { type: 'string' },
-        purpose: { enum: MOTIVATIONS },
-        format: { type: 'string', pattern: '^[a-z]+/[a-z0-9.+-]+$' },
-      },
-    },
-    quoteSelector: {
-      type: 'object',
-      required: ['type', 'exact'],
-      properties: {
-        type: { const: 'TextQuoteSelector' },
-        exact: { type: 'string', minLength: 1 },
-        prefix: { type: 'string' },
-        suffix: { type: 'string' },
-      },
-    },
-    positionSelector: {
-      type: 'object',
-      required: ['type', 'start', 'end'],
-      properties: {
-        type: { const: 'TextPositionSelector' },
-        start: { type: 'integer', minimum: 0 },
-        end: { type: 'integer', minimum: 0 },
-      },
-    },
-    annotation: {
-      type: 'object',
-      required: ['id', 'type', 'target'],
-      properties: {
-        id: IRI,
-        type: { const: 'Annotation' },
-        motivation: { enum: MOTIVATIONS },
-        created: DATE_TIME,
-        modified: DATE_TIME,
-        body: { type: 'array', items: { $ref: '#/$defs/textualBody' }, minItems: 1 },
-        target: {
-          type: 'object',
-          required: ['source', 'selector'],
-          properties: {
-            source: IRI,
-            selector: {
-              type: 'array',
-              prefixItems: [
-                { $ref: '#/$defs/quoteSelector' },
-                { $ref: '#/$defs/positionSelector' },
-              ],
-              minItems: 2,
-              maxItems: 2,
-            },
-          },
-        },
-      },
-    },
-  },
-  type: 'object',
-  required: ['@context', 'type', 'total', 'first'],
-  properties: {
-    '@context': { const: 'http://www.w3.org/ns/anno.jsonld' },
-    type: { const: 'AnnotationCollection' },
-    total: { type: 'integer', minimum: 0 },
-    first: {
-      type: 'object',
-      required: ['type', 'items'],
-      properties: {
-        type: { const: 'AnnotationPage' },
-        items: { type: 'array', items: { $ref: '#/$defs/annotation' } },
-      },
-    },
-  },
-};
-
-describe('annotations service', () => {
-  let lib: Lib;
-  let rewire: Paper;
-  beforeAll(async () => {
-    lib = await openLibrary(PAPERS);
-    rewire = await paperByTitle(lib.api, 'Curvature');
-  }, 120_000);
-  afterAll(async () => lib?.close());
-
+describe('annotations service: adding and editing', () => {
   it('adds a highlight from a selection and from a quote; a quote not in the paper is refused', async () => {
     const text = rewire.abstract;
     const start = text.indexOf('Our method');
@@ -282,7 +102,9 @@ describe('annotations service', () => {
     expect(big.comment).toHaveLength(100_000);
     await lib.api.call('annotations:update', { id: a!.id, comment: a!.comment });
   });
+});
 
+describe('annotations service: search, removal, trash', () => {
   it('searches within highlights and comments, filters the library by kind, marks search hits', async () => {
     const byComment = await lib.api.call('annotations:list', { query: 'UNSUPERVISED' });
     expect(byComment.items.map((x) => x.kind)).toEqual(['method']);
@@ -352,7 +174,9 @@ describe('annotations service', () => {
     await lib.api.call('library:undoDelete', { undoToken: del.undoToken });
     expect((await lib.api.call('annotations:list', { paperId: rewire.id })).items).toEqual(before);
   });
+});
 
+describe('annotations service: W3C export and import', () => {
   it('exports W3C JSON-LD that validates, and imports it into a fresh library with the same papers', async () => {
     const axp = await paperByTitle(lib.api, 'Scaling');
     await lib.api.call('annotations:add', {
@@ -416,7 +240,9 @@ describe('annotations service', () => {
       await fresh.close();
     }
   }, 180_000);
+});
 
+describe('annotations service: import without the papers, Markdown export', () => {
   it('keeps aside, in a file, imported annotations whose paper is not in the library', async () => {
     const out = await lib.api.call('annotations:export', { format: 'w3c' });
     const partial = await openLibrary([PAPERS[1]!]);
@@ -471,135 +297,5 @@ describe('annotations service', () => {
       /---\n\n> by 40%\. Our method \^q-[A-Za-z0-9-]+\n\n\*\*Result\*\* · abstract/,
     );
     expect(md.content).toContain('Unsupervised: $\\mathcal{L} = 0$ labels.');
-  });
-});
-
-describe('highlights written by another process', () => {
-  it('move library:revision, so an open app re-reads them (the paper pane refreshes)', async () => {
-    const lib = await openLibrary([PAPERS[1]!]);
-    // A second service on the same folder stands for `quire annotations add` in a terminal.
-    const other = await createServices({ libraryDir: lib.dir, mode: 'cli' });
-    try {
-      const otherApi = createClient(inProcessTransport(other.dispatch));
-      const paper = await paperByTitle(lib.api, 'Scaling');
-      const r0 = (await lib.api.call('library:revision', {})).revision;
-      expect((await lib.api.call('library:revision', {})).revision).toBe(r0);
-
-      await otherApi.call('annotations:add', {
-        paperId: paper.id,
-        quote: 'Larger experts help little.',
-        kind: 'result',
-      });
-      const r1 = (await lib.api.call('library:revision', {})).revision;
-      expect(r1).not.toBe(r0);
-      expect((await lib.api.call('library:revision', {})).revision).toBe(r1);
-      const seen = await lib.api.call('annotations:list', { paperId: paper.id });
-      expect(seen.items.map((a) => a.selectors.quote.exact)).toEqual([
-        'Larger experts help little.',
-      ]);
-
-      // A comment edited there moves it again; so does one made here.
-      await otherApi.call('annotations:update', { id: seen.items[0]!.id, comment: 'sparse' });
-      const r2 = (await lib.api.call('library:revision', {})).revision;
-      expect(r2).not.toBe(r1);
-      await lib.api.call('annotations:update', { id: seen.items[0]!.id, comment: 'dense' });
-      expect((await lib.api.call('library:revision', {})).revision).not.toBe(r2);
-    } finally {
-      await other.close();
-      await lib.close();
-    }
-  }, 120_000);
-});
-
-describe('an unreadable highlights file', () => {
-  it('is moved aside, not overwritten, and search still answers with a notice', async () => {
-    const lib = await openLibrary([PAPERS[1]!]);
-    try {
-      await writeFile(join(lib.dir, ANNOTATIONS_FILE), '{"format": "quire-annotations", "vers');
-      const found = await lib.api.call('search:query', { query: 'experts', mode: 'fts' });
-      expect(found.hits).toHaveLength(1);
-      expect(found.notice).toMatch(
-        /highlights file could not be read; it was moved to .*unreadable/,
-      );
-      const aside = (await readdir(lib.dir)).filter((f) =>
-        f.startsWith(`${ANNOTATIONS_FILE}.unreadable-`),
-      );
-      expect(aside).toHaveLength(1);
-      expect(await readFile(join(lib.dir, aside[0]!), 'utf8')).toBe(
-        '{"format": "quire-annotations", "vers',
-      );
-      expect((await lib.api.call('annotations:list', {})).total).toBe(0);
-    } finally {
-      await lib.close();
-    }
-  }, 120_000);
-});
-
-describe('re-anchoring after the paper text changed', () => {
-  let dir: string;
-  let store: PaperStore;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'quire-reanchor-'));
-    store = await PaperStore.open(dir);
-  });
-  afterAll(async () => {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('keeps a moved sentence highlighted and flags a removed one as orphaned (never dropped)', async () => {
-    const now = new Date().toISOString();
-    const paper: Paper = {
-      id: 'p1',
-      title: 'T',
-      authors: [],
-      year: null,
-      venue: '',
-      doi: '',
-      arxivId: '',
-      url: '',
-      sourceFile: '',
-      addedAt: now,
-      updatedAt: now,
-      notes: '',
-      tags: [],
-      volume: '',
-      issue: '',
-      edition: '',
-      pages: '',
-      abstract: 'First we define the model. Then we prove the bound is tight. Finally we test it.',
-    };
-    await store.add([paper]);
-    const service = new AnnotationService(new AnnotationStore(dir), store);
-    const moved = await service.add({
-      paperId: 'p1',
-      quote: 'Finally we test it.',
-      kind: 'method',
-      comment: '',
-    });
-    const removed = await service.add({
-      paperId: 'p1',
-      quote: 'Then we prove the bound is tight.',
-      kind: 'claim',
-      comment: 'Check!',
-    });
-
-    const edited = 'Finally we test it. First we define the model carefully.';
-    await store.update([{ ...paper, abstract: edited }]);
-    const items = (await service.list({ offset: 0, limit: 100 })).items;
-    const m = items.find((a) => a.id === moved.id)!;
-    expect(m.orphaned).toBe(false);
-    expect(edited.slice(m.anchor!.start, m.anchor!.end)).toBe('Finally we test it.');
-    const r = items.find((a) => a.id === removed.id)!;
-    expect(r).toMatchObject({ orphaned: true, anchor: null, comment: 'Check!' });
-    expect(
-      (await service.list({ orphaned: true, offset: 0, limit: 100 })).items.map((a) => a.id),
-    ).toEqual([removed.id]);
-    // Another process (a second store on the same folder) sees the highlights; an unreadable
-    // file is moved aside, not overwritten.
-    const other = new AnnotationService(new AnnotationStore(dir), store);
-    expect((await other.list({ offset: 0, limit: 100 })).total).toBe(2);
-    await writeFile(join(dir, ANNOTATIONS_FILE), '{ broken');
-    await expect(other.list({ offset: 0, limit: 100 })).rejects.toThrow(/moved to .*unreadable/);
   });
 });

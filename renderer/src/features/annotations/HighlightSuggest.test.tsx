@@ -4,28 +4,13 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../../shared/annotations/types';
 import { fakeApi, makePaper } from '../../testing/fakeApi';
 import { MarkdownEditor } from '../notebooks/cells/MarkdownCellView';
+import { makeAnnotation } from './annotation.fixtures';
 
 afterEach(cleanup);
 
-const highlight: Annotation = {
-  id: 'h1',
-  paperId: 'p1',
-  field: 'abstract',
-  selectors: {
-    quote: { exact: 'optimistic bound', prefix: '', suffix: '' },
-    position: { start: 0, end: 16 },
-  },
-  kind: 'claim',
-  comment: '',
-  created: '',
-  modified: '',
-  paperTitle: 'Paper one',
-  anchor: { start: 0, end: 16, method: 'position' },
-  orphaned: false,
-};
+const highlight = makeAnnotation('optimistic bound');
 
 describe('MarkdownEditor @ with highlights', () => {
   it('keeps the highlight active when the papers answer after it', async () => {

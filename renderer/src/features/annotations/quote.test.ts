@@ -4,25 +4,24 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../shared/annotations/types';
 import { findPaperRefs } from '../../../../shared/notebook/references';
 import { renderMarkdown } from '../notebooks/markdown';
+import { makeAnnotation } from './annotation.fixtures';
 import { highlightIdOf, quoteMarkdown } from './quote';
 
-const ann = (over: Partial<Annotation> = {}): Annotation => ({
-  id: 'a/1 b',
-  paperId: 'p9',
-  field: 'abstract',
-  selectors: {
-    quote: { exact: 'We bound it by\n$O(\\sqrt{T})$.', prefix: '', suffix: '' },
-    position: { start: 0, end: 28 },
-  },
-  kind: 'result',
-  comment: 'First line.\n\nSecond with $x^2$.',
-  created: '2026-11-30T00:00:00Z',
-  modified: '2026-11-30T00:00:00Z',
-  paperTitle: 'Regret [Bounds]',
-  anchor: { start: 0, end: 28, method: 'position' },
-  orphaned: false,
-  ...over,
-});
+const ann = (over: Partial<Annotation> = {}): Annotation =>
+  makeAnnotation(
+    'We bound it by\n$O(\\sqrt{T})$.',
+    {
+      id: 'a/1 b',
+      paperId: 'p9',
+      kind: 'result',
+      comment: 'First line.\n\nSecond with $x^2$.',
+      created: '2026-11-30T00:00:00Z',
+      modified: '2026-11-30T00:00:00Z',
+      paperTitle: 'Regret [Bounds]',
+      ...over,
+    },
+    { start: 0, end: 28 },
+  );
 
 describe('quoteMarkdown', () => {
   it('quotes the passage on one line, then the comment, then the citation with a link back', () => {

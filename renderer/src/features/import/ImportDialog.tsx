@@ -17,6 +17,7 @@ import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
 import { Modal } from '../../components/Modal';
 import { toBase64 } from './base64';
+import './import.css';
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   feed: 'Paper feed (title line, abstract line)',

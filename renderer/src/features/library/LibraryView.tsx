@@ -25,6 +25,7 @@ import { EmptyState } from './EmptyState';
 import { ExportMenu } from './ExportMenu';
 import { PaperTable, type PaperTableHandle } from './PaperTable';
 import { usePaperPages, type SortKey } from './usePaperPages';
+import './library.css';
 
 export type LibraryHandle = {
   focusFilter(): void;

@@ -7,6 +7,7 @@ import type { NotebookSummary } from '../../../../shared/notebook/model';
 import { Icon } from '../../components/Icon';
 import type { ToastMessage } from '../../components/Toast';
 import { NotebookEditor, type NotebookEditorHandle } from './NotebookEditor';
+import './notebooks.css';
 
 export const NOTEBOOK_SEARCH_DEBOUNCE_MS = 200;
 export const OPEN_KEY = 'quire.notebook.open';

@@ -10,6 +10,7 @@ import { PlotCellView } from './cells/PlotCellView';
 import { TableCellView } from './cells/TableCellView';
 import type { CellViewProps } from './cells/types';
 import { UnknownCellView } from './cells/UnknownCellView';
+import './cells/cells.css';
 
 export const CELL_VIEWS: Readonly<Record<string, ComponentType<CellViewProps>>> = {
   markdown: MarkdownCellView,

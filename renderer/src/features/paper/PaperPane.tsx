@@ -10,6 +10,7 @@ import { PaperSuggestions } from '../tagging/PaperSuggestions';
 import { NotesEditor } from './NotesEditor';
 import { TagEditor } from './TagEditor';
 import { paperMeta } from './paperMeta';
+import './paper.css';
 
 export type PaperPaneHandle = { focusNotes(): void };
 

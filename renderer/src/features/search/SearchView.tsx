@@ -24,6 +24,7 @@ import { NoCloseMatch, WeakResultsNote } from './NoCloseMatch';
 import { RelevanceScore } from './RelevanceScore';
 import { useEmbeddings } from './useEmbeddings';
 import { useSearch, type SearchRequest } from './useSearch';
+import './search.css';
 
 export const MODE_KEY = 'quire.search.mode';
 

@@ -9,6 +9,7 @@ import { EmbeddingsLine } from '../search/EmbeddingsLine';
 import { LlmSettingsPanel } from '../tagging/LlmSettingsPanel';
 import { useEmbeddings } from '../search/useEmbeddings';
 import type { ThemeChoice } from '../theme/useTheme';
+import './settings.css';
 
 type Props = { version: number; themeChoice: ThemeChoice; onThemeChoice(c: ThemeChoice): void };
 
