@@ -1,11 +1,7 @@
 // The Electron IPC transport in memory: registerIpc ↔ fake ipcMain/ipcRenderer ↔ createBridge ↔ ipcTransport ↔ createClient.
 // The fake clones every message and delivers it on a later tick, as Electron's IPC does.
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../../electron/services';
 import { registerIpc, type IpcEventLike, type IpcMainLike } from '../../electron/main/ipc';
 import { createBridge, type IpcRendererLike } from '../../electron/preload/bridge';
 import { createAppUrlPolicy } from '../../electron/main/app-url';
@@ -14,7 +10,8 @@ import type { Progress } from '../../shared/api/contract';
 import type { Dispatch } from '../../shared/api/dispatcher';
 import { IPC_CALL, IPC_CANCEL, IPC_PROGRESS, ipcTransport } from '../../shared/api/ipc';
 import { QuireError, type Envelope } from '../../shared/api/errors';
-import { EXPORT_CHUNK_FOR_TESTS, describeContract } from './contract-suite';
+import { contractServices } from './contract-services';
+import { describeContract } from './contract-suite';
 
 const APP_URL = 'app://quire/index.html';
 const policy = createAppUrlPolicy();
@@ -317,20 +314,14 @@ describe('IPC transport', () => {
 
 // The shared contract suite over real services, through the same in-memory IPC.
 describeContract('Electron IPC (in memory)', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'quire-ipc-'));
-  const services = await createServices({
-    libraryDir: dir,
-    mode: 'electron',
-    exportChunk: EXPORT_CHUNK_FOR_TESTS,
-  });
+  const { services, close } = await contractServices('electron');
   const { ipcMain, connect } = createFakeIpc();
   const ipc = registerIpc(ipcMain, services.dispatch, policy);
   return {
     api: clientOver(connect()),
     close: async () => {
       ipc.abortAll();
-      await services.close();
-      await rm(dir, { recursive: true, force: true });
+      await close();
     },
   };
 });
