@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/client';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { annotationCases } from './annotations.cases';
-import { graphCases } from './graph.cases';
+import { graphCases, graphEngineCases } from './graph.cases';
 import { exportJobCases, importCancelCases } from './jobs.cases';
 import { libraryCases } from './library.cases';
 import { mapCases } from './map.cases';
 import { modelCases } from './models.cases';
-import { notebookCases } from './notebooks.cases';
+import { notebookCases, notebookDocumentCases } from './notebooks.cases';
 import { embeddingCases, searchCases } from './search.cases';
 import { recordingClient } from './suite-support';
 import { taggingCases } from './tagging.cases';
@@ -44,8 +44,10 @@ export function describeContract(name: string, setup: ContractSetup): void {
     embeddingCases(api);
     searchCases(api);
     graphCases(api);
+    graphEngineCases(api);
     exportJobCases(api);
     notebookCases(api);
+    notebookDocumentCases(api);
 
     // Runs last (vitest runs a file's cases in order); skipped with the others under `-t`.
     it('every contract method has a case in this suite', () => {

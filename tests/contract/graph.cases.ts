@@ -73,7 +73,11 @@ export function graphCases(api: Api): void {
         { phase: 'metrics', done: 1, total: 2, message: 'betweenness' },
       ]);
     });
+  });
+}
 
+export function graphEngineCases(api: Api): void {
+  describe('graph engine', () => {
     it('graph:powerlaw fits the exponent of a power-law sample; too little data is refused', async () => {
       // Quantiles of a discrete power law with alpha 2.5 from xmin 5 (CSN's continuous approximation,
       // eq. D.7): a sample without randomness, whose maximum-likelihood alpha is 2.507 (scipy).

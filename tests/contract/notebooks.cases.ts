@@ -42,7 +42,11 @@ export function notebookCases(api: Api): void {
         expect(events.map((p) => p.done)).toEqual([0, 1, 2, 3, 3]);
       }
     });
+  });
+}
 
+export function notebookDocumentCases(api: Api): void {
+  describe('notebook documents', () => {
     it('notebooks:cellTypes lists the cell types with their defaults', async () => {
       const types = await api.call('notebooks:cellTypes', {});
       expect(types.find((t) => t.type === 'markdown')).toMatchObject({ computable: false });
