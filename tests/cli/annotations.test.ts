@@ -1,39 +1,16 @@
 // `quire annotations add|list|export|import` as users run them: child processes through
 // bin/quire.mjs on real library folders; the W3C export restores into a second library.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/shared-data';
-
-const run = promisify(execFile);
-const BIN = join(REPO_ROOT, 'bin', 'quire.mjs');
+import { quireOk, runQuire } from '../support/quire-cli';
 
 let tmp: string;
 
-async function quire(
-  lib: string,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, '--library', lib], {
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, QUIRE_LIBRARY: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const quire = (lib: string, args: string[]) => runQuire([...args, '--library', lib]);
 
-async function ok(lib: string, args: string[]): Promise<string> {
-  const r = await quire(lib, args);
-  expect(r.code, r.stderr).toBe(0);
-  return r.stdout;
-}
+const ok = (lib: string, args: string[]) => quireOk([...args, '--library', lib]);
 
 const PAPERS = [
   {
