@@ -4,9 +4,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quireOk as ok, runQuire as quire } from '../support/quire-cli';
+import { quireOk, runQuire } from '../support/quire-cli';
 
 let tmp: string;
+
+const quire = (lib: string, args: string[]) => runQuire([...args, '--library', lib]);
+
+const ok = (lib: string, args: string[]) => quireOk([...args, '--library', lib]);
 
 const PAPERS = [
   {

@@ -2,17 +2,14 @@
 // a scratch folder beside out/, then run as a child process with plain Node (no tsx) on a real
 // library — import with embeddings, list, search, fit, graph, notebooks — and checked to load
 // none of the heavy modules before a command needs them.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { OutputChunk, RolldownOutput } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, EXTERNAL } from '../../scripts/cli-bundle.mjs';
 import { REPO_ROOT } from '../support/shared-data';
-
-const run = promisify(execFile);
+import { runQuire } from '../support/quire-cli';
 
 // Beside out/ (one level below the repo, like out/cli), so the bundle finds resources/ and
 // package.json the way the real one does.
@@ -21,18 +18,7 @@ const outDir = join(scratch, 'cli');
 const tmp = mkdtempSync(join(tmpdir(), 'quire-bundle-'));
 let output: RolldownOutput;
 
-async function quire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(outDir, 'quire.mjs'), ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, QUIRE_LIBRARY: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const quire = (args: string[]) => runQuire(args, join(outDir, 'quire.mjs'));
 
 /** Every module and external package the entry reaches through static imports (what start-up loads). */
 function staticGraph(

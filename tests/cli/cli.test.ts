@@ -1,27 +1,12 @@
 // The `quire` CLI as users run it: a child process through bin/quire.mjs, on real library folders.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FEED_PATH, HAS_FEED, NO_SHARED, REPO_ROOT } from '../support/shared-data';
+import { runQuire } from '../support/quire-cli';
+import { FEED_PATH, HAS_FEED, NO_SHARED } from '../support/shared-data';
 
-const run = promisify(execFile);
-const BIN = join(REPO_ROOT, 'bin', 'quire.mjs');
-
-async function quire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, QUIRE_LIBRARY: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const quire = (args: string[]) => runQuire(args);
 
 let tmp: string;
 beforeAll(async () => {

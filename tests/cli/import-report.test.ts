@@ -1,14 +1,11 @@
 // `quire import` reports, in words, the records kept as a different work despite the same title.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { quireOk } from '../support/quire-cli';
 import { REPO_ROOT } from '../support/shared-data';
 
-const run = promisify(execFile);
-const BIN = join(REPO_ROOT, 'bin', 'quire.mjs');
 const FIXTURE = join(REPO_ROOT, 'tests', 'fixtures', 'real-world', 'csv-zotero.csv');
 
 let tmp: string;
@@ -20,11 +17,7 @@ afterAll(async () => {
 });
 
 it('lists same-title works kept apart, with the reason', async () => {
-  const { stdout } = await run(
-    process.execPath,
-    [BIN, 'import', FIXTURE, '--library', join(tmp, 'lib')],
-    { env: { ...process.env, QUIRE_LIBRARY: '' } },
-  );
+  const stdout = await quireOk(['import', FIXTURE, '--library', join(tmp, 'lib')]);
   expect(stdout).toContain('Imported 3 papers');
   expect(stdout).toContain('1 kept as a different work despite the same title:');
   expect(stdout).toContain(

@@ -1,33 +1,18 @@
 // `quire search` on a library whose vectors are incomplete (an import whose embedding was cancelled)
 // says so on stderr and in --json; `quire import` of a file with nothing new completes the vectors.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createClient } from '../../shared/api/client';
 import { inProcessTransport } from '../../shared/api/in-process';
 import { createServices } from '../../electron/services';
 import { syntheticPapers, toJsonl } from '../../bench/support/synthetic';
-import { REPO_ROOT } from '../support/shared-data';
+import { runQuire } from '../support/quire-cli';
 
-const run = promisify(execFile);
-const BIN = join(REPO_ROOT, 'bin', 'quire.mjs');
 const N = 300;
 
-async function quire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, QUIRE_LIBRARY: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const quire = (args: string[]) => runQuire(args);
 
 let tmp: string;
 beforeAll(async () => {

@@ -1,32 +1,17 @@
 // `quire llm` as users run it (a child process on a real library folder) against a fake
 // OpenAI-compatible server on 127.0.0.1: set, show, check, the remote confirmation, a server down.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/shared-data';
+import { runQuire } from '../support/quire-cli';
 import { closedPortUrl, startFakeLlmServer, type FakeLlmServer } from '../support/fake-llm-server';
-
-const run = promisify(execFile);
-const BIN = join(REPO_ROOT, 'bin', 'quire.mjs');
 
 let tmp: string;
 let lib: string;
 let server: FakeLlmServer;
 
-async function quire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, '--library', lib], {
-      env: { ...process.env, QUIRE_LIBRARY: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const quire = (args: string[]) => runQuire([...args, '--library', lib]);
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'quire-llm-cli-'));

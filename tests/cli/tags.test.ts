@@ -1,38 +1,18 @@
 // `quire tags` and `quire tag` as users run them: child processes on a real library folder, with the
 // bundled embedding model.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toJsonl, topicPapers } from '../../electron/services/tagging/fixtures';
-import { REPO_ROOT } from '../support/shared-data';
-
-const run = promisify(execFile);
-const BIN = join(REPO_ROOT, 'bin', 'quire.mjs');
+import { quireOk, runQuire } from '../support/quire-cli';
 
 let tmp: string;
 let lib: string;
 
-async function quire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, '--library', lib], {
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, QUIRE_LIBRARY: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const quire = (args: string[]) => runQuire([...args, '--library', lib]);
 
-async function ok(args: string[]): Promise<string> {
-  const r = await quire(args);
-  expect(r.code, r.stderr).toBe(0);
-  return r.stdout;
-}
+const ok = (args: string[]) => quireOk([...args, '--library', lib]);
 
 type Shown = { paperId: string; title: string; tag: string; score: number; evidence: unknown };
 

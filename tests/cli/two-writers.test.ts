@@ -1,38 +1,23 @@
 // Two `quire import` processes writing into one library at the same moment, as users run them: both
 // succeed (the second waits for the first's write lock and sees its papers), the papers both files
 // share are stored once, every paper ends with a vector, and no LanceDB text reaches stderr.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createClient } from '../../shared/api/client';
 import { inProcessTransport } from '../../shared/api/in-process';
 import { createServices } from '../../electron/services';
 import { syntheticPapers, toJsonl } from '../../bench/support/synthetic';
-import { REPO_ROOT } from '../support/shared-data';
+import { runQuire } from '../support/quire-cli';
 
-const run = promisify(execFile);
-const BIN = join(REPO_ROOT, 'bin', 'quire.mjs');
 const SEED = 21;
 /** File A holds papers 0…2,499, file B 2,200…4,699: 300 papers are in both. */
 const A = { from: 0, count: 2_500 };
 const B = { from: 2_200, count: 2_500 };
 const UNIQUE = B.from + B.count;
 
-async function quire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, QUIRE_LIBRARY: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const quire = (args: string[]) => runQuire(args);
 
 let tmp: string;
 beforeAll(async () => {

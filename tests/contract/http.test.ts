@@ -1,28 +1,19 @@
 // The contract suite through HTTP + server-sent events (browser mode), plus the server's guards.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../shared/api/client';
 import { httpTransport } from '../../shared/api/http-client';
-import { createServices } from '../../electron/services';
 import { startServer } from '../../electron/host/server';
-import { EXPORT_CHUNK_FOR_TESTS, describeContract } from './contract-suite';
+import { contractServices } from './contract-services';
+import { describeContract } from './contract-suite';
 
 async function serve() {
-  const dir = await mkdtemp(join(tmpdir(), 'quire-http-'));
-  const services = await createServices({
-    libraryDir: dir,
-    mode: 'browser',
-    exportChunk: EXPORT_CHUNK_FOR_TESTS,
-  });
+  const { services, close: closeServices } = await contractServices('browser');
   const server = await startServer({ dispatch: services.dispatch, staticDir: null });
   return {
     server,
     close: async () => {
       await server.close();
-      await services.close();
-      await rm(dir, { recursive: true, force: true });
+      await closeServices();
     },
   };
 }

@@ -1,108 +1,25 @@
 // The Electron IPC transport in memory: registerIpc ↔ fake ipcMain/ipcRenderer ↔ createBridge ↔ ipcTransport ↔ createClient.
-// The fake clones every message and delivers it on a later tick, as Electron's IPC does.
+// The fake (tests/support/fake-ipc.ts) clones every message and delivers it on a later tick, as Electron's IPC does.
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../../electron/services';
-import { registerIpc, type IpcEventLike, type IpcMainLike } from '../../electron/main/ipc';
+import { registerIpc } from '../../electron/main/ipc';
 import { createBridge, type IpcRendererLike } from '../../electron/preload/bridge';
 import { createAppUrlPolicy } from '../../electron/main/app-url';
-import { createClient, type Api } from '../../shared/api/client';
 import type { Progress } from '../../shared/api/contract';
-import type { Dispatch } from '../../shared/api/dispatcher';
-import { IPC_CALL, IPC_CANCEL, IPC_PROGRESS, ipcTransport } from '../../shared/api/ipc';
+import { IPC_CALL, IPC_CANCEL, IPC_PROGRESS } from '../../shared/api/ipc';
 import { QuireError, type Envelope } from '../../shared/api/errors';
-import { EXPORT_CHUNK_FOR_TESTS, describeContract } from './contract-suite';
+import {
+  clientOver,
+  createFakeIpc,
+  fakeDispatch,
+  later,
+  source,
+  type Seen,
+} from '../support/fake-ipc';
+import { contractServices } from './contract-services';
+import { describeContract } from './contract-suite';
 
-const APP_URL = 'app://quire/index.html';
 const policy = createAppUrlPolicy();
-
-type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown;
-
-/** Electron delivers IPC messages asynchronously and in order; setImmediate keeps both properties. */
-const later = <T>(value: T) => new Promise<T>((resolve) => setImmediate(() => resolve(value)));
-
-/** One main process with any number of windows, each with its own ipcRenderer. */
-function createFakeIpc() {
-  const handlers = new Map<string, Listener>();
-  const mainEvents = new EventEmitter();
-  let nextId = 1;
-  const ipcMain: IpcMainLike = {
-    handle(channel, listener) {
-      if (handlers.has(channel))
-        throw new Error(`Attempted to register a second handler for '${channel}'`);
-      handlers.set(channel, listener);
-    },
-    on(channel, listener) {
-      mainEvents.on(channel, listener);
-    },
-  };
-
-  /** A window whose top frame shows `url`; `frame: null` mimics a frame that went away. */
-  function connect(url: string | null = APP_URL): IpcRendererLike {
-    const rendererEvents = new EventEmitter();
-    const sender = {
-      id: nextId++,
-      send(channel: string, ...args: unknown[]) {
-        const cloned = structuredClone(args);
-        setImmediate(() => rendererEvents.emit(channel, { senderId: 0 }, ...cloned));
-      },
-    };
-    const event: IpcEventLike = { sender, senderFrame: url === null ? null : { url } };
-    return {
-      async invoke(channel, ...args) {
-        const handler = handlers.get(channel);
-        if (!handler) throw new Error(`No handler registered for '${channel}'`);
-        const result = await handler(event, ...structuredClone(args));
-        return later(structuredClone(result));
-      },
-      send(channel, ...args) {
-        const cloned = structuredClone(args);
-        setImmediate(() => mainEvents.emit(channel, event, ...cloned));
-      },
-      on(channel, listener) {
-        rendererEvents.on(channel, listener);
-      },
-      removeListener(channel, listener) {
-        rendererEvents.removeListener(channel, listener);
-      },
-    };
-  }
-  return { ipcMain, connect };
-}
-
-function clientOver(ipcRenderer: IpcRendererLike): Api {
-  return createClient(ipcTransport(createBridge(ipcRenderer)));
-}
-
-// A handcrafted dispatch (no real handlers): `import:run` reports `steps` progress events tagged with
-// the source name; `import:preview` waits until cancelled. Real method names keep the client typed.
-type Seen = { method: string; input: unknown; aborted: () => boolean };
-function fakeDispatch(seen: Seen[] = []): Dispatch {
-  return async (method, input, ctx) => {
-    const signal = ctx.signal ?? new AbortController().signal;
-    seen.push({ method, input, aborted: () => signal.aborted });
-    const name = (input as { source?: { name?: string } } | null)?.source?.name ?? '';
-    if (method === 'import:run') {
-      const steps = Number(name.split(':')[1] ?? 3);
-      for (let done = 1; done <= steps; done++) {
-        await later(undefined);
-        ctx.onProgress?.({ phase: name, done, total: steps });
-      }
-      return { ok: true, value: { name } };
-    }
-    if (method === 'import:preview') {
-      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
-      return { ok: false, error: { code: 'cancelled', message: 'Cancelled.' } };
-    }
-    if (method === 'app:info') throw new Error('dispatcher bug');
-    return { ok: false, error: { code: 'not_found', message: `Unknown method "${method}".` } };
-  };
-}
-
-const source = (name: string) => ({ source: { kind: 'text' as const, name, text: '' } });
 
 async function failure(p: Promise<unknown>): Promise<QuireError> {
   const err = await p.then(
@@ -222,7 +139,9 @@ describe('IPC transport', () => {
     w2.send(IPC_CANCEL, 'job');
     expect(await p2).toMatchObject({ ok: false, error: { code: 'cancelled' } });
   });
+});
 
+describe('IPC security and the preload bridge', () => {
   it('answers only Quire’s own pages', async () => {
     const seen: Seen[] = [];
     const { ipcMain, connect } = createFakeIpc();
@@ -317,20 +236,14 @@ describe('IPC transport', () => {
 
 // The shared contract suite over real services, through the same in-memory IPC.
 describeContract('Electron IPC (in memory)', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'quire-ipc-'));
-  const services = await createServices({
-    libraryDir: dir,
-    mode: 'electron',
-    exportChunk: EXPORT_CHUNK_FOR_TESTS,
-  });
+  const { services, close } = await contractServices('electron');
   const { ipcMain, connect } = createFakeIpc();
   const ipc = registerIpc(ipcMain, services.dispatch, policy);
   return {
     api: clientOver(connect()),
     close: async () => {
       ipc.abortAll();
-      await services.close();
-      await rm(dir, { recursive: true, force: true });
+      await close();
     },
   };
 });

@@ -96,11 +96,142 @@ function treeJson(files: FileEntry[]): unknown[] {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Model id → its files. */
+type Served = Map<string, FileEntry[]>;
+
+function notFound(res: ServerResponse, code: string, message: string) {
+  res.writeHead(404, { 'content-type': 'application/json', 'x-error-code': code });
+  res.end(JSON.stringify({ error: message }));
+}
+
+/** Splits `/a/b/c…` into a served model id (one or two segments) and the rest. */
+function findModel(served: Served, segments: string[]): { id: string; rest: string[] } | null {
+  for (const n of [2, 1]) {
+    const id = segments.slice(0, n).join('/');
+    if (segments.length >= n && served.has(id)) return { id, rest: segments.slice(n) };
+  }
+  return null;
+}
+
+async function sendFile(
+  hub: FakeHub,
+  failuresLeft: WeakMap<object, number>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: FileEntry,
+) {
+  let body = file.bytes;
+  if (hub.knobs.corrupt?.has(file.path)) {
+    body = Buffer.from(body);
+    const at = Math.floor(body.length / 2);
+    body[at] = (body[at] ?? 0) ^ 0xff;
+  }
+  const etag = `"${file.lfs?.oid ?? file.oid}"`;
+  const headers: Record<string, string | number> = {
+    etag,
+    'accept-ranges': 'bytes',
+    'content-type': 'application/octet-stream',
+    'x-repo-commit': '0123456789abcdef0123456789abcdef01234567',
+  };
+  let start = 0;
+  let status = 200;
+  const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+  if (range && !hub.knobs.ignoreRange) {
+    start = Number(range[1]);
+    if (start >= body.length) {
+      res.writeHead(416, { 'content-range': `bytes */${body.length}` });
+      res.end();
+      return;
+    }
+    status = 206;
+    headers['content-range'] = `bytes ${start}-${body.length - 1}/${body.length}`;
+  }
+  const slice = body.subarray(start);
+  headers['content-length'] = slice.length;
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD') return void res.end();
+  if (hub.knobs.stallBodies) return void res.flushHeaders(); // the client's stall timer must fire
+
+  const fail = hub.knobs.failAfter;
+  let cutAt = Infinity;
+  if (fail && fail.path === file.path) {
+    const left = failuresLeft.get(fail) ?? fail.times ?? 1;
+    if (left > 0) {
+      failuresLeft.set(fail, left - 1);
+      cutAt = Math.max(0, fail.bytes - start);
+    }
+  }
+  const chunk = hub.knobs.chunkBytes ?? 64 * 1024;
+  for (let at = 0; at < slice.length; at += chunk) {
+    if (res.destroyed) return;
+    const part = slice.subarray(at, Math.min(at + chunk, slice.length));
+    if (at + part.length > cutAt) {
+      res.write(part.subarray(0, Math.max(0, cutAt - at)));
+      // Give the bytes a moment to leave, then drop the connection mid-body.
+      await sleep(20);
+      res.destroy();
+      return;
+    }
+    if (!res.write(part)) await new Promise((r) => res.once('drain', r));
+    if (hub.knobs.chunkDelayMs) await sleep(hub.knobs.chunkDelayMs);
+  }
+  res.end();
+}
+
+/** Answers one request as the hub's tree API or its resolve (and CDN) URLs would. */
+async function handle(
+  hub: FakeHub,
+  served: Served,
+  failuresLeft: WeakMap<object, number>,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const url = new URL(req.url ?? '/', 'http://x');
+  hub.requests.push({
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    range: req.headers.range ?? null,
+  });
+  if (hub.knobs.delayMs) await sleep(hub.knobs.delayMs);
+  const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+
+  if (segments[0] === 'api' && segments[1] === 'models') {
+    const found = findModel(served, segments.slice(2));
+    if (!found) return notFound(res, 'RepositoryNotFound', 'Repository not found');
+    if (hub.knobs.gated?.has(found.id)) {
+      res.writeHead(403, { 'content-type': 'application/json', 'x-error-code': 'GatedRepo' });
+      return void res.end(JSON.stringify({ error: 'Access to this model is restricted.' }));
+    }
+    if (found.rest[0] !== 'tree' || found.rest.length !== 2)
+      return notFound(res, 'EntryNotFound', 'Not found');
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return void res.end(JSON.stringify(treeJson(served.get(found.id) ?? [])));
+  }
+
+  const cdn = segments[0] === 'cdn';
+  const found = findModel(served, cdn ? segments.slice(1) : segments);
+  if (!found) return notFound(res, 'RepositoryNotFound', 'Repository not found');
+  if (hub.knobs.gated?.has(found.id)) {
+    res.writeHead(403, { 'x-error-code': 'GatedRepo' });
+    return void res.end();
+  }
+  if (found.rest[0] !== 'resolve' || found.rest.length < 3)
+    return notFound(res, 'EntryNotFound', 'Not found');
+  const path = found.rest.slice(2).join('/');
+  const file = served.get(found.id)?.find((f) => f.path === path);
+  if (!file) return notFound(res, 'EntryNotFound', `Entry not found: ${path}`);
+  if (!cdn && file.lfs && hub.knobs.redirectLfs) {
+    res.writeHead(302, { location: `/cdn${url.pathname}` });
+    return void res.end();
+  }
+  await sendFile(hub, failuresLeft, req, res, file);
+}
+
 export async function startFakeHub(
   models: Record<string, string> = {},
   knobs: FakeHubKnobs = {},
 ): Promise<FakeHub> {
-  const served = new Map<string, FileEntry[]>();
+  const served: Served = new Map();
   const requests: HubRequest[] = [];
   const sockets = new Set<Socket>();
   // Failures left per failAfter knob object, so a test can set a fresh knob at any time.
@@ -120,123 +251,8 @@ export async function startFakeHub(
   };
   for (const [id, dir] of Object.entries(models)) hub.addModel(id, dir);
 
-  function notFound(res: ServerResponse, code: string, message: string) {
-    res.writeHead(404, { 'content-type': 'application/json', 'x-error-code': code });
-    res.end(JSON.stringify({ error: message }));
-  }
-
-  /** Splits `/a/b/c…` into a served model id (one or two segments) and the rest. */
-  function findModel(segments: string[]): { id: string; rest: string[] } | null {
-    for (const n of [2, 1]) {
-      const id = segments.slice(0, n).join('/');
-      if (segments.length >= n && served.has(id)) return { id, rest: segments.slice(n) };
-    }
-    return null;
-  }
-
-  async function sendFile(req: IncomingMessage, res: ServerResponse, file: FileEntry) {
-    let body = file.bytes;
-    if (hub.knobs.corrupt?.has(file.path)) {
-      body = Buffer.from(body);
-      const at = Math.floor(body.length / 2);
-      body[at] = (body[at] ?? 0) ^ 0xff;
-    }
-    const etag = `"${file.lfs?.oid ?? file.oid}"`;
-    const headers: Record<string, string | number> = {
-      etag,
-      'accept-ranges': 'bytes',
-      'content-type': 'application/octet-stream',
-      'x-repo-commit': '0123456789abcdef0123456789abcdef01234567',
-    };
-    let start = 0;
-    let status = 200;
-    const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-    if (range && !hub.knobs.ignoreRange) {
-      start = Number(range[1]);
-      if (start >= body.length) {
-        res.writeHead(416, { 'content-range': `bytes */${body.length}` });
-        res.end();
-        return;
-      }
-      status = 206;
-      headers['content-range'] = `bytes ${start}-${body.length - 1}/${body.length}`;
-    }
-    const slice = body.subarray(start);
-    headers['content-length'] = slice.length;
-    res.writeHead(status, headers);
-    if (req.method === 'HEAD') return void res.end();
-    if (hub.knobs.stallBodies) return void res.flushHeaders(); // the client's stall timer must fire
-
-    const fail = hub.knobs.failAfter;
-    let cutAt = Infinity;
-    if (fail && fail.path === file.path) {
-      const left = failuresLeft.get(fail) ?? fail.times ?? 1;
-      if (left > 0) {
-        failuresLeft.set(fail, left - 1);
-        cutAt = Math.max(0, fail.bytes - start);
-      }
-    }
-    const chunk = hub.knobs.chunkBytes ?? 64 * 1024;
-    for (let at = 0; at < slice.length; at += chunk) {
-      if (res.destroyed) return;
-      const part = slice.subarray(at, Math.min(at + chunk, slice.length));
-      if (at + part.length > cutAt) {
-        res.write(part.subarray(0, Math.max(0, cutAt - at)));
-        // Give the bytes a moment to leave, then drop the connection mid-body.
-        await sleep(20);
-        res.destroy();
-        return;
-      }
-      if (!res.write(part)) await new Promise((r) => res.once('drain', r));
-      if (hub.knobs.chunkDelayMs) await sleep(hub.knobs.chunkDelayMs);
-    }
-    res.end();
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://x');
-    requests.push({
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      range: req.headers.range ?? null,
-    });
-    if (hub.knobs.delayMs) await sleep(hub.knobs.delayMs);
-    const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-
-    if (segments[0] === 'api' && segments[1] === 'models') {
-      const found = findModel(segments.slice(2));
-      if (!found) return notFound(res, 'RepositoryNotFound', 'Repository not found');
-      if (hub.knobs.gated?.has(found.id)) {
-        res.writeHead(403, { 'content-type': 'application/json', 'x-error-code': 'GatedRepo' });
-        return void res.end(JSON.stringify({ error: 'Access to this model is restricted.' }));
-      }
-      if (found.rest[0] !== 'tree' || found.rest.length !== 2)
-        return notFound(res, 'EntryNotFound', 'Not found');
-      res.writeHead(200, { 'content-type': 'application/json' });
-      return void res.end(JSON.stringify(treeJson(served.get(found.id) ?? [])));
-    }
-
-    const cdn = segments[0] === 'cdn';
-    const found = findModel(cdn ? segments.slice(1) : segments);
-    if (!found) return notFound(res, 'RepositoryNotFound', 'Repository not found');
-    if (hub.knobs.gated?.has(found.id)) {
-      res.writeHead(403, { 'x-error-code': 'GatedRepo' });
-      return void res.end();
-    }
-    if (found.rest[0] !== 'resolve' || found.rest.length < 3)
-      return notFound(res, 'EntryNotFound', 'Not found');
-    const path = found.rest.slice(2).join('/');
-    const file = served.get(found.id)?.find((f) => f.path === path);
-    if (!file) return notFound(res, 'EntryNotFound', `Entry not found: ${path}`);
-    if (!cdn && file.lfs && hub.knobs.redirectLfs) {
-      res.writeHead(302, { location: `/cdn${url.pathname}` });
-      return void res.end();
-    }
-    await sendFile(req, res, file);
-  }
-
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
+    handle(hub, served, failuresLeft, req, res).catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(500);
       res.end(String(err));
     });

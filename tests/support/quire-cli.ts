@@ -1,5 +1,5 @@
-// Runs `quire` as users do: a child process through bin/quire.mjs on a given library folder, with
-// QUIRE_LIBRARY cleared so the caller's own library is never touched.
+// The `quire` CLI as users run it, for tests: a child Node process through bin/quire.mjs (or a
+// given entry, e.g. a freshly built bundle), never reading a library from the environment.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,28 +7,28 @@ import { expect } from 'vitest';
 import { REPO_ROOT } from './shared-data';
 
 const run = promisify(execFile);
-const BIN = join(REPO_ROOT, 'bin', 'quire.mjs');
 
-/** What a run printed and its exit code. */
-export type QuireRun = { code: number; stdout: string; stderr: string };
+export const QUIRE_BIN = join(REPO_ROOT, 'bin', 'quire.mjs');
 
-/** Runs `quire <args> --library <lib>`; a failing run answers its code instead of throwing. */
-export async function runQuire(lib: string, args: string[]): Promise<QuireRun> {
+export type CliResult = { code: number; stdout: string; stderr: string };
+
+/** Runs `quire <args>` to its end; a failing exit is an answer (its code and output), not a throw. */
+export async function runQuire(args: string[], bin = QUIRE_BIN): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, '--library', lib], {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
       maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, QUIRE_LIBRARY: '' },
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
-    const e = err as QuireRun;
+    const e = err as CliResult;
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
 
-/** Runs `quire` and expects exit code 0 (the message shows stderr); answers stdout. */
-export async function quireOk(lib: string, args: string[]): Promise<string> {
-  const r = await runQuire(lib, args);
+/** Runs `quire <args>`, expects exit code 0 (showing stderr when not) and answers stdout. */
+export async function quireOk(args: string[], bin = QUIRE_BIN): Promise<string> {
+  const r = await runQuire(args, bin);
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 }

@@ -5,33 +5,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Paper } from '../../../shared/api/schemas';
 import { ListInputSchema } from '../../../shared/api/schemas';
 import { LibraryService } from './library-service';
+import { paper } from './paper.fixtures';
 import { PaperStore } from './store';
-
-let n = 0;
-const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({
-  id,
-  title: `Title ${id}`,
-  abstract: '',
-  authors: [],
-  year: null,
-  venue: '',
-  doi: '',
-  arxivId: '',
-  url: '',
-  sourceFile: 'test.jsonl',
-  addedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n++)).toISOString(),
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  notes: '',
-  tags: [],
-  volume: '',
-  issue: '',
-  edition: '',
-  pages: '',
-  ...extra,
-});
 
 let dir: string;
 let store: PaperStore;

@@ -1,0 +1,77 @@
+// LibraryService edits on a real LanceDB in a temp folder: notes and tags saved (and still there
+// after reopening), deletes undone exactly once, tag counts, and clear errors for unknown papers.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QuireError } from '../../../shared/api/errors';
+import { LibraryService } from './library-service';
+import { paper } from './paper.fixtures';
+import { PaperStore } from './store';
+
+let dir: string;
+let store: PaperStore;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'quire-library-edits-'));
+  store = await PaperStore.open(dir);
+  await store.add([
+    paper('a', { title: 'Attention', tags: ['nlp'] }),
+    paper('b', { title: 'Residual networks', tags: ['vision', 'nlp'] }),
+    paper('c', { title: 'Protein folding', tags: ['biology'] }),
+  ]);
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+
+describe('LibraryService edits', () => {
+  it('update saves notes and tags (trimmed, once each), keeps the rest, and survives a reopen', async () => {
+    const lib = new LibraryService(store);
+    const before = lib.get('a');
+    const after = await lib.update({ id: 'a', notes: 'Read twice ∑ 🚀', tags: [' x ', 'x', 'y'] });
+    expect(after).toMatchObject({ title: 'Attention', notes: 'Read twice ∑ 🚀', tags: ['x', 'y'] });
+    expect(after.updatedAt >= before.updatedAt).toBe(true);
+    expect((await lib.update({ id: 'a', notes: 'only notes' })).tags).toEqual(['x', 'y']);
+
+    await store.close();
+    store = await PaperStore.open(dir);
+    expect(new LibraryService(store).get('a')).toMatchObject({
+      notes: 'only notes',
+      tags: ['x', 'y'],
+    });
+    const unknown = await failure(new LibraryService(store).update({ id: 'zz', notes: 'x' }));
+    expect(unknown).toBeInstanceOf(QuireError);
+    expect(unknown).toMatchObject({ code: 'not_found' });
+  });
+
+  it('delete can be undone once, restoring the papers as they were', async () => {
+    const lib = new LibraryService(store);
+    const original = lib.get('b');
+    const del = await lib.delete(['b', 'c', 'no-such']);
+    expect(del.deleted).toBe(2);
+    expect(store.count).toBe(1);
+    expect(await failure(Promise.resolve().then(() => lib.get('b')))).toMatchObject({
+      code: 'not_found',
+    });
+    expect(await lib.undoDelete(del.undoToken)).toEqual({ restored: 2 });
+    expect(lib.get('b')).toEqual(original);
+    expect(store.count).toBe(3);
+    expect(await failure(lib.undoDelete(del.undoToken))).toMatchObject({ code: 'not_found' });
+    expect(await failure(lib.delete(['no-such']))).toMatchObject({ code: 'not_found' });
+  });
+
+  it('tags counts papers per tag, most used first, then by name', () => {
+    expect(new LibraryService(store).tags()).toEqual([
+      { tag: 'nlp', count: 2 },
+      { tag: 'biology', count: 1 },
+      { tag: 'vision', count: 1 },
+    ]);
+  });
+});

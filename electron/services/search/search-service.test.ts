@@ -1,0 +1,108 @@
+// SearchService on a real library (LanceDB in a temp folder) with the bundled model: each mode finds
+// what it should, filters hold, highlights point at the matched words, "more like this" leaves the
+// paper out, and papers without vectors are announced rather than silently missing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QuireError } from '../../../shared/api/errors';
+import { SearchInputSchema } from '../../../shared/api/schemas';
+import type { SearchInput } from '../../../shared/api/schemas';
+import { DEFAULT_MODEL } from '../wiring/options';
+import { openTestCore, quietCtx, type TestCore } from '../wiring/core.fixtures';
+
+const TOPICS = ['protein folding', 'graph neural networks', 'language models'] as const;
+const papers = Array.from({ length: 30 }, (_, i) => ({
+  title: `A study of ${TOPICS[i % 3]} number ${i}`,
+  abstract: `We examine ${TOPICS[i % 3]} and report result ${i}.`,
+  year: 2010 + (i % 10),
+  tags: i % 3 === 0 ? ['biology'] : [],
+}));
+
+let core: TestCore;
+beforeAll(async () => {
+  core = await openTestCore(papers);
+});
+afterAll(async () => {
+  await core.close();
+});
+
+const query = (input: SearchInput) => core.search.query(SearchInputSchema.parse(input));
+const topicOf = (title: string) => TOPICS.find((t) => title.includes(t));
+
+describe('SearchService', () => {
+  it('keyword search finds the papers with the words and highlights them', async () => {
+    const r = await query({ query: 'protein', mode: 'fts', k: 50 });
+    expect(r.mode).toBe('fts');
+    expect(r.hits).toHaveLength(10);
+    for (const h of r.hits) {
+      expect(topicOf(h.paper.title)).toBe('protein folding');
+      expect(h.ftsScore).toEqual(expect.any(Number));
+      const [start, end] = h.highlights.title[0]!;
+      expect(h.paper.title.slice(start, end).toLowerCase()).toBe('protein');
+    }
+  });
+
+  it('semantic search ranks the papers on the topic of the query first', async () => {
+    const r = await query({ query: 'protein folding', mode: 'vector', k: 5 });
+    expect(r).toMatchObject({ mode: 'vector', model: DEFAULT_MODEL });
+    expect(r.notice).toBeUndefined();
+    expect(r.hits).toHaveLength(5);
+    for (const h of r.hits) expect(topicOf(h.paper.title)).toBe('protein folding');
+    const scores = r.hits.map((h) => h.vectorScore!);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('hybrid search answers each paper once, and filters hold in every mode', async () => {
+    const r = await query({ query: 'graph neural networks', k: 10 });
+    expect(r.mode).toBe('hybrid');
+    const ids = r.hits.map((h) => h.paper.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(topicOf(r.hits[0]!.paper.title)).toBe('graph neural networks');
+    for (const mode of ['hybrid', 'vector', 'fts'] as const) {
+      const f = await query({
+        query: 'study',
+        mode,
+        k: 50,
+        filters: { tag: 'biology', yearFrom: 2012, yearTo: 2016 },
+      });
+      expect(f.hits.length).toBeGreaterThan(0);
+      for (const h of f.hits) {
+        expect(h.paper.tags).toContain('biology');
+        expect(h.paper.year).toBeGreaterThanOrEqual(2012);
+        expect(h.paper.year).toBeLessThanOrEqual(2016);
+      }
+    }
+  });
+
+  it('more like this: the nearest papers share the topic, and the paper itself is left out', async () => {
+    const source = core.store.all().find((p) => p.title.includes('language models'))!;
+    const r = await core.search.similar({ id: source.id, k: 5, filters: {} });
+    expect(r.hits).toHaveLength(5);
+    expect(r.hits.map((h) => h.paper.id)).not.toContain(source.id);
+    for (const h of r.hits) expect(topicOf(h.paper.title)).toBe('language models');
+    const unknown = await core.search
+      .similar({ id: 'no-such-paper', k: 5, filters: {} })
+      .catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(QuireError);
+    expect(unknown).toMatchObject({ code: 'not_found' });
+  });
+
+  it('papers without vectors are found by keywords, and the answer says how many lack them', async () => {
+    const text = JSON.stringify({ title: 'Quasicrystal lattices', abstract: 'Not embedded yet.' });
+    await core.ingest.run({ source: { kind: 'text', name: 'late.jsonl', text } }, quietCtx());
+    await core.store.ensureFtsIndex();
+    await core.search.libraryChanged();
+    const fts = await query({ query: 'quasicrystal', mode: 'hybrid' });
+    expect(fts.hits.map((h) => h.paper.title)).toContain('Quasicrystal lattices');
+    expect(fts.notice).toMatch(
+      /1 of 31 papers have no vectors yet; they are found by keywords only/,
+    );
+    const vec = await query({ query: 'quasicrystal', mode: 'vector' });
+    expect(vec.notice).toMatch(/semantic search cannot find them until they are embedded/);
+    const late = core.store.all().find((p) => p.title === 'Quasicrystal lattices')!;
+    const similar = await core.search
+      .similar({ id: late.id, k: 5, filters: {} })
+      .catch((e: unknown) => e);
+    expect(similar).toMatchObject({ code: 'unavailable' });
+    await core.embeddings.update(quietCtx());
+    expect((await query({ query: 'quasicrystal', mode: 'vector' })).notice).toBeUndefined();
+  });
+});
