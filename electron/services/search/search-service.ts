@@ -239,52 +239,19 @@ export class SearchService {
     const score = await scorer;
     if (mode === 'hybrid' && score) soft = score(this.candidates(fts, vec, input.k, test));
     const ranked = rank();
-    const ftsScore = new Map(fts.map((r) => [r.id, r.score]));
-    const vecScore = new Map(vec.map((r) => [r.id, r.score]));
     // Keyword modes searched the expansions too, so their words light up and explain a hit.
     const expansions: QueryExpansion[] =
       mode === 'vector' ? [] : [...expanded.expansions, ...feedbackUsed];
-    const single = expansions.filter((e) => !/[\s\-\u2010\u2011]/u.test(e.to.trim()));
-    const phrases = expansions.filter((e) => !single.includes(e)).map((e) => e.to);
-    const terms = [
-      ...new Set([...queryTerms(input.query), ...single.flatMap((e) => queryTerms(e.to))]),
-    ];
-    const spans = (text: string) => mergeSpans(highlight(text, terms), phraseSpans(text, phrases));
-    const hits: SearchHit[] = [];
-    for (const r of ranked) {
-      const paper = this.papers.get(r.id);
-      if (!paper || (test && !test(paper))) continue;
-      // Words the paper met only through a model-vocabulary neighbour ("light" ~ "optical").
-      const neighbours: MatchedTerm[] = (soft.get(r.id)?.matches ?? [])
-        .filter((m) => m.from !== m.to)
-        .map((m) => ({ from: m.from, to: m.to, kind: 'neighbour' }));
-      const matched = [...explainHit(paper, input.query, expansions)];
-      for (const n of neighbours) if (!matched.some((m) => m.from === n.from)) matched.push(n);
-      hits.push({
-        paper,
-        score: r.score,
-        vectorScore: vecScore.get(r.id) ?? null,
-        ftsScore: ftsScore.get(r.id) ?? null,
-        highlights: {
-          title: spans(paper.title),
-          abstract: spans(paper.abstract),
-        },
-        matched,
-      });
-      if (hits.length >= input.k) break;
-    }
-    // The neighbour words the shown papers matched through, strongest first, each pair once.
-    const used = [...expansions, ...stemExpansions(hits.map((h) => h.matched ?? []))];
-    const seen = new Set(used.map((e) => `${e.from}\u0000${e.to}`));
-    for (const m of hits
-      .flatMap((h) => soft.get(h.paper.id)?.matches ?? [])
-      .filter((m) => m.from !== m.to)
-      .sort((a, b) => b.similarity - a.similarity)) {
-      const key = `${m.from}\u0000${m.to}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      used.push({ from: m.from, to: m.to, kind: 'neighbour' });
-    }
+    const hits = this.hitsOf(ranked, {
+      fts,
+      vec,
+      soft,
+      test,
+      query: input.query,
+      k: input.k,
+      expansions,
+    });
+    const used = usedExpansions(expansions, hits, soft);
     // Calibration comes last and never reorders: ranking belongs to fusion.ts.
     const calibrated = calibrate(hits, mode);
     return {
@@ -296,6 +263,50 @@ export class SearchService {
       ...(used.length ? { expansions: used } : {}),
       noCloseMatch: calibrated.noCloseMatch,
     };
+  }
+
+  /** The top `k` ranked papers that pass the filters, with their highlights and why they matched. */
+  private hitsOf(
+    ranked: Ranked[],
+    r: {
+      fts: Ranked[];
+      vec: Ranked[];
+      soft: Map<string, SoftScore>;
+      test: ((p: Paper) => boolean) | undefined;
+      query: string;
+      k: number;
+      expansions: QueryExpansion[];
+    },
+  ): SearchHit[] {
+    const ftsScore = new Map(r.fts.map((x) => [x.id, x.score]));
+    const vecScore = new Map(r.vec.map((x) => [x.id, x.score]));
+    const single = r.expansions.filter((e) => !/[\s\-\u2010\u2011]/u.test(e.to.trim()));
+    const phrases = r.expansions.filter((e) => !single.includes(e)).map((e) => e.to);
+    const terms = [
+      ...new Set([...queryTerms(r.query), ...single.flatMap((e) => queryTerms(e.to))]),
+    ];
+    const spans = (text: string) => mergeSpans(highlight(text, terms), phraseSpans(text, phrases));
+    const hits: SearchHit[] = [];
+    for (const x of ranked) {
+      const paper = this.papers.get(x.id);
+      if (!paper || (r.test && !r.test(paper))) continue;
+      // Words the paper met only through a model-vocabulary neighbour ("light" ~ "optical").
+      const neighbours: MatchedTerm[] = (r.soft.get(x.id)?.matches ?? [])
+        .filter((m) => m.from !== m.to)
+        .map((m) => ({ from: m.from, to: m.to, kind: 'neighbour' }));
+      const matched = [...explainHit(paper, r.query, r.expansions)];
+      for (const n of neighbours) if (!matched.some((m) => m.from === n.from)) matched.push(n);
+      hits.push({
+        paper,
+        score: x.score,
+        vectorScore: vecScore.get(x.id) ?? null,
+        ftsScore: ftsScore.get(x.id) ?? null,
+        highlights: { title: spans(paper.title), abstract: spans(paper.abstract) },
+        matched,
+      });
+      if (hits.length >= r.k) break;
+    }
+    return hits;
   }
 
   /** Says how many papers the vectors do not cover yet, so an incomplete answer is never silent. */
@@ -350,4 +361,25 @@ export class SearchService {
  */
 export function byScoreThenId<R extends Ranked>(ranked: R[]): R[] {
   return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The expansions the answer used: the query's own, then the neighbour words the shown papers
+ * matched through, strongest first, each pair once. */
+function usedExpansions(
+  expansions: QueryExpansion[],
+  hits: SearchHit[],
+  soft: Map<string, SoftScore>,
+): QueryExpansion[] {
+  const used = [...expansions, ...stemExpansions(hits.map((h) => h.matched ?? []))];
+  const seen = new Set(used.map((e) => `${e.from}\u0000${e.to}`));
+  for (const m of hits
+    .flatMap((h) => soft.get(h.paper.id)?.matches ?? [])
+    .filter((m) => m.from !== m.to)
+    .sort((a, b) => b.similarity - a.similarity)) {
+    const key = `${m.from}\u0000${m.to}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    used.push({ from: m.from, to: m.to, kind: 'neighbour' });
+  }
+  return used;
 }
