@@ -5,6 +5,12 @@ import { JobProgress } from '../cells/JobProgress';
 import type { DocAction, DocState } from '../docState';
 import type { ExportFormat } from './useNotebookExport';
 
+/** Undo and Redo: each enabled while its history has a step. */
+const HISTORY = [
+  { action: 'undo', steps: 'past', label: 'Undo', title: 'Undo (Ctrl+Z)' },
+  { action: 'redo', steps: 'future', label: 'Redo', title: 'Redo (Ctrl+Shift+Z)' },
+] as const;
+
 type Props = {
   state: DocState;
   dispatch: Dispatch<DocAction>;
@@ -58,26 +64,19 @@ export function EditorBar({
         >
           {save.label}
         </span>
-        <button
-          type="button"
-          className="button small"
-          data-testid="undo"
-          disabled={state.past.length === 0}
-          onClick={() => dispatch({ type: 'undo' })}
-          title="Undo (Ctrl+Z)"
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          className="button small"
-          data-testid="redo"
-          disabled={state.future.length === 0}
-          onClick={() => dispatch({ type: 'redo' })}
-          title="Redo (Ctrl+Shift+Z)"
-        >
-          Redo
-        </button>
+        {HISTORY.map((h) => (
+          <button
+            key={h.action}
+            type="button"
+            className="button small"
+            data-testid={h.action}
+            disabled={state[h.steps].length === 0}
+            onClick={() => dispatch({ type: h.action })}
+            title={h.title}
+          >
+            {h.label}
+          </button>
+        ))}
         {exportJob.running ? (
           <JobProgress
             progress={exportJob.progress}

@@ -14,6 +14,19 @@ type Props = {
   remove(): void;
 };
 
+/** The buttons at the end of a row, in order. */
+const ACTIONS = [
+  { id: 'rename', label: 'Rename', title: 'Rename (F2)', testId: 'notebook-rename', icon: 'edit' },
+  {
+    id: 'duplicate',
+    label: 'Duplicate',
+    title: 'Duplicate',
+    testId: 'notebook-duplicate',
+    icon: 'copy',
+  },
+  { id: 'remove', label: 'Delete', title: 'Delete', testId: 'notebook-delete', icon: 'trash' },
+] as const;
+
 function when(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
@@ -56,36 +69,19 @@ export function NotebookRow({ n, selected, renaming, setRenaming, ...act }: Prop
         </button>
       )}
       <span className="nb-list-actions">
-        <button
-          type="button"
-          className="icon-button"
-          title="Rename (F2)"
-          aria-label={`Rename ${n.title}`}
-          data-testid="notebook-rename"
-          onClick={() => setRenaming(n.id)}
-        >
-          <Icon name="edit" size={14} />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          title="Duplicate"
-          aria-label={`Duplicate ${n.title}`}
-          data-testid="notebook-duplicate"
-          onClick={act.duplicate}
-        >
-          <Icon name="copy" size={14} />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          title="Delete"
-          aria-label={`Delete ${n.title}`}
-          data-testid="notebook-delete"
-          onClick={act.remove}
-        >
-          <Icon name="trash" size={14} />
-        </button>
+        {ACTIONS.map((a) => (
+          <button
+            key={a.testId}
+            type="button"
+            className="icon-button"
+            title={a.title}
+            aria-label={`${a.label} ${n.title}`}
+            data-testid={a.testId}
+            onClick={a.id === 'rename' ? () => setRenaming(n.id) : act[a.id]}
+          >
+            <Icon name={a.icon} size={14} />
+          </button>
+        ))}
       </span>
     </li>
   );
