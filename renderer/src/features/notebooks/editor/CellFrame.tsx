@@ -18,6 +18,34 @@ const STATUS_LABEL: Record<CellStatus, string> = {
   'not-computable': '',
 };
 
+/** The buttons at the end of a cell's head: move up, move down, delete. */
+const CELL_TOOLS = [
+  {
+    label: 'Move cell up',
+    title: 'Move up (Ctrl+Alt+↑)',
+    icon: 'up',
+    move: -1,
+    testId: undefined,
+    disabled: (i: number) => i === 0,
+  },
+  {
+    label: 'Move cell down',
+    title: 'Move down (Ctrl+Alt+↓)',
+    icon: 'down',
+    move: 1,
+    testId: undefined,
+    disabled: (i: number, count: number) => i === count - 1,
+  },
+  {
+    label: 'Delete cell',
+    title: 'Delete cell (Ctrl+Z brings it back)',
+    icon: 'close',
+    move: 0,
+    testId: 'cell-delete',
+    disabled: () => false,
+  },
+] as const;
+
 type Props = {
   notebook: Notebook;
   cell: Cell;
@@ -79,36 +107,20 @@ export function CellFrame(props: Props) {
             ▶ Run
           </button>
         )}
-        <button
-          type="button"
-          className="icon-button nb-cell-tool"
-          aria-label="Move cell up"
-          title="Move up (Ctrl+Alt+↑)"
-          disabled={index === 0}
-          onClick={() => editing.move(cell.id, -1)}
-        >
-          <Icon name="up" size={14} />
-        </button>
-        <button
-          type="button"
-          className="icon-button nb-cell-tool"
-          aria-label="Move cell down"
-          title="Move down (Ctrl+Alt+↓)"
-          disabled={index === notebook.cells.length - 1}
-          onClick={() => editing.move(cell.id, 1)}
-        >
-          <Icon name="down" size={14} />
-        </button>
-        <button
-          type="button"
-          className="icon-button nb-cell-tool"
-          aria-label="Delete cell"
-          title="Delete cell (Ctrl+Z brings it back)"
-          data-testid="cell-delete"
-          onClick={() => editing.remove(cell.id)}
-        >
-          <Icon name="close" size={14} />
-        </button>
+        {CELL_TOOLS.map((t) => (
+          <button
+            key={t.label}
+            type="button"
+            className="icon-button nb-cell-tool"
+            aria-label={t.label}
+            title={t.title}
+            data-testid={t.testId}
+            disabled={t.disabled(index, notebook.cells.length)}
+            onClick={() => (t.move ? editing.move(cell.id, t.move) : editing.remove(cell.id))}
+          >
+            <Icon name={t.icon} size={14} />
+          </button>
+        ))}
       </header>
       <div className="nb-cell-body">
         <View
