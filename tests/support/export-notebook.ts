@@ -73,6 +73,176 @@ function decayRows(): number[][] {
   });
 }
 
+/** Text and the tables the fits and plots read. */
+function textAndTables(): Cell[] {
+  return [
+    cell({
+      id: 'intro',
+      type: 'markdown',
+      source:
+        'We refit $L = E + A C^{-\\alpha}$ from @[Chinchilla](paper:chinchilla) and compare with @[the dynamical model](paper:dynamical).',
+    }),
+    cell({
+      id: 'runs',
+      type: 'table',
+      name: 'runs',
+      data: {
+        columns: ['compute', 'params', 'tokens', 'loss', 'simple', 'err'].map((name) => ({
+          name,
+          type: 'number',
+        })),
+        rows: scalingRows(),
+        sourcePaperId: 'chinchilla',
+      },
+    }),
+    cell({
+      id: 'decay',
+      type: 'table',
+      name: 'decay',
+      data: {
+        columns: [
+          { name: 't', type: 'number' },
+          { name: 'signal', type: 'number' },
+          { name: 'step', type: 'number' },
+        ],
+        rows: decayRows(),
+      },
+    }),
+  ];
+}
+
+/** One fit cell per model family: built-in, typed formula with start and bounds, two inputs. */
+function fitCells(): Cell[] {
+  return [
+    cell({
+      id: 'fit_offset',
+      type: 'fit',
+      data: { source: 'runs', x: 'compute', y: 'simple', model: 'power-law-offset' },
+    }),
+    cell({
+      id: 'fit_weighted',
+      type: 'fit',
+      data: {
+        source: 'runs',
+        x: 'compute',
+        y: 'simple',
+        sigma: 'err',
+        model: 'E + A*x^-alpha',
+        start: { E: 1.5, A: 300, alpha: 0.25 },
+        bounds: { alpha: [0.01, 2] },
+      },
+    }),
+    cell({
+      id: 'fit_chinchilla',
+      type: 'fit',
+      data: { source: 'runs', x: ['params', 'tokens'], y: 'loss', model: 'chinchilla' },
+    }),
+    cell({
+      id: 'fit_loglog',
+      type: 'fit',
+      data: { source: 'runs', x: 'compute', y: 'simple', model: 'log-log-linear' },
+    }),
+    cell({
+      id: 'fit_decay',
+      type: 'fit',
+      data: { source: 'decay', x: 't', y: 'signal', model: 'exponential-decay' },
+    }),
+    cell({
+      id: 'fit_erf',
+      type: 'fit',
+      data: {
+        source: 'decay',
+        x: 't',
+        y: 'step',
+        model: 'h * (1 + erf((x - x0) / w)) / 2',
+        start: { h: 1, x0: 2.5, w: 1 },
+      },
+    }),
+  ];
+}
+
+/** A plot, and JavaScript with long console output and a table output. */
+function plotAndCode(): Cell[] {
+  return [
+    cell({
+      id: 'plot1',
+      type: 'plot',
+      data: {
+        kind: 'scatter',
+        source: 'runs',
+        x: 'compute',
+        y: ['simple'],
+        logX: true,
+        logY: true,
+      },
+    }),
+    cell({
+      id: 'js1',
+      type: 'javascript',
+      source:
+        "const rows = table('runs');\nconsole.log('rows', rows.length);\nreturn rows.map((r) => ({ compute: r.compute, ratio: r.loss / r.simple }));\n",
+      outputs: [
+        {
+          kind: 'console',
+          level: 'log',
+          text:
+            'status: converged after 37 iterations (relative reduction in the sum of squares below ftol = 1e-10); ' +
+            'checked every parameter against its bounds, none at a bound; '.repeat(3) +
+            'https://example.org/a/very/long/path/' +
+            'segment/'.repeat(30),
+        },
+        {
+          kind: 'table',
+          columns: ['compute', 'ratio'],
+          rows: scalingRows().map((r) => [r[0], (r[3] ?? 0) / (r[4] ?? 1)]),
+        },
+      ],
+    }),
+  ];
+}
+
+/** An edge table and the graphs: a generator and a weighted edge list. */
+function graphCells(): Cell[] {
+  return [
+    cell({
+      id: 'edges',
+      type: 'table',
+      name: 'edges',
+      data: {
+        columns: [
+          { name: 'from', type: 'string' },
+          { name: 'to', type: 'string' },
+          { name: 'w', type: 'number' },
+        ],
+        rows: [
+          ['a', 'b', 1],
+          ['b', 'c', 2],
+          ['c', 'a', 1.5],
+          ['c', 'd', 0.5],
+          ['d', 'e', 3],
+          ['e', 'f', 1],
+          ['f', 'd', 2.5],
+          ['f', 'g', 1],
+          ['h', 'i', 1],
+        ],
+      },
+    }),
+    cell({
+      id: 'karate',
+      type: 'graph',
+      data: { source: { kind: 'generator', model: 'karate' }, seed: 0 },
+    }),
+    cell({
+      id: 'weighted',
+      type: 'graph',
+      data: {
+        source: { kind: 'edges', cell: 'edges', weightColumn: 'w' },
+        seed: 0,
+      },
+    }),
+  ];
+}
+
 /** The cells, fits and graphs not yet run. */
 export function exportNotebook(): Notebook {
   return {
@@ -81,154 +251,7 @@ export function exportNotebook(): Notebook {
     createdAt: '2026-11-30T00:00:00.000Z',
     updatedAt: '2026-11-30T00:00:00.000Z',
     revision: 0,
-    cells: [
-      cell({
-        id: 'intro',
-        type: 'markdown',
-        source:
-          'We refit $L = E + A C^{-\\alpha}$ from @[Chinchilla](paper:chinchilla) and compare with @[the dynamical model](paper:dynamical).',
-      }),
-      cell({
-        id: 'runs',
-        type: 'table',
-        name: 'runs',
-        data: {
-          columns: ['compute', 'params', 'tokens', 'loss', 'simple', 'err'].map((name) => ({
-            name,
-            type: 'number',
-          })),
-          rows: scalingRows(),
-          sourcePaperId: 'chinchilla',
-        },
-      }),
-      cell({
-        id: 'decay',
-        type: 'table',
-        name: 'decay',
-        data: {
-          columns: [
-            { name: 't', type: 'number' },
-            { name: 'signal', type: 'number' },
-            { name: 'step', type: 'number' },
-          ],
-          rows: decayRows(),
-        },
-      }),
-      cell({
-        id: 'fit_offset',
-        type: 'fit',
-        data: { source: 'runs', x: 'compute', y: 'simple', model: 'power-law-offset' },
-      }),
-      cell({
-        id: 'fit_weighted',
-        type: 'fit',
-        data: {
-          source: 'runs',
-          x: 'compute',
-          y: 'simple',
-          sigma: 'err',
-          model: 'E + A*x^-alpha',
-          start: { E: 1.5, A: 300, alpha: 0.25 },
-          bounds: { alpha: [0.01, 2] },
-        },
-      }),
-      cell({
-        id: 'fit_chinchilla',
-        type: 'fit',
-        data: { source: 'runs', x: ['params', 'tokens'], y: 'loss', model: 'chinchilla' },
-      }),
-      cell({
-        id: 'fit_loglog',
-        type: 'fit',
-        data: { source: 'runs', x: 'compute', y: 'simple', model: 'log-log-linear' },
-      }),
-      cell({
-        id: 'fit_decay',
-        type: 'fit',
-        data: { source: 'decay', x: 't', y: 'signal', model: 'exponential-decay' },
-      }),
-      cell({
-        id: 'fit_erf',
-        type: 'fit',
-        data: {
-          source: 'decay',
-          x: 't',
-          y: 'step',
-          model: 'h * (1 + erf((x - x0) / w)) / 2',
-          start: { h: 1, x0: 2.5, w: 1 },
-        },
-      }),
-      cell({
-        id: 'plot1',
-        type: 'plot',
-        data: {
-          kind: 'scatter',
-          source: 'runs',
-          x: 'compute',
-          y: ['simple'],
-          logX: true,
-          logY: true,
-        },
-      }),
-      cell({
-        id: 'js1',
-        type: 'javascript',
-        source:
-          "const rows = table('runs');\nconsole.log('rows', rows.length);\nreturn rows.map((r) => ({ compute: r.compute, ratio: r.loss / r.simple }));\n",
-        outputs: [
-          {
-            kind: 'console',
-            level: 'log',
-            text:
-              'status: converged after 37 iterations (relative reduction in the sum of squares below ftol = 1e-10); ' +
-              'checked every parameter against its bounds, none at a bound; '.repeat(3) +
-              'https://example.org/a/very/long/path/' +
-              'segment/'.repeat(30),
-          },
-          {
-            kind: 'table',
-            columns: ['compute', 'ratio'],
-            rows: scalingRows().map((r) => [r[0], (r[3] ?? 0) / (r[4] ?? 1)]),
-          },
-        ],
-      }),
-      cell({
-        id: 'edges',
-        type: 'table',
-        name: 'edges',
-        data: {
-          columns: [
-            { name: 'from', type: 'string' },
-            { name: 'to', type: 'string' },
-            { name: 'w', type: 'number' },
-          ],
-          rows: [
-            ['a', 'b', 1],
-            ['b', 'c', 2],
-            ['c', 'a', 1.5],
-            ['c', 'd', 0.5],
-            ['d', 'e', 3],
-            ['e', 'f', 1],
-            ['f', 'd', 2.5],
-            ['f', 'g', 1],
-            ['h', 'i', 1],
-          ],
-        },
-      }),
-      cell({
-        id: 'karate',
-        type: 'graph',
-        data: { source: { kind: 'generator', model: 'karate' }, seed: 0 },
-      }),
-      cell({
-        id: 'weighted',
-        type: 'graph',
-        data: {
-          source: { kind: 'edges', cell: 'edges', weightColumn: 'w' },
-          seed: 0,
-        },
-      }),
-    ],
+    cells: [...textAndTables(), ...fitCells(), ...plotAndCode(), ...graphCells()],
   };
 }
 
