@@ -499,7 +499,6 @@ function Shell({ api }: { api: Api }) {
           <div className="view">
             <NotebooksView
               ref={notebooks}
-              api={api}
               openPaper={openPaperFromNotebook}
               showToast={showToast}
             />

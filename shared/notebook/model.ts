@@ -96,6 +96,18 @@ export type NotebookSummary = {
   cellCount: number;
 };
 
+/** A notebook as the list shows it (the service answers with it; the view updates rows with it). */
+export function summaryOf(nb: Notebook): NotebookSummary {
+  return {
+    id: nb.id,
+    title: nb.title,
+    createdAt: nb.createdAt,
+    updatedAt: nb.updatedAt,
+    revision: nb.revision,
+    cellCount: nb.cells.length,
+  };
+}
+
 /** Where a cell's output stands: see ./staleness.ts. */
 export type CellStatus = 'fresh' | 'stale' | 'never-run' | 'not-computable';
 

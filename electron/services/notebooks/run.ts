@@ -1,6 +1,6 @@
 // Run orchestration: runs computable cells (one, or all in order by position), stores each cell's
 // outputs, inputs hash and time with the notebook as soon as it finishes, and stops on cancel.
-import { QuireError, type ErrorCode } from '../../../shared/api/errors';
+import { errorMessage, QuireError, type ErrorCode } from '../../../shared/api/errors';
 import type { CallContext } from '../../../shared/api/contract';
 import type { NotebookRunResult } from '../../../shared/api/notebook-contract';
 import type { FitResult } from '../../../shared/fit/index';
@@ -137,7 +137,7 @@ export async function runCells(
         {
           kind: 'error',
           name: err instanceof Error ? err.name : 'Error',
-          message: err instanceof Error ? err.message : String(err),
+          message: errorMessage(err),
         },
       ];
     }

@@ -10,26 +10,11 @@ import {
   encodeNotebook,
   NOTEBOOK_EXTENSION,
 } from '../../../shared/notebook/file-format';
-import {
-  NOTEBOOK_LIMITS,
-  type Notebook,
-  type NotebookSummary,
-} from '../../../shared/notebook/model';
+import { NOTEBOOK_LIMITS, type Notebook } from '../../../shared/notebook/model';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 const TRASH = '.trash';
 const TRASH_DAYS = 30;
-
-export function summaryOf(nb: Notebook): NotebookSummary {
-  return {
-    id: nb.id,
-    title: nb.title,
-    createdAt: nb.createdAt,
-    updatedAt: nb.updatedAt,
-    revision: nb.revision,
-    cellCount: nb.cells.length,
-  };
-}
 
 export class NotebookStore {
   private readonly locks = new Map<string, Promise<unknown>>();

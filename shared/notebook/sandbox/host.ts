@@ -2,6 +2,7 @@
 // code, answers host calls (search, papers, fit), collects console lines, and enforces the time
 // limit and cancellation by terminating the worker. Transport-agnostic: the Node runner
 // (electron/services/notebooks/sandbox) and a browser Web Worker runner each adapt their worker.
+import { errorMessage } from '../../api/errors';
 import type { CellOutput } from '../model';
 import { wrapCellSource } from './prelude';
 import {
@@ -146,7 +147,7 @@ export function runInSandbox(
           type: 'reply',
           callId,
           ok: false,
-          value: JSON.stringify(err instanceof Error ? err.message : String(err)),
+          value: JSON.stringify(errorMessage(err)),
         };
       }
       if (!settled) worker.post(reply);

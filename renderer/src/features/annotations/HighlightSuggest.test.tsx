@@ -4,6 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper } from '../../testing/fakeApi';
 import { MarkdownEditor } from '../notebooks/cells/MarkdownCellView';
 import { makeAnnotation } from './annotation.fixtures';
@@ -29,9 +30,13 @@ describe('MarkdownEditor @ with highlights', () => {
     function Host() {
       const [v, setV] = useState('');
       value = v;
-      return <MarkdownEditor api={fake.api} value={v} onChange={setV} autoFocus />;
+      return <MarkdownEditor value={v} onChange={setV} autoFocus />;
     }
-    render(<Host />);
+    render(
+      <ApiContext.Provider value={fake.api}>
+        <Host />
+      </ApiContext.Provider>,
+    );
     const box = screen.getByTestId('cell-editor') as HTMLTextAreaElement;
     fireEvent.change(box, { target: { value: '@optimistic', selectionStart: 11 } });
     const option = await screen.findByTestId('highlight-suggest-item');

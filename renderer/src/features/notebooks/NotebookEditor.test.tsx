@@ -7,7 +7,8 @@ import type { Progress } from '../../../../shared/api/contract';
 import { QuireError } from '../../../../shared/api/errors';
 import type { CellTypeInfo } from '../../../../shared/api/notebook-contract';
 import type { Notebook } from '../../../../shared/notebook/model';
-import { fakeApi, stubLayout } from '../../testing/fakeApi';
+import { ApiContext } from '../../apiContext';
+import { fakeApi, stubLayout, type FakeHandlers } from '../../testing/fakeApi';
 import { AUTOSAVE_MS, NotebookEditor } from './NotebookEditor';
 
 const TYPES: CellTypeInfo[] = [
@@ -39,9 +40,21 @@ function notebook(over: Partial<Notebook> = {}): Notebook {
   };
 }
 
+/** Renders the editor over a fake transport answering with `handlers`. */
+function renderEditor(handlers: FakeHandlers) {
+  const fake = fakeApi(handlers);
+  render(
+    <ApiContext.Provider value={fake.api}>
+      <NotebookEditor id="nb1" cellTypes={TYPES} openPaper={() => {}} onSaved={() => {}} />
+    </ApiContext.Provider>,
+  );
+  return fake;
+}
+
+/** The editor over a fake store that saves like the real one: revision checked, then bumped. */
 function setup(initial: Notebook) {
   let stored = initial;
-  const fake = fakeApi({
+  const fake = renderEditor({
     'notebooks:get': () => ({ notebook: stored, status: {} }),
     'notebooks:save': ({ notebook: nb, baseRevision }) => {
       if (baseRevision !== stored.revision) throw new Error('conflict');
@@ -49,15 +62,6 @@ function setup(initial: Notebook) {
       return { notebook: stored, status: {} };
     },
   });
-  render(
-    <NotebookEditor
-      api={fake.api}
-      id="nb1"
-      cellTypes={TYPES}
-      openPaper={() => {}}
-      onSaved={() => {}}
-    />,
-  );
   return { fake, saves: () => fake.calls.filter((c) => c.method === 'notebooks:save') };
 }
 
@@ -70,7 +74,7 @@ describe('NotebookEditor', () => {
   it('shows an export under way as cells exported with Cancel; Cancel stops it and saves nothing', async () => {
     let signal: AbortSignal | null = null;
     let report: ((p: Progress) => void) | undefined;
-    const fake = fakeApi({
+    renderEditor({
       'notebooks:get': () => ({ notebook: notebook(), status: {} }),
       'notebooks:export': (_input, opts) =>
         new Promise((_resolve, reject) => {
@@ -81,15 +85,6 @@ describe('NotebookEditor', () => {
           );
         }),
     });
-    render(
-      <NotebookEditor
-        api={fake.api}
-        id="nb1"
-        cellTypes={TYPES}
-        openPaper={() => {}}
-        onSaved={() => {}}
-      />,
-    );
     fireEvent.change(await screen.findByLabelText('Export notebook'), {
       target: { value: 'html' },
     });
@@ -187,7 +182,7 @@ describe('NotebookEditor', () => {
   });
 
   it('shows a conflict banner when the file moved on', async () => {
-    const fake = fakeApi({
+    renderEditor({
       'notebooks:get': () => ({ notebook: notebook(), status: {} }),
       'notebooks:save': () => {
         throw new QuireError('invalid_input', 'changed elsewhere', {
@@ -196,15 +191,6 @@ describe('NotebookEditor', () => {
         });
       },
     });
-    render(
-      <NotebookEditor
-        api={fake.api}
-        id="nb1"
-        cellTypes={TYPES}
-        openPaper={() => {}}
-        onSaved={() => {}}
-      />,
-    );
     fireEvent.click(await screen.findByTestId('cell-add-markdown'));
     await act(() => sleep(AUTOSAVE_MS + 100));
     expect(await screen.findByTestId('save-conflict')).toBeTruthy();

@@ -4,6 +4,7 @@ import { displayName } from '../../../../shared/papers/names';
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Api } from '../../../../shared/api/client';
 import type { Paper } from '../../../../shared/api/schemas';
+import { useApi } from '../../apiContext';
 import { TexText } from '../../components/TexText';
 
 export const SUGGEST_DEBOUNCE_MS = 120;
@@ -33,7 +34,8 @@ async function suggest(api: Api, text: string, signal: AbortSignal): Promise<Pap
 }
 
 /** Papers matching `query` (null = closed); out-of-date answers are dropped. */
-export function usePaperSuggestions(api: Api, query: string | null): Paper[] {
+export function usePaperSuggestions(query: string | null): Paper[] {
+  const api = useApi();
   const [answer, setAnswer] = useState<{ query: string; papers: Paper[] } | null>(null);
   useEffect(() => {
     if (query === null) return;
@@ -132,13 +134,11 @@ export function SuggestList({
 
 /** A text box that finds a library paper and reports the pick. */
 export function PaperPicker({
-  api,
   onPick,
   placeholder = 'Find a paper by title…',
   autoFocus,
   testId = 'paper-picker',
 }: {
-  api: Api;
   onPick(p: Paper): void;
   placeholder?: string;
   autoFocus?: boolean;
@@ -147,7 +147,7 @@ export function PaperPicker({
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const papers = usePaperSuggestions(api, open ? text : null);
+  const papers = usePaperSuggestions(open ? text : null);
   const pick = (p: Paper) => {
     setOpen(false);
     setText('');

@@ -1,6 +1,8 @@
 // Debounced autosave: saves after a pause in typing and at once on flush (blur, unmount, and the
 // page being hidden or unloaded: reload, close, switching away).
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../../../shared/api/errors';
+import { usePageHide } from '../../lib/usePageHide';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -53,7 +55,7 @@ export function useAutosave(
       } catch (err) {
         if (mounted.current) {
           setStatus('error');
-          setError(err instanceof Error ? err.message : String(err));
+          setError(errorMessage(err));
         }
       }
     });
@@ -81,19 +83,8 @@ export function useAutosave(
   }, [flush]);
 
   // Nor must a reload, closing the window, or the tab going to the background: React does not
-  // unmount on unload, so listen for the page going away and send what is pending right now.
-  useEffect(() => {
-    const now = () => send(true);
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') now();
-    };
-    window.addEventListener('pagehide', now);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', now);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [send]);
+  // unmount on unload, so send what is pending right now when the page goes away.
+  usePageHide(useCallback(() => send(true), [send]));
 
   return { status, error, change, flush };
 }

@@ -2,21 +2,15 @@
 // library papers and inserts the stored reference `@[Title](paper:ID)`, or highlights, inserting
 // the passage as a quote; dropping a highlight dragged from the paper pane quotes it too.
 import { useContext, useRef, useState, type MouseEvent } from 'react';
-import { paperRef } from '../../../../../shared/notebook/references';
-import type { Paper } from '../../../../../shared/api/schemas';
-import type { Annotation } from '../../../../../shared/annotations/types';
 import { ApiContext } from '../../../apiContext';
 import { requestHighlightFocus } from '../../annotations/focusRequest';
-import { HighlightOptions, useHighlightSuggestions } from '../../annotations/HighlightSuggest';
-import { HIGHLIGHT_MIME, highlightIdOf, quoteMarkdown } from '../../annotations/quote';
-import { useKinds } from '../../annotations/useKinds';
+import { HighlightOptions } from '../../annotations/HighlightSuggest';
+import { HIGHLIGHT_MIME, highlightIdOf } from '../../annotations/quote';
 import { renderMarkdown } from '../markdown';
-import { SuggestList, suggestKeys, usePaperSuggestions } from '../PaperSuggest';
+import { SuggestList, suggestKeys } from '../PaperSuggest';
+import { useReferenceCompletion } from './markdown/useReferenceCompletion';
 import type { CellViewProps } from './types';
 import 'katex/dist/katex.min.css';
-
-/** `@words` right before the caret, at the start or after a space: the reference being typed. */
-const AT_RE = /(^|\s)@([^\n@[\]()]{0,60})$/;
 
 /**
  * Clicks on `@` references open the paper; a quote's link back to its highlight opens the paper
@@ -78,7 +72,6 @@ export function MarkdownView({
 
 /** A textarea with `@` paper completion; used by markdown cells and paper annotations. */
 export function MarkdownEditor({
-  api,
   value,
   onChange,
   onDone,
@@ -86,7 +79,6 @@ export function MarkdownEditor({
   placeholder,
   rows,
 }: {
-  api: CellViewProps['api'];
   value: string;
   onChange(v: string): void;
   onDone?(): void;
@@ -95,81 +87,8 @@ export function MarkdownEditor({
   rows?: number;
 }) {
   const ref = useRef<HTMLTextAreaElement>(null);
-  const [at, setAt] = useState<{ start: number; query: string } | null>(null);
-  // The active option by identity: papers and highlights answer separately, and an index would
-  // jump to another option when the other list arrives (Enter would then insert the wrong one).
-  const [activeKey, setActiveKey] = useState<string | null>(null);
-  const papers = usePaperSuggestions(api, at ? at.query : null);
-  const highlights = useHighlightSuggestions(api, at ? at.query : null);
-  const kinds = useKinds(api);
-  type Option = { paper: Paper } | { highlight: Annotation };
-  const options: Option[] = [
-    ...papers.map((paper) => ({ paper })),
-    ...highlights.map((highlight) => ({ highlight })),
-  ];
-  const keyOf = (o: Option) => ('paper' in o ? `p:${o.paper.id}` : `h:${o.highlight.id}`);
-  // The first option shown is the default; pin it, so it stays the one Enter picks.
-  if (activeKey === null && options[0]) setActiveKey(keyOf(options[0]));
-  const active = Math.max(
-    0,
-    activeKey === null ? 0 : options.findIndex((o) => keyOf(o) === activeKey),
-  );
-  const setActive = (i: number) => {
-    const o = options[i];
-    setActiveKey(o ? keyOf(o) : null);
-  };
-
-  const track = (el: HTMLTextAreaElement) => {
-    const before = el.value.slice(0, el.selectionStart);
-    const m = AT_RE.exec(before);
-    if (m && el.selectionStart === el.selectionEnd) {
-      const query = m[2] ?? '';
-      setAt({ start: before.length - query.length - 1, query });
-      if (query !== at?.query) setActiveKey(null);
-    } else setAt(null);
-  };
-
-  const pick = (p: Paper) => {
-    const el = ref.current;
-    if (!el || !at) return;
-    const ref$ = paperRef(p.id, p.title);
-    const end = at.start + 1 + at.query.length;
-    const next = value.slice(0, at.start) + ref$ + value.slice(end);
-    onChange(next);
-    setAt(null);
-    const caret = at.start + ref$.length;
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(caret, caret);
-    });
-  };
-
-  /** Puts a highlight's quote (a block) at [from, to), on lines of its own. */
-  const insertQuote = (a: Annotation, from: number, to: number) => {
-    const el = ref.current;
-    // The quote starts a block: no dangling space left at the end of the line before it.
-    const before = value.slice(0, from).replace(/[ \t]+$/, '');
-    const after = value.slice(to);
-    const lead =
-      before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
-    const block =
-      lead +
-      quoteMarkdown(a, kinds.labelOf(a.kind)) +
-      (after.startsWith('\n') || after === '' ? '' : '\n');
-    onChange(before + block + after);
-    setAt(null);
-    const caret = before.length + block.length;
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(caret, caret);
-    });
-  };
-
-  const pickOption = (o: Option) => {
-    if ('paper' in o) pick(o.paper);
-    else if (at) insertQuote(o.highlight, at.start, at.start + 1 + at.query.length);
-  };
-
+  const c = useReferenceCompletion(ref, value, onChange);
+  const { at } = c;
   return (
     <div className="nb-md-editor">
       <textarea
@@ -183,13 +102,13 @@ export function MarkdownEditor({
         spellCheck
         onChange={(e) => {
           onChange(e.target.value);
-          track(e.target);
+          c.track(e.target);
         }}
         onSelect={(e) => {
-          if (at) track(e.currentTarget);
+          if (at) c.track(e.currentTarget);
         }}
         onBlur={() => {
-          setAt(null);
+          c.close();
           onDone?.();
         }}
         onDragOver={(e) => {
@@ -200,14 +119,10 @@ export function MarkdownEditor({
           if (!id) return;
           // Our own insertion (whole lines, at the caret) rather than the browser's plain text drop.
           e.preventDefault();
-          const at$ = e.currentTarget.selectionStart;
-          api.call('annotations:get', { id }).then(
-            (a) => insertQuote(a, at$, at$),
-            () => {},
-          );
+          void c.dropHighlight(id, e.currentTarget.selectionStart);
         }}
         onKeyDown={(e) => {
-          if (at && suggestKeys(e, options, active, setActive, pickOption, () => setAt(null))) {
+          if (at && suggestKeys(e, c.options, c.active, c.setActive, c.pickOption, c.close)) {
             e.preventDefault();
             e.stopPropagation();
             return;
@@ -220,17 +135,17 @@ export function MarkdownEditor({
       />
       {at && (
         <SuggestList
-          papers={papers}
-          active={active}
-          onPick={pick}
+          papers={c.papers}
+          active={c.active}
+          onPick={c.pick}
           query={at.query}
           extra={
-            highlights.length > 0 ? (
+            c.highlights.length > 0 ? (
               <HighlightOptions
-                items={highlights}
-                kinds={kinds}
-                active={active - papers.length}
-                onPick={(a) => insertQuote(a, at.start, at.start + 1 + at.query.length)}
+                items={c.highlights}
+                kinds={c.kinds}
+                active={c.active - c.papers.length}
+                onPick={c.quoteHere}
               />
             ) : undefined
           }
@@ -240,13 +155,12 @@ export function MarkdownEditor({
   );
 }
 
-export function MarkdownCellView({ api, cell, onChange, openPaper }: CellViewProps) {
+export function MarkdownCellView({ cell, onChange, openPaper }: CellViewProps) {
   const source = cell.source ?? '';
   const [editing, setEditing] = useState(source.trim() === '');
   if (editing)
     return (
       <MarkdownEditor
-        api={api}
         value={source}
         autoFocus={source.trim() !== ''}
         placeholder="Write Markdown: $math$, $$display math$$, @ to cite a paper"

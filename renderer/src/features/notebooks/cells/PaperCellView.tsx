@@ -3,6 +3,7 @@
 import { displayName } from '../../../../../shared/papers/names';
 import { useEffect, useState } from 'react';
 import type { Paper } from '../../../../../shared/api/schemas';
+import { useApi } from '../../../apiContext';
 import { TexText } from '../../../components/TexText';
 import { CellAbstract } from '../../annotations/CellAbstract';
 import { PaperPicker } from '../PaperSuggest';
@@ -19,7 +20,8 @@ function dataOf(data: unknown): PaperData {
   };
 }
 
-export function PaperCellView({ api, cell, onChange, openPaper }: CellViewProps) {
+export function PaperCellView({ cell, onChange, openPaper }: CellViewProps) {
+  const api = useApi();
   const d = dataOf(cell.data);
   const [answer, setAnswer] = useState<{ id: string; paper: Paper | null } | null>(null);
   const [picking, setPicking] = useState(false);
@@ -43,7 +45,6 @@ export function PaperCellView({ api, cell, onChange, openPaper }: CellViewProps)
     return (
       <div className="nb-paper-pick">
         <PaperPicker
-          api={api}
           autoFocus={picking}
           onPick={(p) => {
             setPicking(false);
@@ -103,7 +104,6 @@ export function PaperCellView({ api, cell, onChange, openPaper }: CellViewProps)
       </div>
       {editing ? (
         <MarkdownEditor
-          api={api}
           value={d.annotation}
           rows={3}
           placeholder="Annotation: what matters in this paper (Markdown, $math$, @ to cite)"
