@@ -20,7 +20,7 @@ import { ModelStore } from './models/model-store';
 import { ServerModels, isServerModelId } from './models/server-models';
 import { lazyNotebookHandlers } from './notebooks/lazy';
 import type { ChildLauncher } from './notebooks/sandbox/child-launcher';
-import { createGraphHandlers } from '../../shared/graph/handlers';
+import { createGraphHandlers } from './graph/handlers';
 import { libraryGraph } from './graph/library-graph';
 import { libraryGraphPlan } from '../../shared/graph/cost';
 import { createGraphCompute, createLibraryGraphCompute, graphLimitsFromEnv } from './graph/compute';

@@ -35,6 +35,7 @@ import type { Csr, QuireGraph } from './build';
 import { fitPowerLaw } from './powerlaw';
 import type { PowerLawFit } from './powerlaw';
 import { createRng } from './rng';
+import { graphFail as fail } from './errors';
 
 export { METRIC_GROUPS };
 export type { MetricGroup };
@@ -116,10 +117,6 @@ export type GraphMetrics = {
   powerLaw?: PowerLawFit | null;
   warnings: string[];
 };
-
-function fail(msg: string): never {
-  throw new Error(`graph: ${msg}`);
-}
 
 const toRecord = (c: Csr, v: ArrayLike<number>): NodeValues => {
   const r: NodeValues = {};

@@ -9,7 +9,7 @@ import { graphMethods, type LibraryGraph } from '../../../../../shared/api/graph
 import type { MapStatus } from '../../../../../shared/api/map-contract';
 import type { ListResult } from '../../../../../shared/api/schemas';
 import { libraryGraphPlan } from '../../../../../shared/graph/cost';
-import { createGraphHandlers } from '../../../../../shared/graph/handlers';
+import { runGraphOp } from '../../../../../shared/graph/ops';
 import { drawingOf } from '../../../../../shared/notebook/cells/graph';
 import type { Cell, Notebook } from '../../../../../shared/notebook/model';
 import { fakeApi } from '../../../testing/fakeApi';
@@ -17,7 +17,6 @@ import { GraphCellView } from './GraphCellView';
 
 afterEach(cleanup);
 
-const engine = createGraphHandlers();
 const ctx = { signal: new AbortController().signal, onProgress: () => {} };
 
 function libraryAnswer(): LibraryGraph {
@@ -68,7 +67,7 @@ function Host(props: {
     fakeApi({
       // Parsed as the dispatcher would (defaults filled in), then the real engine.
       'graph:metrics': (input) =>
-        engine['graph:metrics'](graphMethods['graph:metrics'].input.parse(input), ctx),
+        runGraphOp('graph:metrics', graphMethods['graph:metrics'].input.parse(input), ctx),
       'graph:libraryPlan': (input) =>
         libraryGraphPlan(
           { embedded: props.embedded ?? 4, dims: 100 },

@@ -14,7 +14,7 @@
 // every run shows its progress with Cancel (./JobProgress.tsx), which stops the compute worker.
 import { useMemo, useState, type ReactElement } from 'react';
 import type { GraphMetrics } from '../../../../../shared/graph/metrics';
-import { graphFromSource } from '../../../../../shared/graph/handlers';
+import { graphFromSource } from '../../../../../shared/graph/ops';
 import {
   DEFAULT_GRAPH_METRICS,
   drawingOf,

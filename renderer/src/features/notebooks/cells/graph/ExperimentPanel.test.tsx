@@ -7,7 +7,7 @@ import { useLayoutEffect, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallOptions } from '../../../../../../shared/api/contract';
 import { graphMethods } from '../../../../../../shared/api/graph-contract';
-import { createGraphHandlers } from '../../../../../../shared/graph/handlers';
+import { runGraphOp } from '../../../../../../shared/graph/ops';
 import type { Cell, Notebook } from '../../../../../../shared/notebook/model';
 import { tableOf } from '../../../../../../shared/notebook/tables';
 import { fakeApi } from '../../../../testing/fakeApi';
@@ -15,14 +15,13 @@ import { GraphCellView } from '../GraphCellView';
 
 afterEach(cleanup);
 
-const engine = createGraphHandlers();
 const probe: { nb?: Notebook; calls: { method: string; input: unknown }[] } = { calls: [] };
 
 function Host(props: { data: unknown }) {
   const [{ api, calls }] = useState(() =>
     fakeApi({
       'graph:experiment': (input, opts: CallOptions) =>
-        engine['graph:experiment'](graphMethods['graph:experiment'].input.parse(input), {
+        runGraphOp('graph:experiment', graphMethods['graph:experiment'].input.parse(input), {
           signal: opts.signal ?? new AbortController().signal,
           onProgress: opts.onProgress ?? (() => {}),
         }),
