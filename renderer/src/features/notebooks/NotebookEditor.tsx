@@ -25,8 +25,8 @@ import { Icon } from '../../components/Icon';
 import { cellViewFor, rendersOwnOutputs } from './cellViews';
 import { docReducer, initDoc } from './docState';
 import { Outputs } from './Outputs';
-import { JobProgress } from './cells/JobProgress';
-import { useJob } from './cells/useJob';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../../components/useJob';
 
 export const AUTOSAVE_MS = 800;
 
