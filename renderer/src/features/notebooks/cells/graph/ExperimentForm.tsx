@@ -3,6 +3,13 @@ import type { ReactElement } from 'react';
 import { clampInt, parseMeanDegrees, type ExperimentSettings } from './experimentSettings';
 import { NumberInput } from './NumberInput';
 
+type IntKey = 'n' | 'steps' | 'repeats';
+const INT_BOUNDS: Record<IntKey, [number, number]> = {
+  n: [2, 1_000_000],
+  steps: [1, 10_000],
+  repeats: [1, 1000],
+};
+
 export function ExperimentForm(props: {
   settings: ExperimentSettings;
   running: boolean;
@@ -12,6 +19,19 @@ export function ExperimentForm(props: {
 }): ReactElement {
   const { settings: s } = props;
   const set = (patch: Partial<ExperimentSettings>) => props.onSettings({ ...s, ...patch });
+  /** An integer setting, named as its key, kept within the schema's bounds. */
+  const intField = (key: IntKey) => {
+    const [lo, hi] = INT_BOUNDS[key];
+    return (
+      <NumberInput
+        label={key}
+        testId={`graph-experiment-${key}`}
+        value={s[key]}
+        min={lo}
+        onChange={(v) => set({ [key]: clampInt(v, lo, hi) })}
+      />
+    );
+  };
   return (
     <div className="graph-form">
       <label>
@@ -28,13 +48,7 @@ export function ExperimentForm(props: {
       </label>
       {s.kind === 'giant-component' && (
         <>
-          <NumberInput
-            label="n"
-            testId="graph-experiment-n"
-            value={s.n}
-            min={2}
-            onChange={(v) => set({ n: clampInt(v, 2, 1_000_000) })}
-          />
+          {intField('n')}
           <label>
             <span>mean degrees</span>
             <input
@@ -47,22 +61,8 @@ export function ExperimentForm(props: {
           </label>
         </>
       )}
-      {s.kind === 'robustness' && (
-        <NumberInput
-          label="steps"
-          testId="graph-experiment-steps"
-          value={s.steps}
-          min={1}
-          onChange={(v) => set({ steps: clampInt(v, 1, 10_000) })}
-        />
-      )}
-      <NumberInput
-        label="repeats"
-        testId="graph-experiment-repeats"
-        value={s.repeats}
-        min={1}
-        onChange={(v) => set({ repeats: clampInt(v, 1, 1000) })}
-      />
+      {s.kind === 'robustness' && intField('steps')}
+      {intField('repeats')}
       <button
         type="button"
         className="button primary"
