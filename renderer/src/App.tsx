@@ -25,7 +25,7 @@ import { SettingsView } from './features/settings/SettingsView';
 import type { Undoable } from './features/tagging/ReviewQueue';
 import { TaggingView, type TaggingRequest, type TaggingTab } from './features/tagging/TaggingView';
 import { useVocabulary } from './features/tagging/useVocabulary';
-import { useJob } from './features/notebooks/cells/useJob';
+import { useJob } from './components/useJob';
 import { useTheme } from './features/theme/useTheme';
 import { VIEWS, type View } from './views';
 

@@ -1,5 +1,6 @@
 // Graph-experiment methods of the API contract (see contract.ts). Owned by the graph feature; the
-// engine is shared/graph and the handlers come from `createGraphHandlers()` in shared/graph/handlers.
+// engine is shared/graph and the handlers come from `createGraphHandlers()` in
+// electron/services/graph/handlers.ts.
 import { z } from 'zod';
 import type { GraphMetrics, PowerLawFit, Table } from '../graph/index';
 import { METRIC_GROUPS } from '../graph/metric-groups';

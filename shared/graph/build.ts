@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
+import { graphFail as fail } from './errors';
 
 export type NodeId = string | number;
 export type EdgeInput = { source?: NodeId | null; target?: NodeId | null; weight?: number | null };
@@ -34,10 +35,6 @@ export const BUILD_DEFAULTS: BuildOptions = {
   weighted: true,
   allowSelfLoops: false,
 };
-
-function fail(msg: string): never {
-  throw new Error(`graph: ${msg}`);
-}
 
 function nodeKey(v: unknown, what: string): string {
   if (typeof v === 'number') {

@@ -15,6 +15,7 @@ import { toCsr } from './build';
 import type { QuireGraph } from './build';
 import { erdosRenyiGnp } from './generators';
 import { createRng } from './rng';
+import { graphFail as fail } from './errors';
 
 export type Table = { columns: string[]; rows: number[][] };
 export type ExperimentProgress = {
@@ -64,10 +65,6 @@ async function runSliced(steps: Steps, sliceMs: number): Promise<Table> {
 
 /** Default time slice of the sliced sweeps, ms. */
 export const SWEEP_SLICE_MS = 15;
-
-function fail(msg: string): never {
-  throw new Error(`graph: ${msg}`);
-}
 
 /** Union–find with path halving and union by size; tracks the largest set. */
 class Components {

@@ -12,10 +12,7 @@ import { emptyGraph } from './build';
 import type { QuireGraph } from './build';
 import { createRng } from './rng';
 import type { Rng } from './rng';
-
-function fail(msg: string): never {
-  throw new Error(`graph: ${msg}`);
-}
+import { graphFail as fail } from './errors';
 
 function checkInt(name: string, v: number, min: number): void {
   if (!Number.isInteger(v) || v < min) fail(`${name} must be an integer ≥ ${min}, got ${v}`);

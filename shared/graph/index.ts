@@ -32,7 +32,7 @@ export type {
 export {
   computeMetrics,
   coreNumbers,
-  DEFAULTS,
+  METRIC_DEFAULTS,
   degreeAssortativity,
   eigenvectorCentrality,
   louvainCommunities,

@@ -7,6 +7,7 @@
 // each data value and the integer just below it (between data values S is flat and P rises).
 // ζ(s, q) is the Hurwitz zeta function, summed directly up to q + N ≥ 20 and finished by the
 // Euler–Maclaurin formula with 10 Bernoulli terms (relative error < 1e-16 for s > 1).
+import { graphFail } from './errors';
 
 export type PowerLawOptions = {
   /** Fix xmin instead of scanning (must be ≥ 1). */
@@ -48,7 +49,7 @@ export type PowerLawFit = {
 };
 
 function fail(msg: string): never {
-  throw new Error(`graph: power law: ${msg}`);
+  graphFail(`power law: ${msg}`);
 }
 
 // B_2j / (2j)! for j = 1..10.

@@ -4,6 +4,7 @@
 // SplitMix32 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number generators"), so
 // seed 0 is valid and nearby seeds give unrelated streams. Same seed → same stream on every
 // platform (only 32-bit integer arithmetic). Not cryptographic.
+import { GraphError } from './errors';
 
 export type Rng = {
   /** Uniform double in [0, 1) with 32 random bits. */
@@ -25,7 +26,8 @@ function splitmix32(seed: number): () => number {
 
 /** A seeded xoshiro128** generator. The seed is reduced to 32 bits (any finite number works). */
 export function createRng(seed: number): Rng {
-  if (!Number.isFinite(seed)) throw new Error(`graph: seed must be a finite number, got ${seed}`);
+  if (!Number.isFinite(seed))
+    throw new GraphError(`graph: seed must be a finite number, got ${seed}`);
   const init = splitmix32(Math.trunc(seed) | 0);
   let a = init();
   let b = init();
@@ -47,7 +49,7 @@ export function createRng(seed: number): Rng {
     next: () => nextU32() / 4294967296,
     int(n: number): number {
       if (!(n >= 1) || n > 4294967296)
-        throw new Error(`graph: rng.int needs 1 ≤ n ≤ 2^32, got ${n}`);
+        throw new GraphError(`graph: rng.int needs 1 ≤ n ≤ 2^32, got ${n}`);
       const limit = 4294967296 - (4294967296 % n);
       for (;;) {
         const x = nextU32();

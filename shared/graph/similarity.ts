@@ -9,10 +9,7 @@
 // similarity go to the earlier id.
 import { emptyGraph } from './build';
 import type { QuireGraph } from './build';
-
-function fail(msg: string): never {
-  throw new Error(`graph: ${msg}`);
-}
+import { graphFail as fail } from './errors';
 
 export type KnnInput = {
   ids: readonly string[];

@@ -3,7 +3,7 @@
 // built and measured by shared/graph (Zachary's karate club, a weighted edge list), plus a table,
 // a plot, a JavaScript cell with a long status line and references with and without authors.
 import { fit } from '../../shared/fit/index';
-import { graphFromSource } from '../../shared/graph/handlers';
+import { graphFromSource } from '../../shared/graph/ops';
 import { computeMetrics } from '../../shared/graph/metrics';
 import { createDefaultRegistry } from '../../shared/notebook/cells/index';
 import { edgesFromTable, graphDrawing, graphOutputs } from '../../shared/notebook/cells/graph';

@@ -4,12 +4,14 @@
 // bundle out/main/compute-worker.mjs in the Electron build (electron.vite.config.ts).
 import { parentPort } from 'node:worker_threads';
 import type { Progress } from '../../../shared/api/contract';
+import { errorMessage, QuireError, type ErrorCode } from '../../../shared/api/errors';
 import { runOp, type ComputeOp } from './ops';
 
 export type ComputeRequest = { id: number; op: ComputeOp; input: unknown };
 export type ComputeReply =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; message: string }
+  /** `code`: a QuireError's (e.g. the graph engine's `invalid_input`), kept across the thread. */
+  | { id: number; ok: false; message: string; code?: ErrorCode }
   | { id: number; progress: Progress };
 
 parentPort?.on('message', async (req: ComputeRequest) => {
@@ -18,7 +20,12 @@ parentPort?.on('message', async (req: ComputeRequest) => {
     const onProgress = (progress: Progress) => parentPort?.postMessage({ id: req.id, progress });
     reply = { id: req.id, ok: true, value: await runOp(req.op, req.input as never, onProgress) };
   } catch (err) {
-    reply = { id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) };
+    reply = {
+      id: req.id,
+      ok: false,
+      message: errorMessage(err),
+      ...(err instanceof QuireError ? { code: err.code } : {}),
+    };
   }
   parentPort?.postMessage(reply);
 });

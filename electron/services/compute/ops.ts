@@ -2,7 +2,7 @@
 // returns structured-clone-able values; the worker (./compute-worker.ts) calls `runOp`.
 import type { OutputOf, ParsedInputOf, Progress } from '../../../shared/api/contract';
 import type { FitData, FitOptions } from '../../../shared/fit/index';
-import type { GraphOp } from '../../../shared/graph/handlers';
+import type { GraphOp } from '../../../shared/graph/ops';
 import type { LibraryGraphCore, LibraryGraphCoreInput } from '../graph/library-graph';
 
 export type FitArgs = [model: string, data: FitData, options?: Partial<FitOptions>];
@@ -36,7 +36,7 @@ export async function runOp<K extends ComputeOp>(
   if (op === 'preload') {
     await (input === 'fit'
       ? import('../../../shared/fit/index')
-      : import('../../../shared/graph/handlers'));
+      : import('../../../shared/graph/ops'));
     return null;
   }
   if (op === 'fit') {
@@ -53,6 +53,6 @@ export async function runOp<K extends ComputeOp>(
     const { libraryGraphCore } = await import('../graph/library-graph');
     return libraryGraphCore(input as LibraryGraphCoreInput, onProgress);
   }
-  const { runGraphOp } = await import('../../../shared/graph/handlers');
+  const { runGraphOp } = await import('../../../shared/graph/ops');
   return runGraphOp(op as GraphOp, input as ParsedInputOf<GraphOp>, { onProgress });
 }

@@ -8,7 +8,7 @@
 // calls (a notebook cell calling fit() in a loop) and is closed with its run.
 import { Worker } from 'node:worker_threads';
 import type { Progress } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError, type ErrorCode } from '../../../shared/api/errors';
 import type { ComputeReply, ComputeRequest } from './compute-worker';
 import type { ComputeOp, ComputeOps } from './ops';
 import { workerEntry } from './worker-entry';
@@ -20,8 +20,15 @@ export type ComputeLimits = {
   memoryMb: number;
 };
 
-/** The messages a caller gives for its domain ("graph: …", "fit: …"). */
-export type LimitMessages = { memory: (mb: number) => string; timeout: (ms: number) => string };
+/**
+ * The messages a caller gives for its domain ("graph: …", "fit: …"); with `code`, a limit ends the
+ * call with a QuireError of that code (callers branch on codes, not on message prefixes).
+ */
+export type LimitMessages = {
+  memory: (mb: number) => string;
+  timeout: (ms: number) => string;
+  code?: ErrorCode;
+};
 
 export type RunOptions = {
   signal?: AbortSignal;
@@ -91,6 +98,10 @@ export class ComputeSession {
     return worker;
   }
 
+  private limitError(message: string): Error {
+    return this.messages.code ? new QuireError(this.messages.code, message) : new Error(message);
+  }
+
   private kill(): void {
     const w = this.worker;
     this.worker = undefined;
@@ -132,12 +143,12 @@ export class ComputeSession {
         if (!('id' in msg) || msg.id !== id) return;
         if ('progress' in msg) opts.onProgress?.(msg.progress);
         else if (msg.ok) end(null, msg.value);
-        else end(new Error(msg.message));
+        else end(msg.code ? new QuireError(msg.code, msg.message) : new Error(msg.message));
       };
       const onError = (err: Error & { code?: string }) =>
         end(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new Error(this.messages.memory(memoryMb))
+            ? this.limitError(this.messages.memory(memoryMb))
             : new Error(`compute worker failed: ${err.message}`),
         );
       const onExit = (code: number) =>
@@ -147,10 +158,13 @@ export class ComputeSession {
             : new Error(`compute worker stopped (exit code ${code})`),
         );
       const onAbort = () => end(new QuireError('cancelled', 'Cancelled.'));
-      const timer = setTimeout(() => end(new Error(this.messages.timeout(timeoutMs))), timeoutMs);
+      const timer = setTimeout(
+        () => end(this.limitError(this.messages.timeout(timeoutMs))),
+        timeoutMs,
+      );
       const sampler = setInterval(() => {
         if (process.memoryUsage.rss() - baseline > (memoryMb + RSS_MARGIN_MB) * 2 ** 20)
-          end(new Error(this.messages.memory(memoryMb)));
+          end(this.limitError(this.messages.memory(memoryMb)));
       }, SAMPLE_MS);
       sampler.unref();
       opts.signal?.addEventListener('abort', onAbort);

@@ -2,7 +2,7 @@
 // (electron/services/compute) with generous, configurable limits, so a huge graph ends its own call
 // with "graph: the graph is too large…" instead of freezing every other caller or the host.
 import type { Progress } from '../../../shared/api/contract';
-import type { GraphCompute } from '../../../shared/graph/handlers';
+import type { GraphCompute } from './handlers';
 import { runCompute, type ComputeLimits, type LimitMessages } from '../compute/runner';
 import type { LibraryGraphCore, LibraryGraphCoreInput } from './library-graph';
 
@@ -21,7 +21,9 @@ export function graphLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Comput
   };
 }
 
+/** A graph over a limit is an input the host cannot compute: `invalid_input`, with the way out. */
 export const GRAPH_LIMIT_MESSAGES: LimitMessages = {
+  code: 'invalid_input',
   memory: (mb) =>
     `graph: the graph is too large for the memory limit (${mb} MB); use a smaller graph or raise QUIRE_GRAPH_MEMORY_MB`,
   timeout: (ms) =>

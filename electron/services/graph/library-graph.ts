@@ -116,21 +116,16 @@ export async function libraryGraph(
       'invalid_input',
       'No paper has a vector yet: import papers (they are embedded after import) or update the embeddings in Settings → Models.',
     );
-  try {
-    const onProgress = ctx.onProgress ?? (() => {});
-    if (ctx.signal?.aborted) throw new QuireError('cancelled', 'Cancelled.');
-    const core = await (deps.compute ?? (async (i, p) => libraryGraphCore(i, p)))(
-      { ...input, ids, vectors, dims },
-      onProgress,
-    );
-    return {
-      ...core,
-      model: modelId,
-      nodes: core.nodes.map((n) => ({ ...n, label: deps.title(n.id) ?? n.id })),
-    };
-  } catch (err) {
-    if (err instanceof Error && err.message.startsWith('graph:'))
-      throw new QuireError('invalid_input', err.message);
-    throw err;
-  }
+  const onProgress = ctx.onProgress ?? (() => {});
+  if (ctx.signal?.aborted) throw new QuireError('cancelled', 'Cancelled.');
+  // Engine and limit errors carry their code (GraphError, GRAPH_LIMIT_MESSAGES): passed on as is.
+  const core = await (deps.compute ?? (async (i, p) => libraryGraphCore(i, p)))(
+    { ...input, ids, vectors, dims },
+    onProgress,
+  );
+  return {
+    ...core,
+    model: modelId,
+    nodes: core.nodes.map((n) => ({ ...n, label: deps.title(n.id) ?? n.id })),
+  };
 }

@@ -2,7 +2,7 @@
 // similarity graph and its cost estimate, which need the embeddings.
 import type { Handlers } from '../../../shared/api/contract';
 import { libraryGraphPlan } from '../../../shared/graph/cost';
-import { createGraphHandlers } from '../../../shared/graph/handlers';
+import { createGraphHandlers } from '../graph/handlers';
 import {
   createGraphCompute,
   createLibraryGraphCompute,

@@ -4,7 +4,7 @@
 //
 // How it runs: the cell has no `run` here (the registry marks it not-computable). The library graph
 // needs every paper vector, which only the host's embedding service has, so the view
-// (renderer/src/features/notebooks/cells/GraphCellView.tsx) computes it through the API
+// (renderer/src/features/notebooks/cells/graph/GraphCellView.tsx) computes it through the API
 // (`graph:library`, or `graph:metrics` for generators and edge lists) and stores the result as the
 // cell's outputs with the editor's onChange; they are saved with the notebook like any output.
 // Outputs, in order (see `graphOutputs`):

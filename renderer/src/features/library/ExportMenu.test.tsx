@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Progress } from '../../../../shared/api/contract';
 import { QuireError } from '../../../../shared/api/errors';
 import type { ExportFormat } from '../../../../shared/api/schemas';
-import { useJob } from '../notebooks/cells/useJob';
+import { useJob } from '../../components/useJob';
 import { ExportMenu } from './ExportMenu';
 
 afterEach(cleanup);

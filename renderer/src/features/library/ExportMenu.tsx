@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/api/schemas';
 import { Icon } from '../../components/Icon';
 import { EXPORT_LABELS } from '../commands/registry';
-import { JobProgress } from '../notebooks/cells/JobProgress';
-import type { Job } from '../notebooks/cells/useJob';
+import { JobProgress } from '../../components/JobProgress';
+import type { Job } from '../../components/useJob';
 
 export function ExportMenu({
   onExport,

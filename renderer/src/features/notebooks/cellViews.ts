@@ -2,7 +2,7 @@
 // the cell as it is; fit and graph views come from their own features.
 import type { ComponentType } from 'react';
 import { FitCellView } from './cells/FitCellView';
-import { GraphCellView } from './cells/GraphCellView';
+import { GraphCellView } from './cells/graph/GraphCellView';
 import { JavaScriptCellView } from './cells/JavaScriptCellView';
 import { MarkdownCellView } from './cells/MarkdownCellView';
 import { PaperCellView } from './cells/PaperCellView';

@@ -31,7 +31,7 @@ import {
   type FitStats,
 } from './fit/fitMath';
 import { formatNumber, SvgChart, type ChartSeries } from './fit/SvgChart';
-import { JobProgress } from './JobProgress';
+import { JobProgress } from '../../../components/JobProgress';
 import type { CellViewProps } from './types';
 import './fit/fit.css';
 

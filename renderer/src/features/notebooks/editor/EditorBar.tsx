@@ -1,7 +1,7 @@
 // The bar above a notebook: its title, the save status, undo/redo, export and run all / stop.
 import type { Dispatch } from 'react';
-import type { Job } from '../cells/useJob';
-import { JobProgress } from '../cells/JobProgress';
+import type { Job } from '../../../components/useJob';
+import { JobProgress } from '../../../components/JobProgress';
 import type { DocAction, DocState } from '../docState';
 import type { ExportFormat } from './useNotebookExport';
 

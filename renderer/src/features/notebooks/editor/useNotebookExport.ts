@@ -3,7 +3,7 @@
 import type { Api } from '../../../../../shared/api/client';
 import { errorMessage } from '../../../../../shared/api/errors';
 import { downloadBlob } from '../../../lib/downloadBlob';
-import { useJob, type Job } from '../cells/useJob';
+import { useJob, type Job } from '../../../components/useJob';
 
 export type ExportFormat = 'md' | 'html' | 'ipynb';
 

@@ -3,59 +3,26 @@
 // engine: a giant-component sweep stores its table as the cell's table output (what a plot cell
 // reads), a robustness sweep uses the cell's current graph source, and Cancel aborts the job.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { useLayoutEffect, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallOptions } from '../../../../../../shared/api/contract';
 import { graphMethods } from '../../../../../../shared/api/graph-contract';
-import { createGraphHandlers } from '../../../../../../shared/graph/handlers';
-import type { Cell, Notebook } from '../../../../../../shared/notebook/model';
+import { runGraphOp } from '../../../../../../shared/graph/ops';
 import { tableOf } from '../../../../../../shared/notebook/tables';
-import { fakeApi } from '../../../../testing/fakeApi';
-import { GraphCellView } from '../GraphCellView';
+import { GraphCellHost, probe } from './graphCell.fixtures';
 
 afterEach(cleanup);
 
-const engine = createGraphHandlers();
-const probe: { nb?: Notebook; calls: { method: string; input: unknown }[] } = { calls: [] };
-
 function Host(props: { data: unknown }) {
-  const [{ api, calls }] = useState(() =>
-    fakeApi({
-      'graph:experiment': (input, opts: CallOptions) =>
-        engine['graph:experiment'](graphMethods['graph:experiment'].input.parse(input), {
-          signal: opts.signal ?? new AbortController().signal,
-          onProgress: opts.onProgress ?? (() => {}),
-        }),
-    }),
-  );
-  const [nb, setNb] = useState<Notebook>({
-    id: 'nb',
-    title: 'Graphs',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    revision: 1,
-    cells: [
-      { id: 'g1', type: 'graph', data: props.data, outputs: [], inputsHash: null, ranAt: null },
-    ],
-  });
-  const cell = nb.cells.find((c) => c.id === 'g1')! as Cell;
-  // A layout effect runs in the same commit as the DOM it rendered: an assertion that waited for
-  // the DOM then reads the probe of that same render (a passive effect may not have run yet).
-  useLayoutEffect(() => {
-    probe.calls = calls;
-    probe.nb = nb;
-  });
   return (
-    <GraphCellView
-      api={api}
-      notebook={nb}
-      cell={cell}
-      status="not-computable"
-      onChange={(next) =>
-        setNb((cur) => ({ ...cur, cells: cur.cells.map((c) => (c.id === next.id ? next : c)) }))
-      }
-      onRun={async () => {}}
-      openPaper={() => {}}
+    <GraphCellHost
+      data={props.data}
+      handlers={() => ({
+        'graph:experiment': (input, opts: CallOptions) =>
+          runGraphOp('graph:experiment', graphMethods['graph:experiment'].input.parse(input), {
+            signal: opts.signal ?? new AbortController().signal,
+            onProgress: opts.onProgress ?? (() => {}),
+          }),
+      })}
     />
   );
 }

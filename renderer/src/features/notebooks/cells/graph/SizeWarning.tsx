@@ -2,7 +2,7 @@
 // long the cost model expects (graph:libraryPlan) and a cheaper setting, or run it anyway.
 import type { ReactElement } from 'react';
 import type { LibraryGraphPlan } from '../../../../../../shared/api/graph-contract';
-import { formatSeconds } from '../JobProgress';
+import { formatSeconds } from '../../../../components/JobProgress';
 
 export function SizeWarning(props: {
   plan: LibraryGraphPlan;

@@ -1,14 +1,10 @@
-// Graph handlers: the service side of the graph methods of the API contract
-// (shared/api/graph-contract.ts) over this engine. Pure (no Node APIs), so any host can mount them:
-// `const handlers: Handlers = { …, ...createGraphHandlers({ compute }) }`. Engine errors ("graph: …")
-// become `invalid_input`; cancellation becomes `cancelled`. Every method goes through `compute`:
-// the services pass a worker-thread runner (electron/services/compute) with a time and memory
-// limit, progress and cancel, so a 1M-edge graph (or a G(n, p) with billions of edges) cannot freeze
-// the other calls or exhaust the host's memory; without one (pure tests, a browser) they run inline
-// through `runGraphOp`, which is also what the worker runs.
-import type { CallContext, Handlers, OutputOf, ParsedInputOf } from '../api/contract';
-import { QuireError } from '../api/errors';
-import type { GraphMethodName, GraphSource } from '../api/graph-contract';
+// The graph engine's operations as the contract names them: the graph a contract `GraphSource`
+// describes (`graphFromSource`, also used by the view to draw a generator's graph) and the work of
+// one heavy graph call on the calling thread (`runGraphOp`: what the compute worker runs, and what
+// the handlers in electron/services/graph/handlers.ts run inline without a worker). Pure: no Node
+// APIs. Engine errors are GraphErrors (./errors) carrying the code `invalid_input`.
+import type { OutputOf, ParsedInputOf } from '../api/contract';
+import type { GraphSource } from '../api/graph-contract';
 import { buildGraph } from './build';
 import type { QuireGraph } from './build';
 import {
@@ -53,21 +49,8 @@ export function graphFromSource(src: GraphSource): QuireGraph {
   }
 }
 
-function toInputError(err: unknown): never {
-  if (err instanceof Error && err.message.startsWith('graph:'))
-    throw new QuireError('invalid_input', err.message);
-  throw err;
-}
-
 /** The graph calls heavy enough to run away from the services thread. */
 export type GraphOp = 'graph:metrics' | 'graph:powerlaw' | 'graph:experiment';
-
-/** Runs a graph op somewhere (a worker with limits); resolves with its result, throws its error. */
-export type GraphCompute = <K extends GraphOp>(
-  op: K,
-  input: ParsedInputOf<K>,
-  ctx: CallContext,
-) => Promise<OutputOf<K>>;
 
 /** The work of one graph op, on the calling thread (the compute worker calls this). */
 export async function runGraphOp<K extends GraphOp>(
@@ -99,18 +82,4 @@ export async function runGraphOp<K extends GraphOp>(
     { ...i, graph: graphFromSource(i.graph) },
     ctx,
   )) as OutputOf<K>;
-}
-
-const inline: GraphCompute = (op, input, ctx) =>
-  runGraphOp(op, input, { signal: ctx.signal, onProgress: ctx.onProgress });
-
-export function createGraphHandlers(
-  opts: { compute?: GraphCompute } = {},
-): Pick<Handlers, GraphMethodName> {
-  const compute = opts.compute ?? inline;
-  return {
-    'graph:metrics': (input, ctx) => compute('graph:metrics', input, ctx).catch(toInputError),
-    'graph:powerlaw': (input, ctx) => compute('graph:powerlaw', input, ctx).catch(toInputError),
-    'graph:experiment': (input, ctx) => compute('graph:experiment', input, ctx).catch(toInputError),
-  };
 }

@@ -1,7 +1,8 @@
 // The progress bar with Cancel that every long computation shows (graph, fit with bootstrap,
-// exports): the job's phase, how far it is, and the estimate it started with.
+// exports): the job's phase, how far it is, and the estimate it started with. Runs come from useJob.
 import type { ReactElement } from 'react';
-import type { Progress } from '../../../../../shared/api/contract';
+import type { Progress } from '../../../shared/api/contract';
+import { ProgressBar } from './ProgressBar';
 import './job-progress.css';
 
 /** Words for the phases the services report (others are shown as they come). */
@@ -47,15 +48,7 @@ export function JobProgress(props: {
               : ''}
           </span>
         </div>
-        <div
-          className={`progress${fraction === null ? ' indeterminate' : ''}`}
-          role="progressbar"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
-        >
-          <div className="progress-fill" style={{ width: `${(fraction ?? 0.3) * 100}%` }} />
-        </div>
+        <ProgressBar fraction={fraction} />
       </div>
       <button
         type="button"

@@ -3,21 +3,18 @@
 // generator or the library graph stores the metrics and the drawing as outputs (sigma itself needs
 // WebGL, which jsdom lacks: the data flow is tested, not the canvas).
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { useLayoutEffect, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { graphMethods, type LibraryGraph } from '../../../../../shared/api/graph-contract';
-import type { MapStatus } from '../../../../../shared/api/map-contract';
-import type { ListResult } from '../../../../../shared/api/schemas';
-import { libraryGraphPlan } from '../../../../../shared/graph/cost';
-import { createGraphHandlers } from '../../../../../shared/graph/handlers';
-import { drawingOf } from '../../../../../shared/notebook/cells/graph';
-import type { Cell, Notebook } from '../../../../../shared/notebook/model';
-import { fakeApi } from '../../../testing/fakeApi';
-import { GraphCellView } from './GraphCellView';
+import { graphMethods, type LibraryGraph } from '../../../../../../shared/api/graph-contract';
+import type { MapStatus } from '../../../../../../shared/api/map-contract';
+import type { ListResult } from '../../../../../../shared/api/schemas';
+import { libraryGraphPlan } from '../../../../../../shared/graph/cost';
+import { runGraphOp } from '../../../../../../shared/graph/ops';
+import { drawingOf } from '../../../../../../shared/notebook/cells/graph';
+import type { Cell } from '../../../../../../shared/notebook/model';
+import { GraphCellHost, probe } from './graphCell.fixtures';
 
 afterEach(cleanup);
 
-const engine = createGraphHandlers();
 const ctx = { signal: new AbortController().signal, onProgress: () => {} };
 
 function libraryAnswer(): LibraryGraph {
@@ -50,9 +47,6 @@ function libraryAnswer(): LibraryGraph {
   };
 }
 
-/** What the host last rendered, for the assertions. */
-const probe: { cell?: Cell; calls: { method: string; input: unknown }[] } = { calls: [] };
-
 /** Resolves the pending `graph:library` call of a test that holds it (to see the running state). */
 let releaseLibrary: (() => void) | null = null;
 
@@ -64,78 +58,51 @@ function Host(props: {
   /** Hold graph:library until its signal aborts or releaseLibrary() is called. */
   hold?: boolean;
 }) {
-  const [{ api, calls }] = useState(() =>
-    fakeApi({
-      // Parsed as the dispatcher would (defaults filled in), then the real engine.
-      'graph:metrics': (input) =>
-        engine['graph:metrics'](graphMethods['graph:metrics'].input.parse(input), ctx),
-      'graph:libraryPlan': (input) =>
-        libraryGraphPlan(
-          { embedded: props.embedded ?? 4, dims: 100 },
-          graphMethods['graph:libraryPlan'].input.parse(input),
-        ),
-      'graph:library': (_input, opts) => {
-        if (!props.hold) return libraryAnswer();
-        opts.onProgress?.({ phase: 'neighbours', done: 10, total: 40 });
-        return new Promise<LibraryGraph>((resolve, reject) => {
-          releaseLibrary = () => resolve(libraryAnswer());
-          opts.signal?.addEventListener('abort', () => reject(new Error('aborted')));
-        });
-      },
-      // Texts for the communities' key terms (only what the labeller reads).
-      'library:list': (input) => {
-        const ids = (input as { ids?: string[] }).ids ?? [];
-        const items = libraryAnswer()
-          .nodes.filter((n) => ids.includes(n.id))
-          .map((n) => ({ id: n.id, title: n.label, abstract: '' }));
-        return { total: items.length, offset: 0, items } as unknown as ListResult;
-      },
-      // The topic map: p1, p2 in "Scaling", p3 and p4 in "Graphs" (p5 is not in the graph).
-      'map:get': () =>
-        ({
-          state: 'current',
-          activeModel: 'quire-glove-100d',
-          stale: null,
-          notEmbedded: 0,
-          map: {
-            clusters: [
-              { id: 'c1', label: 'Scaling' },
-              { id: 'c2', label: 'Graphs' },
-            ],
-            points: { ids: ['p3', 'p1', 'p2', 'p4', 'p5'], cluster: [1, 0, 0, 1, 0] },
-          },
-        }) as unknown as MapStatus, // only what the grouping reads
-    }),
-  );
-  const [nb, setNb] = useState<Notebook>({
-    id: 'nb',
-    title: 'Graphs',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    revision: 1,
-    cells: [
-      ...(props.extraCells ?? []),
-      { id: 'g1', type: 'graph', data: props.data, outputs: [], inputsHash: null, ranAt: null },
-    ],
-  });
-  const cell = nb.cells.find((c) => c.id === 'g1')!;
-  // A layout effect runs in the same commit as the DOM it rendered: an assertion that waited for
-  // the DOM then reads the probe of that same render (a passive effect may not have run yet).
-  useLayoutEffect(() => {
-    probe.calls = calls;
-    probe.cell = cell;
-  });
   return (
-    <GraphCellView
-      api={api}
-      notebook={nb}
-      cell={cell}
-      status="not-computable"
-      onChange={(next) =>
-        setNb((cur) => ({ ...cur, cells: cur.cells.map((c) => (c.id === next.id ? next : c)) }))
-      }
-      onRun={async () => {}}
-      openPaper={() => {}}
+    <GraphCellHost
+      data={props.data}
+      {...(props.extraCells ? { extraCells: props.extraCells } : {})}
+      handlers={() => ({
+        // Parsed as the dispatcher would (defaults filled in), then the real engine.
+        'graph:metrics': (input) =>
+          runGraphOp('graph:metrics', graphMethods['graph:metrics'].input.parse(input), ctx),
+        'graph:libraryPlan': (input) =>
+          libraryGraphPlan(
+            { embedded: props.embedded ?? 4, dims: 100 },
+            graphMethods['graph:libraryPlan'].input.parse(input),
+          ),
+        'graph:library': (_input, opts) => {
+          if (!props.hold) return libraryAnswer();
+          opts.onProgress?.({ phase: 'neighbours', done: 10, total: 40 });
+          return new Promise<LibraryGraph>((resolve, reject) => {
+            releaseLibrary = () => resolve(libraryAnswer());
+            opts.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+          });
+        },
+        // Texts for the communities' key terms (only what the labeller reads).
+        'library:list': (input) => {
+          const ids = (input as { ids?: string[] }).ids ?? [];
+          const items = libraryAnswer()
+            .nodes.filter((n) => ids.includes(n.id))
+            .map((n) => ({ id: n.id, title: n.label, abstract: '' }));
+          return { total: items.length, offset: 0, items } as unknown as ListResult;
+        },
+        // The topic map: p1, p2 in "Scaling", p3 and p4 in "Graphs" (p5 is not in the graph).
+        'map:get': () =>
+          ({
+            state: 'current',
+            activeModel: 'quire-glove-100d',
+            stale: null,
+            notEmbedded: 0,
+            map: {
+              clusters: [
+                { id: 'c1', label: 'Scaling' },
+                { id: 'c2', label: 'Graphs' },
+              ],
+              points: { ids: ['p3', 'p1', 'p2', 'p4', 'p5'], cluster: [1, 0, 0, 1, 0] },
+            },
+          }) as unknown as MapStatus, // only what the grouping reads
+      })}
     />
   );
 }
