@@ -2,70 +2,18 @@
 // shared/fit computed (AIC, BIC, log-likelihood, R²…), and the exports leave that output out.
 import { describe, expect, it } from 'vitest';
 import { fit } from '../../fit/index';
-import type { Notebook } from '../model';
 import type { ExportContext } from '../registry';
 import { fitCell } from './fit';
+import { notebookWith, runFitCell, scalingRows } from './fit.fixtures';
 import { readFitSummary } from './fit-summary';
 
-const rows = Array.from({ length: 12 }, (_, i) => {
-  const x = 1 + i;
-  return [x, 2 + 3 * x ** -0.5 + 0.01 * Math.sin(5 * i)];
-});
-
-function notebook(bootstrap?: { samples: number; seed: number }): Notebook {
-  return {
-    id: 'nb',
-    title: 't',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    revision: 1,
-    cells: [
-      {
-        id: 'tbl',
-        type: 'table',
-        name: 'runs',
-        data: {
-          columns: [
-            { name: 'x', type: 'number' },
-            { name: 'y', type: 'number' },
-          ],
-          rows,
-        },
-        outputs: [],
-        inputsHash: null,
-        ranAt: null,
-      },
-      {
-        id: 'fit1',
-        type: 'fit',
-        data: {
-          source: 'runs',
-          x: 'x',
-          y: 'y',
-          model: 'power-law-offset',
-          ...(bootstrap ? { bootstrap } : {}),
-        },
-        outputs: [],
-        inputsHash: null,
-        ranAt: null,
-      },
-    ],
-  };
-}
-
-async function run(nb: Notebook) {
-  return fitCell.run!(nb.cells[1]!, {
-    notebook: nb,
-    signal: new AbortController().signal,
-    runJavaScript: async () => [],
-    fit: async (model, data, options) => fit(model, data, options),
-  });
-}
+const spec = { source: 'runs', x: 'compute', y: 'loss', model: 'power-law-offset' };
+const rows = scalingRows();
 
 describe('fit summary', () => {
   it("stores the engine's statistics, readable back as typed data", async () => {
-    const nb = notebook({ samples: 30, seed: 2 });
-    const outputs = await run(nb);
+    const nb = notebookWith({ ...spec, bootstrap: { samples: 30, seed: 2 } });
+    const outputs = await runFitCell(nb, nb.cells[1]!);
     const s = readFitSummary(outputs)!;
     const r = fit(
       'power-law-offset',
@@ -77,8 +25,8 @@ describe('fit summary', () => {
     expect(s).toEqual({
       status: r.status,
       reason: r.reason,
-      n: 12,
-      dof: 9,
+      n: 10,
+      dof: 7,
       rss: r.rss,
       r2: r.r2,
       adjustedR2: r.adjustedR2,
@@ -102,8 +50,8 @@ describe('fit summary', () => {
   });
 
   it('stays out of the exports', async () => {
-    const nb = notebook();
-    nb.cells[1]!.outputs = await run(nb);
+    const nb = notebookWith(spec);
+    nb.cells[1]!.outputs = await runFitCell(nb, nb.cells[1]!);
     const ctx: ExportContext = {
       notebook: nb,
       paper: () => undefined,

@@ -2,13 +2,38 @@
 import type { ReactElement } from 'react';
 import { NumberField } from '../../../../components/NumberField';
 import type { FitCellData } from '../../../../../../shared/notebook/cells/fit';
-import { OPEN } from './spec';
+
+/** A labelled number of the bootstrap (refits or seed). */
+function BootstrapField(props: {
+  caption: string;
+  label: string;
+  testId: string;
+  placeholder: string;
+  value: number;
+  onCommit(v: number | undefined): void;
+}): ReactElement {
+  return (
+    <label>
+      <span>{props.caption}</span>
+      <NumberField
+        className="fit-number"
+        label={props.label}
+        testId={props.testId}
+        placeholder={props.placeholder}
+        value={props.value}
+        onCommit={props.onCommit}
+      />
+    </label>
+  );
+}
 
 export function BootstrapOptions(props: {
   data: FitCellData;
   update(patch: Partial<FitCellData>): void;
 }): ReactElement {
   const { data, update } = props;
+  const samples = data.bootstrap?.samples ?? 1000;
+  const seed = data.bootstrap?.seed ?? 1;
   return (
     <div className="fit-bootstrap">
       <label>
@@ -24,41 +49,26 @@ export function BootstrapOptions(props: {
       </label>
       {data.bootstrap && (
         <>
-          <label>
-            <span>n</span>
-            <NumberField
-              className="fit-number"
-              openBeyond={OPEN}
-              label="bootstrap samples"
-              testId="fit-bootstrap-samples"
-              placeholder="1000"
-              value={data.bootstrap.samples}
-              onCommit={(v) =>
-                update({
-                  bootstrap: {
-                    samples: Math.min(10000, Math.max(1, Math.round(v ?? 1000))),
-                    seed: data.bootstrap?.seed ?? 1,
-                  },
-                })
-              }
-            />
-          </label>
-          <label>
-            <span>seed</span>
-            <NumberField
-              className="fit-number"
-              openBeyond={OPEN}
-              label="bootstrap seed"
-              testId="fit-bootstrap-seed"
-              placeholder="1"
-              value={data.bootstrap.seed}
-              onCommit={(v) =>
-                update({
-                  bootstrap: { samples: data.bootstrap?.samples ?? 1000, seed: Math.round(v ?? 1) },
-                })
-              }
-            />
-          </label>
+          <BootstrapField
+            caption="n"
+            label="bootstrap samples"
+            testId="fit-bootstrap-samples"
+            placeholder="1000"
+            value={data.bootstrap.samples}
+            onCommit={(v) =>
+              update({
+                bootstrap: { samples: Math.min(10000, Math.max(1, Math.round(v ?? 1000))), seed },
+              })
+            }
+          />
+          <BootstrapField
+            caption="seed"
+            label="bootstrap seed"
+            testId="fit-bootstrap-seed"
+            placeholder="1"
+            value={data.bootstrap.seed}
+            onCommit={(v) => update({ bootstrap: { samples, seed: Math.round(v ?? 1) } })}
+          />
         </>
       )}
     </div>

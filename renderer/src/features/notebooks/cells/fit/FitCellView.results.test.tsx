@@ -7,8 +7,7 @@ import { fitCell } from '../../../../../../shared/notebook/cells/fit';
 import type { Cell } from '../../../../../../shared/notebook/model';
 import type { ExportContext } from '../../../../../../shared/notebook/registry';
 import { fakeApi, makePaper } from '../../../../testing/fakeApi';
-import { FitCellView } from './FitCellView';
-import { Host, notebookWith, runFitCell, withApi } from './fitCellView.fixtures';
+import { Host, notebookWith, renderFit, runFitCell } from './fitCellView.fixtures';
 
 afterEach(cleanup);
 
@@ -81,21 +80,7 @@ describe('FitCellView: bootstrap, model comparison, source paper', () => {
     };
     nb.cells.push(second, other);
     for (const c of nb.cells.slice(1)) c.outputs = await runFitCell(nb, c);
-    const { api } = fakeApi({});
-    render(
-      withApi(
-        api,
-        <FitCellView
-          api={api}
-          notebook={nb}
-          cell={nb.cells[1]!}
-          status="fresh"
-          onChange={() => {}}
-          onRun={async () => {}}
-          openPaper={() => {}}
-        />,
-      ),
-    );
+    renderFit(nb, fakeApi({}).api);
     const table = screen.getByTestId('fit-compare');
     expect(table.textContent).toMatch(/Compare models/);
     const rows = within(table).getAllByTestId('fit-compare-row');
@@ -114,20 +99,7 @@ describe('FitCellView: bootstrap, model comparison, source paper', () => {
     nb.cells[1]!.outputs = await runFitCell(nb, nb.cells[1]!);
     const openPaper = vi.fn();
     const { api, calls } = fakeApi({ 'library:get': () => makePaper(1) });
-    render(
-      withApi(
-        api,
-        <FitCellView
-          api={api}
-          notebook={nb}
-          cell={nb.cells[1]!}
-          status="fresh"
-          onChange={() => {}}
-          onRun={async () => {}}
-          openPaper={openPaper}
-        />,
-      ),
-    );
+    renderFit(nb, api, openPaper);
     const link = await screen.findByText('Paper 0001');
     expect(screen.getByTestId('fit-source-paper').textContent).toBe('Data from Paper 0001');
     expect(calls).toContainEqual({ method: 'library:get', input: { id: 'p1' } });

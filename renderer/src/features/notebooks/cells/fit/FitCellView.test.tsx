@@ -6,7 +6,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Cell } from '../../../../../../shared/notebook/model';
-import { Host, notebookWith } from './fitCellView.fixtures';
+import { Host, notebookWith, renderStored, STORED_PARAMS } from './fitCellView.fixtures';
 
 afterEach(cleanup);
 
@@ -53,28 +53,13 @@ describe('FitCellView', () => {
 
   it('shows stored results without running (after a reload)', () => {
     const outputs: Cell['outputs'] = [
-      {
-        kind: 'table',
-        columns: ['parameter', 'value', 'stdError', 'ciLower', 'ciUpper'],
-        rows: [
-          ['E', 1.7, 0.01, 1.68, 1.72],
-          ['A', 400, 20, 350, 450],
-          ['alpha', 0.3, 0.002, 0.295, 0.305],
-        ],
-      },
+      STORED_PARAMS,
       {
         kind: 'text',
         text: 'converged (relative reduction ≤ ftol); R² = 0.999, RSS = 0.001, residual SD = 0.01',
       },
     ];
-    render(
-      <Host
-        initial={notebookWith(
-          { source: 'runs', x: 'compute', y: 'loss', model: 'power-law-offset' },
-          outputs,
-        )}
-      />,
-    );
+    renderStored(outputs);
     expect(screen.getAllByTestId('fit-param-row')).toHaveLength(3);
     expect(screen.getByTestId('fit-status').textContent).toMatch(/converged \(relative/);
     expect(screen.getByTestId('fit-plot').querySelector('.fit-chart-line')).not.toBeNull();
@@ -94,15 +79,7 @@ describe('FitCellView', () => {
 
   it('shows the statistics the run stored as typed data, not recomputed ones', () => {
     const outputs: Cell['outputs'] = [
-      {
-        kind: 'table',
-        columns: ['parameter', 'value', 'stdError', 'ciLower', 'ciUpper'],
-        rows: [
-          ['E', 1.7, 0.01, 1.68, 1.72],
-          ['A', 400, 20, 350, 450],
-          ['alpha', 0.3, 0.002, 0.295, 0.305],
-        ],
-      },
+      STORED_PARAMS,
       { kind: 'text', text: 'converged (gtol); R² = 0.5, RSS = 7, residual SD = 1' },
       {
         kind: 'json',
@@ -123,14 +100,7 @@ describe('FitCellView', () => {
         },
       },
     ];
-    render(
-      <Host
-        initial={notebookWith(
-          { source: 'runs', x: 'compute', y: 'loss', model: 'power-law-offset' },
-          outputs,
-        )}
-      />,
-    );
+    renderStored(outputs);
     const status = screen.getByTestId('fit-status');
     expect(status.textContent).toBe('stalled (no further improvement possible)');
     expect(status.getAttribute('data-status')).toBe('stalled');
@@ -140,15 +110,7 @@ describe('FitCellView', () => {
 
   it('still shows outputs stored before the typed summary (older notebooks)', () => {
     const outputs: Cell['outputs'] = [
-      {
-        kind: 'table',
-        columns: ['parameter', 'value', 'stdError', 'ciLower', 'ciUpper'],
-        rows: [
-          ['E', 1.7, 0.01, 1.68, 1.72],
-          ['A', 400, 20, 350, 450],
-          ['alpha', 0.3, 0.002, 0.295, 0.305],
-        ],
-      },
+      STORED_PARAMS,
       { kind: 'text', text: 'converged (gtol); R² = 0.999, RSS = 0.001, residual SD = 0.01' },
       {
         kind: 'table',
@@ -164,14 +126,7 @@ describe('FitCellView', () => {
         text: 'bootstrap: 99 of 100 refits converged (seed 1); 95 % percentile intervals',
       },
     ];
-    render(
-      <Host
-        initial={notebookWith(
-          { source: 'runs', x: 'compute', y: 'loss', model: 'power-law-offset' },
-          outputs,
-        )}
-      />,
-    );
+    renderStored(outputs);
     expect(screen.getAllByTestId('fit-param-row')).toHaveLength(3);
     expect(screen.getByTestId('fit-status').textContent).toBe(
       'converged (gtol); R² = 0.999, RSS = 0.001, residual SD = 0.01',
