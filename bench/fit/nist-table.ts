@@ -10,32 +10,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fit } from '../../shared/fit/index';
 import type { FitResult } from '../../shared/fit/index';
-
-type NistFile = {
-  name: string;
-  model: string;
-  params: string[];
-  start1: number[];
-  start2: number[];
-  certified: { values: number[]; std_errors: number[]; residual_sum_of_squares: number };
-  x: number[] | number[][] | Record<string, number[]>;
-  y: number[];
-  log_y?: number[];
-  variables?: string[];
-};
+import { xColumns, type NistFile } from '../../shared/fit/nist-data';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const nistDir = resolve(repoRoot, '../shared/reference/nist');
-
-/** x as columns: a single array, columns, rows of [x1, x2] pairs, or a record keyed by name. */
-function xColumns(x: NistFile['x'], variables: string[], n: number): number[][] {
-  if (!Array.isArray(x)) return variables.map((v) => x[v] ?? []);
-  if (x.length > 0 && !Array.isArray(x[0])) return [x as number[]];
-  const rows = x as number[][];
-  if (rows.length === n && rows[0]?.length === variables.length && variables.length !== n)
-    return variables.map((_, k) => rows.map((r) => r[k]!));
-  return rows;
-}
 
 /** Log relative error, capped at 15 (exact agreement). */
 export function lre(value: number, certified: number): number {

@@ -4,7 +4,7 @@
 export {
   BOOTSTRAP_DEFAULT_SAMPLES,
   BOOTSTRAP_MAX_SAMPLES,
-  DEFAULTS,
+  FIT_DEFAULTS,
   fit,
   startingValues,
 } from './engine';

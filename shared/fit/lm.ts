@@ -6,8 +6,7 @@
 // Matrices are column-major Float64Arrays.
 
 import { enorm, EPS } from './linalg';
-
-const DWARF = 2.2250738585072014e-308;
+import { lmpar, qrfac } from './minpack';
 
 export type LmProblem = {
   /** Number of residuals. */
@@ -85,235 +84,227 @@ export type LmResult = {
   /** Accepted Gauss–Newton polish steps (included in iterations). */
   polishSteps: number;
 };
-
-/** Householder QR with column pivoting (MINPACK qrfac); a is m×n column-major, overwritten. */
-function qrfac(
-  m: number,
-  n: number,
-  a: Float64Array,
-  ipvt: Int32Array,
-  rdiag: Float64Array,
-  acnorm: Float64Array,
-  wa: Float64Array,
-): void {
-  for (let j = 0; j < n; j++) {
-    acnorm[j] = enorm(a, j * m, m);
-    rdiag[j] = acnorm[j]!;
-    wa[j] = rdiag[j]!;
-    ipvt[j] = j;
-  }
-  const minmn = Math.min(m, n);
-  for (let j = 0; j < minmn; j++) {
-    let kmax = j;
-    for (let k = j; k < n; k++) if (rdiag[k]! > rdiag[kmax]!) kmax = k;
-    if (kmax !== j) {
-      for (let i = 0; i < m; i++) {
-        const t = a[j * m + i]!;
-        a[j * m + i] = a[kmax * m + i]!;
-        a[kmax * m + i] = t;
-      }
-      rdiag[kmax] = rdiag[j]!;
-      wa[kmax] = wa[j]!;
-      const k = ipvt[j]!;
-      ipvt[j] = ipvt[kmax]!;
-      ipvt[kmax] = k;
-    }
-    const cj = j * m;
-    let ajnorm = enorm(a, cj + j, m - j);
-    if (ajnorm !== 0) {
-      if (a[cj + j]! < 0) ajnorm = -ajnorm;
-      for (let i = j; i < m; i++) a[cj + i] = a[cj + i]! / ajnorm;
-      a[cj + j] = a[cj + j]! + 1;
-      for (let k = j + 1; k < n; k++) {
-        const ck = k * m;
-        let sum = 0;
-        for (let i = j; i < m; i++) sum += a[cj + i]! * a[ck + i]!;
-        const temp = sum / a[cj + j]!;
-        for (let i = j; i < m; i++) a[ck + i] = a[ck + i]! - temp * a[cj + i]!;
-        if (rdiag[k] !== 0) {
-          const t = a[ck + j]! / rdiag[k]!;
-          rdiag[k] = rdiag[k]! * Math.sqrt(Math.max(0, 1 - t * t));
-          if (0.05 * (rdiag[k]! / wa[k]!) ** 2 <= EPS) {
-            rdiag[k] = enorm(a, ck + j + 1, m - j - 1);
-            wa[k] = rdiag[k]!;
-          }
-        }
-      }
-    }
-    rdiag[j] = -ajnorm;
-  }
-}
-
-/**
- * MINPACK qrsolv: given R (n×n, upper triangle of r, column-major), the permutation and a
- * diagonal D, solve min ‖[R; D_p] z − [qtb; 0]‖ by Givens rotations. The strict lower triangle of
- * r receives Sᵀ (S upper triangular with PᵀDP folded in), sdiag its diagonal.
- */
-function qrsolv(
-  n: number,
-  r: Float64Array,
-  ipvt: Int32Array,
-  diag: Float64Array,
-  qtb: Float64Array,
-  x: Float64Array,
-  sdiag: Float64Array,
-  wa: Float64Array,
-): void {
-  for (let j = 0; j < n; j++) {
-    for (let i = j; i < n; i++) r[j * n + i] = r[i * n + j]!;
-    x[j] = r[j * n + j]!;
-    wa[j] = qtb[j]!;
-  }
-  for (let j = 0; j < n; j++) {
-    const l = ipvt[j]!;
-    if (diag[l] !== 0) {
-      for (let k = j; k < n; k++) sdiag[k] = 0;
-      sdiag[j] = diag[l]!;
-      let qtbpj = 0;
-      for (let k = j; k < n; k++) {
-        if (sdiag[k] === 0) continue;
-        const rkk = r[k * n + k]!;
-        let sin: number;
-        let cos: number;
-        if (Math.abs(rkk) < Math.abs(sdiag[k]!)) {
-          const cotan = rkk / sdiag[k]!;
-          sin = 0.5 / Math.sqrt(0.25 + 0.25 * cotan * cotan);
-          cos = sin * cotan;
-        } else {
-          const tan = sdiag[k]! / rkk;
-          cos = 0.5 / Math.sqrt(0.25 + 0.25 * tan * tan);
-          sin = cos * tan;
-        }
-        r[k * n + k] = cos * rkk + sin * sdiag[k]!;
-        const temp = cos * wa[k]! + sin * qtbpj;
-        qtbpj = -sin * wa[k]! + cos * qtbpj;
-        wa[k] = temp;
-        for (let i = k + 1; i < n; i++) {
-          const rik = r[k * n + i]!;
-          const t = cos * rik + sin * sdiag[i]!;
-          sdiag[i] = -sin * rik + cos * sdiag[i]!;
-          r[k * n + i] = t;
-        }
-      }
-    }
-    sdiag[j] = r[j * n + j]!;
-    r[j * n + j] = x[j]!;
-  }
-  let nsing = n;
-  for (let j = 0; j < n; j++) {
-    if (sdiag[j] === 0 && nsing === n) nsing = j;
-    if (nsing < n) wa[j] = 0;
-  }
-  for (let k = nsing - 1; k >= 0; k--) {
-    let sum = 0;
-    for (let i = k + 1; i < nsing; i++) sum += r[k * n + i]! * wa[i]!;
-    wa[k] = (wa[k]! - sum) / sdiag[k]!;
-  }
-  for (let j = 0; j < n; j++) x[ipvt[j]!] = wa[j]!;
-}
-
-/**
- * MINPACK lmpar: find the Levenberg parameter par ≥ 0 such that the solution x of
- * min ‖[J; √par·D] x − [r; 0]‖ has ‖D x‖ within 10 % of delta (or par = 0 if the Gauss–Newton
- * step is inside). Returns the new par; x receives the step (to be negated).
- */
-function lmpar(
-  n: number,
-  r: Float64Array,
-  ipvt: Int32Array,
-  diag: Float64Array,
-  qtb: Float64Array,
-  delta: number,
-  parIn: number,
-  x: Float64Array,
-  sdiag: Float64Array,
-  wa1: Float64Array,
-  wa2: Float64Array,
-): number {
-  let par = parIn;
-  // Gauss–Newton direction (least squares if R is singular).
-  let nsing = n;
-  for (let j = 0; j < n; j++) {
-    wa1[j] = qtb[j]!;
-    if (r[j * n + j] === 0 && nsing === n) nsing = j;
-    if (nsing < n) wa1[j] = 0;
-  }
-  for (let k = nsing - 1; k >= 0; k--) {
-    wa1[k] = wa1[k]! / r[k * n + k]!;
-    const temp = wa1[k]!;
-    for (let i = 0; i < k; i++) wa1[i] = wa1[i]! - r[k * n + i]! * temp;
-  }
-  for (let j = 0; j < n; j++) x[ipvt[j]!] = wa1[j]!;
-
-  let iter = 0;
-  for (let j = 0; j < n; j++) wa2[j] = diag[j]! * x[j]!;
-  let dxnorm = enorm(wa2);
-  let fp = dxnorm - delta;
-  if (fp <= 0.1 * delta) return 0;
-
-  // Lower bound parl for the zero of φ.
-  let parl = 0;
-  if (nsing >= n) {
-    for (let j = 0; j < n; j++) {
-      const l = ipvt[j]!;
-      wa1[j] = diag[l]! * (wa2[l]! / dxnorm);
-    }
-    for (let j = 0; j < n; j++) {
-      let sum = 0;
-      for (let i = 0; i < j; i++) sum += r[j * n + i]! * wa1[i]!;
-      wa1[j] = (wa1[j]! - sum) / r[j * n + j]!;
-    }
-    const temp = enorm(wa1);
-    parl = fp / delta / temp / temp;
-  }
-  // Upper bound paru.
-  for (let j = 0; j < n; j++) {
-    let sum = 0;
-    for (let i = 0; i <= j; i++) sum += r[j * n + i]! * qtb[i]!;
-    wa1[j] = sum / diag[ipvt[j]!]!;
-  }
-  const gnorm = enorm(wa1);
-  let paru = gnorm / delta;
-  if (paru === 0) paru = DWARF / Math.min(delta, 0.1);
-
-  par = Math.max(par, parl);
-  par = Math.min(par, paru);
-  if (par === 0) par = gnorm / dxnorm;
-
-  for (;;) {
-    iter++;
-    if (par === 0) par = Math.max(DWARF, 0.001 * paru);
-    const sq = Math.sqrt(par);
-    for (let j = 0; j < n; j++) wa1[j] = sq * diag[j]!;
-    qrsolv(n, r, ipvt, wa1, qtb, x, sdiag, wa2);
-    for (let j = 0; j < n; j++) wa2[j] = diag[j]! * x[j]!;
-    dxnorm = enorm(wa2);
-    const prevFp = fp;
-    fp = dxnorm - delta;
-    if (Math.abs(fp) <= 0.1 * delta || (parl === 0 && fp <= prevFp && prevFp < 0) || iter === 10)
-      break;
-    // Newton correction.
-    for (let j = 0; j < n; j++) {
-      const l = ipvt[j]!;
-      wa1[j] = diag[l]! * (wa2[l]! / dxnorm);
-    }
-    for (let j = 0; j < n; j++) {
-      wa1[j] = wa1[j]! / sdiag[j]!;
-      const temp = wa1[j]!;
-      for (let i = j + 1; i < n; i++) wa1[i] = wa1[i]! - r[j * n + i]! * temp;
-    }
-    const temp = enorm(wa1);
-    const parc = fp / delta / temp / temp;
-    if (fp > 0) parl = Math.max(parl, par);
-    if (fp < 0) paru = Math.min(paru, par);
-    par = Math.max(parl, par + parc);
-  }
-  return iter === 0 ? 0 : par;
-}
-
 function allFinite(v: Float64Array): boolean {
   for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i]!)) return false;
   return true;
+}
+
+/** lmder's work arrays and running state (MINPACK names). */
+type State = {
+  m: number;
+  n: number;
+  x: Float64Array;
+  fvec: Float64Array;
+  fjac: Float64Array;
+  r: Float64Array;
+  diag: Float64Array;
+  qtf: Float64Array;
+  ipvt: Int32Array;
+  wa1: Float64Array;
+  wa2: Float64Array;
+  wa3: Float64Array;
+  wa4: Float64Array;
+  rdiag: Float64Array;
+  acnorm: Float64Array;
+  sdiag: Float64Array;
+  xTrial: Float64Array;
+  nfev: number;
+  njev: number;
+  iter: number;
+  gnorm: number;
+  polishSteps: number;
+  fnorm: number;
+  par: number;
+  delta: number;
+  xnorm: number;
+};
+
+function workspace(m: number, n: number, x0: ArrayLike<number>): State {
+  const vn = () => new Float64Array(n);
+  return {
+    m,
+    n,
+    x: Float64Array.from(x0),
+    fvec: new Float64Array(m),
+    fjac: new Float64Array(m * n),
+    r: new Float64Array(n * n),
+    diag: vn(),
+    qtf: vn(),
+    ipvt: new Int32Array(n),
+    wa1: vn(),
+    wa2: vn(),
+    wa3: vn(),
+    wa4: new Float64Array(m),
+    rdiag: vn(),
+    acnorm: vn(),
+    sdiag: vn(),
+    xTrial: vn(),
+    nfev: 1,
+    njev: 0,
+    iter: 0,
+    gnorm: NaN,
+    polishSteps: 0,
+    fnorm: NaN,
+    par: 0,
+    delta: 0,
+    xnorm: 0,
+  };
+}
+
+/** Pivoted QR of fjac; Qᵀ·fvec → qtf and R's diagonal back into fjac. */
+function factorJacobian(s: State): void {
+  const { m, n, fjac, rdiag, wa4, qtf } = s;
+  qrfac(m, n, fjac, s.ipvt, rdiag, s.acnorm, s.wa2);
+  wa4.set(s.fvec);
+  for (let j = 0; j < Math.min(m, n); j++) {
+    const cj = j * m;
+    if (fjac[cj + j] !== 0) {
+      let sum = 0;
+      for (let i = j; i < m; i++) sum += fjac[cj + i]! * wa4[i]!;
+      const temp = -sum / fjac[cj + j]!;
+      for (let i = j; i < m; i++) wa4[i] = wa4[i]! + fjac[cj + i]! * temp;
+    }
+    fjac[cj + j] = rdiag[j]!;
+    qtf[j] = wa4[j]!;
+  }
+}
+
+/** The undamped Gauss–Newton step R z = Qᵀr into xTrial (zero past a singular diagonal). */
+function gaussNewtonTrial(s: State): boolean {
+  const { m, n, wa1, qtf, rdiag, fjac, ipvt, x, xTrial } = s;
+  let nsing = n;
+  for (let j = 0; j < n; j++) {
+    wa1[j] = qtf[j]!;
+    if (Math.abs(rdiag[j]!) <= EPS * Math.abs(rdiag[0]!) * n && nsing === n) nsing = j;
+    if (nsing < n) wa1[j] = 0;
+  }
+  for (let k = nsing - 1; k >= 0; k--) {
+    wa1[k] = wa1[k]! / fjac[k * m + k]!;
+    const temp = wa1[k]!;
+    for (let i = 0; i < k; i++) wa1[i] = wa1[i]! - fjac[k * m + i]! * temp;
+  }
+  let moved = false;
+  for (let j = 0; j < n; j++) {
+    const l = ipvt[j]!;
+    xTrial[l] = x[l]! - wa1[j]!;
+    if (xTrial[l] !== x[l]) moved = true;
+  }
+  return moved;
+}
+
+/** After convergence: contracting Gauss–Newton steps kept while ‖r‖ stays within round-off. */
+function polish(s: State, problem: LmProblem, o: LmOptions): void {
+  const { n, x, fvec, fjac, wa2, wa3, wa4, acnorm, xTrial } = s;
+  let prevStep = Infinity;
+  for (let step = 0; step < o.polish; step++) {
+    if (s.njev >= o.maxIterations || s.nfev >= o.maxEvaluations) return;
+    problem.jacobian(x, fvec, fjac);
+    s.njev++;
+    if (!allFinite(fjac)) return;
+    factorJacobian(s);
+    if (!gaussNewtonTrial(s)) return;
+    problem.residuals(xTrial, wa4);
+    s.nfev++;
+    if (!allFinite(wa4)) return;
+    const fnorm1 = enorm(wa4);
+    if (!(fnorm1 <= s.fnorm * (1 + 8 * EPS) + (problem.noise ?? 0))) return;
+    for (let j = 0; j < n; j++) {
+      wa2[j] = acnorm[j]! * (xTrial[j]! - x[j]!);
+      wa3[j] = acnorm[j]! * x[j]!;
+    }
+    const stepNorm = enorm(wa2);
+    if (stepNorm > 2 * prevStep) return; // not contracting: leave the LM solution alone
+    prevStep = stepNorm;
+    const small = stepNorm <= 1e-14 * enorm(wa3);
+    x.set(xTrial);
+    fvec.set(wa4);
+    s.fnorm = fnorm1;
+    s.iter++;
+    s.polishSteps++;
+    if (small) return;
+  }
+}
+
+/** R (n×n) out of fjac, then the scaled gradient norm: the largest cosine between fvec and a column. */
+function gradientNorm(s: State): number {
+  const { m, n, r, fjac, ipvt, acnorm, qtf, fnorm } = s;
+  for (let j = 0; j < n; j++)
+    for (let i = 0; i < n; i++) r[j * n + i] = i <= j && i < m ? fjac[j * m + i]! : 0;
+  let gnorm = 0;
+  if (fnorm !== 0) {
+    for (let j = 0; j < n; j++) {
+      const l = ipvt[j]!;
+      if (acnorm[l] !== 0) {
+        let sum = 0;
+        for (let i = 0; i <= j; i++) sum += r[j * n + i]! * (qtf[i]! / fnorm);
+        gnorm = Math.max(gnorm, Math.abs(sum / acnorm[l]!));
+      }
+    }
+  }
+  return gnorm;
+}
+
+/**
+ * One trial step of lmder's inner loop: the damped step, the ratio of actual to predicted
+ * reduction, the trust-region update and the convergence tests. 'accepted' ends the inner loop.
+ */
+function trialStep(s: State, problem: LmProblem, o: LmOptions): LmStop | 'accepted' | 'retry' {
+  const { n, r, ipvt, diag, qtf, wa1, wa2, wa3, wa4, x, xTrial } = s;
+  s.par = lmpar(n, r, ipvt, diag, qtf, s.delta, s.par, wa1, s.sdiag, wa2, wa3);
+  for (let j = 0; j < n; j++) {
+    wa1[j] = -wa1[j]!;
+    xTrial[j] = x[j]! + wa1[j]!;
+    wa3[j] = diag[j]! * wa1[j]!;
+  }
+  const pnorm = enorm(wa3);
+  if (s.njev === 1 && s.iter === 0) s.delta = Math.min(s.delta, pnorm);
+  problem.residuals(xTrial, wa4);
+  s.nfev++;
+  const feasible = allFinite(wa4);
+  const fnorm1 = feasible ? enorm(wa4) : Infinity;
+  const fnorm = s.fnorm;
+  let actred = -1;
+  if (0.1 * fnorm1 < fnorm) actred = 1 - (fnorm1 / fnorm) ** 2;
+  // Scaled predicted reduction and directional derivative.
+  for (let j = 0; j < n; j++) {
+    wa3[j] = 0;
+    const temp = wa1[ipvt[j]!]!;
+    for (let i = 0; i <= j; i++) wa3[i] = wa3[i]! + r[j * n + i]! * temp;
+  }
+  const temp1 = enorm(wa3) / fnorm;
+  const temp2 = (Math.sqrt(s.par) * pnorm) / fnorm;
+  const prered = temp1 * temp1 + (temp2 * temp2) / 0.5;
+  const dirder = -(temp1 * temp1 + temp2 * temp2);
+  const ratio = prered !== 0 && feasible ? actred / prered : 0;
+
+  if (ratio <= 0.25) {
+    let t = actred >= 0 ? 0.5 : (0.5 * dirder) / (dirder + 0.5 * actred);
+    if (0.1 * fnorm1 >= fnorm || t < 0.1 || !Number.isFinite(t)) t = 0.1;
+    s.delta = t * Math.min(s.delta, pnorm / 0.1);
+    s.par = s.par / t;
+  } else if (s.par === 0 || ratio >= 0.75) {
+    s.delta = pnorm / 0.5;
+    s.par = 0.5 * s.par;
+  }
+  if (ratio >= 1e-4) {
+    x.set(xTrial);
+    for (let j = 0; j < n; j++) wa2[j] = diag[j]! * x[j]!;
+    s.fvec.set(wa4);
+    s.xnorm = enorm(wa2);
+    s.fnorm = fnorm1;
+    s.iter++;
+  }
+  const fOk = Math.abs(actred) <= o.ftol && prered <= o.ftol && 0.5 * ratio <= 1;
+  const xOk = s.delta <= o.xtol * s.xnorm;
+  if (fOk && xOk) return 'ftol+xtol';
+  if (fOk) return 'ftol';
+  if (xOk) return 'xtol';
+  if (s.fnorm === 0) return 'ftol';
+  if (s.nfev >= o.maxEvaluations) return 'max-evaluations';
+  if (Math.abs(actred) <= EPS && prered <= EPS && 0.5 * ratio <= 1) return 'ftol-machine';
+  if (s.delta <= EPS * s.xnorm) return 'xtol-machine';
+  if (s.gnorm <= EPS) return 'gtol-machine';
+  return ratio >= 1e-4 ? 'accepted' : 'retry';
 }
 
 /** Minimise ‖r(x)‖² from x0 with MINPACK's lmder (mode 1: scaling from Jacobian column norms). */
@@ -323,217 +314,49 @@ export function levenbergMarquardt(
   opts: Partial<LmOptions> = {},
 ): LmResult {
   const o: LmOptions = { ...LM_DEFAULTS, ...opts };
-  const { m, n } = problem;
-  const x = Float64Array.from(x0);
-  const fvec = new Float64Array(m);
-  const fjac = new Float64Array(m * n);
-  const r = new Float64Array(n * n);
-  const diag = new Float64Array(n);
-  const qtf = new Float64Array(n);
-  const ipvt = new Int32Array(n);
-  const wa1 = new Float64Array(n);
-  const wa2 = new Float64Array(n);
-  const wa3 = new Float64Array(n);
-  const wa4 = new Float64Array(m);
-  const rdiag = new Float64Array(n);
-  const acnorm = new Float64Array(n);
-  const sdiag = new Float64Array(n);
-  const xTrial = new Float64Array(n);
-
-  let nfev = 1;
-  let njev = 0;
-  let iter = 0;
-  let gnorm = NaN;
-  let polishSteps = 0;
+  const s = workspace(problem.m, problem.n, x0);
+  const { n, x, fvec, fjac, diag, acnorm, wa3 } = s;
   problem.residuals(x, fvec);
-  const result = (stop: LmStop): LmResult => ({
-    x,
-    r: fvec,
-    rnorm: enorm(fvec),
-    stop,
-    gnorm,
-    iterations: iter,
-    evaluations: nfev,
-    jacobianEvaluations: njev,
-    polishSteps,
-  });
-  const polish = (): void => {
-    let prevStep = Infinity;
-    for (let step = 0; step < o.polish; step++) {
-      if (njev >= o.maxIterations || nfev >= o.maxEvaluations) return;
-      problem.jacobian(x, fvec, fjac);
-      njev++;
-      if (!allFinite(fjac)) return;
-      qrfac(m, n, fjac, ipvt, rdiag, acnorm, wa2);
-      wa4.set(fvec);
-      for (let j = 0; j < Math.min(m, n); j++) {
-        const cj = j * m;
-        if (fjac[cj + j] !== 0) {
-          let sum = 0;
-          for (let i = j; i < m; i++) sum += fjac[cj + i]! * wa4[i]!;
-          const temp = -sum / fjac[cj + j]!;
-          for (let i = j; i < m; i++) wa4[i] = wa4[i]! + fjac[cj + i]! * temp;
-        }
-        fjac[cj + j] = rdiag[j]!;
-        qtf[j] = wa4[j]!;
-      }
-      // Gauss–Newton step R z = Qᵀr (zero components past a singular diagonal).
-      let nsing = n;
-      for (let j = 0; j < n; j++) {
-        wa1[j] = qtf[j]!;
-        if (Math.abs(rdiag[j]!) <= EPS * Math.abs(rdiag[0]!) * n && nsing === n) nsing = j;
-        if (nsing < n) wa1[j] = 0;
-      }
-      for (let k = nsing - 1; k >= 0; k--) {
-        wa1[k] = wa1[k]! / fjac[k * m + k]!;
-        const temp = wa1[k]!;
-        for (let i = 0; i < k; i++) wa1[i] = wa1[i]! - fjac[k * m + i]! * temp;
-      }
-      let moved = false;
-      for (let j = 0; j < n; j++) {
-        const l = ipvt[j]!;
-        xTrial[l] = x[l]! - wa1[j]!;
-        if (xTrial[l] !== x[l]) moved = true;
-      }
-      if (!moved) return;
-      problem.residuals(xTrial, wa4);
-      nfev++;
-      if (!allFinite(wa4)) return;
-      const fnorm1 = enorm(wa4);
-      if (!(fnorm1 <= fnorm * (1 + 8 * EPS) + (problem.noise ?? 0))) return;
-      for (let j = 0; j < n; j++) {
-        wa2[j] = acnorm[j]! * (xTrial[j]! - x[j]!);
-        wa3[j] = acnorm[j]! * x[j]!;
-      }
-      const stepNorm = enorm(wa2);
-      if (stepNorm > 2 * prevStep) return; // not contracting: leave the LM solution alone
-      prevStep = stepNorm;
-      const small = stepNorm <= 1e-14 * enorm(wa3);
-      x.set(xTrial);
-      fvec.set(wa4);
-      fnorm = fnorm1;
-      iter++;
-      polishSteps++;
-      if (small) return;
-    }
-  };
   const done = (stop: LmStop): LmResult => {
-    if (
-      o.polish > 0 &&
-      !stop.startsWith('max') &&
-      !stop.startsWith('nonfinite') &&
-      fnorm > 0 &&
-      m > n
-    )
-      polish();
-    return result(stop);
+    const converged = !stop.startsWith('max') && !stop.startsWith('nonfinite');
+    if (o.polish > 0 && converged && s.fnorm > 0 && s.m > n) polish(s, problem, o);
+    return {
+      x,
+      r: fvec,
+      rnorm: enorm(fvec),
+      stop,
+      gnorm: s.gnorm,
+      iterations: s.iter,
+      evaluations: s.nfev,
+      jacobianEvaluations: s.njev,
+      polishSteps: s.polishSteps,
+    };
   };
   if (!allFinite(fvec)) return done('nonfinite-start');
-  let fnorm = enorm(fvec);
-  let par = 0;
-  let delta = 0;
-  let xnorm = 0;
+  s.fnorm = enorm(fvec);
 
   for (;;) {
-    if (njev >= o.maxIterations) return done('max-iterations');
+    if (s.njev >= o.maxIterations) return done('max-iterations');
     problem.jacobian(x, fvec, fjac);
-    njev++;
+    s.njev++;
     if (!allFinite(fjac)) return done('nonfinite-jacobian');
-    qrfac(m, n, fjac, ipvt, rdiag, acnorm, wa2);
-    if (njev === 1) {
+    factorJacobian(s);
+    if (s.njev === 1) {
+      // Scaling from the first Jacobian's column norms; the trust region starts at factor·‖D·x0‖.
       for (let j = 0; j < n; j++) diag[j] = acnorm[j] === 0 ? 1 : acnorm[j]!;
       for (let j = 0; j < n; j++) wa3[j] = diag[j]! * x[j]!;
-      xnorm = enorm(wa3);
-      delta = o.factor * xnorm;
-      if (delta === 0) delta = o.factor;
+      s.xnorm = enorm(wa3);
+      s.delta = o.factor * s.xnorm;
+      if (s.delta === 0) s.delta = o.factor;
     }
-    // Qᵀ·fvec → qtf; R → r (n×n, column-major).
-    wa4.set(fvec);
-    for (let j = 0; j < Math.min(m, n); j++) {
-      const cj = j * m;
-      if (fjac[cj + j] !== 0) {
-        let sum = 0;
-        for (let i = j; i < m; i++) sum += fjac[cj + i]! * wa4[i]!;
-        const temp = -sum / fjac[cj + j]!;
-        for (let i = j; i < m; i++) wa4[i] = wa4[i]! + fjac[cj + i]! * temp;
-      }
-      fjac[cj + j] = rdiag[j]!;
-      qtf[j] = wa4[j]!;
-    }
-    for (let j = 0; j < n; j++)
-      for (let i = 0; i < n; i++) r[j * n + i] = i <= j && i < m ? fjac[j * m + i]! : 0;
-
-    // Scaled gradient norm (cosine of the angle between fvec and the Jacobian columns).
-    gnorm = 0;
-    if (fnorm !== 0) {
-      for (let j = 0; j < n; j++) {
-        const l = ipvt[j]!;
-        if (acnorm[l] !== 0) {
-          let sum = 0;
-          for (let i = 0; i <= j; i++) sum += r[j * n + i]! * (qtf[i]! / fnorm);
-          gnorm = Math.max(gnorm, Math.abs(sum / acnorm[l]!));
-        }
-      }
-    }
-    if (gnorm <= o.gtol) return done('gtol');
+    s.gnorm = gradientNorm(s);
+    if (s.gnorm <= o.gtol) return done('gtol');
     for (let j = 0; j < n; j++) diag[j] = Math.max(diag[j]!, acnorm[j]!);
-
     // Inner loop: find an acceptable step.
     for (;;) {
-      par = lmpar(n, r, ipvt, diag, qtf, delta, par, wa1, sdiag, wa2, wa3);
-      for (let j = 0; j < n; j++) {
-        wa1[j] = -wa1[j]!;
-        xTrial[j] = x[j]! + wa1[j]!;
-        wa3[j] = diag[j]! * wa1[j]!;
-      }
-      const pnorm = enorm(wa3);
-      if (njev === 1 && iter === 0) delta = Math.min(delta, pnorm);
-      problem.residuals(xTrial, wa4);
-      nfev++;
-      const feasible = allFinite(wa4);
-      const fnorm1 = feasible ? enorm(wa4) : Infinity;
-      let actred = -1;
-      if (0.1 * fnorm1 < fnorm) actred = 1 - (fnorm1 / fnorm) ** 2;
-      // Scaled predicted reduction and directional derivative.
-      for (let j = 0; j < n; j++) {
-        wa3[j] = 0;
-        const temp = wa1[ipvt[j]!]!;
-        for (let i = 0; i <= j; i++) wa3[i] = wa3[i]! + r[j * n + i]! * temp;
-      }
-      const temp1 = enorm(wa3) / fnorm;
-      const temp2 = (Math.sqrt(par) * pnorm) / fnorm;
-      const prered = temp1 * temp1 + (temp2 * temp2) / 0.5;
-      const dirder = -(temp1 * temp1 + temp2 * temp2);
-      const ratio = prered !== 0 && feasible ? actred / prered : 0;
-
-      if (ratio <= 0.25) {
-        let t = actred >= 0 ? 0.5 : (0.5 * dirder) / (dirder + 0.5 * actred);
-        if (0.1 * fnorm1 >= fnorm || t < 0.1 || !Number.isFinite(t)) t = 0.1;
-        delta = t * Math.min(delta, pnorm / 0.1);
-        par = par / t;
-      } else if (par === 0 || ratio >= 0.75) {
-        delta = pnorm / 0.5;
-        par = 0.5 * par;
-      }
-      if (ratio >= 1e-4) {
-        x.set(xTrial);
-        for (let j = 0; j < n; j++) wa2[j] = diag[j]! * x[j]!;
-        fvec.set(wa4);
-        xnorm = enorm(wa2);
-        fnorm = fnorm1;
-        iter++;
-      }
-      const fOk = Math.abs(actred) <= o.ftol && prered <= o.ftol && 0.5 * ratio <= 1;
-      const xOk = delta <= o.xtol * xnorm;
-      if (fOk && xOk) return done('ftol+xtol');
-      if (fOk) return done('ftol');
-      if (xOk) return done('xtol');
-      if (fnorm === 0) return done('ftol');
-      if (nfev >= o.maxEvaluations) return done('max-evaluations');
-      if (Math.abs(actred) <= EPS && prered <= EPS && 0.5 * ratio <= 1) return done('ftol-machine');
-      if (delta <= EPS * xnorm) return done('xtol-machine');
-      if (gnorm <= EPS) return done('gtol-machine');
-      if (ratio >= 1e-4) break;
+      const next = trialStep(s, problem, o);
+      if (next === 'accepted') break;
+      if (next !== 'retry') return done(next);
     }
   }
 }

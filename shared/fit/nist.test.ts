@@ -8,33 +8,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fit } from './engine';
-
-type NistFile = {
-  name: string;
-  model: string;
-  params: string[];
-  start1: number[];
-  start2: number[];
-  certified: { values: number[]; std_errors: number[] };
-  x: number[] | number[][] | Record<string, number[]>;
-  y: number[];
-  /** Nelson-like datasets are fitted to log(y), given here. */
-  log_y?: number[];
-  variables?: string[];
-};
+import { xColumns, type NistFile } from './nist-data';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const nistDir = resolve(repoRoot, '../shared/reference/nist');
-
-/** x as columns: a single array, columns, rows of [x1, x2] pairs, or a record keyed by name. */
-function xColumns(x: NistFile['x'], variables: string[], n: number): number[][] {
-  if (!Array.isArray(x)) return variables.map((v) => x[v] ?? []);
-  if (x.length > 0 && !Array.isArray(x[0])) return [x as number[]];
-  const rows = x as number[][];
-  if (rows.length === n && rows[0]?.length === variables.length && variables.length !== n)
-    return variables.map((_, k) => rows.map((r) => r[k]!));
-  return rows;
-}
 
 /** Significant digits of agreement: −log10(|b − c| / |c|), 15 when exact. */
 function digits(value: number, certified: number): number {

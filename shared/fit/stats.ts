@@ -1,6 +1,9 @@
 // Fit statistics: log-gamma (Lanczos approximation, g = 7), the regularised incomplete beta
 // function (Lentz's continued fraction, as in Numerical Recipes §6.4), Student's t CDF and its
-// inverse (Hill 1970 initial value refined by safeguarded Newton steps on the exact CDF).
+// inverse (Hill 1970 initial value refined by safeguarded Newton steps on the exact CDF); the
+// goodness of fit of a weighted least-squares solution (AIC/BIC follow R's logLik for nls) and the
+// parameter covariance sqrt(diag((JᵀJ)⁺)·s²) from a column-scaled Jacobi SVD of J.
+import { gramPseudoInverse } from './linalg';
 
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
@@ -161,4 +164,93 @@ export function studentTQuantile(p: number, nu: number): number {
     t = next;
   }
   return t;
+}
+
+export type GoodnessOfFit = {
+  /** Σ w (y − f)² / σ² (plain RSS for unweighted least squares). */
+  rss: number;
+  r2: number;
+  adjustedR2: number;
+  logLikelihood: number;
+  aic: number;
+  bic: number;
+};
+
+/**
+ * Goodness of fit from the response, the residuals y − f and the √weights/σ per point, for p
+ * parameters. The log-likelihood is R's logLik for nls (σ estimated, so AIC/BIC count p + 1).
+ */
+export function goodnessOfFit(
+  y: ArrayLike<number>,
+  residuals: ArrayLike<number>,
+  sw: ArrayLike<number>,
+  p: number,
+): GoodnessOfFit {
+  const m = y.length;
+  let rss = 0;
+  let sumW = 0;
+  let sumWy = 0;
+  let sumLogW = 0;
+  for (let i = 0; i < m; i++) {
+    const w = sw[i]! * sw[i]!;
+    rss += (residuals[i]! * sw[i]!) ** 2;
+    sumW += w;
+    sumWy += w * y[i]!;
+    sumLogW += Math.log(w);
+  }
+  const ybar = sumWy / sumW;
+  let tss = 0;
+  for (let i = 0; i < m; i++) tss += sw[i]! ** 2 * (y[i]! - ybar) ** 2;
+  const dof = m - p;
+  const r2 = 1 - rss / tss;
+  const adjustedR2 = dof > 0 ? 1 - (1 - r2) * ((m - 1) / dof) : NaN;
+  const logLikelihood =
+    0.5 * sumLogW - (m / 2) * (Math.log(2 * Math.PI) + 1 - Math.log(m) + Math.log(rss));
+  const aic = -2 * logLikelihood + 2 * (p + 1);
+  const bic = -2 * logLikelihood + Math.log(m) * (p + 1);
+  return { rss, r2, adjustedR2, logLikelihood, aic, bic };
+}
+
+export type Covariance = {
+  /** p×p; NaN where it cannot be formed, Infinity on the diagonal of unidentifiable directions. */
+  covariance: number[][];
+  /** Numerical rank of J and its scaled condition number (0 and NaN without a finite J). */
+  rank: number;
+  condition: number;
+  warnings: string[];
+};
+
+/**
+ * Parameter covariance (JᵀJ)⁺·s² from the weighted Jacobian J (m×p, column-major), null J for a
+ * failed fit. s² is RSS/dof, or 1 when σ are absolute errors.
+ */
+export function covarianceOf(
+  jac: Float64Array | null,
+  m: number,
+  p: number,
+  s2: number,
+): Covariance {
+  const covariance: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(NaN));
+  const out: Covariance = { covariance, rank: 0, condition: NaN, warnings: [] };
+  if (!jac) return out;
+  if (!jac.every(Number.isFinite)) {
+    out.warnings.push('the Jacobian is not finite at the solution: no standard errors');
+    return out;
+  }
+  const g = gramPseudoInverse(jac, m, p);
+  out.rank = g.rank;
+  out.condition = g.condition;
+  for (let c = 0; c < p; c++)
+    for (let r = 0; r < p; r++) covariance[r]![c] = g.inv[c * p + r]! * s2;
+  if (g.rank < p) {
+    out.warnings.push(
+      `the Jacobian is rank deficient (rank ${g.rank} of ${p}): the parameters are not all identifiable; standard errors use a pseudo-inverse`,
+    );
+    // Directions in the null space have unbounded uncertainty.
+    for (let k = 0; k < p; k++) if (covariance[k]![k] === 0) covariance[k]![k] = Infinity;
+  } else if (g.condition > 1e10)
+    out.warnings.push(
+      `the Jacobian is ill-conditioned (condition ${g.condition.toExponential(1)})`,
+    );
+  return out;
 }

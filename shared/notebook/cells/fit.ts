@@ -1,5 +1,6 @@
 // Fit cell: fits a preset or a typed formula to columns of a table with the shared fit engine
-// (shared/fit: Levenberg–Marquardt, Moré 1978) and stores parameters ± standard errors and R².
+// (shared/fit: Levenberg–Marquardt, Moré 1978) and stores parameters ± standard errors, a status
+// line for people and the statistics as typed data (./fit-summary) for the view.
 import { z } from 'zod';
 import { toLines } from '../file-format';
 import { escapeHtml, markdownToHtml, markdownWithCitations } from '../export/markup';
@@ -11,6 +12,7 @@ import { pyComment } from '../export/python';
 import { fitReportOutputs } from '../export/report-outputs';
 import { svgDataUrl } from '../export/svg-plot';
 import { fitSvg } from './fit-chart';
+import { fitSummaryOutput, isFitSummaryOutput } from './fit-summary';
 import type { CellType, ExportContext, IpynbOutput } from '../registry';
 import { numericColumn, tableOf, TableCellDataSchema } from '../tables';
 
@@ -71,6 +73,10 @@ const describe = (cell: Cell) => {
     ? `fit ${d.data.model} to ${d.data.y} vs ${[d.data.x].flat().join(', ')} of ${d.data.source}`
     : 'fit';
 };
+
+/** The outputs a report shows: the typed summary says what the status line says, so it is left out. */
+const reportOutputs = (cell: Cell) =>
+  fitReportOutputs(cell.outputs.filter((o) => !isFitSummaryOutput(o)));
 
 /** The chart as a display_data output (none before a successful run). */
 function chartOutput(cell: Cell, ctx: ExportContext): IpynbOutput[] {
@@ -139,6 +145,7 @@ export const fitCell: CellType = {
         text: `${r.status} (${r.reason}); R² = ${r.r2.toPrecision(6)}, RSS = ${r.rss.toPrecision(6)}, residual SD = ${r.residualStdDev.toPrecision(4)}`,
       },
       ...bootstrapOutputs,
+      fitSummaryOutput(r),
     ];
   },
   exporters: {
@@ -146,7 +153,7 @@ export const fitCell: CellType = {
       const src = sourceLine(cell, ctx);
       const svg = chartOf(cell, ctx);
       const img = svg ? `\n\n![${describe(cell).replace(/[[\]]/g, '')}](${svgDataUrl(svg)})` : '';
-      return `*${describe(cell)}*\n\n${src ? `${markdownWithCitations(src, ctx)}\n\n` : ''}${outputsToMarkdown(fitReportOutputs(cell.outputs))}${img}`;
+      return `*${describe(cell)}*\n\n${src ? `${markdownWithCitations(src, ctx)}\n\n` : ''}${outputsToMarkdown(reportOutputs(cell))}${img}`;
     },
     html: (cell, ctx) => {
       const src = sourceLine(cell, ctx);
@@ -155,7 +162,7 @@ export const fitCell: CellType = {
       const fig = svg
         ? `\n<figure class="plot">${svg}<figcaption>${escapeHtml(describe(cell))}</figcaption></figure>`
         : '';
-      return `<p class="fit"><em>${escapeHtml(describe(cell))}</em></p>\n${srcHtml}${outputsToHtml(fitReportOutputs(cell.outputs))}${fig}`;
+      return `<p class="fit"><em>${escapeHtml(describe(cell))}</em></p>\n${srcHtml}${outputsToHtml(reportOutputs(cell))}${fig}`;
     },
     ipynb: (cell, ctx) => {
       const d = FitCellDataSchema.safeParse(cell.data);
@@ -171,7 +178,7 @@ export const fitCell: CellType = {
           ),
           execution_count: null,
           // What Quire computed, shown until the notebook is run again.
-          outputs: [...outputsToIpynb(fitReportOutputs(cell.outputs)), ...chartOutput(cell, ctx)],
+          outputs: [...outputsToIpynb(reportOutputs(cell)), ...chartOutput(cell, ctx)],
         },
       ];
     },

@@ -2,7 +2,7 @@
 // "value ± standard error" and an interval at the same decimal place, statistics in sentences are
 // rounded to 4 significant digits, a metrics table to 4, other tables to 6. The stored outputs keep
 // full precision (other cells and the app read them); only the exported text is rounded.
-import { DEFAULTS as FIT_DEFAULTS } from '../../fit/index';
+import { FIT_DEFAULTS } from '../../fit/index';
 import type { CellOutput } from '../model';
 import { formatInterval, formatNumber, formatValueError, roundNumbersInText } from './numbers';
 

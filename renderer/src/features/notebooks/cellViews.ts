@@ -1,7 +1,7 @@
 // Cell type → view. Types this version does not know fall back to a read-only view that keeps
 // the cell as it is; fit and graph views come from their own features.
 import type { ComponentType } from 'react';
-import { FitCellView } from './cells/FitCellView';
+import { FitCellView } from './cells/fit/FitCellView';
 import { GraphCellView } from './cells/graph/GraphCellView';
 import { JavaScriptCellView } from './cells/JavaScriptCellView';
 import { MarkdownCellView } from './cells/MarkdownCellView';

@@ -58,7 +58,8 @@ function domain(values: number[], log: boolean): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-export function SvgChart(props: SvgChartProps): ReactElement {
+/** Scales, ticks and margins of a chart: everything its marks are placed with. */
+function chartLayout(props: SvgChartProps) {
   const width = props.width ?? 560;
   const height = props.height ?? 300;
   const logX = props.logX ?? false;
@@ -76,7 +77,6 @@ export function SvgChart(props: SvgChartProps): ReactElement {
   const [y0, y1] = domain(ys, logY);
   // Ticks in data units; the domain is on the axis scale (log10 on log axes).
   const unscale = (v: number, log: boolean) => (log ? 10 ** v : v);
-  const scale = (v: number, log: boolean) => (log ? Math.log10(v) : v);
   const xt = axisTicks(unscale(x0, logX), unscale(x1, logX), logX);
   const yt = axisTicks(unscale(y0, logY), unscale(y1, logY), logY);
   const xl = tickLabels(xt);
@@ -106,12 +106,88 @@ export function SvgChart(props: SvgChartProps): ReactElement {
     }
     return d;
   };
+  return { width, height, logX, logY, x0, x1, y0, y1, xt, yt, xl, yl, M, pw, ph, sx, sy, ok, path };
+}
+
+type Layout = ReturnType<typeof chartLayout>;
+
+/** Grid lines and tick labels of both axes. */
+function ChartGrid({ l }: { l: Layout }): ReactElement {
+  const { M, pw, ph, x0, x1, y0, y1, logX, logY } = l;
+  const scale = (v: number, log: boolean) => (log ? Math.log10(v) : v);
+  return (
+    <g className="fit-chart-grid">
+      {l.xt.map((t, i) => {
+        const x = M.left + ((scale(t, logX) - x0) / (x1 - x0)) * pw;
+        return (
+          <g key={`x${t}`}>
+            <line x1={x} x2={x} y1={M.top} y2={M.top + ph} />
+            <text className="tick-x" x={x} y={M.top + ph + 16} textAnchor="middle">
+              {l.xl[i]}
+            </text>
+          </g>
+        );
+      })}
+      {l.yt.map((t, i) => {
+        const y = M.top + ph - ((scale(t, logY) - y0) / (y1 - y0)) * ph;
+        return (
+          <g key={`y${t}`}>
+            <line x1={M.left} x2={M.left + pw} y1={y} y2={y} />
+            <text className="tick-y" x={M.left - TICK_GAP} y={y + 4} textAnchor="end">
+              {l.yl[i]}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** One series: a shaded band, a line or scatter points (each with its value as a tooltip). */
+function SeriesMark({ s, l }: { s: ChartSeries; l: Layout }): ReactElement | null {
+  const { ok, path, sx, sy } = l;
+  if (s.kind === 'band') {
+    const upper = s.data.map(([x, , hi]) => [x, hi] as [number, number]);
+    const lower = s.data.map(([x, lo]) => [x, lo] as [number, number]).reverse();
+    const good = [...upper, ...lower].every(([x, y]) => ok(x, y));
+    if (!good || s.data.length < 2) return null;
+    return <path className="fit-chart-band" d={`${path(upper)}L${path(lower).slice(1)}Z`} />;
+  }
+  if (s.kind === 'line')
+    return (
+      <path
+        className={`fit-chart-line ${s.className ?? ''}`}
+        d={path(s.data)}
+        style={s.color ? { stroke: s.color } : undefined}
+        strokeDasharray={s.dashed ? '5 4' : undefined}
+      />
+    );
+  return (
+    <g
+      className={`fit-chart-points ${s.className ?? ''}`}
+      style={s.color ? { fill: s.color } : undefined}
+    >
+      {s.data
+        .filter(([x, y]) => ok(x, y))
+        .map(([x, y], j) => (
+          <circle key={j} cx={sx(x)} cy={sy(y)} r={3.5}>
+            <title>{`${s.label}: (${formatNumber(x)}, ${formatNumber(y)})`}</title>
+          </circle>
+        ))}
+    </g>
+  );
+}
+
+export function SvgChart(props: SvgChartProps): ReactElement {
+  const l = chartLayout(props);
+  const { width, height, M, pw, ph } = l;
+  const clip = `clip-${props.testId ?? 'chart'}`;
   return (
     <svg
       className="fit-chart"
       data-testid={props.testId}
-      data-log-x={String(logX)}
-      data-log-y={String(logY)}
+      data-log-x={String(l.logX)}
+      data-log-y={String(l.logY)}
       viewBox={`0 0 ${width} ${height}`}
       width="100%"
       role="img"
@@ -119,85 +195,25 @@ export function SvgChart(props: SvgChartProps): ReactElement {
     >
       <title>{props.title}</title>
       <defs>
-        <clipPath id={`clip-${props.testId ?? 'chart'}`}>
+        <clipPath id={clip}>
           <rect x={M.left} y={M.top} width={pw} height={ph} />
         </clipPath>
       </defs>
-      <g className="fit-chart-grid">
-        {xt.map((t, i) => {
-          const x = M.left + ((scale(t, logX) - x0) / (x1 - x0)) * pw;
-          return (
-            <g key={`x${t}`}>
-              <line x1={x} x2={x} y1={M.top} y2={M.top + ph} />
-              <text className="tick-x" x={x} y={M.top + ph + 16} textAnchor="middle">
-                {xl[i]}
-              </text>
-            </g>
-          );
-        })}
-        {yt.map((t, i) => {
-          const y = M.top + ph - ((scale(t, logY) - y0) / (y1 - y0)) * ph;
-          return (
-            <g key={`y${t}`}>
-              <line x1={M.left} x2={M.left + pw} y1={y} y2={y} />
-              <text className="tick-y" x={M.left - TICK_GAP} y={y + 4} textAnchor="end">
-                {yl[i]}
-              </text>
-            </g>
-          );
-        })}
-      </g>
+      <ChartGrid l={l} />
       <rect className="fit-chart-frame" x={M.left} y={M.top} width={pw} height={ph} />
-      <g clipPath={`url(#clip-${props.testId ?? 'chart'})`}>
-        {props.hline !== undefined && ok(1, props.hline) && (
+      <g clipPath={`url(#${clip})`}>
+        {props.hline !== undefined && l.ok(1, props.hline) && (
           <line
             className="fit-chart-hline"
             x1={M.left}
             x2={M.left + pw}
-            y1={sy(props.hline)}
-            y2={sy(props.hline)}
+            y1={l.sy(props.hline)}
+            y2={l.sy(props.hline)}
           />
         )}
-        {props.series.map((s, i) => {
-          if (s.kind === 'band') {
-            const upper = s.data.map(([x, , hi]) => [x, hi] as [number, number]);
-            const lower = s.data.map(([x, lo]) => [x, lo] as [number, number]).reverse();
-            const good = [...upper, ...lower].every(([x, y]) => ok(x, y));
-            if (!good || s.data.length < 2) return null;
-            return (
-              <path
-                key={i}
-                className="fit-chart-band"
-                d={`${path(upper)}L${path(lower).slice(1)}Z`}
-              />
-            );
-          }
-          if (s.kind === 'line')
-            return (
-              <path
-                key={i}
-                className={`fit-chart-line ${s.className ?? ''}`}
-                d={path(s.data)}
-                style={s.color ? { stroke: s.color } : undefined}
-                strokeDasharray={s.dashed ? '5 4' : undefined}
-              />
-            );
-          return (
-            <g
-              key={i}
-              className={`fit-chart-points ${s.className ?? ''}`}
-              style={s.color ? { fill: s.color } : undefined}
-            >
-              {s.data
-                .filter(([x, y]) => ok(x, y))
-                .map(([x, y], j) => (
-                  <circle key={j} cx={sx(x)} cy={sy(y)} r={3.5}>
-                    <title>{`${s.label}: (${formatNumber(x)}, ${formatNumber(y)})`}</title>
-                  </circle>
-                ))}
-            </g>
-          );
-        })}
+        {props.series.map((s, i) => (
+          <SeriesMark key={i} s={s} l={l} />
+        ))}
       </g>
       {props.xLabel && (
         <text className="fit-chart-label" x={M.left + pw / 2} y={height - 6} textAnchor="middle">

@@ -1,10 +1,14 @@
-// What the fit cell view derives from a stored fit (parameters in the cell's outputs) and its data,
-// without refitting: the fitted curve, residuals, RSS/AIC/BIC (R's logLik for nls, as the engine),
+// What the fit cell view reads from a stored fit (parameter tables and the typed summary in the
+// cell's outputs) and derives from it and its data without refitting: the fitted curve, residuals,
 // and the 95 % confidence band of the mean prediction by the delta method, g(x)ᵀ·Cov·g(x) with
 // Cov = (JᵀJ)⁻¹·RSS/dof from the Jacobian at the stored parameters (what the engine computes too).
 import { resolveModel, studentTQuantile, type Model } from '../../../../../../shared/fit/index';
 import { gramPseudoInverse } from '../../../../../../shared/fit/linalg';
 import type { FitCellData } from '../../../../../../shared/notebook/cells/fit';
+import {
+  readFitSummary,
+  type FitSummary,
+} from '../../../../../../shared/notebook/cells/fit-summary';
 import type { CellOutput, Notebook } from '../../../../../../shared/notebook/model';
 import { numericColumn, tableOf } from '../../../../../../shared/notebook/tables';
 
@@ -18,80 +22,50 @@ export type StoredParam = {
 export type StoredBootstrap = {
   /** Per parameter: bootstrap standard error and 95 % percentile interval. */
   params: { name: string; stdError: number; ciLower: number; ciUpper: number }[];
+  /** Refits drawn and converged (null for outputs stored before the typed summary). */
   samples: number | null;
   successful: number | null;
-  seed: number | null;
 };
 export type StoredFit = {
   params: StoredParam[];
   bootstrap: StoredBootstrap | null;
-  status: string | null;
-  reason: string | null;
-  r2: number | null;
-  rss: number | null;
-  residualSd: number | null;
+  /** The run's statistics as the engine computed them (null before the typed summary existed). */
+  summary: FitSummary | null;
+  /** The status sentence as stored: shown as it is when there is no summary (older notebooks). */
+  statusLine: string | null;
   error: string | null;
 };
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : v === null ? NaN : Number(v));
 
+/** A parameter or bootstrap table's rows as named columns. */
+function tableRows(o: Extract<CellOutput, { kind: 'table' }>, first: string): StoredParam[] {
+  const at = (c: string) => o.columns.indexOf(c);
+  return o.rows.map((r) => ({
+    name: String(r[at(first)]),
+    value: num(r[at('value')]),
+    stdError: num(r[at('stdError')]),
+    ciLower: num(r[at('ciLower')]),
+    ciUpper: num(r[at('ciUpper')]),
+  }));
+}
+
 /** Reads what the fit cell's run stored (shared/notebook/cells/fit.ts), or null if it never ran. */
 export function readFitOutputs(outputs: readonly CellOutput[]): StoredFit | null {
   if (outputs.length === 0) return null;
-  const res: StoredFit = {
-    params: [],
-    bootstrap: null,
-    status: null,
-    reason: null,
-    r2: null,
-    rss: null,
-    residualSd: null,
-    error: null,
-  };
+  const summary = readFitSummary(outputs);
+  const res: StoredFit = { params: [], bootstrap: null, summary, statusLine: null, error: null };
   for (const o of outputs) {
-    if (o.kind === 'table' && o.columns[0] === 'parameter') {
-      const at = (c: string) => o.columns.indexOf(c);
-      res.params = o.rows.map((r) => ({
-        name: String(r[at('parameter')]),
-        value: num(r[at('value')]),
-        stdError: num(r[at('stdError')]),
-        ciLower: num(r[at('ciLower')]),
-        ciUpper: num(r[at('ciUpper')]),
-      }));
-    } else if (o.kind === 'table' && o.columns[0] === 'bootstrap') {
-      const at = (c: string) => o.columns.indexOf(c);
+    if (o.kind === 'table' && o.columns[0] === 'parameter') res.params = tableRows(o, 'parameter');
+    else if (o.kind === 'table' && o.columns[0] === 'bootstrap')
       res.bootstrap = {
-        samples: res.bootstrap?.samples ?? null,
-        successful: res.bootstrap?.successful ?? null,
-        seed: res.bootstrap?.seed ?? null,
-        params: o.rows.map((r) => ({
-          name: String(r[at('bootstrap')]),
-          stdError: num(r[at('stdError')]),
-          ciLower: num(r[at('ciLower')]),
-          ciUpper: num(r[at('ciUpper')]),
-        })),
+        params: tableRows(o, 'bootstrap').map(({ value: _value, ...p }) => p),
+        samples: summary?.bootstrap?.samples ?? null,
+        successful: summary?.bootstrap?.successful ?? null,
       };
-    } else if (o.kind === 'text' && o.text.startsWith('bootstrap:')) {
-      const m = /^bootstrap: (\d+) of (\d+) refits converged \(seed (-?\d+)\)/.exec(o.text);
-      res.bootstrap = {
-        params: res.bootstrap?.params ?? [],
-        successful: m ? Number(m[1]) : null,
-        samples: m ? Number(m[2]) : null,
-        seed: m ? Number(m[3]) : null,
-      };
-    } else if (o.kind === 'text') {
-      const m = /^(\S+) \((.*)\); R² = (\S+), RSS = (\S+), residual SD = (\S+)/s.exec(o.text);
-      if (m) {
-        res.status = m[1]!;
-        res.reason = m[2]!;
-        res.r2 = Number(m[3]);
-        res.rss = Number(m[4]);
-        res.residualSd = Number(m[5]);
-      }
-    } else if (o.kind === 'error') {
-      res.status = 'failed';
-      res.error = o.message;
-    }
+    else if (o.kind === 'text' && res.statusLine === null && !o.text.startsWith('bootstrap:'))
+      res.statusLine = o.text;
+    else if (o.kind === 'error') res.error = o.message;
   }
   return res;
 }
@@ -147,10 +121,6 @@ export function paramVector(model: Model, params: readonly StoredParam[]): numbe
 }
 
 export type FitStats = {
-  n: number;
-  rss: number;
-  aic: number;
-  bic: number;
   /** y − f on the model's response scale (log for log-response models). */
   residuals: number[];
   dof: number;
@@ -171,13 +141,15 @@ function gradientAt(model: Model, b: readonly number[], point: ArrayLike<number>
 
 const pointAt = (xs: number[][], i: number) => xs.map((c) => c[i]!);
 
-/** RSS, AIC, BIC, residuals and covariance at the stored parameters. */
+/**
+ * Residuals and covariance at the stored parameters, for the residual plot and the band (the
+ * statistics — RSS, AIC, BIC — are the engine's, read from the stored summary).
+ */
 export function fitStats(model: Model, b: readonly number[], pts: FitPoints): FitStats {
   const m = pts.y.length;
   const p = b.length;
   const residuals: number[] = [];
   let rss = 0;
-  let sumLogW = 0;
   const jac = new Float64Array(m * p);
   for (let i = 0; i < m; i++) {
     const point = pointAt(pts.xs, i);
@@ -186,11 +158,8 @@ export function fitStats(model: Model, b: readonly number[], pts: FitPoints): Fi
     const sw = pts.sigma ? 1 / pts.sigma[i]! : 1;
     residuals.push(r);
     rss += (r * sw) ** 2;
-    sumLogW += Math.log(sw * sw);
     gradientAt(model, b, point).forEach((g, k) => (jac[k * m + i] = g * sw));
   }
-  const logLik =
-    0.5 * sumLogW - (m / 2) * (Math.log(2 * Math.PI) + 1 - Math.log(m) + Math.log(rss));
   const dof = m - p;
   let covariance: number[][] | null = null;
   if (dof > 0 && jac.every(Number.isFinite)) {
@@ -202,15 +171,7 @@ export function fitStats(model: Model, b: readonly number[], pts: FitPoints): Fi
       );
     }
   }
-  return {
-    n: m,
-    rss,
-    aic: -2 * logLik + 2 * (p + 1),
-    bic: -2 * logLik + Math.log(m) * (p + 1),
-    residuals,
-    dof,
-    covariance,
-  };
+  return { residuals, dof, covariance };
 }
 
 /** Prediction at a point with its 95 % confidence band of the mean (null band without covariance). */
