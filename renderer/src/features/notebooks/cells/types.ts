@@ -1,11 +1,9 @@
 // The props every notebook cell view gets: the contract between the notebook editor and the cell
 // views (fit and graph cells plug in by implementing this, without touching the editor core).
-import type { Api } from '../../../../../shared/api/client';
 import type { Progress } from '../../../../../shared/api/contract';
 import type { Cell, CellStatus, Notebook } from '../../../../../shared/notebook/model';
 
 export type CellViewProps = {
-  api: Api;
   /** The whole notebook as last saved or edited (other cells' tables and outputs are readable). */
   notebook: Notebook;
   cell: Cell;

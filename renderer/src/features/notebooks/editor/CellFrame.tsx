@@ -3,7 +3,6 @@
 import type { ComponentType } from 'react';
 import type { CellTypeInfo } from '../../../../../shared/api/notebook-contract';
 import type { Cell, CellStatus, Notebook } from '../../../../../shared/notebook/model';
-import { useApi } from '../../../apiContext';
 import { Icon } from '../../../components/Icon';
 import { rendersOwnOutputs } from '../cellViews';
 import type { CellViewProps } from '../cells/types';
@@ -65,7 +64,6 @@ type Props = {
 
 export function CellFrame(props: Props) {
   const { notebook, cell, index, info, status, running, editing, View } = props;
-  const api = useApi();
   const isRunning = running !== null && running.current === cell.id;
   return (
     <section
@@ -124,7 +122,6 @@ export function CellFrame(props: Props) {
       </header>
       <div className="nb-cell-body">
         <View
-          api={api}
           notebook={notebook}
           cell={cell}
           status={status}

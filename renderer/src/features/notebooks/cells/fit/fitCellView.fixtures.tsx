@@ -22,7 +22,6 @@ export function Host(props: { initial: Notebook; onRun?: () => void }) {
   return withApi(
     fakeApi({}).api,
     <FitCellView
-      api={fakeApi({}).api}
       notebook={nb}
       cell={cell}
       status={cell.inputsHash ? 'fresh' : 'never-run'}
@@ -53,7 +52,6 @@ export function renderFit(nb: Notebook, api: Api, openPaper: (id: string) => voi
     withApi(
       api,
       <FitCellView
-        api={api}
         notebook={nb}
         cell={nb.cells[1]!}
         status="fresh"

@@ -43,7 +43,6 @@ export function GraphCellHost(props: {
   return (
     <ApiContext.Provider value={api}>
       <GraphCellView
-        api={api}
         notebook={nb}
         cell={cell}
         status="not-computable"
