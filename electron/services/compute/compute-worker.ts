@@ -4,6 +4,7 @@
 // bundle out/main/compute-worker.mjs in the Electron build (electron.vite.config.ts).
 import { parentPort } from 'node:worker_threads';
 import type { Progress } from '../../../shared/api/contract';
+import { errorMessage } from '../../../shared/api/errors';
 import { runOp, type ComputeOp } from './ops';
 
 export type ComputeRequest = { id: number; op: ComputeOp; input: unknown };
@@ -18,7 +19,7 @@ parentPort?.on('message', async (req: ComputeRequest) => {
     const onProgress = (progress: Progress) => parentPort?.postMessage({ id: req.id, progress });
     reply = { id: req.id, ok: true, value: await runOp(req.op, req.input as never, onProgress) };
   } catch (err) {
-    reply = { id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) };
+    reply = { id: req.id, ok: false, message: errorMessage(err) };
   }
   parentPort?.postMessage(reply);
 });
