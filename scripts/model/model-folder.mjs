@@ -8,19 +8,21 @@ import { MODEL_MAX_LENGTH, PAD, UNK } from './tokenizer.mjs';
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
 
+/** A tokenizer.json added-token entry for a special token ([PAD], [UNK], <|endoftext|>…). */
+export const specialToken = (id, content) => ({
+  id,
+  content,
+  single_word: false,
+  lstrip: false,
+  rstrip: false,
+  normalized: false,
+  special: true,
+});
+
 /** The text files of the folder (transformers.js layout), as name → string. */
 export function textFiles(tokens, dims) {
   const vocab = {};
   tokens.forEach((t, i) => (vocab[t] = i));
-  const special = (id, content) => ({
-    id,
-    content,
-    single_word: false,
-    lstrip: false,
-    rstrip: false,
-    normalized: false,
-    special: true,
-  });
   return {
     'config.json': json({
       model_type: 'bert',
@@ -33,7 +35,7 @@ export function textFiles(tokens, dims) {
       version: '1.0',
       truncation: null,
       padding: null,
-      added_tokens: [special(0, PAD), special(1, UNK)],
+      added_tokens: [specialToken(0, PAD), specialToken(1, UNK)],
       normalizer: {
         type: 'BertNormalizer',
         clean_text: true,

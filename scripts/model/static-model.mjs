@@ -18,4 +18,4 @@ export { DEFAULT_OPTIONS, buildMatrix } from './matrix.mjs';
 export { dequantizeRows, fromHalf, quantizeRows, storedMatrix, toHalf } from './storage.mjs';
 export { makeEmbedder } from './embedder.mjs';
 export { readOnnxMatrix } from './onnx-graph.mjs';
-export { sha256, textFiles, writeModelFolder } from './model-folder.mjs';
+export { sha256, specialToken, textFiles, writeModelFolder } from './model-folder.mjs';
