@@ -61,6 +61,19 @@ export function makeEmbedder(
 export function readOnnxMatrix(
   file: string,
 ): Promise<{ matrix: Float32Array; rows: number; dims: number }>;
+/** A tokenizer.json added-token entry for a special token. */
+export function specialToken(
+  id: number,
+  content: string,
+): {
+  id: number;
+  content: string;
+  single_word: false;
+  lstrip: false;
+  rstrip: false;
+  normalized: false;
+  special: true;
+};
 export function textFiles(tokens: string[], dims: number): Record<string, string>;
 export function sha256(buf: Buffer | string): string;
 export function writeModelFolder(

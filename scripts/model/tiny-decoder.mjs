@@ -14,6 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { specialToken } from './model-folder.mjs';
 
 // onnx-proto is CommonJS whose named exports Node's ESM loader cannot see; require() it instead.
 const { onnx } = createRequire(import.meta.url)('onnx-proto');
@@ -184,20 +185,11 @@ export async function writeTinyDecoder(dir, opts = {}) {
     pad_token_id: 0,
     use_cache: true,
   };
-  const special = (id, content) => ({
-    id,
-    content,
-    single_word: false,
-    lstrip: false,
-    rstrip: false,
-    normalized: false,
-    special: true,
-  });
   const tokenizer = {
     version: '1.0',
     truncation: null,
     padding: null,
-    added_tokens: [special(0, EOS), special(1, UNK)],
+    added_tokens: [specialToken(0, EOS), specialToken(1, UNK)],
     normalizer: { type: 'Lowercase' },
     pre_tokenizer: { type: 'Whitespace' },
     post_processor: null,

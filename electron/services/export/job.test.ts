@@ -4,28 +4,15 @@ import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../../shared/api/contract';
 import { QuireError } from '../../../shared/api/errors';
 import { EXPORT_FORMATS, type Paper } from '../../../shared/api/schemas';
+import { paperRecord } from '../../../tests/support/library-fixtures';
 import { exportPapers } from './index';
 import { EXPORT_CHUNK, exportPapersJob } from './job';
 
-const base: Paper = {
-  id: '',
-  title: '',
-  abstract: '',
-  authors: [],
-  year: null,
-  venue: '',
-  doi: '',
-  arxivId: '',
-  url: '',
+// Fixed stamps, as a file imported from BibTeX would carry them.
+const stamp = {
   sourceFile: 'test.bib',
   addedAt: '2024-01-01T00:00:00.000Z',
   updatedAt: '2024-01-02T00:00:00.000Z',
-  notes: '',
-  tags: [],
-  volume: '',
-  issue: '',
-  edition: '',
-  pages: '',
 };
 const KINDS: Partial<Paper>[] = [
   {
@@ -45,11 +32,9 @@ const KINDS: Partial<Paper>[] = [
 ];
 // Papers repeated past several chunks: the same titles and authors make BibTeX keys clash across
 // chunk boundaries, which must get the same suffixes as in one pass.
-const MANY: Paper[] = Array.from({ length: EXPORT_CHUNK * 3 + 7 }, (_, i) => ({
-  ...base,
-  ...KINDS[i % KINDS.length],
-  id: `p${i}`,
-}));
+const MANY: Paper[] = Array.from({ length: EXPORT_CHUNK * 3 + 7 }, (_, i) =>
+  paperRecord(`p${i}`, { ...stamp, ...KINDS[i % KINDS.length] }),
+);
 
 const ctx = (events: Progress[] = [], signal = new AbortController().signal) => ({
   signal,

@@ -8,6 +8,7 @@ import { parseText } from '../import';
 import { cleanLine } from '../import/limits';
 import { exportPapers } from './index';
 import { mulberry32 } from '../../../shared/random';
+import { paperRecord } from '../../../tests/support/library-fixtures';
 
 const GIVEN = [
   'Carlos A.',
@@ -36,26 +37,15 @@ function names(seed: number, n: number): string[] {
   );
 }
 
-const paper = (i: number, authors: string[]): Paper => ({
-  id: `p${i}`,
-  title: `Paper ${i}`,
-  abstract: '',
-  authors,
-  year: 2000 + i,
-  venue: '',
-  doi: '',
-  arxivId: '',
-  url: '',
-  sourceFile: 'x',
-  addedAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  notes: '',
-  tags: [],
-  volume: '',
-  issue: '',
-  edition: '',
-  pages: '',
-});
+const paper = (i: number, authors: string[]): Paper =>
+  paperRecord(`p${i}`, {
+    title: `Paper ${i}`,
+    authors,
+    year: 2000 + i,
+    sourceFile: 'x',
+    addedAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
 
 describe('name round trips', () => {
   const papers = Array.from({ length: 60 }, (_, i) => paper(i, [...new Set(names(1000 + i, 5))]));

@@ -8,31 +8,19 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, type Paper } from '../../../shared/api/schemas';
 import { parseText } from '../import';
+import { paperRecord } from '../../../tests/support/library-fixtures';
 import { exportPapers } from './index';
 
-const base: Omit<Paper, 'id' | 'title'> = {
-  abstract: '',
-  authors: [],
-  year: null,
-  venue: '',
-  doi: '',
-  arxivId: '',
-  url: '',
+// Fixed stamps, as a file imported from BibTeX would carry them.
+const stamp = {
   sourceFile: 'test.bib',
   addedAt: '2024-01-01T00:00:00.000Z',
   updatedAt: '2024-01-02T00:00:00.000Z',
-  notes: '',
-  tags: [],
-  volume: '',
-  issue: '',
-  edition: '',
-  pages: '',
 };
 
 export const TRICKY: Paper[] = [
-  {
-    ...base,
-    id: 'p1',
+  paperRecord('p1', {
+    ...stamp,
     title: 'Costs & Benefits: 50% of $5 #1 under_score {braces} ~tilde ^caret \\backslash',
     abstract:
       'We show that $\\alpha$-stable laws hold for x^2 + y_i; 100% of {CNN} runs & café 量子 😀 — “quoted”, "double" \'single\'.',
@@ -53,10 +41,9 @@ export const TRICKY: Paper[] = [
     issue: '3',
     edition: '2nd',
     pages: '210–224',
-  },
-  {
-    ...base,
-    id: 'p2',
+  }),
+  paperRecord('p2', {
+    ...stamp,
     title: '東京 Graph Gardens: 🌸 and Ünïcode',
     abstract: 'Plain abstract.',
     authors: ['李 小龙', 'Zoë Kettleworth'],
@@ -65,17 +52,21 @@ export const TRICKY: Paper[] = [
     arxivId: 'hep-th/9901001',
     tags: ['graphs'],
     pages: 'e2101',
-  },
-  { ...base, id: 'p3', title: 'Minimal Paper' },
+  }),
+  paperRecord('p3', { ...stamp, title: 'Minimal Paper' }),
   // Same first author, year and first word as p1's key base, to force a suffix.
-  { ...base, id: 'p4', title: 'Costs Revisited', authors: ['Erwin Schrödinger'], year: 2021 },
+  paperRecord('p4', {
+    ...stamp,
+    title: 'Costs Revisited',
+    authors: ['Erwin Schrödinger'],
+    year: 2021,
+  }),
   // TeX ligatures: a naive export turns these into en dashes and curly quotes on the way back.
-  {
-    ...base,
-    id: 'p5',
+  paperRecord('p5', {
+    ...stamp,
     title: "Gromov--Wasserstein views --- and ``quoted'' words?` !`",
     abstract: "A model -- a joint one --- the ''un-learning\" of ``skills''.",
-  },
+  }),
 ];
 
 const FIELDS = [

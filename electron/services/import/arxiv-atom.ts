@@ -1,6 +1,6 @@
 // arXiv API (Atom XML) importer via fast-xml-parser.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { QuireError } from '../../../shared/api/errors';
+import { errorMessage, QuireError } from '../../../shared/api/errors';
 import type { Importer } from './types';
 import { decodeDraftEntities } from './entities';
 import { cleanArxivId, Collector } from './limits';
@@ -56,7 +56,7 @@ export const arxivAtomImporter: Importer = {
       // Well-formed but beyond the parser's limits, e.g. "Maximum nested tags exceeded" (found by fuzz).
       throw new QuireError(
         'invalid_file',
-        `${ctx.name} could not be read as an Atom feed: ${err instanceof Error ? err.message : String(err)}.`,
+        `${ctx.name} could not be read as an Atom feed: ${errorMessage(err)}.`,
       );
     }
     if (!doc.feed)

@@ -3,6 +3,7 @@ import bibtexParse from 'bibtex-parse';
 import { describe, expect, it } from 'vitest';
 import type { Paper, PaperDraft } from '../../../shared/api/schemas';
 import { exportPapers } from '../export';
+import { draftAsPaper } from './draft-paper.fixtures';
 import { parseText } from './index';
 
 async function one(bib: string): Promise<PaperDraft> {
@@ -12,17 +13,7 @@ async function one(bib: string): Promise<PaperDraft> {
   return r.records[0]!;
 }
 
-const asPaper = (d: PaperDraft, i = 0): Paper => ({
-  ...d,
-  volume: d.volume ?? '',
-  issue: d.issue ?? '',
-  edition: d.edition ?? '',
-  pages: d.pages ?? '',
-  id: `p${i}`,
-  sourceFile: 'x.bib',
-  addedAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+const asPaper = (d: PaperDraft, i = 0): Paper => draftAsPaper(d, i, 'x.bib');
 
 describe('crossref', () => {
   it('an @InCollection inherits year, and booktitle from the title of a @Book written after it', async () => {

@@ -4,7 +4,7 @@
 // Until 2026-11 this used citation-js, which percent-encoded URLs (`%2f` → `%252f`, `<` → `%3C`), rejected
 // unbraced macro arguments, lost math and crossref, and split "Chen, Zhao-qian" into "qian Zhao-Chen"
 // (issue 12). citation-js's LaTeX tables are still used, by latex.ts.
-import { QuireError } from '../../../shared/api/errors';
+import { errorMessage, QuireError } from '../../../shared/api/errors';
 import { parseName, splitNameList, storedName } from '../../../shared/papers/names';
 import type { Importer } from './types';
 import {
@@ -24,7 +24,7 @@ import { cleanArxivId, Collector, splitTags, type RawDraft } from './limits';
 export { splitEntries } from './bibtex-syntax';
 
 function errorText(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
+  const msg = errorMessage(err);
   return msg.split('\n')[0]!.trim();
 }
 

@@ -1,6 +1,6 @@
 // CSL-JSON importer (Zotero, citation-js, pandoc): an array of items, or a single item, checked with zod.
 import { z } from 'zod';
-import { QuireError } from '../../../shared/api/errors';
+import { errorMessage, QuireError } from '../../../shared/api/errors';
 import type { Importer } from './types';
 import { cslToDraft, type CslItem } from './csl';
 import { decodeDraftEntities } from './entities';
@@ -55,10 +55,7 @@ export const cslJsonImporter: Importer = {
     try {
       json = JSON.parse(input);
     } catch (err) {
-      throw new QuireError(
-        'invalid_file',
-        `${ctx.name} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      throw new QuireError('invalid_file', `${ctx.name} is not valid JSON: ${errorMessage(err)}`);
     }
     // Some tools wrap the list: {"items": […]}.
     const wrapped =

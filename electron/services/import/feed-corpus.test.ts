@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../shared/api/schemas';
 import { exportPapers } from '../export';
+import { draftAsPaper } from './draft-paper.fixtures';
 import { parseSource, parseText } from './index';
 
 const corpus = resolve(__dirname, '../../../../shared/corpus/paper-feed.txt');
@@ -48,17 +49,7 @@ describe('paper-feed corpus', () => {
     'its BibTeX and CSL-JSON exports import back field for field',
     async () => {
       const r = await parseSource(readFileSync(corpus), 'paper-feed.txt', undefined, {});
-      const papers: Paper[] = r.records.map((d, i) => ({
-        ...d,
-        volume: d.volume ?? '',
-        issue: d.issue ?? '',
-        edition: d.edition ?? '',
-        pages: d.pages ?? '',
-        id: `p${i}`,
-        sourceFile: 'paper-feed.txt',
-        addedAt: '2026-01-01T00:00:00.000Z',
-        updatedAt: '2026-01-01T00:00:00.000Z',
-      }));
+      const papers: Paper[] = r.records.map((d, i) => draftAsPaper(d, i, 'paper-feed.txt'));
       for (const [format, name] of [
         ['bibtex', 'x.bib'],
         ['csl-json', 'x.json'],

@@ -1,5 +1,5 @@
 // JSON Lines importer: one paper object per line, with Quire's field names or common aliases.
-import { QuireError } from '../../../shared/api/errors';
+import { errorMessage, QuireError } from '../../../shared/api/errors';
 import type { Importer } from './types';
 import { matchColumns } from './columns';
 import { Collector, splitAuthors, splitTags, type RawDraft } from './limits';
@@ -65,7 +65,7 @@ export const jsonlImporter: Importer = {
       try {
         obj = JSON.parse(line);
       } catch (err) {
-        out.skip(at, `${at}: ${err instanceof Error ? err.message : String(err)}`);
+        out.skip(at, `${at}: ${errorMessage(err)}`);
         return;
       }
       if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {

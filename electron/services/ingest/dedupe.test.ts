@@ -1,3 +1,5 @@
+// Duplicate rules of an import: identifiers first, then titles checked against years, DOIs, volumes,
+// editions and authors, merging only what is the same work.
 import { describe, expect, it } from 'vitest';
 import { PaperDraftSchema, type Paper, type PaperDraft } from '../../../shared/api/schemas';
 import { dedupe } from './dedupe';
@@ -15,7 +17,7 @@ const paper = (o: Partial<Paper> & { id: string; title: string }): Paper => ({
   updatedAt: '2026-01-01T00:00:00.000Z',
 });
 
-describe('dedupe', () => {
+describe('dedupe: identifiers, merging and folding', () => {
   it('matches by DOI first, then arXiv id, then normalised title', () => {
     const lib = [
       paper({ id: 'a', title: 'Scaling Laws for Neural Language Models', arxivId: '2001.08361' }),
@@ -90,7 +92,9 @@ describe('dedupe', () => {
     expect(out.fresh).toHaveLength(1);
     expect(out.duplicates).toHaveLength(9_999);
   });
+});
 
+describe('dedupe: same title, different works', () => {
   it('keeps two articles with one title but years 27 apart and other authors (issue 12)', () => {
     const lib = [
       paper({
@@ -180,7 +184,9 @@ describe('dedupe', () => {
     expect(out.merged.map((p) => [p.id, p.volume, p.pages])).toEqual([['v1', '1', '1-400']]);
     expect(library[0]!.pages).toBe('');
   });
+});
 
+describe('dedupe: authors and versions', () => {
   it('treats disjoint first authors as different works, a shared family name as the same', () => {
     const lib = [
       paper({ id: 'a', title: 'Editorial', authors: ['Jane Doe', 'Carlos A. Coello Coello'] }),

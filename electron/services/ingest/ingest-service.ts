@@ -17,6 +17,7 @@ import {
 import { parseSource } from '../import';
 import type { PaperStore } from '../library/store';
 import { dedupe } from './dedupe';
+import { draftToPaper } from './draft-to-paper';
 import { checkPathAccess } from './source-access';
 
 /** Papers per LanceDB commit: each batch is all-or-nothing. */
@@ -101,18 +102,7 @@ export class IngestService {
     const now = Date.now();
     const toPaper = (d: PaperDraft, i: number): Paper => {
       // Distinct instants keep the file's order under the "Added" sort.
-      const at = new Date(now + i).toISOString();
-      return {
-        ...d,
-        volume: d.volume ?? '',
-        issue: d.issue ?? '',
-        edition: d.edition ?? '',
-        pages: d.pages ?? '',
-        id: newPaperId(),
-        sourceFile: a.name,
-        addedAt: at,
-        updatedAt: at,
-      };
+      return draftToPaper(d, newPaperId(), a.name, new Date(now + i).toISOString());
     };
     let imported = 0;
     let cancelled = false;
