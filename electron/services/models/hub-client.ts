@@ -69,6 +69,12 @@ export function describeNetworkError(err: unknown): string {
   }
 }
 
+/** Whether a fetch failed because the connection was reset or closed before any answer. */
+function isReset(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string } } | undefined)?.cause;
+  return ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'].includes(cause?.code ?? '');
+}
+
 const encodePath = (p: string) => p.split('/').map(encodeURIComponent).join('/');
 
 export class HubClient {
@@ -191,7 +197,16 @@ export class HubClient {
     }, this.connectTimeoutMs);
     let res: Response;
     try {
-      res = await this.fetchFn(url, { headers, signal: controller.signal, redirect: 'follow' });
+      res = await this.fetchFn(url, {
+        headers,
+        signal: controller.signal,
+        redirect: 'follow',
+      }).catch((err: unknown) => {
+        // A kept-alive connection the server closed while idle fails the next request before any
+        // answer; a GET is safe to send again, once, on a fresh connection (as browsers do).
+        if (controller.signal.aborted || !isReset(err)) throw err;
+        return this.fetchFn(url, { headers, signal: controller.signal, redirect: 'follow' });
+      });
     } catch (err) {
       done();
       if (signal.aborted) throw new QuireError('cancelled', 'Cancelled.');
