@@ -17,10 +17,15 @@ export type SweepProbe = {
   code: string | undefined;
 };
 
+/**
+ * Runs the sweep and cancels it after `sweepMs`, or as soon as `enough` says what was seen suffices
+ * (the test's way: it waits for events, not for a time that a loaded machine may not fill).
+ */
 export async function probeSweep(
   dispatch: Dispatch,
   input: unknown,
   sweepMs: number,
+  enough?: (seen: { progress: number; answered: number }) => boolean,
 ): Promise<SweepProbe> {
   const ac = new AbortController();
   const progress: Progress[] = [];
@@ -51,6 +56,13 @@ export async function probeSweep(
     if (r.ok && !ended && progress.length > 0) {
       answeredDuringSweep++;
       latencies.push(dt);
+    }
+    if (
+      !ac.signal.aborted &&
+      enough?.({ progress: progress.length, answered: answeredDuringSweep })
+    ) {
+      cancelAt = performance.now();
+      ac.abort();
     }
     await new Promise((res) => setTimeout(res, 50));
   }

@@ -1,7 +1,8 @@
 // `graph:experiment` on real services does not starve the other calls: while a long sweep runs (in
 // the compute worker), `library:list` calls are answered before the sweep ends, progress arrives, and
 // a cancel ends the job with no progress after it. Order and outcome only; the latencies are measured
-// by bench/graph/responsiveness.ts. QUIRE_SWEEP_TEST_MS sets the sweep's length (default 4 s).
+// by bench/graph/responsiveness.ts. The sweep is cancelled once it has shown what the test needs
+// (never after a fixed time, which a loaded machine may not fill); QUIRE_SWEEP_TEST_MS bounds it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeSweep, SWEEPS } from '../../../tests/support/sweep-probe';
 import { createServices, type Services } from '../index';
 
-const SWEEP_MS = Number(process.env.QUIRE_SWEEP_TEST_MS ?? 4000);
+const SWEEP_MS = Number(process.env.QUIRE_SWEEP_TEST_MS ?? 120_000);
 
 let tmp: string;
 let services: Services;
@@ -28,7 +29,12 @@ describe('graph:experiment keeps the services responsive', () => {
     it(
       `${name} sweep: library:list answered while it runs; cancel ends it`,
       async () => {
-        const m = await probeSweep(services.dispatch, input, SWEEP_MS);
+        const m = await probeSweep(
+          services.dispatch,
+          input,
+          SWEEP_MS,
+          (seen) => seen.progress > 3 && seen.answered >= 3,
+        );
         expect(m.code).toBe('cancelled');
         expect(m.progress.length).toBeGreaterThan(3);
         expect(m.answeredDuringSweep).toBeGreaterThanOrEqual(3);
