@@ -6,18 +6,12 @@ import {
   parseTagFilter,
   type ClusterOption,
 } from '../../components/TagSelect';
-import {
-  useEffect,
-  useImperativeHandle,
-  useRef,
-  useState,
-  type ComponentProps,
-  type ReactNode,
-  type Ref,
-} from 'react';
-import type { ExportFormat, Paper, TagCount } from '../../../../shared/api/schemas';
+import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import type { ExportFormat, TagCount } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
+import type { LibraryPreset } from '../../navigation/requests';
+import { useRequests } from '../../navigation/useRequests';
 import { KindFilter } from '../annotations/KindFilter';
 import { useKinds } from '../annotations/useKinds';
 import { EmbeddingsBanner } from '../search/EmbeddingsBanner';
@@ -26,15 +20,6 @@ import { ExportMenu } from './ExportMenu';
 import { PaperTable, type PaperTableHandle } from './PaperTable';
 import { usePaperPages, type SortKey } from './usePaperPages';
 
-export type LibraryHandle = {
-  focusFilter(): void;
-  focusTable(): void;
-  /** The row after (else before) the given paper, to select after it is deleted. */
-  neighbourOf(id: string): string | null;
-  /** Shows an edited paper in its row without refetching. */
-  patch(paper: Paper): void;
-};
-
 type Props = {
   version: number;
   tags: TagCount[];
@@ -42,10 +27,9 @@ type Props = {
   suggestedTags?: TagCount[];
   /** Clusters of the topic map, offered in the tag filter. */
   clusters?: ClusterOption[];
-  /** A filter opened from the map (a cluster, or a lasso selection); applied once per nonce. */
-  preset?: LibraryPreset;
   selectedId: string | null;
-  onSelect(id: string): void;
+  /** Null when the selected paper was deleted and had no neighbour. */
+  onSelect(id: string | null): void;
   onOpen(id: string): void;
   onDelete(id: string): void;
   onImport(): void;
@@ -53,12 +37,7 @@ type Props = {
   /** The library export under way, shown in place of the Export menu with Cancel. */
   exportJob?: ComponentProps<typeof ExportMenu>['job'];
   pane: ReactNode;
-  ref?: Ref<LibraryHandle>;
 };
-
-/** "Open in library" from the map: a cluster, or a set of papers shown as a removable chip. */
-export type LibraryPreset =
-  { nonce: number; cluster: string } | { nonce: number; ids: string[]; label: string };
 
 /** Keystrokes settle for this long before the list is refetched. */
 export const FILTER_DEBOUNCE_MS = 150;
@@ -73,9 +52,8 @@ const FIRST_DIR: Record<SortKey, 'asc' | 'desc'> = {
 };
 
 export function LibraryView(props: Props) {
-  const { version, tags, selectedId, onSelect, onOpen, onDelete, onImport, onExport, pane, ref } =
-    props;
-  const { suggestedTags, clusters, preset } = props;
+  const { version, tags, selectedId, onSelect, onOpen, onDelete, onImport, onExport, pane } = props;
+  const { suggestedTags, clusters } = props;
   const api = useApi();
   const [filterInput, setFilterInput] = useState('');
   const [text, setText] = useState('');
@@ -87,10 +65,8 @@ export function LibraryView(props: Props) {
   const [dir, setDir] = useState<'asc' | 'desc'>('asc');
   const [selection, setSelection] = useState<{ ids: string[]; label: string } | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
-  // A new preset from the map replaces the filters during render (no effect, no extra pass).
-  const [seenPreset, setSeenPreset] = useState(0);
-  if (preset && preset.nonce !== seenPreset) {
-    setSeenPreset(preset.nonce);
+  // A preset from the map replaces the filters.
+  const applyPreset = (preset: LibraryPreset) => {
     setFilterInput('');
     setText('');
     if ('cluster' in preset) {
@@ -100,7 +76,7 @@ export function LibraryView(props: Props) {
       setTag('');
       setSelection({ ids: preset.ids, label: preset.label });
     }
-  }
+  };
   const tableRef = useRef<PaperTableHandle>(null);
 
   useEffect(() => {
@@ -126,23 +102,19 @@ export function LibraryView(props: Props) {
     version,
   );
 
-  useImperativeHandle(
-    ref,
-    () => ({
-      focusFilter: () => {
-        filterRef.current?.focus();
-        filterRef.current?.select();
-      },
-      focusTable: () => tableRef.current?.focus(),
-      neighbourOf: (id) => {
-        const i = pages.indexOf(id);
-        if (i < 0) return null;
-        return pages.getRow(i + 1)?.id ?? pages.getRow(i - 1)?.id ?? null;
-      },
-      patch: pages.patch,
-    }),
-    [pages],
-  );
+  useRequests('library', (request) => {
+    if (request.kind === 'focusFilter') {
+      filterRef.current?.focus();
+      filterRef.current?.select();
+    } else if (request.kind === 'focusTable') tableRef.current?.focus();
+    else if (request.kind === 'preset') applyPreset(request.preset);
+    else if (request.kind === 'patch') pages.patch(request.paper);
+    else if (request.kind === 'deleted' && request.id === selectedId) {
+      // The rows still hold the deleted paper until the refetch answers: its neighbour is known.
+      const i = pages.indexOf(request.id);
+      onSelect(i < 0 ? null : (pages.getRow(i + 1)?.id ?? pages.getRow(i - 1)?.id ?? null));
+    }
+  });
 
   const filtered = text !== '' || activeTag !== '' || selection !== null || annotationKind !== '';
   const isEmptyLibrary = pages.total === 0 && !filtered && filterInput === '';

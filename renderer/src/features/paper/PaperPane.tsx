@@ -1,17 +1,17 @@
 // The paper pane: bibliographic details, links, abstract with highlights, the user's notes and
 // tags, Delete.
 import { displayName } from '../../../../shared/papers/names';
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../../../shared/api/errors';
 import type { Paper } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
+import { useRequests } from '../../navigation/useRequests';
 import { AnnotatedPaper } from '../annotations/AnnotatedPaper';
 import { PaperSuggestions } from '../tagging/PaperSuggestions';
 import { NotesEditor } from './NotesEditor';
 import { TagEditor } from './TagEditor';
 import { paperMeta } from './paperMeta';
-
-export type PaperPaneHandle = { focusNotes(): void };
 
 type Props = {
   id: string;
@@ -25,7 +25,6 @@ type Props = {
   onClose(): void;
   /** Shows papers like this one (Search view); no button without it. */
   onMoreLikeThis?(paper: Paper): void;
-  ref?: Ref<PaperPaneHandle>;
 };
 
 type Load =
@@ -40,7 +39,6 @@ export function PaperPane({
   onDelete,
   onClose,
   onMoreLikeThis,
-  ref,
 }: Props) {
   const api = useApi();
   // Tagged with the id it belongs to, so switching papers shows "loading" without an extra render.
@@ -54,9 +52,7 @@ export function PaperPane({
     let live = true;
     api.call('library:get', { id }).then(
       (paper) => live && setLoad({ state: 'ready', paper }),
-      (err: unknown) =>
-        live &&
-        setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => live && setLoad({ state: 'error', message: errorMessage(err) }),
     );
     return () => {
       live = false;
@@ -71,16 +67,11 @@ export function PaperPane({
     }
   }, [loaded]);
 
-  useImperativeHandle(
-    ref,
-    () => ({
-      focusNotes: () => {
-        if (notesRef.current) notesRef.current.focus();
-        else wantFocus.current = true;
-      },
-    }),
-    [],
-  );
+  // Enter on a row asks for the notes (see the effect above for a paper still loading).
+  useRequests('paper', () => {
+    if (notesRef.current) notesRef.current.focus();
+    else wantFocus.current = true;
+  });
 
   const saveNotes = useCallback(
     async (notes: string, opts?: { unloading: boolean }) => {

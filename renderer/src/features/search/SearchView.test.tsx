@@ -53,7 +53,6 @@ function renderSearch(handlers: FakeHandlers, similarTo: SimilarTo | null = null
         onOpen={(id) => opened.push(id)}
         similarTo={similarTo}
         onExitSimilar={() => exits.push(1)}
-        focusNonce={0}
         onImport={() => {}}
         pane={null}
       />
@@ -412,7 +411,6 @@ function MoreLikeThisHarness() {
         onOpen={() => {}}
         similarTo={similar}
         onExitSimilar={() => setSimilar(null)}
-        focusNonce={0}
         onImport={() => {}}
         pane={null}
       />
