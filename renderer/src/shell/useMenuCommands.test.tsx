@@ -38,6 +38,7 @@ function setup() {
     'library:list': (input) => ({ total: papers.length, offset: input.offset ?? 0, items: papers }),
     'library:tags': () => [],
     'export:library': (input) => ({
+      format: input.format,
       content: '@article{p1}',
       filename: `library.${input.format}`,
       mime: 'text/plain',
