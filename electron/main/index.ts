@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { createServices, type Services } from '../services/index';
 import type { Dispatch } from '../../shared/api/dispatcher';
+import { IPC_COMMAND } from '../../shared/api/ipc';
+import type { MenuCommand } from '../../shared/menu-commands';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { createAppUrlPolicy } from './app-url';
-import { QUIRE_COMMAND, type QuireCommand } from './commands';
 import { registerIpc } from './ipc';
 import { resolveLibraryDir } from './library-dir';
 import { installMenu } from './menu';
@@ -84,9 +85,9 @@ function start(): void {
     mainWindow.on('closed', () => (mainWindow = null));
   };
 
-  const sendCommand = (command: QuireCommand) => {
+  const sendCommand = (command: MenuCommand) => {
     const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
-    if (target && !target.isDestroyed()) target.webContents.send(QUIRE_COMMAND, command);
+    if (target && !target.isDestroyed()) target.webContents.send(IPC_COMMAND, command);
   };
 
   app.on('web-contents-created', (_event, contents) =>

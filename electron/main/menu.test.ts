@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { EXPORT_FORMATS } from '../../shared/api/schemas';
-import type { QuireCommand } from './commands';
+import type { MenuCommand } from '../../shared/menu-commands';
 
 // The electron package throws without its binary; the template builder needs none of it.
 vi.mock('electron', () => ({ Menu: {} }));
@@ -15,8 +15,8 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
   ]);
 }
 
-function clickAll(platform: NodeJS.Platform): QuireCommand[] {
-  const sent: QuireCommand[] = [];
+function clickAll(platform: NodeJS.Platform): MenuCommand[] {
+  const sent: MenuCommand[] = [];
   const template = buildMenuTemplate(
     { send: (c) => sent.push(c), showLibraryFolder: () => {} },
     platform,

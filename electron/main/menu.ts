@@ -1,11 +1,11 @@
 // The application menu: native roles for editing and viewing, Quire's own items sent to the renderer as commands.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api/schemas';
-import type { QuireCommand } from './commands';
+import { MENU_COMMANDS, exportCommand, type MenuCommand } from '../../shared/menu-commands';
 
 export type MenuActions = {
-  /** Delivers a command to the focused window's renderer (see commands.ts for the ids). */
-  send(command: QuireCommand): void;
+  /** Delivers a command to the focused window's renderer (ids in shared/menu-commands.ts). */
+  send(command: MenuCommand): void;
   /** Shows the library folder in the OS file manager. */
   showLibraryFolder(): void;
 };
@@ -31,7 +31,7 @@ export function buildMenuTemplate(
   const isMac = platform === 'darwin';
   const command = (
     label: string,
-    id: QuireCommand,
+    id: MenuCommand,
     accelerator?: string,
   ): MenuItemConstructorOptions => ({
     label,
@@ -42,10 +42,10 @@ export function buildMenuTemplate(
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      command('Import…', 'import.open', 'CmdOrCtrl+O'),
+      command('Import…', MENU_COMMANDS.importOpen, 'CmdOrCtrl+O'),
       {
         label: 'Export',
-        submenu: EXPORT_FORMATS.map((f) => command(EXPORT_LABELS[f], `export.${f}`)),
+        submenu: EXPORT_FORMATS.map((f) => command(EXPORT_LABELS[f], exportCommand(f))),
       },
       { type: 'separator' },
       { label: 'Show Library Folder', click: () => actions.showLibraryFolder() },
@@ -67,7 +67,7 @@ export function buildMenuTemplate(
       { role: 'delete' },
       { role: 'selectAll' },
       { type: 'separator' },
-      command('Find…', 'library.focusSearch', 'CmdOrCtrl+F'),
+      command('Find…', MENU_COMMANDS.find, 'CmdOrCtrl+F'),
     ],
   };
 
@@ -90,8 +90,10 @@ export function buildMenuTemplate(
   const help: MenuItemConstructorOptions = {
     role: 'help',
     submenu: [
-      command('Keyboard Shortcuts', 'help.shortcuts', 'CmdOrCtrl+/'),
-      ...(isMac ? [] : [{ type: 'separator' } as const, command('About Quire', 'help.about')]),
+      command('Keyboard Shortcuts', MENU_COMMANDS.shortcuts, 'CmdOrCtrl+/'),
+      ...(isMac
+        ? []
+        : [{ type: 'separator' } as const, command('About Quire', MENU_COMMANDS.about)]),
     ],
   };
 

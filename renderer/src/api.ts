@@ -4,7 +4,14 @@ import { httpTransport } from '../../shared/api/http-client';
 import { ipcTransport, type Bridge } from '../../shared/api/ipc';
 
 export type ApiSetup =
-  { kind: 'ready'; api: Api; mode: 'electron' | 'browser' } | { kind: 'no-token' };
+  | {
+      kind: 'ready';
+      api: Api;
+      mode: 'electron' | 'browser';
+      /** The desktop menu's commands (Electron only). */
+      onCommand?: Bridge['onCommand'];
+    }
+  | { kind: 'no-token' };
 
 const TOKEN_KEY = 'quire.token';
 
@@ -31,7 +38,10 @@ function takeToken(win: Window): string | null {
 
 export function setupApi(win: Window = window): ApiSetup {
   const bridge = (win as Window & { quire?: Bridge }).quire;
-  if (bridge) return { kind: 'ready', api: createClient(ipcTransport(bridge)), mode: 'electron' };
+  if (bridge) {
+    const api = createClient(ipcTransport(bridge));
+    return { kind: 'ready', api, mode: 'electron', onCommand: bridge.onCommand?.bind(bridge) };
+  }
   const token = takeToken(win);
   if (!token) return { kind: 'no-token' };
   return {

@@ -18,5 +18,7 @@ function NoToken() {
 const setup = setupApi();
 const root = createRoot(document.getElementById('root') as HTMLElement);
 root.render(
-  <StrictMode>{setup.kind === 'ready' ? <App api={setup.api} /> : <NoToken />}</StrictMode>,
+  <StrictMode>
+    {setup.kind === 'ready' ? <App api={setup.api} onMenuCommand={setup.onCommand} /> : <NoToken />}
+  </StrictMode>,
 );

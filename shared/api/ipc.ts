@@ -3,7 +3,7 @@
 import type { Transport } from './client';
 import type { Progress } from './contract';
 import type { Envelope } from './errors';
-import type { ExportFormat } from './schemas';
+import type { MenuCommand } from '../menu-commands';
 
 export const IPC_CALL = 'quire:call';
 export const IPC_CANCEL = 'quire:cancel';
@@ -11,20 +11,8 @@ export const IPC_PROGRESS = 'quire:progress';
 /** Channel of menu commands, main → renderer. */
 export const IPC_COMMAND = 'quire:command';
 
-/**
- * Every command id a menu item may send:
- * - `import.open`          File ▸ Import…: open the import dialog.
- * - `export.<format>`      File ▸ Export ▸ <format>: export the library in that format.
- * - `library.focusSearch`  Edit ▸ Find…: focus the library's search box.
- * - `help.shortcuts`       Help ▸ Keyboard Shortcuts: show the shortcut sheet.
- * - `help.about`           Help ▸ About Quire (Windows and Linux; macOS shows its native panel).
- */
-export type MenuCommand =
-  | 'import.open'
-  | `export.${ExportFormat}`
-  | 'library.focusSearch'
-  | 'help.shortcuts'
-  | 'help.about';
+/** Every command id a menu item may send: named once, in shared/menu-commands.ts. */
+export type { MenuCommand } from '../menu-commands';
 
 /** What the preload exposes on `window.quire`: a transport, nothing else. */
 export type Bridge = {

@@ -106,7 +106,6 @@ describe('TagSelect with suggested tags', () => {
           onOpen={() => {}}
           similarTo={null}
           onExitSimilar={() => {}}
-          focusNonce={0}
           onImport={() => {}}
           pane={null}
         />

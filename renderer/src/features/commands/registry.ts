@@ -1,5 +1,6 @@
 // Commands as data (as Excalidraw's actions): the palette, shortcuts and Settings all read this list.
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/api/schemas';
+import { MENU_COMMANDS, exportCommand } from '../../../../shared/menu-commands';
 import { VIEWS, VIEW_TITLES, type View } from '../../views';
 
 /** What a command may do to the app; App builds it from its state. */
@@ -73,7 +74,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: (ctx) => ctx.moreLikeThis !== undefined && ctx.hasOpenPaper === true,
   },
   {
-    id: 'import.open',
+    id: MENU_COMMANDS.importOpen,
     title: 'Import papers…',
     group: 'Library',
     shortcut: 'Mod+I',
@@ -81,7 +82,7 @@ export const COMMANDS: readonly Command[] = [
     run: (ctx) => ctx.openImport(),
   },
   ...EXPORT_FORMATS.map((format): Command => ({
-    id: `export.${format}`,
+    id: exportCommand(format),
     title: `Export as ${EXPORT_LABELS[format]}`,
     group: 'Library',
     keywords: ['download', 'save'],

@@ -1,8 +1,8 @@
 // The library table's column menu (the header's last cell): show or hide each column; columns
 // that are empty in the whole library say so, and hide themselves unless the user shows them.
-import { useEffect, useRef, useState } from 'react';
 import type { ColumnFill } from '../../../../shared/api/schemas';
 import { Icon } from '../../components/Icon';
+import { useDismiss } from './useDismiss';
 import { COLUMNS, hasValues, type Column, type ColumnPrefs, type OptionalColumn } from './columns';
 
 type Props = {
@@ -13,17 +13,7 @@ type Props = {
 };
 
 export function ColumnMenu({ visible, filled, prefs, onChange }: Props) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const { open, setOpen, ref, onKeyDown } = useDismiss();
 
   const shown = new Set(visible.map((c) => c.id));
   const hidden = COLUMNS.filter((c) => !shown.has(c.id)).map((c) => c.label);
@@ -39,16 +29,7 @@ export function ColumnMenu({ visible, filled, prefs, onChange }: Props) {
   };
 
   return (
-    <div
-      className="menu-anchor column-menu"
-      ref={ref}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(false);
-        }
-      }}
-    >
+    <div className="menu-anchor column-menu" ref={ref} onKeyDown={onKeyDown}>
       <button
         type="button"
         className={`icon-button column-menu-button ${hidden.length ? 'has-hidden' : ''}`}

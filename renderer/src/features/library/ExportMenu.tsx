@@ -1,8 +1,8 @@
 // The toolbar's Export menu: one entry per export format of the contract; while an export runs it
 // becomes the export's progress bar with Cancel (a 10k-paper export takes a while).
-import { useEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/api/schemas';
 import { Icon } from '../../components/Icon';
+import { useDismiss } from './useDismiss';
 import { EXPORT_LABELS } from '../commands/registry';
 import { JobProgress } from '../../components/JobProgress';
 import type { Job } from '../../components/useJob';
@@ -17,33 +17,14 @@ export function ExportMenu({
   /** The running export, if any: shown as progress with Cancel in place of the menu. */
   job?: Pick<Job, 'running' | 'progress' | 'cancel'>;
 }) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const { open, setOpen, ref, onKeyDown } = useDismiss();
 
   if (job?.running)
     return (
       <JobProgress progress={job.progress} onCancel={job.cancel} testId="library-export-progress" />
     );
   return (
-    <div
-      className="menu-anchor"
-      ref={ref}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(false);
-        }
-      }}
-    >
+    <div className="menu-anchor" ref={ref} onKeyDown={onKeyDown}>
       <button
         type="button"
         className="button"

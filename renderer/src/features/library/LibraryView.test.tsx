@@ -3,12 +3,14 @@
 // the columns the whole library leaves empty (the column menu shows them), renders TeX titles,
 // and moves the selection with the keyboard as file managers do.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createRef, useState } from 'react';
+import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ListInput, Paper } from '../../../../shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper, stubLayout } from '../../testing/fakeApi';
-import { LibraryView, type LibraryHandle } from './LibraryView';
+import { RequestBus } from '../../navigation/requests';
+import { NavigationContext } from '../../navigation/useRequests';
+import { LibraryView } from './LibraryView';
 
 const PAPERS = Array.from({ length: 1200 }, (_, i) => makePaper(i));
 
@@ -28,22 +30,23 @@ function list(input: ListInput) {
   };
 }
 
-function renderLibrary(listFn: typeof list = list, ref = createRef<LibraryHandle>()) {
+function renderLibrary(listFn: typeof list = list, bus = new RequestBus()) {
   const fake = fakeApi({ 'library:list': listFn });
   render(
     <ApiContext.Provider value={fake.api}>
-      <LibraryView
-        ref={ref}
-        version={0}
-        tags={[]}
-        selectedId={null}
-        onSelect={() => {}}
-        onOpen={() => {}}
-        onDelete={() => {}}
-        onImport={() => {}}
-        onExport={() => {}}
-        pane={null}
-      />
+      <NavigationContext.Provider value={bus}>
+        <LibraryView
+          version={0}
+          tags={[]}
+          selectedId={null}
+          onSelect={() => {}}
+          onOpen={() => {}}
+          onDelete={() => {}}
+          onImport={() => {}}
+          onExport={() => {}}
+          pane={null}
+        />
+      </NavigationContext.Provider>
     </ApiContext.Provider>,
   );
   return fake;
@@ -188,7 +191,7 @@ describe('LibraryView', () => {
   it('shows the Tags column once a paper edited in place gets the first tag', async () => {
     localStorage.clear();
     const feed = PAPERS.slice(0, 5).map((p) => ({ ...p, authors: [], year: null, venue: '' }));
-    const ref = createRef<LibraryHandle>();
+    const bus = new RequestBus();
     renderLibrary(
       () => ({
         total: feed.length,
@@ -196,11 +199,11 @@ describe('LibraryView', () => {
         items: feed,
         filled: { authors: false, year: false, venue: false, tags: false },
       }),
-      ref,
+      bus,
     );
     await screen.findAllByTestId('paper-row');
     expect(screen.queryByText('Tags')).toBeNull();
-    act(() => ref.current?.patch({ ...feed[0]!, tags: ['to-read'] }));
+    act(() => bus.send('library', { kind: 'patch', paper: { ...feed[0]!, tags: ['to-read'] } }));
     await waitFor(() => expect(screen.getByText('Tags')).toBeTruthy());
     expect(screen.getByText('to-read')).toBeTruthy();
   });

@@ -3,10 +3,12 @@
 // progress in MB with cancel, and the service's error text shown as is.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Api } from '../../../../shared/api/client';
 import type { CallOptions } from '../../../../shared/api/contract';
 import { QuireError } from '../../../../shared/api/errors';
 import type { EmbeddingStatus, ModelInfo } from '../../../../shared/api/schemas';
 import { fakeApi } from '../../testing/fakeApi';
+import { ApiContext } from '../../apiContext';
 import { ModelsPanel } from './ModelsPanel';
 
 afterEach(cleanup);
@@ -40,10 +42,18 @@ function pending<T>(progress: Parameters<NonNullable<CallOptions['onProgress']>>
   return { handler, finish: (v: T) => finish(v) };
 }
 
+function renderPanel(api: Api) {
+  render(
+    <ApiContext.Provider value={api}>
+      <ModelsPanel />
+    </ApiContext.Provider>,
+  );
+}
+
 describe('ModelsPanel', () => {
   it('lists models with source, dims, size and the Active badge', async () => {
     const { api } = fakeApi({ 'models:list': () => [BUNDLED, MINILM] });
-    render(<ModelsPanel api={api} />);
+    renderPanel(api);
     const rows = await screen.findAllByTestId('model-row');
     expect(rows).toHaveLength(2);
     expect(within(rows[0]!).getByText('Active')).toBeTruthy();
@@ -64,7 +74,7 @@ describe('ModelsPanel', () => {
       ],
       'models:use': use.handler,
     });
-    render(<ModelsPanel api={api} />);
+    renderPanel(api);
     await screen.findAllByTestId('model-row');
     fireEvent.click(screen.getAllByTestId('model-use')[1]!);
     const progress = await screen.findByTestId('model-progress');
@@ -101,7 +111,7 @@ describe('ModelsPanel', () => {
       'models:list': () => [BUNDLED],
       'models:download': dl.handler,
     });
-    render(<ModelsPanel api={api} />);
+    renderPanel(api);
     await screen.findAllByTestId('model-row');
     fireEvent.change(screen.getByTestId('model-download-input'), {
       target: { value: 'Xenova/bge-small-en-v1.5' },
@@ -132,7 +142,7 @@ describe('ModelsPanel', () => {
         throw new QuireError('unavailable', offline);
       },
     });
-    render(<ModelsPanel api={api} />);
+    renderPanel(api);
     await screen.findAllByTestId('model-row');
     const input = screen.getByTestId('model-download-input');
 
@@ -155,7 +165,7 @@ describe('ModelsPanel', () => {
         return MINILM;
       },
     });
-    render(<ModelsPanel api={api} />);
+    renderPanel(api);
     await screen.findAllByTestId('model-row');
     fireEvent.change(screen.getByTestId('model-download-input'), {
       target: { value: MINILM.id },

@@ -1,18 +1,15 @@
 // The paper pane: bibliographic details, links, abstract with highlights, the user's notes and
 // tags, Delete.
 import { displayName } from '../../../../shared/papers/names';
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Paper } from '../../../../shared/api/schemas';
-import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
 import { AnnotatedPaper } from '../annotations/AnnotatedPaper';
 import { PaperSuggestions } from '../tagging/PaperSuggestions';
 import { NotesEditor } from './NotesEditor';
 import { TagEditor } from './TagEditor';
 import { paperMeta } from './paperMeta';
+import { usePaperPane } from './usePaperPane';
 import './paper.css';
-
-export type PaperPaneHandle = { focusNotes(): void };
 
 type Props = {
   id: string;
@@ -26,11 +23,7 @@ type Props = {
   onClose(): void;
   /** Shows papers like this one (Search view); no button without it. */
   onMoreLikeThis?(paper: Paper): void;
-  ref?: Ref<PaperPaneHandle>;
 };
-
-type Load =
-  { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; paper: Paper };
 
 export function PaperPane({
   id,
@@ -41,84 +34,12 @@ export function PaperPane({
   onDelete,
   onClose,
   onMoreLikeThis,
-  ref,
 }: Props) {
-  const api = useApi();
-  // Tagged with the id it belongs to, so switching papers shows "loading" without an extra render.
-  const [loaded, setLoaded] = useState<{ id: string; load: Load } | null>(null);
-  const load: Load = loaded?.id === id ? loaded.load : { state: 'loading' };
-  const setLoad = useCallback((l: Load) => setLoaded({ id, load: l }), [id]);
-  const notesRef = useRef<HTMLTextAreaElement>(null);
-  const wantFocus = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    api.call('library:get', { id }).then(
-      (paper) => live && setLoad({ state: 'ready', paper }),
-      (err: unknown) =>
-        live &&
-        setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, id, setLoad]);
-
-  // Enter on a row asks for the notes before the paper has arrived: focus them once it has.
-  useEffect(() => {
-    if (loaded?.load.state === 'ready' && wantFocus.current) {
-      wantFocus.current = false;
-      notesRef.current?.focus();
-    }
-  }, [loaded]);
-
-  useImperativeHandle(
-    ref,
-    () => ({
-      focusNotes: () => {
-        if (notesRef.current) notesRef.current.focus();
-        else wantFocus.current = true;
-      },
-    }),
-    [],
-  );
-
-  const saveNotes = useCallback(
-    async (notes: string, opts?: { unloading: boolean }) => {
-      const paper = await api.call('library:update', { id, notes }, { keepalive: opts?.unloading });
-      onChanged(paper);
-    },
-    [api, id, onChanged],
-  );
-
-  const saveTags = useCallback(
-    async (tags: string[]) => {
-      const paper = await api.call('library:update', { id, tags });
-      setLoad({ state: 'ready', paper });
-      onChanged(paper);
-      onTagsChanged();
-    },
-    [api, id, onChanged, onTagsChanged, setLoad],
-  );
-
-  // Accepting a suggestion adds its tag to the paper: show the paper as it is now.
-  const onSuggestionDecided = useCallback(
-    (decision: 'accepted' | 'rejected') => {
-      if (decision !== 'accepted') {
-        onTagsChanged();
-        return;
-      }
-      api.call('library:get', { id }).then(
-        (paper) => {
-          setLoad({ state: 'ready', paper });
-          onChanged(paper);
-          onTagsChanged();
-        },
-        () => onTagsChanged(),
-      );
-    },
-    [api, id, onChanged, onTagsChanged, setLoad],
-  );
+  const { load, notesRef, saveNotes, saveTags, onSuggestionDecided } = usePaperPane({
+    id,
+    onChanged,
+    onTagsChanged,
+  });
 
   return (
     <aside

@@ -1,69 +1,15 @@
 // @vitest-environment jsdom
-// Search view over a fake transport: debounced search:query with the chosen mode, highlights as
-// <mark>, keyboard navigation, out-of-order answers dropped, and "more like this" → search:similar.
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { useState } from 'react';
+// Search view over a fake transport: debounced search:query with the chosen mode, relevance, "no
+// close match", filters, <mark> highlights, keyboard navigation, out-of-order answers dropped, errors.
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallOptions } from '../../../../shared/api/contract';
-import type { Paper, SearchHit, SearchResult } from '../../../../shared/api/schemas';
-import { DEFAULT_KINDS, type Annotation } from '../../../../shared/annotations/types';
-import { ApiContext } from '../../apiContext';
-import { fakeApi, makePaper, type FakeHandlers } from '../../testing/fakeApi';
-import { PaperPane } from '../paper/PaperPane';
-import { MODE_KEY, SearchView, type SimilarTo } from './SearchView';
+import type { SearchResult } from '../../../../shared/api/schemas';
+import { makePaper } from '../../testing/fakeApi';
+import { MODE_KEY } from './SearchView';
 import { SEARCH_DEBOUNCE_MS } from './useSearch';
 
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-
-function hit(p: Paper, score: number, over: Partial<SearchHit> = {}): SearchHit {
-  return {
-    paper: p,
-    score,
-    vectorScore: 0.5,
-    ftsScore: 3.2,
-    highlights: { title: [], abstract: [] },
-    ...over,
-  };
-}
-
-function result(hits: SearchHit[], over: Partial<SearchResult> = {}): SearchResult {
-  return { mode: 'hybrid', model: 'quire-glove-100d', hits, tookMs: 4.2, ...over };
-}
-
-const STATUS = {
-  model: 'quire-glove-100d',
-  dims: 100,
-  embedded: 3,
-  total: 3,
-  missing: 0,
-  searchModel: 'quire-glove-100d',
-};
-
-function renderSearch(handlers: FakeHandlers, similarTo: SimilarTo | null = null) {
-  const fake = fakeApi({ 'embeddings:status': () => STATUS, ...handlers });
-  const opened: string[] = [];
-  const exits: number[] = [];
-  render(
-    <ApiContext.Provider value={fake.api}>
-      <SearchView
-        active
-        version={0}
-        tags={[{ tag: 'moe', count: 2 }]}
-        openId={null}
-        onOpen={(id) => opened.push(id)}
-        similarTo={similarTo}
-        onExitSimilar={() => exits.push(1)}
-        focusNonce={0}
-        onImport={() => {}}
-        pane={null}
-      />
-    </ApiContext.Provider>,
-  );
-  return { fake, opened, exits };
-}
-
-const queries = (fake: ReturnType<typeof fakeApi>) =>
-  fake.calls.filter((c) => c.method === 'search:query').map((c) => c.input);
+import { hit, queries, renderSearch, result, sleep, STATUS } from './SearchView.fixtures';
 
 describe('SearchView', () => {
   beforeEach(() => localStorage.clear());
@@ -197,103 +143,6 @@ describe('SearchView', () => {
     expect(marks.map((m) => m.textContent)).toEqual(['experts', 'Mixture']);
   });
 
-  it('highlights in a result title with the keyboard, keeping the search matches and painting existing highlights', async () => {
-    const p = makePaper(1, { title: 'Sparse Mixture of Experts' });
-    const existing: Annotation = {
-      id: 'a1',
-      paperId: 'p1',
-      field: 'title',
-      selectors: {
-        quote: { exact: 'Experts', prefix: 'Sparse Mixture of ', suffix: '' },
-        position: { start: 18, end: 25 },
-      },
-      kind: 'method',
-      comment: '',
-      created: '2025-01-01T00:00:00.000Z',
-      modified: '2025-01-01T00:00:00.000Z',
-      paperTitle: p.title,
-      anchor: { start: 18, end: 25, method: 'position' },
-      orphaned: false,
-    };
-    const { fake } = renderSearch({
-      'search:query': () => result([hit(p, 1, { highlights: { title: [[7, 14]], abstract: [] } })]),
-      'annotations:kinds:get': () => [...DEFAULT_KINDS],
-      'annotations:list': () => ({ total: 1, offset: 0, items: [existing] }),
-      'annotations:add': () => existing,
-    });
-    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'mixture' } });
-    const title = await screen.findByTestId('search-hit-title-text');
-    // The search match is still marked; the paper's title highlight is painted.
-    expect([...title.querySelectorAll('mark.search-match')].map((m) => m.textContent)).toEqual([
-      'Mixture',
-    ]);
-    await waitFor(() =>
-      expect(title.querySelector('mark.ann-hl[data-annotation-id="a1"]')?.textContent).toBe(
-        'Experts',
-      ),
-    );
-    title.focus();
-    fireEvent.keyDown(title, { key: 'ArrowRight', shiftKey: true, ctrlKey: true });
-    fireEvent.keyDown(title, { key: 'h' });
-    await waitFor(() =>
-      expect(fake.calls.filter((c) => c.method === 'annotations:add').map((c) => c.input)).toEqual([
-        { paperId: 'p1', field: 'title', start: 0, end: 6, kind: 'claim', comment: '' },
-      ]),
-    );
-  });
-
-  it('highlights in a result abstract snippet, at the offsets of the whole abstract', async () => {
-    const filler = 'Background sentence about other matters. '.repeat(20);
-    const abstract = `${filler}Routing tokens to experts balances load across devices. ${filler}`;
-    const at = abstract.indexOf('Routing');
-    const p = makePaper(1, { title: 'Sparse Mixture of Experts', abstract });
-    const { fake } = renderSearch({
-      'search:query': () =>
-        result([hit(p, 1, { highlights: { title: [], abstract: [[at, at + 7]] } })]),
-      'annotations:kinds:get': () => [...DEFAULT_KINDS],
-      'annotations:list': () => ({ total: 0, offset: 0, items: [] }),
-      'annotations:add': (input): Annotation => ({
-        id: 'a2',
-        paperId: input.paperId,
-        field: input.field ?? 'abstract',
-        selectors: {
-          quote: { exact: '', prefix: '', suffix: '' },
-          position: { start: input.start ?? 0, end: input.end ?? 0 },
-        },
-        kind: input.kind ?? 'claim',
-        comment: '',
-        created: '2025-01-01T00:00:00.000Z',
-        modified: '2025-01-01T00:00:00.000Z',
-        paperTitle: p.title,
-        anchor: null,
-        orphaned: false,
-      }),
-    });
-    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'routing' } });
-    const snippet = await screen.findByTestId('search-hit-abstract-text');
-    // A window of the abstract around the match, the match still marked.
-    expect([...snippet.querySelectorAll('mark.search-match')].map((m) => m.textContent)).toEqual([
-      'Routing',
-    ]);
-    const shown = snippet.textContent ?? '';
-    expect(shown.length).toBeLessThan(abstract.length);
-    snippet.focus();
-    fireEvent.keyDown(snippet, { key: 'ArrowRight', shiftKey: true, ctrlKey: true });
-    fireEvent.keyDown(snippet, { key: 'h' });
-    await waitFor(() =>
-      expect(fake.calls.filter((c) => c.method === 'annotations:add')).toHaveLength(1),
-    );
-    const input = fake.calls.find((c) => c.method === 'annotations:add')!.input as {
-      field: string;
-      start: number;
-      end: number;
-    };
-    expect(input.field).toBe('abstract');
-    expect(input.start).toBeGreaterThan(0);
-    // The offsets point into the whole abstract at the word the reader selected in the snippet.
-    expect(abstract.slice(input.start, input.end)).toBe(shown.split(' ')[0]);
-  });
-
   it('moves with ↑/↓, opens with Enter, clears with Esc', async () => {
     const papers = [makePaper(1), makePaper(2), makePaper(3)];
     const { opened } = renderSearch({
@@ -387,96 +236,5 @@ describe('SearchView', () => {
     fireEvent.click(within(line).getByTestId('embeddings-run'));
     await waitFor(() => expect(screen.queryByTestId('embeddings-status')).toBeNull());
     expect(fake.calls.some((c) => c.method === 'embeddings:update')).toBe(true);
-  });
-});
-
-/** The app's wiring in small: the pane's button switches the view to papers like that one. */
-function MoreLikeThisHarness() {
-  const [similar, setSimilar] = useState<SimilarTo | null>(null);
-  return (
-    <>
-      <PaperPane
-        id="p1"
-        tagSuggestions={[]}
-        onChanged={() => {}}
-        onTagsChanged={() => {}}
-        onDelete={() => {}}
-        onClose={() => {}}
-        onMoreLikeThis={(p) => setSimilar({ id: p.id, title: p.title })}
-      />
-      <SearchView
-        active
-        version={0}
-        tags={[]}
-        openId="p1"
-        onOpen={() => {}}
-        similarTo={similar}
-        onExitSimilar={() => setSimilar(null)}
-        focusNonce={0}
-        onImport={() => {}}
-        pane={null}
-      />
-    </>
-  );
-}
-
-describe('More like this', () => {
-  afterEach(cleanup);
-
-  it('calls search:similar for the open paper and goes back to normal search', async () => {
-    const source = makePaper(1, { title: 'Switch Transformers' });
-    const fake = fakeApi({
-      'library:get': () => source,
-      'embeddings:status': () => STATUS,
-      'search:similar': () =>
-        result([hit(makePaper(7), 0.91, { ftsScore: null }), hit(makePaper(8), 0.88)], {
-          mode: 'vector',
-        }),
-    });
-    render(
-      <ApiContext.Provider value={fake.api}>
-        <MoreLikeThisHarness />
-      </ApiContext.Provider>,
-    );
-    fireEvent.click(await screen.findByTestId('more-like-this'));
-    expect((await screen.findByTestId('similar-head')).textContent).toMatch(
-      /Papers like Switch Transformers/,
-    );
-    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(2));
-    expect(fake.calls.find((c) => c.method === 'search:similar')?.input).toEqual({
-      id: 'p1',
-      k: 30,
-      filters: {},
-    });
-    expect(screen.getByTestId('search-status').textContent).toMatch(/^2 similar papers/);
-    fireEvent.click(screen.getByTestId('similar-back'));
-    expect(screen.queryByTestId('similar-head')).toBeNull();
-    expect(screen.getByTestId('search-empty')).toBeTruthy();
-  });
-
-  it('does not label the previous results as similar papers while the answer is pending', async () => {
-    const source = makePaper(1, { title: 'Switch Transformers' });
-    let release: (r: SearchResult) => void = () => {};
-    const fake = fakeApi({
-      'library:get': () => source,
-      'embeddings:status': () => STATUS,
-      'search:query': () =>
-        result([hit(makePaper(5), 0.9), hit(makePaper(6), 0.8), hit(makePaper(7), 0.7)]),
-      'search:similar': () => new Promise<SearchResult>((resolve) => (release = resolve)),
-    });
-    render(
-      <ApiContext.Provider value={fake.api}>
-        <MoreLikeThisHarness />
-      </ApiContext.Provider>,
-    );
-    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'sparse experts' } });
-    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
-    fireEvent.click(await screen.findByTestId('more-like-this'));
-    await screen.findByTestId('similar-head');
-    expect(screen.getByTestId('search-status').textContent).toMatch(/^Searching/);
-    await act(async () => release(result([hit(makePaper(8), 0.88)], { mode: 'vector' })));
-    await waitFor(() =>
-      expect(screen.getByTestId('search-status').textContent).toMatch(/^1 similar paper /),
-    );
   });
 });

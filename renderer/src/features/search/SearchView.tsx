@@ -14,6 +14,7 @@ import type {
   TagCount,
 } from '../../../../shared/api/schemas';
 import { useApi } from '../../apiContext';
+import { useRequests } from '../../navigation/useRequests';
 import { Icon } from '../../components/Icon';
 import { EmbeddingsLine } from './EmbeddingsLine';
 import { TexSnippet, TexText } from '../../components/TexText';
@@ -67,8 +68,6 @@ type Props = {
   /** "More like this": show papers like this one instead of the query's results. */
   similarTo: SimilarTo | null;
   onExitSimilar(): void;
-  /** Bumped to focus the search box (`/`, the palette). */
-  focusNonce: number;
   onImport(): void;
   pane: ReactNode;
 };
@@ -79,7 +78,7 @@ function parseYear(s: string): number | undefined {
 }
 
 export function SearchView(props: Props) {
-  const { active, version, tags, openId, onOpen, similarTo, onExitSimilar, focusNonce } = props;
+  const { active, version, tags, openId, onOpen, similarTo, onExitSimilar } = props;
   const api = useApi();
   const [input, setInput] = useState('');
   const [mode, setModeState] = useState<SearchMode>(readMode);
@@ -132,12 +131,11 @@ export function SearchView(props: Props) {
     if (active) inputRef.current?.focus();
   }, [active]);
 
-  useEffect(() => {
-    if (focusNonce) {
-      inputRef.current?.focus();
-      inputRef.current?.select();
-    }
-  }, [focusNonce]);
+  // `/` and the palette ask for the box (a request: see navigation/requests.ts).
+  useRequests('search', () => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  });
 
   // Keep the highlighted hit in view while moving with the keyboard.
   useEffect(() => {
