@@ -11,7 +11,6 @@ import { SettingsView } from '../features/settings/SettingsView';
 import type { Undoable } from '../features/tagging/ReviewQueue';
 import { TaggingView, type TaggingRequest } from '../features/tagging/TaggingView';
 import type { LibraryPreset } from '../navigation/requests';
-import { useApi } from '../apiContext';
 import type { View } from '../views';
 import type { useLibraryData } from './useLibraryData';
 import type { useOpenPapers } from './useOpenPapers';
@@ -40,7 +39,6 @@ type Props = {
 
 export function ShellViews(props: Props) {
   const { ready, view, visited, data, papers, theme, notebooksRef, ...on } = props;
-  const api = useApi();
   const { version, tags, suggestedTags, mapClusters } = data;
   const deletePaper = (id: string) => void papers.deletePaper(id);
   const pane = (id: string, onClose: () => void, onTagsChanged = data.onTagsChanged) => (
@@ -105,7 +103,6 @@ export function ShellViews(props: Props) {
         <div className="view">
           <NotebooksView
             ref={notebooksRef}
-            api={api}
             openPaper={papers.showInLibrary}
             showToast={on.showToast}
           />

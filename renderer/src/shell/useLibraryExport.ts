@@ -5,7 +5,7 @@ import type { Api } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/api/errors';
 import type { ExportFormat } from '../../../shared/api/schemas';
 import { EXPORT_LABELS } from '../features/commands/registry';
-import { useJob } from '../features/notebooks/cells/useJob';
+import { useJob } from '../components/useJob';
 import { downloadBlob } from '../lib/downloadBlob';
 import type { ShowToast } from './useToast';
 
