@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import type { TagInfo, TaggerName } from '../../../../shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
 import { Modal } from '../../components/Modal';
-import { TAGGER_LABELS, errorMessage, formatScore } from './format';
+import { errorMessage } from '../../../../shared/api/errors';
+import { TAGGER_LABELS, formatScore } from './format';
 
 type Props = {
   tags: TagInfo[];

@@ -3,7 +3,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { LlmSettings } from '../../../../shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
-import { errorMessage, hostOf, isLocalUrl } from './format';
+import { errorMessage } from '../../../../shared/api/errors';
+import { hostOf, isLocalUrl } from './format';
 import './tagging.css';
 
 type Check = { ok: boolean; models: string[]; message: string };

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { TagInfo } from '../../../../shared/api/tagging-contract';
 import { Modal } from '../../components/Modal';
-import { errorMessage } from './format';
+import { errorMessage } from '../../../../shared/api/errors';
 
 type Props = {
   from: TagInfo;

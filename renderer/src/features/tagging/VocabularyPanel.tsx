@@ -6,7 +6,8 @@ import { useApi } from '../../apiContext';
 import { MergeDialog } from './MergeDialog';
 import { TagChip } from './TagChip';
 import { TagForm, type TagDraft } from './TagForm';
-import { errorMessage, nextColor } from './format';
+import { errorMessage } from '../../../../shared/api/errors';
+import { nextColor } from './format';
 import type { Undoable } from './ReviewQueue';
 import type { Vocabulary } from './useVocabulary';
 

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../../../shared/api/client';
 import type { Suggestion, TaggerName } from '../../../../shared/api/tagging-contract';
-import { errorMessage } from './format';
+import { errorMessage } from '../../../../shared/api/errors';
 
 export type QueueFilters = {
   tag: string;
