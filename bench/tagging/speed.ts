@@ -39,6 +39,50 @@ async function timed<T>(
   }
 }
 
+/** The k-nearest-labelled search alone: IVF against the exact scan (recall of the 5 nearest). */
+async function knnSearchOnly(
+  source: Parameters<typeof alignVectors>[0],
+  papers: Parameters<typeof alignVectors>[1],
+) {
+  const aligned = await alignVectors(source, papers);
+  const v = centred(aligned).vectors;
+  const dims = aligned.dims;
+  const nLabelled = Math.round(N * LABELLED_SHARE);
+  const packed = v.slice(0, nLabelled * dims);
+  const t0 = performance.now();
+  const ivfIndex = buildKnn(packed, nLabelled, dims, 0);
+  const buildMs = performance.now() - t0;
+  const exactIndex = buildKnn(packed, nLabelled, dims, Infinity);
+  const [i1, s1, i2, s2] = [
+    new Int32Array(5),
+    new Float64Array(5),
+    new Int32Array(5),
+    new Float64Array(5),
+  ];
+  let ivfKnnMs = 0;
+  let exactKnnMs = 0;
+  let hits = 0;
+  for (let i = 0; i < N; i++) {
+    let t = performance.now();
+    ivfIndex.search(v, i * dims, 5, -1, i1, s1);
+    ivfKnnMs += performance.now() - t;
+    t = performance.now();
+    exactIndex.search(v, i * dims, 5, -1, i2, s2);
+    exactKnnMs += performance.now() - t;
+    const want = new Set(i2);
+    for (const x of i1) if (want.has(x)) hits++;
+  }
+  return {
+    labelled: nLabelled,
+    ivfBuildMs: Math.round(buildMs),
+    ivfLists: ivfIndex.listSizes.length,
+    largestList: Math.max(...ivfIndex.listSizes),
+    ivfMs: Math.round(ivfKnnMs),
+    exactMs: Math.round(exactKnnMs),
+    recallAt5: Math.round((1000 * hits) / (5 * N)) / 1000,
+  };
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'quire-bench-tagging-speed-'));
   try {
@@ -98,35 +142,7 @@ async function main(): Promise<void> {
     const b = new Set(exact.value.proposals.map(key));
     const both = [...a].filter((x) => b.has(x)).length;
 
-    // The k-nearest-labelled search alone: IVF against the exact scan (recall of the 5 nearest).
-    const aligned = await alignVectors(source, input.papers);
-    const v = centred(aligned).vectors;
-    const dims = aligned.dims;
-    const nLabelled = Math.round(N * LABELLED_SHARE);
-    const packed = v.slice(0, nLabelled * dims);
-    const t0 = performance.now();
-    const ivfIndex = buildKnn(packed, nLabelled, dims, 0);
-    const buildMs = performance.now() - t0;
-    const exactIndex = buildKnn(packed, nLabelled, dims, Infinity);
-    const [i1, s1, i2, s2] = [
-      new Int32Array(5),
-      new Float64Array(5),
-      new Int32Array(5),
-      new Float64Array(5),
-    ];
-    let ivfKnnMs = 0;
-    let exactKnnMs = 0;
-    let hits = 0;
-    for (let i = 0; i < N; i++) {
-      let t = performance.now();
-      ivfIndex.search(v, i * dims, 5, -1, i1, s1);
-      ivfKnnMs += performance.now() - t;
-      t = performance.now();
-      exactIndex.search(v, i * dims, 5, -1, i2, s2);
-      exactKnnMs += performance.now() - t;
-      const want = new Set(i2);
-      for (const x of i1) if (want.has(x)) hits++;
-    }
+    const knn = await knnSearchOnly(source, input.papers);
     await embeddings.close();
     await store.close();
     const row = (t: { ms: number; maxStallMs: number; value: { suggestions: unknown[] } }) => ({
@@ -154,15 +170,7 @@ async function main(): Promise<void> {
             proposalsExact: b.size,
             agreementJaccard: Math.round((1000 * both) / (a.size + b.size - both)) / 1000,
           },
-          knnSearchOnly: {
-            labelled: nLabelled,
-            ivfBuildMs: Math.round(buildMs),
-            ivfLists: ivfIndex.listSizes.length,
-            largestList: Math.max(...ivfIndex.listSizes),
-            ivfMs: Math.round(ivfKnnMs),
-            exactMs: Math.round(exactKnnMs),
-            recallAt5: Math.round((1000 * hits) / (5 * N)) / 1000,
-          },
+          knnSearchOnly: knn,
           budgetMs: 10_000,
         },
         null,

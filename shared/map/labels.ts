@@ -65,18 +65,14 @@ function admissible(w: string): boolean {
   return !isBannedWord(w);
 }
 
-/**
- * The top `perCluster` candidates of each cluster. `docs` are the texts; `labels[i]` the cluster of
- * doc i (≥ 0) or −1 (left out). A phrase must occur in ≥ 2 member texts when the cluster has ≥ 4.
- */
-export function clusterCandidates(
+/** Phrase counts per cluster (weighted by centrality when weights are given), over a bounded sample. */
+function countPhrases(
   docs: readonly string[],
   labels: ArrayLike<number>,
   clusters: number,
-  perCluster = 12,
-  maxDocsPerCluster = MAX_DOCS_PER_CLUSTER,
+  maxDocsPerCluster: number,
   weights?: ArrayLike<number>,
-): Candidate[][] {
+) {
   // Phrases are interned to small integers once per occurrence; the counters then key on numbers
   // (string-keyed maps cost most of the time at 10k abstracts).
   const keyId = new Map<string, number>();
@@ -132,6 +128,28 @@ export function clusterCandidates(
       }
     }
   });
+  return { keys, totalOf, tf, df, cov, weightSum, surfaces, size, words };
+}
+
+/**
+ * The top `perCluster` candidates of each cluster. `docs` are the texts; `labels[i]` the cluster of
+ * doc i (≥ 0) or −1 (left out). A phrase must occur in ≥ 2 member texts when the cluster has ≥ 4.
+ */
+export function clusterCandidates(
+  docs: readonly string[],
+  labels: ArrayLike<number>,
+  clusters: number,
+  perCluster = 12,
+  maxDocsPerCluster = MAX_DOCS_PER_CLUSTER,
+  weights?: ArrayLike<number>,
+): Candidate[][] {
+  const { keys, totalOf, tf, df, cov, weightSum, surfaces, size, words } = countPhrases(
+    docs,
+    labels,
+    clusters,
+    maxDocsPerCluster,
+    weights,
+  );
   const allWords = Math.max(
     1,
     words.reduce((a, b) => a + b, 0),

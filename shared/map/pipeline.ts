@@ -9,6 +9,10 @@ import { hdbscan } from './hdbscan';
 import { kmeans, silhouette } from './kmeans';
 import { clusterCandidates, type Candidate } from './labels';
 import { project } from './project';
+import { centralityWeights, centroidsOf, dot, normaliseRows } from './centroids';
+import { gather, placeRest, sample } from './place-rest';
+
+export { centralityWeights, centroidsOf };
 
 export type MapMethod = 'density' | 'kmeans';
 
@@ -77,19 +81,16 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-export function runPipeline(
-  input: PipelineInput,
-  onProgress: PipelineProgress = () => {},
-): PipelineResult {
+/**
+ * The input in a canonical order. Sort by a hash of the text (then the text, then the id) before
+ * anything random: the same papers give the same map in any input order and in any library. Paper
+ * ids are random per library, so sorting by id alone gave the same feed 5 to 14 clusters in
+ * different libraries; a hash keeps the order as well mixed as random ids did (sorting by the text
+ * itself groups similar papers, which the seeded sample and UMAP's neighbour search then see in runs).
+ */
+function sortByText(input: PipelineInput) {
   const n = input.ids.length;
   const { dims } = input;
-  if (input.vectors.length !== n * dims || input.texts.length !== n)
-    throw new Error(`map: ${n} ids need ${n * dims} vector values and ${n} texts`);
-  // Sort by a hash of the text (then the text, then the id) before anything random: the same papers
-  // give the same map in any input order and in any library. Paper ids are random per library, so
-  // sorting by id alone gave the same feed 5 to 14 clusters in different libraries; a hash keeps the
-  // order as well mixed as random ids did (sorting by the text itself groups similar papers, which
-  // the seeded sample and UMAP's neighbour search then see in runs).
   const key = input.texts.map(fnv1a);
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const order = Array.from({ length: n }, (_, i) => i).sort(
@@ -104,6 +105,38 @@ export function runPipeline(
   order.forEach((src, dst) =>
     vectors.set(input.vectors.subarray(src * dims, (src + 1) * dims), dst * dims),
   );
+  return { ids, texts, vectors };
+}
+
+/** Clusters renumbered by size (largest first; ties by first member) for stable, readable ids. */
+function renumberBySize(labels: Int32Array, clusterCount: number): Int32Array {
+  const n = labels.length;
+  const sizes = new Array<number>(clusterCount).fill(0);
+  const first = new Array<number>(clusterCount).fill(n);
+  labels.forEach((l, i) => {
+    if (l >= 0) {
+      sizes[l]!++;
+      first[l] = Math.min(first[l]!, i);
+    }
+  });
+  const rank = Array.from({ length: clusterCount }, (_, c) => c).sort(
+    (a, b) => sizes[b]! - sizes[a]! || first[a]! - first[b]!,
+  );
+  const newOf = new Int32Array(clusterCount);
+  rank.forEach((c, r) => (newOf[c] = r));
+  const assignment = labels.map((l) => (l >= 0 ? newOf[l]! : -1));
+  return assignment;
+}
+
+export function runPipeline(
+  input: PipelineInput,
+  onProgress: PipelineProgress = () => {},
+): PipelineResult {
+  const n = input.ids.length;
+  const { dims } = input;
+  if (input.vectors.length !== n * dims || input.texts.length !== n)
+    throw new Error(`map: ${n} ids need ${n * dims} vector values and ${n} texts`);
+  const { ids, texts, vectors } = sortByText(input);
   normaliseRows(vectors, n, dims);
 
   if (n === 0)
@@ -162,21 +195,7 @@ export function runPipeline(
   let unassignedBefore = 0;
   for (const l of labels) if (l < 0) unassignedBefore++;
 
-  // Renumber clusters by size (largest first; ties by first member) for stable, readable ids.
-  const sizes = new Array<number>(clusterCount).fill(0);
-  const first = new Array<number>(clusterCount).fill(n);
-  labels.forEach((l, i) => {
-    if (l >= 0) {
-      sizes[l]!++;
-      first[l] = Math.min(first[l]!, i);
-    }
-  });
-  const rank = Array.from({ length: clusterCount }, (_, c) => c).sort(
-    (a, b) => sizes[b]! - sizes[a]! || first[a]! - first[b]!,
-  );
-  const newOf = new Int32Array(clusterCount);
-  rank.forEach((c, r) => (newOf[c] = r));
-  const assignment = labels.map((l) => (l >= 0 ? newOf[l]! : -1));
+  const assignment = renumberBySize(labels, clusterCount);
 
   let centroids = centroidsOf(vectors, n, dims, assignment, clusterCount);
   // Reassign unassigned papers to the most similar centroid above the threshold.
@@ -308,200 +327,4 @@ function maxOf(a: ArrayLike<number>): number {
   let m = -1;
   for (let i = 0; i < a.length; i++) if (a[i]! > m) m = a[i]!;
   return m;
-}
-
-/** `k` of `n` indices, chosen by a seeded partial Fisher–Yates shuffle, returned ascending. */
-function sample(n: number, k: number, seed: number): number[] {
-  const rng = createRng(seed ^ 0x51ed);
-  const idx = Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < k; i++) {
-    const j = i + rng.int(n - i);
-    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-  }
-  return idx.slice(0, k).sort((a, b) => a - b);
-}
-
-function gather(v: Float32Array, rows: readonly number[], dims: number): Float32Array {
-  const out = new Float32Array(rows.length * dims);
-  rows.forEach((r, i) => out.set(v.subarray(r * dims, (r + 1) * dims), i * dims));
-  return out;
-}
-
-/** Neighbour search dimensions: a seeded Gaussian random projection (Johnson–Lindenstrauss) to this many. */
-const SEARCH_DIMS = 32;
-const PLACE_K = 5;
-
-/**
- * Positions and clusters of the papers outside the fitted sample: the similarity-weighted mean
- * position of their PLACE_K most similar sample papers and the cluster most of them carry (which
- * may be "unassigned"). Similarity is searched in a random projection to SEARCH_DIMS dimensions,
- * which keeps 100k × 3000 comparisons in seconds.
- */
-function placeRest(
-  v: Float32Array,
-  n: number,
-  dims: number,
-  fit: readonly number[],
-  fitLabels: Int32Array,
-  fitXy: Float64Array,
-  seed: number,
-): { labels: Int32Array; xy: Float64Array } {
-  const sd = Math.min(SEARCH_DIMS, dims);
-  const rng = createRng(seed ^ 0x9a1ce);
-  const gauss = (): number => {
-    let s = 0;
-    for (let i = 0; i < 6; i++) s += rng.next();
-    return s - 3;
-  };
-  const R = new Float64Array(dims * sd).map(() => gauss());
-  const reduce = (i: number): Float64Array => {
-    const out = new Float64Array(sd);
-    for (let d = 0; d < dims; d++) {
-      const x = v[i * dims + d]!;
-      if (x !== 0) for (let e = 0; e < sd; e++) out[e]! += x * R[d * sd + e]!;
-    }
-    const norm = Math.hypot(...out) || 1;
-    for (let e = 0; e < sd; e++) out[e]! /= norm;
-    return out;
-  };
-  const m = fit.length;
-  const S = new Float64Array(m * sd);
-  fit.forEach((r, j) => S.set(reduce(r), j * sd));
-  const labels = new Int32Array(n).fill(-1);
-  const xy = new Float64Array(2 * n);
-  const inFit = new Int32Array(n).fill(-1);
-  fit.forEach((r, j) => (inFit[r] = j));
-  const bestJ = new Int32Array(PLACE_K);
-  const bestS = new Float64Array(PLACE_K);
-  for (let i = 0; i < n; i++) {
-    const j0 = inFit[i]!;
-    if (j0 >= 0) {
-      labels[i] = fitLabels[j0]!;
-      xy[2 * i] = fitXy[2 * j0]!;
-      xy[2 * i + 1] = fitXy[2 * j0 + 1]!;
-      continue;
-    }
-    const q = reduce(i);
-    bestS.fill(-Infinity);
-    bestJ.fill(-1);
-    const keep = (s: number, j: number): void => {
-      if (s <= bestS[PLACE_K - 1]!) return;
-      let t = PLACE_K - 1;
-      while (t > 0 && bestS[t - 1]! < s) {
-        bestS[t] = bestS[t - 1]!;
-        bestJ[t] = bestJ[t - 1]!;
-        t--;
-      }
-      bestS[t] = s;
-      bestJ[t] = j;
-    };
-    // Four sample papers at a time: four independent sums instead of one chain of dependent
-    // additions (the chain's latency was the cost: 100k papers spent 16 s of CPU here). Each sum
-    // still adds its products in the same order, so the similarities are bit for bit the same.
-    let j = 0;
-    for (; j + 3 < m; j += 4) {
-      const o = j * sd;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let e = 0; e < sd; e++) {
-        const x = q[e]!;
-        s0 += x * S[o + e]!;
-        s1 += x * S[o + sd + e]!;
-        s2 += x * S[o + 2 * sd + e]!;
-        s3 += x * S[o + 3 * sd + e]!;
-      }
-      keep(s0, j);
-      keep(s1, j + 1);
-      keep(s2, j + 2);
-      keep(s3, j + 3);
-    }
-    for (; j < m; j++) {
-      let s = 0;
-      for (let e = 0; e < sd; e++) s += q[e]! * S[j * sd + e]!;
-      keep(s, j);
-    }
-    let wx = 0;
-    let wy = 0;
-    let ws = 0;
-    const votes = new Map<number, number>();
-    for (let t = 0; t < PLACE_K; t++) {
-      const j = bestJ[t]!;
-      if (j < 0) continue;
-      const w = Math.max(bestS[t]!, 0) + 1e-6;
-      wx += w * fitXy[2 * j]!;
-      wy += w * fitXy[2 * j + 1]!;
-      ws += w;
-      votes.set(fitLabels[j]!, (votes.get(fitLabels[j]!) ?? 0) + w);
-    }
-    let top = -Infinity;
-    for (const [c, w] of [...votes].sort((a, b) => a[0] - b[0]))
-      if (w > top) [labels[i], top] = [c, w];
-    xy[2 * i] = wx / ws;
-    xy[2 * i + 1] = wy / ws;
-  }
-  return { labels, xy };
-}
-
-function normaliseRows(v: Float32Array, n: number, dims: number): void {
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let d = 0; d < dims; d++) s += v[i * dims + d]! ** 2;
-    const norm = Math.sqrt(s);
-    if (norm > 0) for (let d = 0; d < dims; d++) v[i * dims + d]! /= norm;
-  }
-}
-
-function dot(v: Float32Array, i: number, c: Float32Array, dims: number): number {
-  let s = 0;
-  for (let d = 0; d < dims; d++) s += v[i * dims + d]! * c[d]!;
-  return s;
-}
-
-/** Unit centroids of each cluster in the embedding space. */
-/**
- * Each paper's weight in its cluster's label, by its rank of similarity to the centroid: (1 − r/n)²,
- * so the core of a mixed cluster speaks for it — on the sample feed the distributed-training core
- * of a cluster was labelled by image papers at its edge. Ranks, not cosines: with word vectors the
- * members' cosines are all close (0.8–0.95), and a power of them barely separates core from edge.
- * Unassigned papers weigh 0.
- */
-export function centralityWeights(
-  v: Float32Array,
-  dims: number,
-  assignment: ArrayLike<number>,
-  centroids: readonly Float32Array[],
-): Float64Array {
-  const out = new Float64Array(assignment.length);
-  const members: { i: number; s: number }[][] = centroids.map(() => []);
-  for (let i = 0; i < assignment.length; i++) {
-    const c = assignment[i]!;
-    if (c >= 0) members[c]!.push({ i, s: dot(v, i, centroids[c]!, dims) });
-  }
-  for (const list of members) {
-    list.sort((a, b) => b.s - a.s || a.i - b.i);
-    list.forEach(({ i }, r) => (out[i] = (1 - r / list.length) ** 2));
-  }
-  return out;
-}
-
-export function centroidsOf(
-  v: Float32Array,
-  n: number,
-  dims: number,
-  assignment: ArrayLike<number>,
-  k: number,
-): Float32Array[] {
-  const out = Array.from({ length: k }, () => new Float32Array(dims));
-  for (let i = 0; i < n; i++) {
-    const a = assignment[i]!;
-    if (a < 0) continue;
-    for (let d = 0; d < dims; d++) out[a]![d]! += v[i * dims + d]!;
-  }
-  for (const c of out) {
-    const norm = Math.hypot(...c);
-    if (norm > 0) for (let d = 0; d < dims; d++) c[d]! /= norm;
-  }
-  return out;
 }

@@ -48,6 +48,27 @@ async function selectedRow(page: Page): Promise<{ row: Locator; tag: string; tit
   return { row, tag, title };
 }
 
+/**
+ * Enter opens the selected paper: its pending suggestions show in the pane with Accept / Reject;
+ * back in the queue, it kept its place and has the focus again.
+ */
+async function openFromQueue(page: Page, rows: Locator): Promise<void> {
+  await rows.first().click();
+  await expect(page.getByTestId('queue-list')).toBeFocused();
+  const open = await selectedRow(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('paper-title')).toHaveText(open.title);
+  const pending = page.locator(`[data-testid="paper-suggestion"][data-tag="${open.tag}"]`);
+  await expect(pending).toBeVisible();
+  await expect(pending).toContainText(/0\.\d\d|1\.00/);
+  await pending.scrollIntoViewIfNeeded();
+  await shootBothThemes(page, 'tagging-paper-suggestions');
+
+  // Back in the queue, it kept its place and has the focus again.
+  await page.getByTestId('nav-tags').click();
+  await expect(page.getByTestId('queue-list')).toBeFocused();
+}
+
 test('tagging: describe tags, run suggestions, review with the keyboard, filter, re-run', async ({
   page,
   quire,
@@ -90,21 +111,7 @@ test('tagging: describe tags, run suggestions, review with the keyboard, filter,
   await expect(page.getByTestId('evidence')).toBeVisible();
   await shootBothThemes(page, 'tagging-queue');
 
-  // Enter opens the selected paper: its pending suggestions show in the pane with Accept / Reject.
-  await rows.first().click();
-  await expect(page.getByTestId('queue-list')).toBeFocused();
-  const open = await selectedRow(page);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('paper-title')).toHaveText(open.title);
-  const pending = page.locator(`[data-testid="paper-suggestion"][data-tag="${open.tag}"]`);
-  await expect(pending).toBeVisible();
-  await expect(pending).toContainText(/0\.\d\d|1\.00/);
-  await pending.scrollIntoViewIfNeeded();
-  await shootBothThemes(page, 'tagging-paper-suggestions');
-
-  // Back in the queue, it kept its place and has the focus again.
-  await page.getByTestId('nav-tags').click();
-  await expect(page.getByTestId('queue-list')).toBeFocused();
+  await openFromQueue(page, rows);
 
   // Keyboard review: the list takes focus; j / k move the selection.
   await rows.first().click();

@@ -147,6 +147,85 @@ async function findSuggestion(api: Api, paperId: string, tag: string): Promise<S
   return items[0];
 }
 
+/** `tag suggest`: runs the tagger (Ctrl+C cancels) and prints what the app would show. */
+async function runSuggest(
+  io: Io,
+  api: Api,
+  opts: GlobalOptions,
+  tagger: 'auto' | 'zero-shot' | 'neighbours' | 'llm',
+): Promise<void> {
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  const progress = progressPrinter(io);
+  try {
+    const r = await api.call(
+      'tagging:suggest',
+      { tagger },
+      { signal: abort.signal, onProgress: progress.onProgress },
+    );
+    progress.clear();
+    for (const w of r.warnings) io.err(`warning: ${w}\n`);
+    if (r.cancelled) throw new QuireError('cancelled', 'Cancelled: no suggestions were stored.');
+    if (opts.json) {
+      io.out(
+        json({
+          tagger: r.tagger,
+          model: r.model,
+          suggestions: r.suggestions.map((s) => ({
+            paperId: s.paperId,
+            title: s.title,
+            tag: s.tag,
+            score: s.score,
+            evidence: s.evidence,
+          })),
+        }),
+      );
+      return;
+    }
+    for (const s of r.suggestions)
+      io.out(`${s.score.toFixed(3)}  ${s.tag}  ${s.title}  [${s.paperId}]\n`);
+    io.out(
+      `${r.suggestions.length} pending suggestions (${r.created} new) from ${r.tagger} with ${r.model}.\n`,
+    );
+    if (r.notTagged.length > 0)
+      io.out(
+        `${r.notTagged.length} papers could not be tagged (first: ${r.notTagged[0]!.reason}).\n`,
+      );
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** `tag accept --min-score`: every pending suggestion of a tag at or above a score (or a count). */
+async function runAcceptAbove(
+  io: Io,
+  api: Api,
+  opts: GlobalOptions,
+  o: { paper?: string; tag: string; minScore?: string; dryRun?: boolean },
+): Promise<void> {
+  if (o.paper)
+    throw new QuireError('invalid_input', 'Give either --paper or --min-score, not both.');
+  const minScore = Number(o.minScore);
+  if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1)
+    throw new QuireError(
+      'invalid_input',
+      `--min-score must be a number from 0 to 1, not "${o.minScore}".`,
+    );
+  const r = await api.call('tagging:acceptAbove', {
+    tag: o.tag,
+    minScore,
+    dryRun: Boolean(o.dryRun),
+  });
+  io.out(
+    opts.json
+      ? json(r)
+      : o.dryRun
+        ? `${r.count} papers have a pending "${o.tag}" suggestion with score ≥ ${minScore}.\n`
+        : `Accepted "${o.tag}" on ${r.count} papers (score ≥ ${minScore}).${r.undoToken ? ` Undo: quire tag undo ${r.undoToken}` : ''}\n`,
+  );
+}
+
 export function tagCommand(io: Io): Command {
   const tag = new Command('tag').description('tag suggestions: suggest, accept, reject, undo');
 
@@ -164,48 +243,7 @@ export function tagCommand(io: Io): Command {
         io,
         async function (this: Command, o: { tagger: 'auto' | 'zero-shot' | 'neighbours' | 'llm' }) {
           await connect(this, async (api, opts) => {
-            const abort = new AbortController();
-            const onSigint = () => abort.abort();
-            process.once('SIGINT', onSigint);
-            const progress = progressPrinter(io);
-            try {
-              const r = await api.call(
-                'tagging:suggest',
-                { tagger: o.tagger },
-                { signal: abort.signal, onProgress: progress.onProgress },
-              );
-              progress.clear();
-              for (const w of r.warnings) io.err(`warning: ${w}\n`);
-              if (r.cancelled)
-                throw new QuireError('cancelled', 'Cancelled: no suggestions were stored.');
-              if (opts.json) {
-                io.out(
-                  json({
-                    tagger: r.tagger,
-                    model: r.model,
-                    suggestions: r.suggestions.map((s) => ({
-                      paperId: s.paperId,
-                      title: s.title,
-                      tag: s.tag,
-                      score: s.score,
-                      evidence: s.evidence,
-                    })),
-                  }),
-                );
-                return;
-              }
-              for (const s of r.suggestions)
-                io.out(`${s.score.toFixed(3)}  ${s.tag}  ${s.title}  [${s.paperId}]\n`);
-              io.out(
-                `${r.suggestions.length} pending suggestions (${r.created} new) from ${r.tagger} with ${r.model}.\n`,
-              );
-              if (r.notTagged.length > 0)
-                io.out(
-                  `${r.notTagged.length} papers could not be tagged (first: ${r.notTagged[0]!.reason}).\n`,
-                );
-            } finally {
-              process.off('SIGINT', onSigint);
-            }
+            await runSuggest(io, api, opts, o.tagger);
           });
         },
       ),
@@ -231,29 +269,7 @@ export function tagCommand(io: Io): Command {
         ) {
           await connect(this, async (api, opts) => {
             if (o.minScore !== undefined) {
-              if (o.paper)
-                throw new QuireError(
-                  'invalid_input',
-                  'Give either --paper or --min-score, not both.',
-                );
-              const minScore = Number(o.minScore);
-              if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1)
-                throw new QuireError(
-                  'invalid_input',
-                  `--min-score must be a number from 0 to 1, not "${o.minScore}".`,
-                );
-              const r = await api.call('tagging:acceptAbove', {
-                tag: o.tag,
-                minScore,
-                dryRun: Boolean(o.dryRun),
-              });
-              io.out(
-                opts.json
-                  ? json(r)
-                  : o.dryRun
-                    ? `${r.count} papers have a pending "${o.tag}" suggestion with score ≥ ${minScore}.\n`
-                    : `Accepted "${o.tag}" on ${r.count} papers (score ≥ ${minScore}).${r.undoToken ? ` Undo: quire tag undo ${r.undoToken}` : ''}\n`,
-              );
+              await runAcceptAbove(io, api, opts, o);
               return;
             }
             if (!o.paper)

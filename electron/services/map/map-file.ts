@@ -86,3 +86,8 @@ export async function writeMap(libraryDir: string, map: StoredMap): Promise<void
   await mkdir(mapsDir(libraryDir), { recursive: true });
   await writeFileAtomic(mapPath(libraryDir, map.modelId), JSON.stringify(map));
 }
+
+/** Coordinates are stored to five decimals: ample for a screen, and the file stays small. */
+export function roundCoord(v: number): number {
+  return Math.round(v * 1e5) / 1e5;
+}

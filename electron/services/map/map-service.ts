@@ -9,21 +9,19 @@ import { QuireError } from '../../../shared/api/errors';
 import type { MapCluster, MapStatus, TopicMap } from '../../../shared/api/map-contract';
 import type { MapComputeInputSchema } from '../../../shared/api/map-contract';
 import type { Paper } from '../../../shared/api/schemas';
-import {
-  NAME_MAX_TOKENS,
-  NAME_SYSTEM,
-  buildNamePrompt,
-  cleanName,
-} from '../../../shared/map/cluster-name';
-import { clusterCandidates } from '../../../shared/map/labels';
 import { matchClusters } from '../../../shared/map/match';
-import { centralityWeights, centroidsOf, type PipelineResult } from '../../../shared/map/pipeline';
+import type { PipelineResult } from '../../../shared/map/pipeline';
+import { alignVectors, summarise } from './membership';
+import { mapText } from './map-text';
+import { nameClusters } from './cluster-naming';
+import { mergeClusters } from './merge-clusters';
 import { finishLabels, type EmbedPhrase } from './cluster-labels';
 import {
   mapsDir,
   readMap,
   writeMap,
   MAP_FILE_VERSION,
+  roundCoord,
   type StoredCluster,
   type StoredMap,
 } from './map-file';
@@ -48,11 +46,7 @@ export type MapDeps = {
   generator?: () => OpenGenerator;
 };
 
-/** What the map reads of a paper: its title and abstract (title only when there is none). */
-export function mapText(p: Pick<Paper, 'title' | 'abstract'> | undefined): string {
-  if (!p) return '';
-  return p.abstract ? `${p.title}. ${p.abstract}` : p.title;
-}
+export { mapText };
 
 export class MapService {
   private running: Promise<unknown> | null = null;
@@ -64,12 +58,15 @@ export class MapService {
     input: ComputeInput,
     ctx: Pick<CallContext, 'signal' | 'onProgress'>,
   ): Promise<MapStatus> {
-    if (this.running)
-      throw new QuireError(
-        'unavailable',
-        'A map is already being computed: wait for it or cancel it.',
-      );
-    const job = this.computeNow(input, ctx);
+    return this.exclusive('A map is already being computed: wait for it or cancel it.', () =>
+      this.computeNow(input, ctx),
+    );
+  }
+
+  /** Runs one job at a time (compute or name), then answers the map as it is now. */
+  private async exclusive(busy: string, work: () => Promise<void>): Promise<MapStatus> {
+    if (this.running) throw new QuireError('unavailable', busy);
+    const job = work();
     this.running = job;
     try {
       await job;
@@ -144,23 +141,14 @@ export class MapService {
     if (matching.groups.length > 0) {
       // A merge the user made was re-applied: recompute what depends on membership.
       const texts = r.ids.map((id) => mapText(this.deps.papers.get(id)));
-      const vec = await this.deps.vectors();
-      const pos = new Map(vec.ids.map((id, i) => [id, i]));
-      const sorted = new Float32Array(n * dims);
-      r.ids.forEach((id, i) => {
-        const j = pos.get(id);
-        if (j !== undefined) sorted.set(vec.vectors.subarray(j * dims, (j + 1) * dims), i * dims);
-      });
-      centroids = centroidsOf(sorted, n, dims, assignment, finalIds.length);
-      candidates = clusterCandidates(
+      const sorted = alignVectors(r.ids, await this.deps.vectors());
+      ({ centroids, candidates, central } = summarise(
+        sorted,
+        dims,
         texts,
         assignment,
         finalIds.length,
-        undefined,
-        undefined,
-        centralityWeights(sorted, dims, assignment, centroids),
-      );
-      central = centroids.map((c, ci) => centralOf(sorted, dims, assignment, ci, c));
+      ));
     }
     const labels = await finishLabels(candidates, centroids, this.deps.embedPhrase);
     const prevById = new Map(previous?.clusters.map((c) => [c.id, c]) ?? []);
@@ -188,8 +176,8 @@ export class MapService {
       nextId: matching.nextId,
       unassignedBefore: r.unassignedBefore,
       ids: r.ids,
-      x: Array.from({ length: n }, (_, i) => round(r.xy[2 * i]!)),
-      y: Array.from({ length: n }, (_, i) => round(r.xy[2 * i + 1]!)),
+      x: Array.from({ length: n }, (_, i) => roundCoord(r.xy[2 * i]!)),
+      y: Array.from({ length: n }, (_, i) => roundCoord(r.xy[2 * i + 1]!)),
       cluster: assignment,
       clusters,
     };
@@ -322,8 +310,8 @@ export class MapService {
       keywords: c.keywords,
       size: size[ci]!,
       centralPaperIds: c.centralPaperIds.filter((id) => liveIds.has(id)),
-      x: size[ci] ? round(sx[ci]! / size[ci]!) : 0,
-      y: size[ci] ? round(sy[ci]! / size[ci]!) : 0,
+      x: size[ci] ? roundCoord(sx[ci]! / size[ci]!) : 0,
+      y: size[ci] ? roundCoord(sy[ci]! / size[ci]!) : 0,
       mergedFrom: c.mergedFrom,
     }));
     return {
@@ -378,72 +366,15 @@ export class MapService {
         'unavailable',
         'Cluster naming needs the LLM settings (not wired here).',
       );
-    if (this.running)
-      throw new QuireError(
-        'unavailable',
-        'The map is being computed or named: wait for it or cancel it.',
-      );
-    const job = this.nameNow(clusterIds, ctx, this.deps.generator);
-    this.running = job;
-    try {
-      await job;
-    } finally {
-      this.running = null;
-    }
-    return this.get();
-  }
-
-  private async nameNow(
-    clusterIds: string[] | undefined,
-    ctx: Pick<CallContext, 'signal' | 'onProgress'>,
-    open: () => OpenGenerator,
-  ): Promise<void> {
-    const stored = await this.current();
-    for (const id of clusterIds ?? [])
-      if (!stored.clusters.some((c) => c.id === id))
-        throw new QuireError('not_found', `The map has no cluster ${id}.`);
-    const targets = clusterIds
-      ? stored.clusters.filter((c) => clusterIds.includes(c.id))
-      : stored.clusters.filter((c) => c.userLabel === null);
-    const gen = open(); // throws "No LLM is configured…" before any work
-    const failures: string[] = [];
-    let named = 0;
-    try {
-      ctx.onProgress({ phase: 'name', done: 0, total: targets.length });
-      for (const [i, c] of targets.entries()) {
-        if (ctx.signal.aborted) throw new QuireError('cancelled', 'Cancelled.');
-        const titles = c.centralPaperIds
-          .map((id) => this.deps.papers.get(id)?.title ?? '')
-          .filter((t) => t.trim() !== '');
-        const prompt = buildNamePrompt({ keywords: c.keywords, titles });
-        const raw = await gen.generate(
-          { system: NAME_SYSTEM, user: prompt, maxTokens: NAME_MAX_TOKENS },
-          ctx.signal,
-        );
-        const name = cleanName(raw);
-        if (name === null) failures.push(`${c.id}: ${JSON.stringify(raw.slice(0, 80))}`);
-        else {
-          c.llmName = {
-            name,
-            model: gen.model,
-            at: new Date().toISOString(),
-            keywords: [...c.keywords],
-            titles,
-          };
-          named++;
-        }
-        ctx.onProgress({ phase: 'name', done: i + 1, total: targets.length });
-      }
-    } finally {
-      await gen.close();
-    }
-    if (ctx.signal.aborted) throw new QuireError('cancelled', 'Cancelled.');
-    if (targets.length > 0 && named === 0)
-      throw new QuireError(
-        'internal',
-        `${gen.model} gave no usable name (its answers: ${failures.slice(0, 3).join('; ')}).`,
-      );
-    await writeMap(this.deps.libraryDir, stored);
+    const open = this.deps.generator;
+    return this.exclusive(
+      'The map is being computed or named: wait for it or cancel it.',
+      async () => {
+        const stored = await this.current();
+        await nameClusters(stored, clusterIds, ctx, open, (id) => this.deps.papers.get(id)?.title);
+        await writeMap(this.deps.libraryDir, stored);
+      },
+    );
   }
 
   async rename(clusterId: string, label: string): Promise<MapStatus> {
@@ -457,80 +388,12 @@ export class MapService {
 
   async merge(into: string, from: string[]): Promise<MapStatus> {
     const stored = await this.current();
-    const indexOf = (id: string): number => {
-      const i = stored.clusters.findIndex((c) => c.id === id);
-      if (i < 0) throw new QuireError('not_found', `The map has no cluster ${id}.`);
-      return i;
-    };
-    const target = indexOf(into);
-    const sources = new Set([...new Set(from)].map(indexOf));
-    const keep = stored.clusters.map((_, i) => i).filter((i) => !sources.has(i));
-    const newIndex = new Map(keep.map((old, i) => [old, i]));
-    const targetNew = newIndex.get(target)!;
-    const cluster = stored.cluster.map((c) =>
-      c < 0 ? -1 : sources.has(c) ? targetNew : newIndex.get(c)!,
-    );
-    const merged = stored.clusters[target]!;
-    merged.mergedFrom = [
-      ...new Set([
-        ...merged.mergedFrom,
-        ...[...sources].flatMap((i) => [stored.clusters[i]!.id, ...stored.clusters[i]!.mergedFrom]),
-      ]),
-    ];
-    const clusters = keep.map((i) => stored.clusters[i]!);
-    // New key phrases and central papers for the merged cluster; the others keep theirs.
-    const texts = stored.ids.map((id) => mapText(this.deps.papers.get(id)));
-    const vec = await this.deps.vectors();
-    const pos = new Map(vec.ids.map((id, i) => [id, i]));
-    const n = stored.ids.length;
-    const sorted = new Float32Array(n * vec.dims);
-    stored.ids.forEach((id, i) => {
-      const j = pos.get(id);
-      if (j !== undefined)
-        sorted.set(vec.vectors.subarray(j * vec.dims, (j + 1) * vec.dims), i * vec.dims);
+    const merged = await mergeClusters(stored, into, from, {
+      textOf: (id) => mapText(this.deps.papers.get(id)),
+      vectors: this.deps.vectors,
+      embedPhrase: this.deps.embedPhrase,
     });
-    const allCentroids = centroidsOf(sorted, n, vec.dims, cluster, clusters.length);
-    const centroid = allCentroids[targetNew]!;
-    const cands = clusterCandidates(
-      texts,
-      cluster,
-      clusters.length,
-      undefined,
-      undefined,
-      centralityWeights(sorted, vec.dims, cluster, allCentroids),
-    );
-    const [label] = await finishLabels([cands[targetNew]!], [centroid], this.deps.embedPhrase);
-    merged.keywords = label!.keywords;
-    merged.llmName = null; // named from the members it had before the merge
-    merged.autoLabel = label!.label;
-    merged.centralPaperIds = centralOf(sorted, vec.dims, cluster, targetNew, centroid).map(
-      (i) => stored.ids[i]!,
-    );
-    await writeMap(this.deps.libraryDir, { ...stored, cluster, clusters });
+    await writeMap(this.deps.libraryDir, merged);
     return this.get();
   }
-}
-
-function centralOf(
-  v: Float32Array,
-  dims: number,
-  assignment: ArrayLike<number>,
-  c: number,
-  centroid: Float32Array,
-): number[] {
-  const scored: { i: number; s: number }[] = [];
-  for (let i = 0; i < assignment.length; i++) {
-    if (assignment[i] !== c) continue;
-    let s = 0;
-    for (let d = 0; d < dims; d++) s += v[i * dims + d]! * centroid[d]!;
-    scored.push({ i, s });
-  }
-  return scored
-    .sort((a, b) => b.s - a.s || a.i - b.i)
-    .slice(0, 3)
-    .map((x) => x.i);
-}
-
-function round(v: number): number {
-  return Math.round(v * 1e5) / 1e5;
 }

@@ -3,6 +3,7 @@
 // (out/main/map-worker.js) for the app; started through map-worker-dev.mjs (tsx) from the sources.
 import { parentPort } from 'node:worker_threads';
 import { runPipeline, type PipelineInput } from '../../../shared/map/pipeline';
+import { errorMessage } from '../../../shared/api/errors';
 
 export type WorkerRequest = { type: 'run'; input: PipelineInput };
 export type WorkerReply =
@@ -25,9 +26,6 @@ port.on('message', (msg: WorkerRequest) => {
     });
     port.postMessage({ type: 'done', result } satisfies WorkerReply);
   } catch (err) {
-    port.postMessage({
-      type: 'error',
-      message: err instanceof Error ? err.message : String(err),
-    } satisfies WorkerReply);
+    port.postMessage({ type: 'error', message: errorMessage(err) } satisfies WorkerReply);
   }
 });

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/api/tagging-contract';
 import { BlendTagger } from './blend';
 import { pairKey, type TaggingContext } from './context';
+import { listSuggestions } from './suggestion-list';
 import { createNeighboursTagger } from './neighbours';
 import type { PastDecision, ProposedTag, Tagger, TaggerInput, TaggerPaper } from './tagger';
 import type { StoredSuggestion } from './tagging-store';
@@ -22,7 +23,6 @@ export type SuggestionDeps = {
   vectors: VectorSource;
   /** Embeds papers that have no vector yet under the active model (progress phase `embed`). */
   ensureEmbedded(ctx: CallContext): Promise<void>;
-  /** The `llm` tagger, when an LLM provider is configured. */
   /** The `llm` tagger as configured now (settings change between runs); null when none is. */
   llmTagger?: () => Tagger | null;
 };
@@ -254,28 +254,7 @@ export class Suggestions {
   }
 
   list(input: ParsedInputOf<'tagging:list'>): SuggestionPage {
-    const rejected = this.c.rejectedPairs();
-    const pending = new Set(this.c.visiblePending(rejected).map((s) => s.id));
-    let items = this.c.state.suggestions.filter(
-      (s) =>
-        (s.decision !== 'pending' || pending.has(s.id)) &&
-        (input.decision === 'all' || s.decision === input.decision) &&
-        (!input.tag || s.tag === input.tag) &&
-        (!input.tagger || s.tagger === input.tagger) &&
-        (!input.paperId || s.paperId === input.paperId),
-    );
-    const title = (id: string) => this.c.papers.get(id)?.title ?? '';
-    if (input.sort === 'score') items = items.sort((a, b) => b.score - a.score);
-    else if (input.sort === 'paper')
-      items = items.sort(
-        (a, b) => title(a.paperId).localeCompare(title(b.paperId)) || b.score - a.score,
-      );
-    else items = items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    return {
-      total: items.length,
-      offset: input.offset,
-      items: items.slice(input.offset, input.offset + input.limit).map((s) => this.c.withTitle(s)),
-    };
+    return listSuggestions(this.c, input);
   }
 
   async decide({

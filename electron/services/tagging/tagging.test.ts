@@ -1,72 +1,23 @@
 // The tagging service through the real services: LanceDB on disk, the bundled embedding model.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, type Api } from '../../../shared/api/client';
-import type { Progress } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import { inProcessTransport } from '../../../shared/api/in-process';
-import { createServices, type Services } from '..';
-import { toJsonl, topicPapers, type FixturePaper } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { topicPapers } from './fixtures';
 import { TAGGING_FILE } from './tagging-store';
 import { terms } from './text';
+import {
+  T,
+  TAGS,
+  api,
+  dir,
+  failure,
+  library,
+  open,
+  services,
+  useTempLibrary,
+} from './tagging.fixtures';
 
-const TAGS = [
-  {
-    name: 'graphs',
-    description: 'Graph neural networks: message passing between nodes along edges.',
-  },
-  {
-    name: 'reinforcement-learning',
-    description: 'An agent learns a policy from reward in an environment.',
-  },
-  { name: 'proteins', description: 'Protein structure, folding and binding of molecules.' },
-];
-
-let dir: string;
-let services: Services;
-let api: Api;
-
-async function open(): Promise<void> {
-  services = await createServices({ libraryDir: dir, mode: 'cli' });
-  api = createClient(inProcessTransport(services.dispatch));
-}
-
-async function library(papers: FixturePaper[], tags = TAGS): Promise<Map<string, FixturePaper>> {
-  await api.call('import:run', {
-    source: { kind: 'text', name: 'p.jsonl', text: toJsonl(papers) },
-  });
-  for (const t of tags) await api.call('tags:add', t);
-  const byId = new Map<string, FixturePaper>();
-  for (const p of (await api.call('library:list', { limit: 1000 })).items)
-    byId.set(
-      p.id,
-      papers.find((f) => f.title === p.title)!,
-    );
-  return byId;
-}
-
-async function failure(p: Promise<unknown>): Promise<QuireError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(QuireError);
-    return err as QuireError;
-  }
-  throw new Error('expected the call to fail');
-}
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'quire-tagging-'));
-  await open();
-});
-afterEach(async () => {
-  await services.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const T = { timeout: 120_000 };
+useTempLibrary();
 
 describe('tag vocabulary', () => {
   it('lists tags papers already carry as imported, and tags:add describes them', T, async () => {
@@ -334,140 +285,5 @@ describe('decisions and provenance', () => {
       decision: 'accepted',
     });
     expect(await tagsInExport()).toEqual(['proteins']);
-  });
-});
-
-describe('bad input', () => {
-  it('an empty vocabulary is a clear error', T, async () => {
-    await library(topicPapers(2), []);
-    const err = await failure(api.call('tagging:suggest', {}));
-    expect(err).toMatchObject({ code: 'invalid_input' });
-    expect(err.message).toMatch(/vocabulary is empty.*tags add/);
-  });
-
-  it('a tag with no description uses its name, with a warning', T, async () => {
-    await library(topicPapers(6), [{ name: 'protein', description: '' }]);
-    const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
-    expect(r.warnings.join(' ')).toMatch(/"protein" has no description.*name alone/);
-    expect(r.suggestions.length).toBeGreaterThan(0);
-  });
-
-  it('papers with no vectors yet are embedded first', T, async () => {
-    // Papers written to the store directly have no vectors (as after a cancelled embedding).
-    const papers = topicPapers(5);
-    await services.close();
-    const { PaperStore } = await import('../library/store');
-    const store = await PaperStore.open(dir);
-    await store.add(
-      papers.map((p, i) => ({
-        id: `p${i}`,
-        title: p.title,
-        abstract: p.abstract,
-        authors: [],
-        year: null,
-        venue: '',
-        doi: '',
-        arxivId: '',
-        url: '',
-        sourceFile: '',
-        addedAt: new Date(i).toISOString(),
-        updatedAt: new Date(i).toISOString(),
-        notes: '',
-        tags: [],
-        volume: '',
-        issue: '',
-        edition: '',
-        pages: '',
-      })),
-    );
-    await store.close();
-    await open();
-    for (const t of TAGS) await api.call('tags:add', t);
-    const events: Progress[] = [];
-    const r = await api.call(
-      'tagging:suggest',
-      { tagger: 'zero-shot' },
-      { onProgress: (e) => events.push(e) },
-    );
-    expect(events.some((e) => e.phase === 'embed' && e.total === 20)).toBe(true);
-    expect(r.suggestions.length).toBeGreaterThan(0);
-  });
-
-  it('a paper with no abstract is tagged from its title, with a warning', T, async () => {
-    const papers = topicPapers(6).filter((p) => p.topic !== 'proteins');
-    papers.push({
-      title: 'Protein folding and enzyme binding structure',
-      abstract: '',
-      topic: 'proteins',
-    });
-    await library(papers);
-    const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
-    expect(r.warnings.join(' ')).toMatch(/1 paper\(s\) have no abstract/);
-    const [p] = (await api.call('library:list', { text: 'Protein folding and enzyme' })).items;
-    expect(
-      r.suggestions.some((s) => s.paperId === p!.id && s.tag === 'proteins'),
-      JSON.stringify([p, r.suggestions]),
-    ).toBe(true);
-  });
-
-  it('a paper whose words the model does not know is reported as not tagged', T, async () => {
-    const papers = topicPapers(4);
-    papers.push({ title: 'Qqzx vvbnm', abstract: 'Zzqx wqrt pfft.', topic: 'none' });
-    await library(papers);
-    const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
-    const [p] = (await api.call('library:list', { text: 'qqzx' })).items;
-    expect(r.notTagged).toEqual([{ paperId: p!.id, reason: expect.stringMatching(/no vector/) }]);
-  });
-
-  it(
-    '1,000 tags run, keep at most 5 suggestions per paper, and leave accepted tags alone',
-    { timeout: 300_000 },
-    async () => {
-      const papers = topicPapers(4);
-      papers[0]!.tags = ['kept'];
-      const many = Array.from({ length: 1000 }, (_, i) => ({
-        name: `tag-${i}`,
-        description: `${['graph', 'protein', 'reward', 'ocean'][i % 4]} topic number ${i}`,
-      }));
-      await library(papers, many);
-      const before = (await api.call('library:list', { limit: 1000 })).items.map((p) => p.tags);
-      const r = await api.call('tagging:suggest', { tagger: 'zero-shot' });
-      expect(r.warnings.join(' ')).toMatch(/1001 tags.*at most its 5 best/);
-      expect((await api.call('tags:list', {})).length).toBe(1001);
-      const perPaper = new Map<string, number>();
-      for (const s of r.suggestions) perPaper.set(s.paperId, (perPaper.get(s.paperId) ?? 0) + 1);
-      expect(Math.max(...perPaper.values())).toBeLessThanOrEqual(5);
-      expect((await api.call('library:list', { limit: 1000 })).items.map((p) => p.tags)).toEqual(
-        before,
-      );
-    },
-  );
-
-  it('--tagger llm without a provider says so; unknown tags and papers are named', T, async () => {
-    await library(topicPapers(2));
-    const err = await failure(api.call('tagging:suggest', { tagger: 'llm' }));
-    expect(err).toMatchObject({ code: 'unavailable' });
-    expect(err.message).toMatch(/No LLM provider is configured/);
-    expect((await failure(api.call('tagging:suggest', { tags: ['nope'] }))).message).toMatch(
-      /No tag "nope"/,
-    );
-    expect((await failure(api.call('tagging:suggest', { paperIds: ['nope'] }))).message).toMatch(
-      /No paper with id "nope"/,
-    );
-  });
-
-  it('a cancelled run stores nothing and keeps earlier decisions', T, async () => {
-    await library(topicPapers(8));
-    const first = await api.call('tagging:suggest', { tagger: 'zero-shot' });
-    await api.call('tagging:decide', { ids: [first.suggestions[0]!.id], decision: 'accepted' });
-    const before = await readFile(join(dir, TAGGING_FILE), 'utf8');
-    const abort = new AbortController();
-    abort.abort();
-    const r = await api
-      .call('tagging:suggest', { tagger: 'auto' }, { signal: abort.signal })
-      .catch((e: QuireError) => e);
-    if (r instanceof QuireError) expect(r.code).toBe('cancelled');
-    else expect(r.cancelled).toBe(true);
-    expect(await readFile(join(dir, TAGGING_FILE), 'utf8')).toBe(before);
   });
 });

@@ -44,13 +44,16 @@ export function suggestion(
   };
 }
 
-export function fakeTagging(init: {
+type Init = {
   tags?: { name: string; description?: string; color?: string; papers?: string[] }[];
   suggestions?: Suggestion[];
   llm?: Partial<LlmSettings>;
   /** Runs of tagging:suggest add these (once each), honouring cancel between papers. */
   toSuggest?: Suggestion[];
-}): FakeTagging {
+};
+
+/** The fake's data and the bookkeeping every handler shares (undo tokens, tag info, decisions). */
+function fakeState(init: Init) {
   const tags: FakeTagging['tags'] = new Map(
     (init.tags ?? []).map((t) => [
       t.name,
@@ -100,10 +103,15 @@ export function fakeTagging(init: {
       return list.length;
     });
   };
+  return { init, tags, suggestions, llm, undo, token, info, decideAll };
+}
 
-  const vocabulary = () => [...tags.keys()].sort().map(info);
-  const handlers: FakeHandlers = {
-    'tags:list': vocabulary,
+type State = ReturnType<typeof fakeState>;
+
+/** tags:* — the vocabulary. */
+function tagHandlers({ tags, suggestions, undo, token, info }: State): FakeHandlers {
+  return {
+    'tags:list': () => [...tags.keys()].sort().map(info),
     'tags:add': (input) => {
       const t = tags.get(input.name) ?? { description: '', color: '#4f46e5', papers: new Set() };
       if (input.description !== undefined) t.description = input.description;
@@ -152,6 +160,12 @@ export function fakeTagging(init: {
       const name = [...tags.keys()].at(-1) ?? '';
       return info(name);
     },
+  };
+}
+
+/** tagging:* — suggestions, decisions, bulk accept, undo and runs. */
+function suggestionHandlers({ init, suggestions, undo, decideAll }: State): FakeHandlers {
+  return {
     'tagging:list': (input) => {
       const decision = input.decision ?? 'pending';
       const list = suggestions
@@ -220,6 +234,12 @@ export function fakeTagging(init: {
         cancelled: false,
       };
     },
+  };
+}
+
+/** llm:* — the LLM settings and Check. */
+function llmHandlers(llm: LlmSettings): FakeHandlers {
+  return {
     'llm:get': () => ({ ...llm }),
     'llm:set': (input) => {
       const next = { ...llm, ...input };
@@ -231,5 +251,15 @@ export function fakeTagging(init: {
         ? { ok: true, models: ['qwen2.5:0.5b', 'llama3.2:1b'], message: `Reached ${llm.baseUrl}.` }
         : { ok: false, models: [], message: 'No server URL is set.' },
   };
-  return { handlers, tags, suggestions, llm, vocabulary };
+}
+
+export function fakeTagging(init: Init): FakeTagging {
+  const state = fakeState(init);
+  const handlers: FakeHandlers = {
+    ...tagHandlers(state),
+    ...suggestionHandlers(state),
+    ...llmHandlers(state.llm),
+  };
+  const vocabulary = () => [...state.tags.keys()].sort().map(state.info);
+  return { handlers, tags: state.tags, suggestions: state.suggestions, llm: state.llm, vocabulary };
 }

@@ -3,6 +3,7 @@
 // map; keyword hits are papers that actually match. A query that cannot run says why.
 import { useEffect, useState } from 'react';
 import { useApi } from '../../apiContext';
+import { errorMessage } from '../../../../shared/api/errors';
 
 /** search:query answers at most this many hits: the map highlights the best ones. */
 const MAX_HITS = 200;
@@ -31,8 +32,7 @@ export function useMapSearch(query: string, version: number): MapHits {
               capped: r.hits.length >= MAX_HITS,
               error: null,
             }),
-          (err: unknown) =>
-            live && setHits({ ids: null, capped: false, error: (err as Error).message }),
+          (err: unknown) => live && setHits({ ids: null, capped: false, error: errorMessage(err) }),
         );
       },
       q ? DEBOUNCE_MS : 0,

@@ -2,7 +2,7 @@
 // the legend's edits (rename, merge) and the "Name with LLM" job.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Progress } from '../../../../shared/api/contract';
-import { QuireError } from '../../../../shared/api/errors';
+import { QuireError, errorMessage } from '../../../../shared/api/errors';
 import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
 import { useApi } from '../../apiContext';
 
@@ -21,7 +21,7 @@ export function useTopicMap(version: number) {
       setStatus(await api.call('map:get', {}));
       setError(null);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorMessage(err));
     }
   }, [api]);
 
@@ -29,7 +29,7 @@ export function useTopicMap(version: number) {
     let live = true;
     api.call('map:get', {}).then(
       (s) => live && setStatus(s),
-      (err: unknown) => live && setError((err as Error).message),
+      (err: unknown) => live && setError(errorMessage(err)),
     );
     return () => {
       live = false;
@@ -48,8 +48,7 @@ export function useTopicMap(version: number) {
         setStatus(await call({ signal: ctrl.signal }));
       } catch (err) {
         // A cancel is the user's choice, not an error; the saved map is untouched.
-        if (!(err instanceof QuireError && err.code === 'cancelled'))
-          setError((err as Error).message);
+        if (!(err instanceof QuireError && err.code === 'cancelled')) setError(errorMessage(err));
       } finally {
         setRunning(false);
         setProgress(null);
@@ -83,7 +82,7 @@ export function useTopicMap(version: number) {
       try {
         setStatus(await api.call('map:renameCluster', { clusterId, label }));
       } catch (err) {
-        setError((err as Error).message);
+        setError(errorMessage(err));
       }
     },
     [api],
@@ -94,7 +93,7 @@ export function useTopicMap(version: number) {
       try {
         setStatus(await api.call('map:mergeClusters', { into, from: [from] }));
       } catch (err) {
-        setError((err as Error).message);
+        setError(errorMessage(err));
       }
     },
     [api],

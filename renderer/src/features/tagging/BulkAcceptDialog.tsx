@@ -1,9 +1,12 @@
 // Bulk "accept all suggestions of tag X at or above score S": counts first (dryRun), then accepts.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TagInfo, TaggerName } from '../../../../shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
 import { Modal } from '../../components/Modal';
-import { TAGGER_LABELS, errorMessage, formatScore } from './format';
+import { errorMessage } from '../../../../shared/api/errors';
+import { DialogFoot } from './DialogFoot';
+import { TAGGER_LABELS, formatScore } from './format';
+import { useBulkCount } from './useBulkCount';
 
 type Props = {
   tags: TagInfo[];
@@ -13,45 +16,14 @@ type Props = {
   onAccepted(res: { count: number; undoToken: string | null; tag: string }): void;
 };
 
-/** Slider and typing settle for this long before the count is asked again. */
-const COUNT_DEBOUNCE_MS = 200;
-
-type Count = { key: string; count: number } | { key: string; error: string };
-
 export function BulkAcceptDialog({ tags, initialTag, tagger, onClose, onAccepted }: Props) {
   const api = useApi();
   const withPending = tags.filter((t) => t.pendingCount > 0);
   const [tag, setTag] = useState(initialTag || (withPending[0]?.name ?? tags[0]?.name ?? ''));
   const [minScore, setMinScore] = useState(0.8);
-  const [counted, setCounted] = useState<Count | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const key = `${tag}\u0000${minScore}\u0000${tagger ?? ''}`;
-
-  useEffect(() => {
-    if (!tag) return;
-    let live = true;
-    const t = setTimeout(() => {
-      api
-        .call('tagging:acceptAbove', {
-          tag,
-          minScore,
-          dryRun: true,
-          ...(tagger ? { tagger } : {}),
-        })
-        .then(
-          (res) => live && setCounted({ key, count: res.count }),
-          (err: unknown) => live && setCounted({ key, error: errorMessage(err) }),
-        );
-    }, COUNT_DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [api, tag, minScore, tagger, key]);
-
-  // Only a count for exactly what is on screen may be confirmed.
-  const current = counted?.key === key ? counted : null;
+  const current = useBulkCount(tag, minScore, tagger);
   const count = current && 'count' in current ? current.count : null;
 
   const accept = async () => {
@@ -95,33 +67,7 @@ export function BulkAcceptDialog({ tags, initialTag, tagger, onClose, onAccepted
             ))}
           </select>
         </div>
-        <div className="form-row">
-          <label htmlFor="bulk-score">Score ≥</label>
-          <input
-            id="bulk-score"
-            type="range"
-            min={0}
-            max={1}
-            step={0.01}
-            value={minScore}
-            onChange={(e) => setMinScore(Number(e.target.value))}
-            aria-valuetext={formatScore(minScore)}
-          />
-          <input
-            type="number"
-            className="tag-input bulk-number"
-            aria-label="Minimum score"
-            data-testid="bulk-score"
-            min={0}
-            max={1}
-            step={0.01}
-            value={minScore}
-            onChange={(e) => {
-              const v = Number(e.target.value);
-              if (Number.isFinite(v)) setMinScore(Math.min(1, Math.max(0, v)));
-            }}
-          />
-        </div>
+        <ScoreField value={minScore} onChange={setMinScore} />
         {tagger && <p className="muted small">Only {TAGGER_LABELS[tagger]} suggestions.</p>}
         <p className="bulk-count" data-testid="bulk-count" aria-live="polite">
           {!tag
@@ -140,20 +86,47 @@ export function BulkAcceptDialog({ tags, initialTag, tagger, onClose, onAccepted
           </p>
         )}
       </div>
-      <div className="modal-foot">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          data-testid="bulk-confirm"
-          disabled={busy || count === null || count === 0}
-          onClick={() => void accept()}
-        >
-          {count ? `Accept ${count.toLocaleString()}` : 'Accept'}
-        </button>
-      </div>
+      <DialogFoot
+        onCancel={onClose}
+        onConfirm={() => void accept()}
+        disabled={busy || count === null || count === 0}
+        tone="primary"
+        testId="bulk-confirm"
+        label={count ? `Accept ${count.toLocaleString()}` : 'Accept'}
+      />
     </Modal>
+  );
+}
+
+/** The minimum score: a slider and a number field that move together. */
+function ScoreField({ value, onChange }: { value: number; onChange(v: number): void }) {
+  return (
+    <div className="form-row">
+      <label htmlFor="bulk-score">Score ≥</label>
+      <input
+        id="bulk-score"
+        type="range"
+        min={0}
+        max={1}
+        step={0.01}
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+        aria-valuetext={formatScore(value)}
+      />
+      <input
+        type="number"
+        className="tag-input bulk-number"
+        aria-label="Minimum score"
+        data-testid="bulk-score"
+        min={0}
+        max={1}
+        step={0.01}
+        value={value}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          if (Number.isFinite(v)) onChange(Math.min(1, Math.max(0, v)));
+        }}
+      />
+    </div>
   );
 }

@@ -1,16 +1,13 @@
 // @vitest-environment jsdom
 // Settings → Tagging / LLM: saving a server on this machine, the explicit confirmation before a
 // remote one (allowRemote), Check, and the transformers.js provider.
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from './tagging.fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LlmSettings } from '../../../../shared/api/tagging-contract';
 import { ApiContext } from '../../apiContext';
 import { fakeApi } from '../../testing/fakeApi';
 import { fakeTagging } from '../../testing/fakeTagging';
 import { LlmSettingsPanel } from './LlmSettingsPanel';
-
-// Two shared cores under load: give async UI updates room (the default is 1 s).
-configure({ asyncUtilTimeout: 10_000 });
 
 function setup(llm: Partial<LlmSettings> = {}) {
   const model = fakeTagging({ llm });

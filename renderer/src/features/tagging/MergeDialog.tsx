@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import type { TagInfo } from '../../../../shared/api/tagging-contract';
 import { Modal } from '../../components/Modal';
-import { errorMessage } from './format';
+import { DialogFoot } from './DialogFoot';
+import { errorMessage } from '../../../../shared/api/errors';
 
 type Props = {
   from: TagInfo;
@@ -72,20 +73,14 @@ export function MergeDialog({ from, tags, onClose, onMerge }: Props) {
           </p>
         )}
       </div>
-      <div className="modal-foot">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button danger"
-          data-testid="merge-confirm"
-          disabled={busy || !into}
-          onClick={() => void merge()}
-        >
-          Merge
-        </button>
-      </div>
+      <DialogFoot
+        onCancel={onClose}
+        onConfirm={() => void merge()}
+        disabled={busy || !into}
+        tone="danger"
+        testId="merge-confirm"
+        label="Merge"
+      />
     </Modal>
   );
 }

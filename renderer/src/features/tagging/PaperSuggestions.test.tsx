@@ -1,24 +1,13 @@
 // @vitest-environment jsdom
 // Paper pane suggestions: pending ones with score and evidence; Accept makes the tag the paper's,
 // Reject removes the suggestion without tagging.
-import {
-  cleanup,
-  configure,
-  fireEvent,
-  render,
-  screen,
-  waitFor,
-  within,
-} from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from './tagging.fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../../../../shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper } from '../../testing/fakeApi';
 import { fakeTagging, suggestion } from '../../testing/fakeTagging';
 import { PaperPane } from '../paper/PaperPane';
-
-// Two shared cores under load: give async UI updates room (the default is 1 s).
-configure({ asyncUtilTimeout: 10_000 });
 
 function setup() {
   const model = fakeTagging({

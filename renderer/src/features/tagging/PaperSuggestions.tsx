@@ -5,7 +5,8 @@ import { useApi } from '../../apiContext';
 import { EvidenceView } from './EvidenceView';
 import { TagChip } from './TagChip';
 import './tagging.css';
-import { TAGGER_LABELS, errorMessage, formatScore } from './format';
+import { errorMessage } from '../../../../shared/api/errors';
+import { TAGGER_LABELS, formatScore } from './format';
 import { colorMap } from './useVocabulary';
 
 type Props = {

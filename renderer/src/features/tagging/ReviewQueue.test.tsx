@@ -1,24 +1,12 @@
 // @vitest-environment jsdom
 // Review queue: keyboard review (a, r, j/k, u, Enter), filters, bulk accept with its dry-run count
 // and undo, the run job with progress and cancel, and the empty states.
-import {
-  act,
-  cleanup,
-  configure,
-  fireEvent,
-  render,
-  screen,
-  waitFor,
-  within,
-} from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from './tagging.fixtures';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, stubLayout } from '../../testing/fakeApi';
 import { fakeTagging, suggestion } from '../../testing/fakeTagging';
 import { ReviewQueue, type Undoable } from './ReviewQueue';
-
-// Two shared cores under load: give async UI updates room (the default is 1 s).
-configure({ asyncUtilTimeout: 10_000 });
 
 type Init = Parameters<typeof fakeTagging>[0];
 

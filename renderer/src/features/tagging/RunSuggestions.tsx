@@ -1,13 +1,11 @@
 // "Run suggestions": picks a tagger and runs tagging:suggest as a job with a progress bar and Cancel.
 import { useEffect, useRef, useState } from 'react';
-import type { Progress } from '../../../../shared/api/contract';
-import { QuireError } from '../../../../shared/api/errors';
 import type { SuggestRunResult } from '../../../../shared/api/tagging-contract';
-import { TAGGER_NAMES, type TaggerName } from '../../../../shared/api/tagging-contract';
-import { useApi } from '../../apiContext';
-import { TAGGER_LABELS, errorMessage } from './format';
-
-type Choice = 'auto' | TaggerName;
+import { TAGGER_NAMES } from '../../../../shared/api/tagging-contract';
+import { TAGGER_LABELS } from './format';
+import { RunProgress } from './RunProgress';
+import { RunResult } from './RunResult';
+import { useSuggestRun, type Choice } from './useSuggestRun';
 
 const CHOICES: { value: Choice; label: string }[] = [
   { value: 'auto', label: 'Auto (best available)' },
@@ -22,75 +20,17 @@ type Props = {
   runNonce?: number;
 };
 
-function summary(r: SuggestRunResult): string {
-  const pending = r.suggestions.length;
-  const parts = [
-    `${r.cancelled ? 'Cancelled: ' : ''}${r.created.toLocaleString()} new ${r.created === 1 ? 'suggestion' : 'suggestions'}`,
-    `${pending.toLocaleString()} waiting for review`,
-  ];
-  if (r.notTagged.length)
-    parts.push(`${r.notTagged.length} ${r.notTagged.length === 1 ? 'paper' : 'papers'} not tagged`);
-  return `${parts.join(' · ')} (${r.tagger}${r.model ? `, ${r.model}` : ''})`;
-}
-
 export function RunSuggestions({ disabled, onDone, runNonce }: Props) {
-  const api = useApi();
   const [tagger, setTagger] = useState<Choice>('auto');
-  const [running, setRunning] = useState(false);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [result, setResult] = useState<SuggestRunResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Counts finished runs, so a test (or a screen reader) can tell a new result from the last one.
-  const [runs, setRuns] = useState(0);
-  const abort = useRef<AbortController | null>(null);
-  const live = useRef(true);
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
+  const { running, progress, result, error, runs, run, cancel } = useSuggestRun(onDone);
 
-  const run = async () => {
-    if (abort.current) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setRunning(true);
-    setProgress(null);
-    setResult(null);
-    setError(null);
-    let res: SuggestRunResult | null = null;
-    try {
-      res = await api.call(
-        'tagging:suggest',
-        { tagger },
-        { signal: controller.signal, onProgress: (p) => live.current && setProgress(p) },
-      );
-      if (live.current) setResult(res);
-    } catch (err) {
-      if (!live.current) return;
-      if (err instanceof QuireError && err.code === 'cancelled') setError('Cancelled.');
-      else setError(errorMessage(err));
-    } finally {
-      abort.current = null;
-      if (live.current) {
-        setRunning(false);
-        setRuns((n) => n + 1);
-        onDone(res);
-      }
-    }
-  };
-
-  const runRef = useRef(run);
+  const runRef = useRef(() => run(tagger));
   useEffect(() => {
-    runRef.current = run;
+    runRef.current = () => run(tagger);
   });
   useEffect(() => {
     if (runNonce) void runRef.current();
   }, [runNonce]);
-
-  const percent =
-    progress && progress.total ? Math.round((100 * progress.done) / progress.total) : null;
 
   return (
     <div className="run-suggestions">
@@ -110,12 +50,7 @@ export function RunSuggestions({ disabled, onDone, runNonce }: Props) {
           ))}
         </select>
         {running ? (
-          <button
-            type="button"
-            className="button"
-            data-testid="run-cancel"
-            onClick={() => abort.current?.abort()}
-          >
+          <button type="button" className="button" data-testid="run-cancel" onClick={cancel}>
             Cancel
           </button>
         ) : (
@@ -124,61 +59,14 @@ export function RunSuggestions({ disabled, onDone, runNonce }: Props) {
             className="button primary"
             data-testid="run-suggestions"
             disabled={disabled}
-            onClick={() => void run()}
+            onClick={() => void run(tagger)}
           >
             Run suggestions
           </button>
         )}
       </div>
-      {running && (
-        <div className="progress-block" data-testid="run-progress">
-          <div className="progress-label">
-            <span>
-              {progress?.phase ?? 'Starting'}
-              {progress?.message ? ` — ${progress.message}` : ''}
-            </span>
-            <span>
-              {progress
-                ? progress.total
-                  ? `${progress.done.toLocaleString()} / ${progress.total.toLocaleString()}`
-                  : progress.done.toLocaleString()
-                : ''}
-            </span>
-          </div>
-          <div
-            className={`progress ${percent === null ? 'indeterminate' : ''}`}
-            role="progressbar"
-            aria-label="Suggestion progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent ?? undefined}
-          >
-            <div className="progress-fill" style={{ width: `${percent ?? 30}%` }} />
-          </div>
-        </div>
-      )}
-      {result && (
-        <div className="run-result" data-testid="run-result" data-run={runs} role="status">
-          <span>{summary(result)}</span>
-          {result.warnings.map((w) => (
-            <span key={w} className="run-warning">
-              {w}
-            </span>
-          ))}
-          {result.notTagged.length > 0 && (
-            <details>
-              <summary>Papers not tagged</summary>
-              <ul>
-                {result.notTagged.slice(0, 50).map((n) => (
-                  <li key={n.paperId}>
-                    <code>{n.paperId}</code>: {n.reason}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-        </div>
-      )}
+      {running && <RunProgress progress={progress} />}
+      {result && <RunResult result={result} runs={runs} />}
       {error && (
         <p className="field-error" role="alert" data-testid="run-error" data-run={runs}>
           {error}

@@ -1,6 +1,7 @@
 // The fields of a tag: name, one-sentence description and colour; used to create and to edit.
 import { useRef, useState, type FormEvent } from 'react';
 import { TagSchema } from '../../../../shared/api/schemas';
+import { errorMessage } from '../../../../shared/api/errors';
 
 export type TagDraft = { name: string; description: string; color: string };
 
@@ -43,7 +44,7 @@ export function TagForm({
       await onSubmit({ ...draft, name: parsed.data, description: draft.description.trim() });
       setError(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

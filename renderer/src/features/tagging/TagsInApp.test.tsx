@@ -1,23 +1,11 @@
 // @vitest-environment jsdom
 // The Tags view inside the app shell: reached from the sidebar and the palette's commands, a deleted
 // tag comes back with Mod+Z (as a deleted paper does), and the library offers "suggested: X".
-import {
-  act,
-  cleanup,
-  configure,
-  fireEvent,
-  render,
-  screen,
-  waitFor,
-  within,
-} from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from './tagging.fixtures';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../App';
 import { fakeApi, makePaper, stubLayout } from '../../testing/fakeApi';
 import { fakeTagging, suggestion } from '../../testing/fakeTagging';
-
-// Two shared cores under load: give async UI updates room (the default is 1 s).
-configure({ asyncUtilTimeout: 10_000 });
 
 function setup() {
   const model = fakeTagging({

@@ -1,16 +1,7 @@
 // @vitest-environment jsdom
 // Vocabulary: create with description and colour, edit (rename + describe), merge with confirmation,
 // delete with undo, and the keyboard (j/k, e, m, Delete, n).
-import {
-  act,
-  cleanup,
-  configure,
-  fireEvent,
-  render,
-  screen,
-  waitFor,
-  within,
-} from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from './tagging.fixtures';
 import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiContext, useApi } from '../../apiContext';
@@ -19,9 +10,6 @@ import { fakeTagging } from '../../testing/fakeTagging';
 import type { Undoable } from './ReviewQueue';
 import { VocabularyPanel } from './VocabularyPanel';
 import { useVocabulary } from './useVocabulary';
-
-// Two shared cores under load: give async UI updates room (the default is 1 s).
-configure({ asyncUtilTimeout: 10_000 });
 
 function Harness({ onUndoable }: { onUndoable(u: Undoable): void }) {
   const [version, setVersion] = useState(0);

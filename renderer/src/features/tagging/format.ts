@@ -1,9 +1,5 @@
-// Small pure helpers shared by the tagging views: error text, scores, tagger names, local URLs.
+// Small pure helpers shared by the tagging views: scores, tagger names, local URLs.
 import type { TaggerName } from '../../../../shared/api/tagging-contract';
-
-export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 export const TAGGER_LABELS: Record<TaggerName, string> = {
   'zero-shot': 'Zero-shot',

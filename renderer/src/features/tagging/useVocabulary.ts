@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../../../shared/api/client';
 import type { TagInfo } from '../../../../shared/api/tagging-contract';
-import { errorMessage } from './format';
+import { errorMessage } from '../../../../shared/api/errors';
 
 export type Vocabulary = {
   /** Null until the first answer. */

@@ -1,0 +1,95 @@
+// The lasso selection beside the map: its count, open in library, tag them all, add to a notebook,
+// and the list of titles (each opens its paper).
+import { useApi } from '../../apiContext';
+import { TexText } from '../../components/TexText';
+import { SelectionToNotebook } from './SelectionToNotebook';
+
+type Props = {
+  selection: string[];
+  titles: ReadonlyMap<string, string>;
+  /** Set by a tagging run; cleared by the parent when a new region is selected. */
+  note: string | null;
+  setNote(note: string): void;
+  /** The tag typed for the selection (kept by the parent across selections). */
+  tag: string;
+  setTag(tag: string): void;
+  onClear(): void;
+  onOpen(id: string): void;
+  onOpenInLibrary?(f: { ids: string[]; label: string }): void;
+  /** Papers were tagged: the map (which carries tags) and the shell refresh. */
+  onTagged(): Promise<void>;
+};
+
+export function MapSelection(props: Props) {
+  const { selection, titles, note, tag, setTag, onOpenInLibrary } = props;
+  const api = useApi();
+
+  const tagSelection = async () => {
+    if (!tag.trim()) return;
+    const name = tag.trim();
+    let done = 0;
+    for (const id of selection) {
+      const p = await api.call('library:get', { id });
+      if (p.tags.includes(name)) continue;
+      await api.call('library:update', { id, tags: [...p.tags, name] });
+      done++;
+    }
+    props.setNote(`Tagged ${done} ${done === 1 ? 'paper' : 'papers'} “${name}”.`);
+    await props.onTagged();
+  };
+
+  return (
+    <div className="map-selection" data-testid="map-selection">
+      <div className="map-selection-head">
+        <strong>{selection.length} selected</strong>
+        <span className="map-selection-actions">
+          {onOpenInLibrary && selection.length > 0 && (
+            <button
+              type="button"
+              className="link-button"
+              data-testid="map-selection-open"
+              onClick={() => onOpenInLibrary({ ids: selection, label: 'Map selection' })}
+            >
+              Open in library
+            </button>
+          )}
+          <button type="button" className="link-button" onClick={props.onClear}>
+            Clear
+          </button>
+        </span>
+      </div>
+      <div className="map-tag-row">
+        <input
+          value={tag}
+          placeholder="Tag the selection…"
+          onChange={(e) => setTag(e.target.value)}
+          data-testid="map-tag-input"
+        />
+        <button
+          type="button"
+          className="button"
+          onClick={() => void tagSelection()}
+          disabled={!tag.trim() || selection.length === 0}
+          data-testid="map-tag-apply"
+        >
+          Tag
+        </button>
+      </div>
+      {note && (
+        <p className="map-hint" data-testid="map-tag-note">
+          {note}
+        </p>
+      )}
+      <SelectionToNotebook key={`${selection.length}:${selection[0] ?? ''}`} ids={selection} />
+      <ul className="map-selection-list">
+        {selection.slice(0, 500).map((id) => (
+          <li key={id}>
+            <button type="button" className="link-button" onClick={() => props.onOpen(id)}>
+              <TexText text={titles.get(id) ?? ''} />
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
