@@ -1,5 +1,6 @@
 // What an import would do: counts, issues, duplicates to keep apart, and a sample of new papers.
 import { displayName } from '../../../../shared/papers/names';
+import type { ReactNode } from 'react';
 import type { ImportPreview } from '../../../../shared/api/schemas';
 import { DuplicateList, DistinctList } from './DuplicateReport';
 import { Issues } from './ImportIssues';
@@ -19,26 +20,14 @@ export function PreviewReport({
   return (
     <div className="preview" data-testid="import-preview">
       <div className="stats">
-        <div className="stat">
-          <span className="stat-value">{FORMAT_LABELS[preview.format].split(' (')[0]}</span>
-          <span className="stat-label">format</span>
-        </div>
-        <div className="stat">
-          <span className="stat-value" data-testid="preview-new">
-            {preview.newCount.toLocaleString()}
-          </span>
-          <span className="stat-label">new</span>
-        </div>
-        <div className="stat">
-          <span className="stat-value" data-testid="preview-duplicates">
-            {preview.duplicateCount.toLocaleString()}
-          </span>
-          <span className="stat-label">duplicates</span>
-        </div>
-        <div className="stat">
-          <span className="stat-value">{preview.skipped.length.toLocaleString()}</span>
-          <span className="stat-label">skipped</span>
-        </div>
+        <Stat value={FORMAT_LABELS[preview.format].split(' (')[0]} label="format" />
+        <Stat value={preview.newCount.toLocaleString()} label="new" testId="preview-new" />
+        <Stat
+          value={preview.duplicateCount.toLocaleString()}
+          label="duplicates"
+          testId="preview-duplicates"
+        />
+        <Stat value={preview.skipped.length.toLocaleString()} label="skipped" />
       </div>
       <Issues skipped={preview.skipped} warnings={preview.warnings} />
       <DuplicateList
@@ -77,6 +66,17 @@ export function PreviewReport({
           </table>
         </div>
       )}
+    </div>
+  );
+}
+
+function Stat({ value, label, testId }: { value: ReactNode; label: string; testId?: string }) {
+  return (
+    <div className="stat">
+      <span className="stat-value" data-testid={testId}>
+        {value}
+      </span>
+      <span className="stat-label">{label}</span>
     </div>
   );
 }
