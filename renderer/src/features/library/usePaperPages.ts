@@ -1,6 +1,7 @@
 // Loads the library list in pages on demand, so a 10k-paper table only fetches what is on screen.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Api } from '../../../../shared/api/client';
+import { errorMessage } from '../../../../shared/api/errors';
 import type { ColumnFill, Paper, SORT_KEYS } from '../../../../shared/api/schemas';
 
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -43,6 +44,41 @@ function sameFill(a: ColumnFill, b: ColumnFill): boolean {
   return a.authors === b.authors && a.year === b.year && a.venue === b.venue && a.tags === b.tags;
 }
 
+/** The library:list input for one page of a query: empty filters are left out. */
+function listInput(q: LibraryQuery, page: number) {
+  return {
+    text: q.text,
+    ...(q.tag ? { tag: q.tag } : {}),
+    ...(q.suggestedTag ? { suggestedTag: q.suggestedTag } : {}),
+    ...(q.cluster ? { cluster: q.cluster } : {}),
+    ...(q.ids ? { ids: q.ids } : {}),
+    ...(q.annotationKind ? { annotationKind: q.annotationKind } : {}),
+    sort: q.sort,
+    dir: q.dir,
+    offset: page * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  };
+}
+
+/** Finds loaded rows by position and by id, across the loaded pages. */
+function useRowLookup(pages: RefObject<Map<number, Paper[]>>) {
+  const getRow = useCallback(
+    (index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    [pages],
+  );
+  const indexOf = useCallback(
+    (id: string) => {
+      for (const [page, items] of pages.current) {
+        const i = items.findIndex((p) => p.id === id);
+        if (i >= 0) return page * PAGE_SIZE + i;
+      }
+      return -1;
+    },
+    [pages],
+  );
+  return { getRow, indexOf };
+}
+
 export function usePaperPages(api: Api, query: LibraryQuery, version: number): PaperPages {
   const gen = useRef(0);
   const pages = useRef(new Map<number, Paper[]>());
@@ -69,20 +105,8 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
       const myGen = gen.current;
       inFlight.current.add(page);
       setPending((n) => n + 1);
-      const q = queryRef.current;
       api
-        .call('library:list', {
-          text: q.text,
-          ...(q.tag ? { tag: q.tag } : {}),
-          ...(q.suggestedTag ? { suggestedTag: q.suggestedTag } : {}),
-          ...(q.cluster ? { cluster: q.cluster } : {}),
-          ...(q.ids ? { ids: q.ids } : {}),
-          ...(q.annotationKind ? { annotationKind: q.annotationKind } : {}),
-          sort: q.sort,
-          dir: q.dir,
-          offset: page * PAGE_SIZE,
-          limit: PAGE_SIZE,
-        })
+        .call('library:list', listInput(queryRef.current, page))
         .then(
           (res) => {
             if (myGen !== gen.current) return;
@@ -101,7 +125,7 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
           },
           (err: unknown) => {
             if (myGen !== gen.current) return;
-            setError(err instanceof Error ? err.message : String(err));
+            setError(errorMessage(err));
           },
         )
         .finally(() => {
@@ -143,18 +167,7 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
     ensureRange,
   ]);
 
-  const getRow = useCallback(
-    (index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
-    [],
-  );
-
-  const indexOf = useCallback((id: string) => {
-    for (const [page, items] of pages.current) {
-      const i = items.findIndex((p) => p.id === id);
-      if (i >= 0) return page * PAGE_SIZE + i;
-    }
-    return -1;
-  }, []);
+  const { getRow, indexOf } = useRowLookup(pages);
 
   const patch = useCallback((paper: Paper) => {
     // The first tag in a library edited in place (no refetch) must bring its column back.

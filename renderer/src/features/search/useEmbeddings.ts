@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../../../shared/api/client';
 import type { Progress } from '../../../../shared/api/contract';
-import { QuireError } from '../../../../shared/api/errors';
+import { QuireError, errorMessage } from '../../../../shared/api/errors';
 import type { EmbeddingStatus } from '../../../../shared/api/schemas';
 
 export const EMBEDDINGS_POLL_MS = 3000;
@@ -21,8 +21,6 @@ export type Embeddings = {
   /** A message after the job ended (cancelled, failed). */
   note: string | null;
 };
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * `active`: fetch and poll only while the view showing it is visible. `version` refetches after
@@ -67,7 +65,7 @@ export function useEmbeddings(
         setStatus(s);
         setError(null);
       },
-      (err: unknown) => !cancelled && setError(message(err)),
+      (err: unknown) => !cancelled && setError(errorMessage(err)),
     );
     return () => {
       cancelled = true;
@@ -110,7 +108,7 @@ export function useEmbeddings(
           setNote(
             err instanceof QuireError && err.code === 'cancelled'
               ? 'Embedding cancelled; the papers embedded so far are kept.'
-              : `Embedding failed: ${message(err)}`,
+              : `Embedding failed: ${errorMessage(err)}`,
           );
           setTick((n) => n + 1);
           onUpdatedRef.current?.();

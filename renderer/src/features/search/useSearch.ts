@@ -3,7 +3,7 @@
 // search is in flight is derived from the key of the last answer.
 import { useEffect, useRef, useState } from 'react';
 import type { Api } from '../../../../shared/api/client';
-import { QuireError } from '../../../../shared/api/errors';
+import { QuireError, errorMessage } from '../../../../shared/api/errors';
 import type { SearchFilters, SearchMode, SearchResult } from '../../../../shared/api/schemas';
 
 /** Keystrokes settle for this long before a search is sent. */
@@ -67,7 +67,7 @@ export function useSearch(
         (err: unknown) => {
           if (mine !== seq.current || controller.signal.aborted) return;
           if (err instanceof QuireError && err.code === 'cancelled') return;
-          setAnswer({ key, error: err instanceof Error ? err.message : String(err) });
+          setAnswer({ key, error: errorMessage(err) });
         },
       );
     };
