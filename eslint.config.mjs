@@ -62,4 +62,20 @@ export default tseslint.config(
       ],
     },
   },
+  // Sizes (issue 15): no file over 400 lines; no function or component over 120 outside tests,
+  // where a describe() callback is a list of cases.
+  {
+    files: ['**/*.{ts,tsx,mjs}'],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
+  },
+  {
+    files: ['**/*.{ts,tsx,mjs}'],
+    ignores: ['**/*.test.{ts,tsx}', 'tests/**'],
+    rules: {
+      'max-lines-per-function': [
+        'error',
+        { max: 120, skipBlankLines: false, skipComments: false, IIFEs: true },
+      ],
+    },
+  },
 );
