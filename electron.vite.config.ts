@@ -7,6 +7,9 @@ import { build, type Plugin } from 'vite';
 import { writeRecord } from './scripts/build-freshness.mjs';
 import { buildCli } from './scripts/cli-bundle.mjs';
 
+/** `@shared/…` is the project's shared/ folder, in every build (tsconfig.base.json says the same). */
+const alias = { '@shared': resolve(__dirname, 'shared') };
+
 /** Worker-thread scripts are plain ESM files started by path, so they are copied, not bundled. */
 const WORKERS = [
   'electron/services/embedding/embed-worker.mjs',
@@ -25,6 +28,7 @@ async function buildComputeWorker(outDir: string) {
   await build({
     configFile: false,
     logLevel: 'warn',
+    resolve: { alias },
     publicDir: false,
     ssr: { noExternal: true },
     build: {
@@ -82,6 +86,7 @@ function recordRendererSources(): Plugin {
 
 export default defineConfig({
   main: {
+    resolve: { alias },
     plugins: [copyWorkers()],
     build: {
       rollupOptions: {
@@ -94,6 +99,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       rollupOptions: {
         input: { preload: resolve(__dirname, 'electron/preload/index.ts') },
@@ -104,6 +110,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    resolve: { alias },
     plugins: [react(), recordRendererSources()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

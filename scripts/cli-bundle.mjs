@@ -56,6 +56,7 @@ export async function buildCli({ root = ROOT, outDir = path.join(root, 'out', 'c
     root,
     logLevel: 'warn',
     publicDir: false,
+    resolve: { alias: { '@shared': path.join(root, 'shared') } },
     ssr: { noExternal: true },
     plugins: [
       {
