@@ -9,6 +9,12 @@ const noElectron = {
   message: 'Only electron/main and electron/preload may import electron; services stay plain Node.',
 };
 
+/** The project's shared/ is imported by its alias, never by a climb of relative folders. */
+const sharedByAlias = {
+  group: ['**/shared/**', '!@shared/**'],
+  message: "Import the project's shared/ folder as '@shared/…'.",
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -18,7 +24,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [noElectron] }],
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [sharedByAlias] }],
     },
   },
   {
@@ -40,6 +46,7 @@ export default tseslint.config(
               group: ['**/electron/**', '../electron/*', '../../electron/*'],
               message: 'The renderer talks to services only through the shared contract.',
             },
+            sharedByAlias,
           ],
         },
       ],

@@ -1,7 +1,7 @@
 // Anchoring cost per highlight (shared/annotations/anchor.ts) on abstract-sized and long texts:
 // unchanged (position), moved (quote search), edited (approximate match) and removed (orphaned:
 // the approximate search runs to the end and finds nothing). Prints JSON; run with `tsx`.
-import { anchor, selectorsOf } from '../../shared/annotations/anchor';
+import { anchor, selectorsOf } from '@shared/annotations/anchor';
 
 /** Deterministic filler text: sentences of words from a small vocabulary (seeded LCG). */
 function text(sentences: number, seed: number): string {

@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServices, type Services } from '../../electron/services/index';
-import type { Notebook } from '../../shared/notebook/model';
+import type { Notebook } from '@shared/notebook/model';
 
 const edges = Number(process.argv[2] ?? 1_000_000);
 const M = 4;

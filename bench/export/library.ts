@@ -1,8 +1,8 @@
 // Library export as a job on a lab-sized library: the one-shot exporters against the chunked job
 // (total time, progress events, and the longest stretch between two chances to see a cancel).
 // Run: npx tsx bench/export/library.ts [papers]   — prints JSON.
-import type { Progress } from '../../shared/api/contract';
-import { EXPORT_FORMATS, type Paper } from '../../shared/api/schemas';
+import type { Progress } from '@shared/api/contract';
+import { EXPORT_FORMATS, type Paper } from '@shared/api/schemas';
 import { exportPapers } from '../../electron/services/export/index';
 import { EXPORT_CHUNK, exportPapersJob } from '../../electron/services/export/job';
 import { syntheticPapers } from '../support/synthetic';

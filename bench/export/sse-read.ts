@@ -1,6 +1,6 @@
 // Browser mode's reading of a big job result (a 10k-paper export is ~20 MB of JSON in one server-sent
 // event, arriving in 64 KB chunks): milliseconds to read it. Run: npx tsx bench/export/sse-read.ts — prints JSON.
-import { readServerSentEvents } from '../../shared/api/http-client';
+import { readServerSentEvents } from '@shared/api/http-client';
 const data = JSON.stringify({ ok: true, value: { content: 'x'.repeat(20_000_000) } });
 const text = `event: progress\ndata: {}\n\nevent: result\ndata: ${data}\n\n`;
 const bytes = new TextEncoder().encode(text);

@@ -8,9 +8,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fit } from '../../shared/fit/index';
-import type { FitResult } from '../../shared/fit/index';
-import { xColumns, type NistFile } from '../../shared/fit/nist-data';
+import { fit } from '@shared/fit/index';
+import type { FitResult } from '@shared/fit/index';
+import { xColumns, type NistFile } from '@shared/fit/nist-data';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const nistDir = resolve(repoRoot, '../shared/reference/nist');

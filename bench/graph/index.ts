@@ -7,10 +7,10 @@
 // betweenness always run from every node), so above 10k edges they are skipped unless `--full`: the
 // graph's `skipped` entry gives each one's cost extrapolated from the same graph family's largest
 // timed run as ms × (n·m) / (n₀·m₀).
-import { barabasiAlbert, erdosRenyiGnm } from '../../shared/graph/generators';
-import type { QuireGraph } from '../../shared/graph/build';
-import { toCsr } from '../../shared/graph/build';
-import { computeMetrics, METRIC_GROUPS } from '../../shared/graph/metrics';
+import { barabasiAlbert, erdosRenyiGnm } from '@shared/graph/generators';
+import type { QuireGraph } from '@shared/graph/build';
+import { toCsr } from '@shared/graph/build';
+import { computeMetrics, METRIC_GROUPS } from '@shared/graph/metrics';
 
 const ALL_PAIRS = new Set(['distances', 'closeness', 'betweenness']);
 const args = process.argv.slice(2);

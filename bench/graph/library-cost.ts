@@ -4,11 +4,11 @@
 // cost model of shared/graph/cost.ts: kNN ms per pair·dim, all-pairs groups (distances/closeness/
 // betweenness: one BFS per node) ms per node·edge, other groups ms per (node + edge).
 // Run: `npx tsx bench/graph/library-cost.ts [sizes…]` (default 500 1000 2000). Prints JSON.
-import type { Progress } from '../../shared/api/contract';
-import { DEFAULT_GRAPH_METRICS } from '../../shared/notebook/cells/graph';
-import { createRng } from '../../shared/graph/rng';
+import type { Progress } from '@shared/api/contract';
+import { DEFAULT_GRAPH_METRICS } from '@shared/notebook/cells/graph';
+import { createRng } from '@shared/graph/rng';
 import { libraryGraphCore } from '../../electron/services/graph/library-graph';
-import { ALL_PAIRS_GROUPS } from '../../shared/graph/cost';
+import { ALL_PAIRS_GROUPS } from '@shared/graph/cost';
 
 const sizes = process.argv
   .slice(2)

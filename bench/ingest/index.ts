@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Progress } from '../../shared/api/contract';
-import { createClient, type Api } from '../../shared/api/client';
-import { inProcessTransport } from '../../shared/api/in-process';
+import type { Progress } from '@shared/api/contract';
+import { createClient, type Api } from '@shared/api/client';
+import { inProcessTransport } from '@shared/api/in-process';
 import { createServices, DEFAULT_MODEL } from '../../electron/services';
 import { syntheticPapers, toJsonl, vocabularySize } from '../support/synthetic';
 

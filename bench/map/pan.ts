@@ -14,7 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MapStatus, TopicMap } from '../../shared/api/map-contract';
+import type { MapStatus, TopicMap } from '@shared/api/map-contract';
 import { rng } from '../support/synthetic';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

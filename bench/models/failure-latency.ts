@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Progress } from '../../shared/api/contract';
+import type { Progress } from '@shared/api/contract';
 import { ModelStore, type ModelStoreOptions } from '../../electron/services/models/model-store';
 import { closedPortUrl, startFakeHub, startSilentServer } from '../../tests/support/fake-hub';
 import { writeTinyModel } from '../../tests/support/tiny-model';

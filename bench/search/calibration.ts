@@ -8,12 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createClient, type Api } from '../../shared/api/client';
-import { inProcessTransport } from '../../shared/api/in-process';
+import { createClient, type Api } from '@shared/api/client';
+import { inProcessTransport } from '@shared/api/in-process';
 import { createServices } from '../../electron/services';
 import type { Calibration } from '../../electron/services/search/calibration';
-import { NO_CLOSE_MATCH, relevanceBand, type RelevanceBand } from '../../shared/search/relevance';
-import { SEARCH_MODES, type SearchMode } from '../../shared/api/schemas';
+import { NO_CLOSE_MATCH, relevanceBand, type RelevanceBand } from '@shared/search/relevance';
+import { SEARCH_MODES, type SearchMode } from '@shared/api/schemas';
 
 const CORPUS = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 const OWN_QUERIES = join(import.meta.dirname, 'paraphrase-queries.json');

@@ -8,9 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
-import { createClient, type Api } from '../../shared/api/client';
-import { inProcessTransport } from '../../shared/api/in-process';
-import type { SearchMode } from '../../shared/api/schemas';
+import { createClient, type Api } from '@shared/api/client';
+import { inProcessTransport } from '@shared/api/in-process';
+import type { SearchMode } from '@shared/api/schemas';
 import { createServices, DEFAULT_MODEL, type ServicesOptions } from '../../electron/services';
 import { Embedder } from '../../electron/services/embedding/embedder';
 import {

@@ -2,7 +2,7 @@
 // papers), ~150–250 words each, drawn from a vocabulary of real English and research words grouped by
 // topic, so that papers on different topics get different vectors and keyword queries have a spread
 // of hit counts. Nothing here is taken from a real paper.
-import { mulberry32 } from '../../shared/random';
+import { mulberry32 } from '@shared/random';
 
 export const rng = mulberry32;
 

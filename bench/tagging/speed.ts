@@ -6,8 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type Api } from '../../shared/api/client';
-import { inProcessTransport } from '../../shared/api/in-process';
+import { createClient, type Api } from '@shared/api/client';
+import { inProcessTransport } from '@shared/api/in-process';
 import { createServices } from '../../electron/services';
 import { createNeighboursTagger, NEIGHBOURS } from '../../electron/services/tagging/neighbours';
 import { rng, syntheticPapers, TOPIC_NAMES } from '../support/synthetic';

@@ -7,10 +7,10 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { contract, isMethodName } from '../../shared/api/contract';
-import type { Dispatch } from '../../shared/api/dispatcher';
-import type { Envelope, ErrorInfo } from '../../shared/api/errors';
-import { MAX_IMPORT_BYTES } from '../../shared/api/schemas';
+import { contract, isMethodName } from '@shared/api/contract';
+import type { Dispatch } from '@shared/api/dispatcher';
+import type { Envelope, ErrorInfo } from '@shared/api/errors';
+import { MAX_IMPORT_BYTES } from '@shared/api/schemas';
 
 export type ServerOptions = {
   dispatch: Dispatch;

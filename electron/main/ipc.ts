@@ -1,9 +1,9 @@
 // Main-process end of the IPC transport: checks who is calling and with what, then hands over to the dispatcher.
 // Takes ipcMain structurally (no `electron` import) so tests drive it with an in-memory fake.
-import { IPC_CALL, IPC_CANCEL, IPC_PROGRESS } from '../../shared/api/ipc';
-import type { Progress } from '../../shared/api/contract';
-import type { Dispatch } from '../../shared/api/dispatcher';
-import { toErrorInfo, type Envelope, type ErrorInfo } from '../../shared/api/errors';
+import { IPC_CALL, IPC_CANCEL, IPC_PROGRESS } from '@shared/api/ipc';
+import type { Progress } from '@shared/api/contract';
+import type { Dispatch } from '@shared/api/dispatcher';
+import { toErrorInfo, type Envelope, type ErrorInfo } from '@shared/api/errors';
 
 /** The part of `event.sender` (a WebContents) the handler uses. */
 export type IpcSenderLike = {

@@ -1,8 +1,8 @@
 // Tests for the menu template: every Quire item sends a documented command; exports cover every format.
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { EXPORT_FORMATS } from '../../shared/api/schemas';
-import type { MenuCommand } from '../../shared/menu-commands';
+import { EXPORT_FORMATS } from '@shared/api/schemas';
+import type { MenuCommand } from '@shared/menu-commands';
 
 // The electron package throws without its binary; the template builder needs none of it.
 vi.mock('electron', () => ({ Menu: {} }));

@@ -1,7 +1,7 @@
 // The application menu: native roles for editing and viewing, Quire's own items sent to the renderer as commands.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api/schemas';
-import { MENU_COMMANDS, exportCommand, type MenuCommand } from '../../shared/menu-commands';
+import { EXPORT_FORMATS, type ExportFormat } from '@shared/api/schemas';
+import { MENU_COMMANDS, exportCommand, type MenuCommand } from '@shared/menu-commands';
 
 export type MenuActions = {
   /** Delivers a command to the focused window's renderer (ids in shared/menu-commands.ts). */

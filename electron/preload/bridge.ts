@@ -1,10 +1,10 @@
 // Preload end of the IPC transport: the object exposed as `window.quire`, built over ipcRenderer.
 // Takes ipcRenderer structurally (no `electron` import) so tests drive it with an in-memory fake.
-import { IPC_CALL, IPC_CANCEL, IPC_COMMAND, IPC_PROGRESS, type Bridge } from '../../shared/api/ipc';
-import type { Progress } from '../../shared/api/contract';
-import type { Envelope } from '../../shared/api/errors';
+import { IPC_CALL, IPC_CANCEL, IPC_COMMAND, IPC_PROGRESS, type Bridge } from '@shared/api/ipc';
+import type { Progress } from '@shared/api/contract';
+import type { Envelope } from '@shared/api/errors';
 // Type only: a runtime import would bundle zod (via the export formats) into the sandboxed preload.
-import type { MenuCommand } from '../../shared/menu-commands';
+import type { MenuCommand } from '@shared/menu-commands';
 
 /** The part of `ipcRenderer` the bridge uses. */
 export type IpcRendererLike = {

@@ -4,8 +4,8 @@
 // the same code.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Handlers } from '../../shared/api/contract';
-import { createDispatcher, type Dispatch } from '../../shared/api/dispatcher';
+import type { Handlers } from '@shared/api/contract';
+import { createDispatcher, type Dispatch } from '@shared/api/dispatcher';
 import { lazyNotebookHandlers } from './notebooks/lazy';
 import { openCore } from './wiring/core';
 import { graphHandlers } from './wiring/graph';

@@ -1,8 +1,8 @@
 // The app shell: sidebar, views, dialogs and toasts. Each concern lives in its hook under shell/;
 // views ask each other for things through the request bus (navigation/).
 import { useCallback, useState } from 'react';
-import type { Api } from '../../shared/api/client';
-import type { Paper } from '../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import type { Paper } from '@shared/api/schemas';
 import { ApiContext } from './apiContext';
 import { GateScreen, NoTokenScreen } from './components/GateScreen';
 import { Sidebar } from './components/Sidebar';

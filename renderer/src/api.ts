@@ -1,7 +1,7 @@
 // Picks the transport: the Electron preload bridge when present, else HTTP with the URL's token.
-import { createClient, type Api } from '../../shared/api/client';
-import { httpTransport } from '../../shared/api/http-client';
-import { ipcTransport, type Bridge } from '../../shared/api/ipc';
+import { createClient, type Api } from '@shared/api/client';
+import { httpTransport } from '@shared/api/http-client';
+import { ipcTransport, type Bridge } from '@shared/api/ipc';
 
 export type ApiSetup =
   | {

@@ -1,6 +1,6 @@
 // The one place components get the API from, so tests can hand them a fake transport.
 import { createContext, useContext } from 'react';
-import type { Api } from '../../shared/api/client';
+import type { Api } from '@shared/api/client';
 
 export const ApiContext = createContext<Api | null>(null);
 

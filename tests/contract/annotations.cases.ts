@@ -1,6 +1,6 @@
 // Contract cases of the annotations feature: highlights, their kinds, export and import, undo.
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/api/client';
+import type { Api } from '@shared/api/client';
 import { rejection } from './suite-support';
 
 export function annotationCases(api: Api): void {

@@ -3,8 +3,8 @@
 // in one file per feature (*.cases.ts); they run in this order because later ones build on the
 // library the earlier ones left. The last case fails when a contract method has no case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/api/client';
-import { METHOD_NAMES } from '../../shared/api/contract';
+import type { Api } from '@shared/api/client';
+import { METHOD_NAMES } from '@shared/api/contract';
 import { annotationCases } from './annotations.cases';
 import { graphCases, graphEngineCases } from './graph.cases';
 import { exportJobCases, importCancelCases } from './jobs.cases';

@@ -1,7 +1,7 @@
 // Contract cases of the graph feature: the library's similarity graph, metrics, power laws, sweeps.
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/api/client';
-import type { Progress } from '../../shared/api/contract';
+import type { Api } from '@shared/api/client';
+import type { Progress } from '@shared/api/contract';
 import { jsonl, rejection } from './suite-support';
 
 export function graphCases(api: Api): void {

@@ -1,7 +1,7 @@
 // The contract suite through HTTP + server-sent events (browser mode), plus the server's guards.
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../shared/api/client';
-import { httpTransport } from '../../shared/api/http-client';
+import { createClient } from '@shared/api/client';
+import { httpTransport } from '@shared/api/http-client';
 import { startServer } from '../../electron/host/server';
 import { contractServices } from './contract-services';
 import { describeContract } from './contract-suite';

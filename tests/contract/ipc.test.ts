@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { registerIpc } from '../../electron/main/ipc';
 import { createBridge, type IpcRendererLike } from '../../electron/preload/bridge';
 import { createAppUrlPolicy } from '../../electron/main/app-url';
-import type { Progress } from '../../shared/api/contract';
-import { IPC_CALL, IPC_CANCEL, IPC_PROGRESS } from '../../shared/api/ipc';
-import { QuireError, type Envelope } from '../../shared/api/errors';
+import type { Progress } from '@shared/api/contract';
+import { IPC_CALL, IPC_CANCEL, IPC_PROGRESS } from '@shared/api/ipc';
+import { QuireError, type Envelope } from '@shared/api/errors';
 import {
   clientOver,
   createFakeIpc,

@@ -1,8 +1,8 @@
 // Contract cases of the long import and export jobs: progress, cancel, whole results only.
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/api/client';
-import type { Progress } from '../../shared/api/contract';
-import type { QuireError } from '../../shared/api/errors';
+import type { Api } from '@shared/api/client';
+import type { Progress } from '@shared/api/contract';
+import type { QuireError } from '@shared/api/errors';
 import { jsonl, rejection } from './suite-support';
 
 export function importCancelCases(api: Api): void {

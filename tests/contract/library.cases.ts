@@ -1,8 +1,8 @@
 // Contract cases of the library, import and export basics: an empty library, an import of five papers
 // (the papers the later cases build on), listing, editing, deleting with undo, a round-trip export.
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/api/client';
-import type { Progress } from '../../shared/api/contract';
+import type { Api } from '@shared/api/client';
+import type { Progress } from '@shared/api/contract';
 import { SCHEMA_VERSION } from '../../electron/services/library/schema';
 import { jsonl, rejection } from './suite-support';
 

@@ -1,6 +1,6 @@
 // Contract cases of the topic map: compute with progress, the saved map, clusters as filters.
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/api/client';
+import type { Api } from '@shared/api/client';
 import { rejection } from './suite-support';
 
 export function mapCases(api: Api): void {

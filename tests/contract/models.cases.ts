@@ -1,8 +1,8 @@
 // Contract cases of the model manager: installed models, a download from the (local) hub with
 // progress, and switching the active model with a re-index, then back to the default.
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/api/client';
-import type { Progress } from '../../shared/api/contract';
+import type { Api } from '@shared/api/client';
+import type { Progress } from '@shared/api/contract';
 import { DEFAULT_MODEL } from '../../electron/services';
 import { HUB_MODEL_ID } from './contract-services';
 import { rejection } from './suite-support';

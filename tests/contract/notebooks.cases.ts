@@ -1,7 +1,7 @@
 // Contract cases of notebooks: create, save, run, export, rename, duplicate, delete with undo, search.
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/api/client';
-import type { Progress } from '../../shared/api/contract';
+import type { Api } from '@shared/api/client';
+import type { Progress } from '@shared/api/contract';
 import { rejection } from './suite-support';
 
 /** A cell as the editor sends it: no outputs yet. */

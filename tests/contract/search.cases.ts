@@ -1,7 +1,7 @@
 // Contract cases of embeddings and search: vectors for every paper, queries, "more like this".
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/api/client';
-import type { Progress } from '../../shared/api/contract';
+import type { Api } from '@shared/api/client';
+import type { Progress } from '@shared/api/contract';
 import { DEFAULT_MODEL } from '../../electron/services';
 import { rejection } from './suite-support';
 

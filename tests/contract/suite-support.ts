@@ -1,9 +1,9 @@
 // What the contract suite's per-feature case files share: sample papers, an expected-failure helper,
 // and the recording client that lets the suite check it called every contract method.
 import { expect } from 'vitest';
-import type { Api } from '../../shared/api/client';
-import type { MethodName } from '../../shared/api/contract';
-import { QuireError } from '../../shared/api/errors';
+import type { Api } from '@shared/api/client';
+import type { MethodName } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
 
 /** `n` JSON Lines papers titled `<prefix> i: on the scaling of graphs|experts|laws`, years 2000+. */
 export const jsonl = (n: number, prefix = 'Paper') =>

@@ -1,8 +1,8 @@
 // Contract cases of the tagging feature: the LLM provider settings, the tag vocabulary, suggestions
 // and the user's decisions with undo.
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/api/client';
-import type { Progress } from '../../shared/api/contract';
+import type { Api } from '@shared/api/client';
+import type { Progress } from '@shared/api/contract';
 import { rejection } from './suite-support';
 
 export function taggingCases(api: Api): void {

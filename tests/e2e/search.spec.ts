@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { FEED, ROOT, expect, importFile, shootBothThemes, test } from './fixtures';
-import { mulberry32 } from '../../shared/random';
+import { mulberry32 } from '@shared/random';
 
 const DEV_QUERIES = resolve(ROOT, '../shared/corpus/dev-queries.json');
 const SHOTS = resolve(ROOT, 'test-results/screenshots');

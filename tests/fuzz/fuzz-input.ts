@@ -1,7 +1,7 @@
 // Seeded generators of hostile API inputs for the fuzz tests: wrong types, huge strings, lone
 // surrogates, nested junk, missing fields and prototype-pollution keys. Same seed → same inputs.
 import type { z } from 'zod';
-import { createRng, type Rng } from '../../shared/graph/rng';
+import { createRng, type Rng } from '@shared/graph/rng';
 
 export { createRng, type Rng };
 

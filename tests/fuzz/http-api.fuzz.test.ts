@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/host/server';
 import { createServices, type Services } from '../../electron/services';
-import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
-import type { Envelope } from '../../shared/api/errors';
+import { contract, METHOD_NAMES, type MethodName } from '@shared/api/contract';
+import type { Envelope } from '@shared/api/errors';
 import { createRng, junk, junkObject, keysOf, mutate, pick, toBody, type Rng } from './fuzz-input';
 
 /** Fixed, so every run sends the same inputs; QUIRE_FUZZ_SEED explores others by hand. */

@@ -9,9 +9,9 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import bibtexParse from 'bibtex-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Api } from '../../shared/api/client';
-import { inProcessTransport } from '../../shared/api/in-process';
-import type { Paper, PaperDraft, SkippedRecord } from '../../shared/api/schemas';
+import { createClient, type Api } from '@shared/api/client';
+import { inProcessTransport } from '@shared/api/in-process';
+import type { Paper, PaperDraft, SkippedRecord } from '@shared/api/schemas';
 import { createServices, type Services } from '../../electron/services';
 
 const DIR = resolve(__dirname, '../fixtures/real-world');

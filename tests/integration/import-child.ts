@@ -1,7 +1,7 @@
 // Child of the crash test: imports a file into a library as `quire import` does (same services, CLI
 // mode) and prints every progress event as one JSON line, so the parent can kill it at a chosen step.
-import { createClient } from '../../shared/api/client';
-import { inProcessTransport } from '../../shared/api/in-process';
+import { createClient } from '@shared/api/client';
+import { inProcessTransport } from '@shared/api/in-process';
 import { createServices } from '../../electron/services';
 
 const [dir, file] = process.argv.slice(2);

@@ -9,11 +9,11 @@ import { startServer, type RunningServer } from '../../electron/host/server';
 import { registerIpc, type IpcEventLike, type IpcMainLike } from '../../electron/main/ipc';
 import { createServices, type Services } from '../../electron/services';
 import { importDirsFromEnv } from '../../electron/services/ingest/source-access';
-import { createClient } from '../../shared/api/client';
-import type { Envelope } from '../../shared/api/errors';
-import { httpTransport } from '../../shared/api/http-client';
-import { inProcessTransport } from '../../shared/api/in-process';
-import { IPC_CALL } from '../../shared/api/ipc';
+import { createClient } from '@shared/api/client';
+import type { Envelope } from '@shared/api/errors';
+import { httpTransport } from '@shared/api/http-client';
+import { inProcessTransport } from '@shared/api/in-process';
+import { IPC_CALL } from '@shared/api/ipc';
 
 const RIS = 'TY  - JOUR\nTI  - A secret paper\nER  - \n';
 const SECRET_LINES = 'root:x:0:0:root:/root:/bin/bash\n'.repeat(4);

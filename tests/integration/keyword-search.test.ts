@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Schema } from 'apache-arrow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, type Api } from '../../shared/api/client';
-import { inProcessTransport } from '../../shared/api/in-process';
-import type { Paper } from '../../shared/api/schemas';
+import { createClient, type Api } from '@shared/api/client';
+import { inProcessTransport } from '@shared/api/in-process';
+import type { Paper } from '@shared/api/schemas';
 import { createServices, type Services } from '../../electron/services';
 import { readMeta, writeMeta } from '../../electron/services/library/migrations';
 import {

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services';
-import { createClient, type Api } from '../../shared/api/client';
-import { inProcessTransport } from '../../shared/api/in-process';
+import { createClient, type Api } from '@shared/api/client';
+import { inProcessTransport } from '@shared/api/in-process';
 
 let dir: string;
 

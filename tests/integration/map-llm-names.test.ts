@@ -7,15 +7,10 @@ import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Api } from '../../shared/api/client';
-import { inProcessTransport } from '../../shared/api/in-process';
-import type { MapStatus } from '../../shared/api/map-contract';
-import {
-  NAME_MAX_TOKENS,
-  NAME_SYSTEM,
-  buildNamePrompt,
-  cleanName,
-} from '../../shared/map/cluster-name';
+import { createClient, type Api } from '@shared/api/client';
+import { inProcessTransport } from '@shared/api/in-process';
+import type { MapStatus } from '@shared/api/map-contract';
+import { NAME_MAX_TOKENS, NAME_SYSTEM, buildNamePrompt, cleanName } from '@shared/map/cluster-name';
 import { mapPath } from '../../electron/services/map/map-file';
 import { createServices, DEFAULT_MODEL, type Services } from '../../electron/services';
 import { writeTinyDecoder, type TinyDecoder } from '../../scripts/model/tiny-decoder.mjs';

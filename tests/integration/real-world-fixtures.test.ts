@@ -11,9 +11,9 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import bibtexParse from 'bibtex-parse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClient, type Api } from '../../shared/api/client';
-import { inProcessTransport } from '../../shared/api/in-process';
-import type { ExportFormat, ImportResult, Paper } from '../../shared/api/schemas';
+import { createClient, type Api } from '@shared/api/client';
+import { inProcessTransport } from '@shared/api/in-process';
+import type { ExportFormat, ImportResult, Paper } from '@shared/api/schemas';
 import { createServices, type Services } from '../../electron/services';
 import { FEED_PATH, HAS_FEED, NO_SHARED } from '../support/shared-data';
 

@@ -6,9 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Api } from '../../shared/api/client';
-import { inProcessTransport } from '../../shared/api/in-process';
-import type { SearchHit } from '../../shared/api/schemas';
+import { createClient, type Api } from '@shared/api/client';
+import { inProcessTransport } from '@shared/api/in-process';
+import type { SearchHit } from '@shared/api/schemas';
 import { createServices, type Services } from '../../electron/services';
 import { FEED_PATH, HAS_FEED, NO_SHARED } from '../support/shared-data';
 

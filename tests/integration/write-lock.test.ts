@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Progress } from '../../shared/api/contract';
-import { QuireError } from '../../shared/api/errors';
+import type { Progress } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
 import { WriteLock } from '../../electron/services/library/write-lock';
 
 const CHILD = fileURLToPath(new URL('./lock-holder-child.ts', import.meta.url));

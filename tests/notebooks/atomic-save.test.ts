@@ -7,11 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import {
-  decodeNotebook,
-  encodeNotebook,
-  NOTEBOOK_EXTENSION,
-} from '../../shared/notebook/file-format';
+import { decodeNotebook, encodeNotebook, NOTEBOOK_EXTENSION } from '@shared/notebook/file-format';
 import { bigVersion } from './big-notebook';
 
 const dir = mkdtempSync(join(tmpdir(), 'quire-atomic-'));

@@ -1,6 +1,6 @@
 // Two large versions (~2 MB each) of one notebook, built deterministically so the SIGKILL test's
 // parent and child agree on them byte for byte.
-import type { Notebook } from '../../shared/notebook/model';
+import type { Notebook } from '@shared/notebook/model';
 
 export function bigVersion(which: 'A' | 'B'): Notebook {
   const rows: (number | string)[][] = [];

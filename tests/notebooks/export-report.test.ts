@@ -9,8 +9,8 @@ import {
   exportIpynb,
   exportMarkdown,
   exportNotebook,
-} from '../../shared/notebook/export/index';
-import schema from '../../shared/notebook/export/nbformat-v4.5.schema.json';
+} from '@shared/notebook/export/index';
+import schema from '@shared/notebook/export/nbformat-v4.5.schema.json';
 import { paper, ranExportNotebook, registry } from '../support/export-notebook';
 
 const opts = { registry, paper };

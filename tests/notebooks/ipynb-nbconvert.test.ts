@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportIpynb } from '../../shared/notebook/export/index';
-import type { Cell } from '../../shared/notebook/model';
-import type { IpynbCell } from '../../shared/notebook/registry';
+import { exportIpynb } from '@shared/notebook/export/index';
+import type { Cell } from '@shared/notebook/model';
+import type { IpynbCell } from '@shared/notebook/registry';
 import { paper, ranExportNotebook, registry } from '../support/export-notebook';
 
 /** Debian's python3: another python3 (a pyenv shim) may come first on PATH and lack the packages. */

@@ -2,14 +2,14 @@
 // a formula with a special function, two variables, a log response, weights and bounds), graphs
 // built and measured by shared/graph (Zachary's karate club, a weighted edge list), plus a table,
 // a plot, a JavaScript cell with a long status line and references with and without authors.
-import { fit } from '../../shared/fit/index';
-import { graphFromSource } from '../../shared/graph/ops';
-import { computeMetrics } from '../../shared/graph/metrics';
-import { createDefaultRegistry } from '../../shared/notebook/cells/index';
-import { edgesFromTable, graphDrawing, graphOutputs } from '../../shared/notebook/cells/graph';
-import type { Cell, Notebook } from '../../shared/notebook/model';
-import type { PaperRef } from '../../shared/notebook/registry';
-import { tableOf } from '../../shared/notebook/tables';
+import { fit } from '@shared/fit/index';
+import { graphFromSource } from '@shared/graph/ops';
+import { computeMetrics } from '@shared/graph/metrics';
+import { createDefaultRegistry } from '@shared/notebook/cells/index';
+import { edgesFromTable, graphDrawing, graphOutputs } from '@shared/notebook/cells/graph';
+import type { Cell, Notebook } from '@shared/notebook/model';
+import type { PaperRef } from '@shared/notebook/registry';
+import { tableOf } from '@shared/notebook/tables';
 
 export const registry = createDefaultRegistry();
 

@@ -4,9 +4,9 @@
 import { EventEmitter } from 'node:events';
 import type { IpcEventLike, IpcMainLike } from '../../electron/main/ipc';
 import { createBridge, type IpcRendererLike } from '../../electron/preload/bridge';
-import { createClient, type Api } from '../../shared/api/client';
-import type { Dispatch } from '../../shared/api/dispatcher';
-import { ipcTransport } from '../../shared/api/ipc';
+import { createClient, type Api } from '@shared/api/client';
+import type { Dispatch } from '@shared/api/dispatcher';
+import { ipcTransport } from '@shared/api/ipc';
 
 /** The page Quire's own windows show. */
 export const APP_URL = 'app://quire/index.html';

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createServices, type Services } from '../../electron/services';
-import { createClient, type Api } from '../../shared/api/client';
-import { QuireError } from '../../shared/api/errors';
-import { inProcessTransport } from '../../shared/api/in-process';
-import type { Paper } from '../../shared/api/schemas';
+import { createClient, type Api } from '@shared/api/client';
+import { QuireError } from '@shared/api/errors';
+import { inProcessTransport } from '@shared/api/in-process';
+import type { Paper } from '@shared/api/schemas';
 
 let added = 0;
 

@@ -1,5 +1,5 @@
 // One factory for a stored Paper in tests: every field filled with an empty default, overridable.
-import type { Paper } from '../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 
 export function storedPaper(id: string, extra: Partial<Paper> = {}): Paper {
   return {

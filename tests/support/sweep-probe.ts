@@ -2,8 +2,8 @@
 // every 50 ms while the sweep runs, cancels it after `sweepMs`, and returns what happened. Shared by
 // electron/services/graph/experiment-responsiveness.test.ts (which asserts order and outcome only)
 // and bench/graph/responsiveness.ts (which reports the latencies).
-import type { Progress } from '../../shared/api/contract';
-import type { Dispatch } from '../../shared/api/dispatcher';
+import type { Progress } from '@shared/api/contract';
+import type { Dispatch } from '@shared/api/dispatcher';
 
 export type SweepProbe = {
   /** Latency (ms) of each library:list answered after the sweep's first progress and before it ended. */

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as OnnxProto from 'onnx-proto';
-import { mulberry32 } from '../../shared/random';
+import { mulberry32 } from '@shared/random';
 
 // onnx-proto is CommonJS whose named exports Node's ESM loader cannot see; require() it instead.
 const { onnx } = createRequire(import.meta.url)('onnx-proto') as typeof OnnxProto;

@@ -3,8 +3,8 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
-import type { Api } from '../../../shared/api/client';
-import type { Annotation } from '../../../shared/annotations/types';
+import type { Api } from '@shared/api/client';
+import type { Annotation } from '@shared/annotations/types';
 import { action, withApi, type GlobalOptions, type Io } from './context';
 
 const connect = <T>(cmd: Command, fn: (api: Api, opts: GlobalOptions) => Promise<T>) =>

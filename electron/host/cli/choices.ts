@@ -2,14 +2,9 @@
 // start-up loads neither zod (the contract's schemas, ~50 ms) nor the notebook exporters (KaTeX,
 // marked). `exactly` makes each list fail to compile unless it names every member of the
 // contract's own list and nothing else, so the two cannot drift apart.
-import type { MAP_METHODS } from '../../../shared/api/map-contract';
-import type {
-  EXPORT_FORMATS,
-  IMPORT_FORMATS,
-  SEARCH_MODES,
-  SORT_KEYS,
-} from '../../../shared/api/schemas';
-import type { NotebookExportFormat } from '../../../shared/notebook/export/index';
+import type { MAP_METHODS } from '@shared/api/map-contract';
+import type { EXPORT_FORMATS, IMPORT_FORMATS, SEARCH_MODES, SORT_KEYS } from '@shared/api/schemas';
+import type { NotebookExportFormat } from '@shared/notebook/export/index';
 
 type Member<L extends readonly string[]> = L[number];
 

@@ -2,7 +2,7 @@
 // clusters with their key phrases, or with --json the documented shape: method, clusters (id,
 // label, keywords, size) and papers (id, title, cluster id or null when unassigned, map x/y).
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { MapCluster, MapMethod } from '../../../shared/api/map-contract';
+import type { MapCluster, MapMethod } from '@shared/api/map-contract';
 import { MAP_METHOD_CHOICES } from './choices';
 import { action, withApi, type Io } from './context';
 

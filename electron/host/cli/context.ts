@@ -1,8 +1,8 @@
 // What every CLI command shares: the global options, an API client over in-process services, output.
 import type { Command } from 'commander';
-import { createClient, type Api } from '../../../shared/api/client';
-import { QuireError } from '../../../shared/api/errors';
-import { inProcessTransport } from '../../../shared/api/in-process';
+import { createClient, type Api } from '@shared/api/client';
+import { QuireError } from '@shared/api/errors';
+import { inProcessTransport } from '@shared/api/in-process';
 import type { Services } from '../../services';
 import { resolveLibraryDir } from '../paths';
 import { APP_VERSION } from '../version';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { PRESET_NAMES } from '../../../shared/fit/index';
+import { PRESET_NAMES } from '@shared/fit/index';
 import { fitCommand, parseStart, PRESET_NAMES_FOR_HELP } from './fit-command';
 
 const dir = mkdtempSync(join(tmpdir(), 'quire-fit-'));

@@ -4,8 +4,8 @@
 // RSS, R² and the convergence status as a table, or everything as JSON with --json.
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import type * as FitEngineModule from '../../../shared/fit/index';
-import type { FitOptions, FitResult } from '../../../shared/fit/index';
+import type * as FitEngineModule from '@shared/fit/index';
+import type { FitOptions, FitResult } from '@shared/fit/index';
 import type { Io } from './context';
 
 /**
@@ -188,7 +188,7 @@ async function runFit(o: FitCommandOptions, io: Io): Promise<void> {
     if (o.sigma) sigma.push(vals[xCols.length + 1]!);
   });
 
-  const engine: FitEngine = await import('../../../shared/fit/index');
+  const engine: FitEngine = await import('@shared/fit/index');
   const modelSpec = o.model.trim();
   const isPreset = Object.hasOwn(engine.PRESETS, modelSpec);
   const options: Partial<FitOptions> = {};

@@ -8,8 +8,8 @@
 // with) waits for the embedding service to expose all vectors; until then it says so and exits 1.
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import type { GraphMetrics, NodeValues } from '../../../shared/graph/index';
-import { METRIC_GROUPS, type MetricGroup } from '../../../shared/graph/metric-groups';
+import type { GraphMetrics, NodeValues } from '@shared/graph/index';
+import { METRIC_GROUPS, type MetricGroup } from '@shared/graph/metric-groups';
 import { processIo, withApi } from './context';
 import type { Io } from './context';
 
@@ -154,7 +154,7 @@ async function runGraph(cmd: Command, o: GraphCommandOptions, io: Io): Promise<v
   const k = o.top === undefined ? 5 : Number(o.top);
   if (!Number.isInteger(k) || k < 0) fail(`--top must be a non-negative integer, got '${o.top}'`);
   // The engine (graphology and its metrics) loads only when a graph is computed, not at start-up.
-  const { buildGraph, computeMetrics, parseEdgeList } = await import('../../../shared/graph/index');
+  const { buildGraph, computeMetrics, parseEdgeList } = await import('@shared/graph/index');
   const parsed = parseEdgeList(text, o.edges.toLowerCase().endsWith('.json') ? 'json' : 'auto');
   const directed = Boolean(o.directed) || parsed.directed === true;
   const weighted = Boolean(o.weighted);

@@ -1,11 +1,11 @@
 // CLI commands over the library: info, import, list, export.
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import type { Progress } from '../../../shared/api/contract';
-import type { ExportFormat, ImportFormat, SORT_KEYS } from '../../../shared/api/schemas';
+import type { Progress } from '@shared/api/contract';
+import type { ExportFormat, ImportFormat, SORT_KEYS } from '@shared/api/schemas';
 import { EXPORT_FORMAT_CHOICES, IMPORT_FORMAT_CHOICES, SORT_KEY_CHOICES } from './choices';
 import { action, withApi, type Io } from './context';
-import { differenceText } from '../../../shared/papers/identity';
+import { differenceText } from '@shared/papers/identity';
 
 function progressPrinter(io: Io): (p: Progress) => void {
   let lastWait = '';

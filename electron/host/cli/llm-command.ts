@@ -2,8 +2,8 @@
 // server (URL, model, embedding model, timeout; a server off this machine needs --allow-remote),
 // show the settings, and check that the server answers.
 import { Command, InvalidArgumentError } from 'commander';
-import { QuireError } from '../../../shared/api/errors';
-import type { LlmSettings } from '../../../shared/api/tagging-contract';
+import { QuireError } from '@shared/api/errors';
+import type { LlmSettings } from '@shared/api/tagging-contract';
 import { action, withApi, type Io } from './context';
 import type { Connect } from './models-command';
 

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Api } from '../../../shared/api/client';
-import type { CallOptions, MethodName } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { ModelInfo } from '../../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import type { CallOptions, MethodName } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { ModelInfo } from '@shared/api/schemas';
 import { formatModelTable, formatProgress, modelsCommand, type Connect } from './models-command';
 
 const dir = mkdtempSync(join(tmpdir(), 'quire-models-cli-'));

@@ -1,9 +1,9 @@
 // `quire models`: list installed embedding models, download one from the hub (progress, Ctrl+C
 // cancels and keeps the partial files for resume), and switch the active model (re-indexes).
 import { Command } from 'commander';
-import type { Api } from '../../../shared/api/client';
-import type { Progress } from '../../../shared/api/contract';
-import type { EmbeddingStatus, ModelInfo } from '../../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import type { Progress } from '@shared/api/contract';
+import type { EmbeddingStatus, ModelInfo } from '@shared/api/schemas';
 import { action, withApi, type GlobalOptions, type Io } from './context';
 
 /** Opens the API for a command; tests pass their own to run without a library. */

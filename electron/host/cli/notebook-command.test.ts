@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createClient } from '../../../shared/api/client';
-import type { Handlers } from '../../../shared/api/contract';
-import { createDispatcher } from '../../../shared/api/dispatcher';
-import { inProcessTransport } from '../../../shared/api/in-process';
-import { sampleNotebook } from '../../../shared/notebook/sample';
+import { createClient } from '@shared/api/client';
+import type { Handlers } from '@shared/api/contract';
+import { createDispatcher } from '@shared/api/dispatcher';
+import { inProcessTransport } from '@shared/api/in-process';
+import { sampleNotebook } from '@shared/notebook/sample';
 import { createNotebookHandlers } from '../../services/notebooks/index';
 import { notebookCommand, type OpenApi } from './notebook-command';
 

@@ -1,9 +1,9 @@
 // `quire notebook list|run|export`: notebooks from the command line, through the same contract
 // methods as the app (NAME is a notebook id or title).
 import { Command, Option } from 'commander';
-import type { Api } from '../../../shared/api/client';
-import { QuireError } from '../../../shared/api/errors';
-import type { NotebookExportFormat } from '../../../shared/notebook/export/index';
+import type { Api } from '@shared/api/client';
+import { QuireError } from '@shared/api/errors';
+import type { NotebookExportFormat } from '@shared/notebook/export/index';
 import { NOTEBOOK_EXPORT_FORMAT_CHOICES } from './choices';
 import { action, withApi, type GlobalOptions, type Io } from './context';
 

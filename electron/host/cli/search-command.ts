@@ -1,7 +1,7 @@
 // `quire search`: hybrid, semantic or keyword search from the command line, same service as the app.
 import { Command, Option } from 'commander';
-import type { MatchedTerm, QueryExpansion, SearchMode } from '../../../shared/api/schemas';
-import { describeMatch } from '../../../shared/search/explain';
+import type { MatchedTerm, QueryExpansion, SearchMode } from '@shared/api/schemas';
+import { describeMatch } from '@shared/search/explain';
 import { SEARCH_MODE_CHOICES } from './choices';
 import { action, withApi, type Io } from './context';
 

@@ -1,10 +1,10 @@
 // `quire tags` (the vocabulary: add, list, rename, merge, remove) and `quire tag` (suggest with a
 // tagger, accept or reject a suggestion, accept all of a tag above a score, undo).
 import { Command, Option } from 'commander';
-import type { Api } from '../../../shared/api/client';
-import { QuireError } from '../../../shared/api/errors';
-import type { Progress } from '../../../shared/api/contract';
-import type { Suggestion, TagInfo } from '../../../shared/api/tagging-contract';
+import type { Api } from '@shared/api/client';
+import { QuireError } from '@shared/api/errors';
+import type { Progress } from '@shared/api/contract';
+import type { Suggestion, TagInfo } from '@shared/api/tagging-contract';
 import { action, withApi, type GlobalOptions, type Io } from './context';
 
 type Connect = <T>(cmd: Command, fn: (api: Api, opts: GlobalOptions) => Promise<T>) => Promise<T>;

@@ -1,12 +1,8 @@
 // Highlights written out: one W3C Web Annotation collection (JSON-LD), or one Markdown file per paper.
-import type { Paper } from '../../../shared/api/schemas';
-import { markdownFileName, paperMarkdown } from '../../../shared/annotations/markdown';
-import type {
-  Annotation,
-  AnnotationExportResult,
-  AnnotationKind,
-} from '../../../shared/annotations/types';
-import { toW3CAnnotation, toW3CCollection } from '../../../shared/annotations/w3c';
+import type { Paper } from '@shared/api/schemas';
+import { markdownFileName, paperMarkdown } from '@shared/annotations/markdown';
+import type { Annotation, AnnotationExportResult, AnnotationKind } from '@shared/annotations/types';
+import { toW3CAnnotation, toW3CCollection } from '@shared/annotations/w3c';
 
 /** Writes `items` (already filtered and ordered) in `format`; `paperOf` gives each one's paper. */
 export function exportAnnotations(

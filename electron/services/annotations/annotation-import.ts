@@ -4,23 +4,23 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MAX_COMMENT_CHARS } from '../../../shared/api/annotations-contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { Paper } from '../../../shared/api/schemas';
-import { findQuote } from '../../../shared/annotations/anchor';
+import { MAX_COMMENT_CHARS } from '@shared/api/annotations-contract';
+import { QuireError } from '@shared/api/errors';
+import type { Paper } from '@shared/api/schemas';
+import { findQuote } from '@shared/annotations/anchor';
 import type {
   AnnotationField,
   AnnotationImportResult,
   KeptAside,
   StoredAnnotation,
-} from '../../../shared/annotations/types';
+} from '@shared/annotations/types';
 import {
   annotationsOf,
   parseW3CAnnotation,
   positionIn,
   type ParsedW3C,
-} from '../../../shared/annotations/w3c';
-import { normaliseArxivId, normaliseDoi, titleKey } from '../../../shared/papers/identity';
+} from '@shared/annotations/w3c';
+import { normaliseArxivId, normaliseDoi, titleKey } from '@shared/papers/identity';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { AnnotationState, AnnotationStore } from './annotation-store';
 import { kindFor } from './kinds';

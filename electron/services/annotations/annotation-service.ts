@@ -2,11 +2,11 @@
 // re-anchor on read (orphaned ones kept and flagged), edit, remove with undo, the kinds list, search
 // within highlights and comments, the trash hook for deleted papers, W3C / Markdown export, import.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { AnnotationPage } from '../../../shared/api/annotations-contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { Paper, Span } from '../../../shared/api/schemas';
-import { anchor } from '../../../shared/annotations/anchor';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { AnnotationPage } from '@shared/api/annotations-contract';
+import { QuireError } from '@shared/api/errors';
+import type { Paper, Span } from '@shared/api/schemas';
+import { anchor } from '@shared/annotations/anchor';
 import type {
   Anchor,
   Annotation,
@@ -16,7 +16,7 @@ import type {
   AnnotationKind,
   HitAnnotation,
   StoredAnnotation,
-} from '../../../shared/annotations/types';
+} from '@shared/annotations/types';
 import { exportAnnotations } from './annotation-export';
 import { importAnnotations } from './annotation-import';
 import type { AnnotationState, AnnotationStore } from './annotation-store';

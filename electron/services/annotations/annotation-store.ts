@@ -7,14 +7,14 @@ import { statSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AnnotationKindSchema } from '../../../shared/api/annotations-contract';
-import { QuireError } from '../../../shared/api/errors';
+import { AnnotationKindSchema } from '@shared/api/annotations-contract';
+import { QuireError } from '@shared/api/errors';
 import {
   ANNOTATION_FIELDS,
   DEFAULT_KINDS,
   type AnnotationKind,
   type StoredAnnotation,
-} from '../../../shared/annotations/types';
+} from '@shared/annotations/types';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 export const ANNOTATIONS_FILE = 'annotations.json';

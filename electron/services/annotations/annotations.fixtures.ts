@@ -1,6 +1,6 @@
 // Shared data for the annotations service tests: three papers (DOI, arXiv id, title only; emoji and
 // TeX in the abstracts), what must survive an export round trip, and the W3C collection's JSON Schema.
-import type { Annotation } from '../../../shared/annotations/types';
+import type { Annotation } from '@shared/annotations/types';
 
 export const PAPERS = [
   {

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import {
   openLibrary,
   paperByTitle,

@@ -1,7 +1,7 @@
 // The annotations feature's handlers: reads answer from the freshest highlights and papers; every
 // change holds the library's write lock like any other writer (the CLI and the app may both write).
-import type { CallContext, Handlers } from '../../../shared/api/contract';
-import type { AnnotationMethodName } from '../../../shared/api/annotations-contract';
+import type { CallContext, Handlers } from '@shared/api/contract';
+import type { AnnotationMethodName } from '@shared/api/annotations-contract';
 import { AnnotationService, type PaperSource } from './annotation-service';
 import { AnnotationStore } from './annotation-store';
 

@@ -1,7 +1,7 @@
 // The list of highlight kinds: checks on a kind named by a caller, on a new list replacing the old,
 // and the kinds that restored or imported highlights bring with them.
-import { QuireError } from '../../../shared/api/errors';
-import type { AnnotationKind, StoredAnnotation } from '../../../shared/annotations/types';
+import { QuireError } from '@shared/api/errors';
+import type { AnnotationKind, StoredAnnotation } from '@shared/annotations/types';
 import type { AnnotationState } from './annotation-store';
 import { collator, fold } from './fold';
 

@@ -1,10 +1,10 @@
 // Where a new highlight goes: a selection (field and offsets) checked against the paper, or a quote
 // found in the title or abstract; answers the W3C selectors that keep it anchored.
-import type { ParsedInputOf } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { Paper } from '../../../shared/api/schemas';
-import { findQuote, selectorsOf } from '../../../shared/annotations/anchor';
-import type { AnnotationField, StoredAnnotation } from '../../../shared/annotations/types';
+import type { ParsedInputOf } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { Paper } from '@shared/api/schemas';
+import { findQuote, selectorsOf } from '@shared/annotations/anchor';
+import type { AnnotationField, StoredAnnotation } from '@shared/annotations/types';
 
 /** The field and selectors of the passage `input` names; a clear message when it names none. */
 export function selectionIn(

@@ -1,6 +1,6 @@
 // The highlights' trash: removed highlights, and those of deleted papers, wait there under an undo
 // token (the last TRASH_DEPTH entries) until undo puts them back.
-import type { StoredAnnotation } from '../../../shared/annotations/types';
+import type { StoredAnnotation } from '@shared/annotations/types';
 import { TRASH_DEPTH, type AnnotationState } from './annotation-store';
 import { ensureKinds } from './kinds';
 

@@ -3,8 +3,8 @@
 // as TypeScript through tsx in the sources (CLI, vitest, `quire serve`) and as the self-contained
 // bundle out/main/compute-worker.mjs in the Electron build (electron.vite.config.ts).
 import { parentPort } from 'node:worker_threads';
-import type { Progress } from '../../../shared/api/contract';
-import { errorMessage, QuireError, type ErrorCode } from '../../../shared/api/errors';
+import type { Progress } from '@shared/api/contract';
+import { errorMessage, QuireError, type ErrorCode } from '@shared/api/errors';
 import { runOp, type ComputeOp } from './ops';
 
 export type ComputeRequest = { id: number; op: ComputeOp; input: unknown };

@@ -1,8 +1,8 @@
 // The operations the compute worker runs: the heavy one-shot graph calls and fits. Each takes and
 // returns structured-clone-able values; the worker (./compute-worker.ts) calls `runOp`.
-import type { OutputOf, ParsedInputOf, Progress } from '../../../shared/api/contract';
-import type { FitData, FitOptions } from '../../../shared/fit/index';
-import type { GraphOp } from '../../../shared/graph/ops';
+import type { OutputOf, ParsedInputOf, Progress } from '@shared/api/contract';
+import type { FitData, FitOptions } from '@shared/fit/index';
+import type { GraphOp } from '@shared/graph/ops';
 import type { LibraryGraphCore, LibraryGraphCoreInput } from '../graph/library-graph';
 
 export type FitArgs = [model: string, data: FitData, options?: Partial<FitOptions>];
@@ -34,16 +34,14 @@ export async function runOp<K extends ComputeOp>(
   onProgress: (p: Progress) => void = () => {},
 ): Promise<unknown> {
   if (op === 'preload') {
-    await (input === 'fit'
-      ? import('../../../shared/fit/index')
-      : import('../../../shared/graph/ops'));
+    await (input === 'fit' ? import('@shared/fit/index') : import('@shared/graph/ops'));
     return null;
   }
   if (op === 'fit') {
     const [model, data, options] = input as FitArgs;
     if (typeof model !== 'string')
       throw new Error('fit: the model must be a preset name or a formula');
-    const { fit } = await import('../../../shared/fit/index');
+    const { fit } = await import('@shared/fit/index');
     const result = fit(model, data, options ?? {}, {
       onBootstrap: (done, total) => onProgress({ phase: 'bootstrap', done, total }),
     });
@@ -53,6 +51,6 @@ export async function runOp<K extends ComputeOp>(
     const { libraryGraphCore } = await import('../graph/library-graph');
     return libraryGraphCore(input as LibraryGraphCoreInput, onProgress);
   }
-  const { runGraphOp } = await import('../../../shared/graph/ops');
+  const { runGraphOp } = await import('@shared/graph/ops');
   return runGraphOp(op as GraphOp, input as ParsedInputOf<GraphOp>, { onProgress });
 }

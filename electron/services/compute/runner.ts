@@ -7,8 +7,8 @@
 // more than the limit plus a margin since the call started. A session keeps one worker for several
 // calls (a notebook cell calling fit() in a loop) and is closed with its run.
 import { Worker } from 'node:worker_threads';
-import type { Progress } from '../../../shared/api/contract';
-import { QuireError, type ErrorCode } from '../../../shared/api/errors';
+import type { Progress } from '@shared/api/contract';
+import { QuireError, type ErrorCode } from '@shared/api/errors';
 import type { ComputeReply, ComputeRequest } from './compute-worker';
 import type { ComputeOp, ComputeOps } from './ops';
 import { workerEntry } from './worker-entry';

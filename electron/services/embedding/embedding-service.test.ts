@@ -2,8 +2,8 @@
 // only what is new or changed, drops vectors of deleted papers, keeps what a cancelled run made and
 // resumes from there, and refuses an unknown model without leaving the one search uses.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Progress } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
+import type { Progress } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
 import { DEFAULT_MODEL } from '../wiring/options';
 import { openTestCore, quietCtx, type TestCore } from '../wiring/core.fixtures';
 import { paperText } from './embedding-service';

@@ -2,9 +2,9 @@
 // that are new or changed (text hash), in a worker, in batches with progress and cancel. Switching
 // models re-indexes into the new model's table while search keeps using the old one until done.
 import { createHash } from 'node:crypto';
-import type { CallContext } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { EmbeddingStatus, Paper } from '../../../shared/api/schemas';
+import type { CallContext } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { EmbeddingStatus, Paper } from '@shared/api/schemas';
 import type { PaperStore } from '../library/store';
 import type { SettingsStore } from '../settings/settings-store';
 import { Embedder, type EmbedderModel } from './embedder';

@@ -2,7 +2,7 @@
 // vLLM, text-embeddings-inference): the second implementation behind Embedder, for `server:<name>`
 // models. Batches texts, bounds each request by the settings' timeout, L2-normalises like the local
 // pipeline does (search compares by cosine), and checks every batch has the dimension first seen.
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 import { OpenAiClient } from '../tagging/llm/openai-client';
 import type { RemoteEmbeddings } from './embedder';
 

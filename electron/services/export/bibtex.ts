@@ -1,6 +1,6 @@
 // BibTeX export: stable citation keys, LaTeX-escaped text, Unicode kept as UTF-8.
-import type { Paper } from '../../../shared/api/schemas';
-import { familyName, looksLikeGroup, parseName } from '../../../shared/papers/names';
+import type { Paper } from '@shared/api/schemas';
+import { familyName, looksLikeGroup, parseName } from '@shared/papers/names';
 
 /**
  * Escapes LaTeX specials; `~`, `^` and `\` become text commands so they are not accents. TeX ligatures

@@ -1,6 +1,6 @@
 // CSL-JSON export: what Zotero, pandoc and citation-js read.
-import type { Paper } from '../../../shared/api/schemas';
-import { isCanonicalName, looksLikeGroup, parseName } from '../../../shared/papers/names';
+import type { Paper } from '@shared/api/schemas';
+import { isCanonicalName, looksLikeGroup, parseName } from '@shared/papers/names';
 import { citationKeys } from './bibtex';
 
 type CslName = { family: string; given?: string; suffix?: string } | { literal: string };

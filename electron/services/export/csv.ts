@@ -1,6 +1,6 @@
 // CSV export (RFC 4180 via papaparse): one row per paper, lists joined by "; ".
 import Papa from 'papaparse';
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 
 export const CSV_COLUMNS = [
   'title',

@@ -1,5 +1,5 @@
 // Export entry point: serialises papers to a format other tools read.
-import type { ExportFormat, Paper } from '../../../shared/api/schemas';
+import type { ExportFormat, Paper } from '@shared/api/schemas';
 import { toBibtex } from './bibtex';
 import { toCslJson } from './csl-json';
 import { toCsv } from './csv';

@@ -1,9 +1,9 @@
 // The library export job: chunk by chunk it writes exactly what the one-shot exporters write, with
 // progress per chunk, and a cancel between chunks ends it with `cancelled`.
 import { describe, expect, it } from 'vitest';
-import type { Progress } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import { EXPORT_FORMATS, type Paper } from '../../../shared/api/schemas';
+import type { Progress } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import { EXPORT_FORMATS, type Paper } from '@shared/api/schemas';
 import { paperRecord } from '../../../tests/support/library-fixtures';
 import { exportPapers } from './index';
 import { EXPORT_CHUNK, exportPapersJob } from './job';

@@ -1,8 +1,8 @@
 // Library export as a job: papers are written in chunks with progress between them, and a cancel
 // between chunks ends it with `cancelled` (nothing is returned, so nothing partial can be saved).
-import type { Progress } from '../../../shared/api/contract';
-import { throwIfCancelled } from '../../../shared/api/errors';
-import type { ExportFormat, Paper } from '../../../shared/api/schemas';
+import type { Progress } from '@shared/api/contract';
+import { throwIfCancelled } from '@shared/api/errors';
+import type { ExportFormat, Paper } from '@shared/api/schemas';
 import { bibtexEntry, citationKeys } from './bibtex';
 import { toCslItems } from './csl-json';
 import { csvRows } from './csv';

@@ -2,12 +2,12 @@
 // organisations) and text full of LaTeX specials, math and ligatures survive export → import exactly.
 import bibtexParse from 'bibtex-parse';
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../../shared/api/schemas';
-import { storedName } from '../../../shared/papers/names';
+import type { Paper } from '@shared/api/schemas';
+import { storedName } from '@shared/papers/names';
 import { parseText } from '../import';
 import { cleanLine } from '../import/limits';
 import { exportPapers } from './index';
-import { mulberry32 } from '../../../shared/random';
+import { mulberry32 } from '@shared/random';
 import { paperRecord } from '../../../tests/support/library-fixtures';
 
 const GIVEN = [

@@ -6,7 +6,7 @@ import '@citation-js/plugin-bibtex';
 import bibtexParse from 'bibtex-parse';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS, type Paper } from '../../../shared/api/schemas';
+import { EXPORT_FORMATS, type Paper } from '@shared/api/schemas';
 import { parseText } from '../import';
 import { paperRecord } from '../../../tests/support/library-fixtures';
 import { exportPapers } from './index';

@@ -1,7 +1,7 @@
 // Where the services run `graph:metrics`, `graph:powerlaw` and `graph:library`'s kNN and metrics: the compute worker
 // (electron/services/compute) with generous, configurable limits, so a huge graph ends its own call
 // with "graph: the graph is too large…" instead of freezing every other caller or the host.
-import type { Progress } from '../../../shared/api/contract';
+import type { Progress } from '@shared/api/contract';
 import type { GraphCompute } from './handlers';
 import { runCompute, type ComputeLimits, type LimitMessages } from '../compute/runner';
 import type { LibraryGraphCore, LibraryGraphCoreInput } from './library-graph';

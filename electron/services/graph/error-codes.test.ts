@@ -1,9 +1,9 @@
 // Graph errors carry their code from where they are thrown (the engine, the compute worker, a
 // limit) to the caller: nothing is classified by the text of its message.
 import { describe, expect, it } from 'vitest';
-import { QuireError, toErrorInfo } from '../../../shared/api/errors';
-import { graphMethods } from '../../../shared/api/graph-contract';
-import { GraphError } from '../../../shared/graph/errors';
+import { QuireError, toErrorInfo } from '@shared/api/errors';
+import { graphMethods } from '@shared/api/graph-contract';
+import { GraphError } from '@shared/graph/errors';
 import { createGraphCompute } from './compute';
 import { createGraphHandlers } from './handlers';
 

@@ -1,8 +1,8 @@
 // Graph handlers through the contract's zod schemas: strict inputs, results, input errors and
 // cancellation mapped to Quire error codes.
 import { describe, expect, it } from 'vitest';
-import { QuireError } from '../../../shared/api/errors';
-import { graphMethods } from '../../../shared/api/graph-contract';
+import { QuireError } from '@shared/api/errors';
+import { graphMethods } from '@shared/api/graph-contract';
 import { createGraphHandlers } from './handlers';
 
 const h = createGraphHandlers();

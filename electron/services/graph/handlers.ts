@@ -6,9 +6,9 @@
 // or exhaust the host's memory; without one (tests) they run inline through `runGraphOp`. Errors
 // pass through with their code: the engine's are GraphErrors (`invalid_input`), the worker keeps a
 // QuireError's code across the thread, and cancellation is `cancelled`.
-import type { CallContext, Handlers, OutputOf, ParsedInputOf } from '../../../shared/api/contract';
-import type { GraphMethodName } from '../../../shared/api/graph-contract';
-import { runGraphOp, type GraphOp } from '../../../shared/graph/ops';
+import type { CallContext, Handlers, OutputOf, ParsedInputOf } from '@shared/api/contract';
+import type { GraphMethodName } from '@shared/api/graph-contract';
+import { runGraphOp, type GraphOp } from '@shared/graph/ops';
 
 export type { GraphOp };
 

@@ -1,8 +1,8 @@
 // graph:library over fake vectors: two clusters of papers give two communities, titles as labels.
 import { describe, expect, it } from 'vitest';
-import { QuireError } from '../../../shared/api/errors';
-import { graphMethods } from '../../../shared/api/graph-contract';
-import { createRng } from '../../../shared/graph/rng';
+import { QuireError } from '@shared/api/errors';
+import { graphMethods } from '@shared/api/graph-contract';
+import { createRng } from '@shared/graph/rng';
 import { createLibraryGraphCompute } from './compute';
 import { libraryGraph } from './library-graph';
 

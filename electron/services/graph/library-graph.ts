@@ -6,11 +6,11 @@
 // metric group), cancel by the caller's signal (the runner terminates the worker), and `sample`
 // draws a seeded subset of the papers first — the cheaper setting the graph cell offers on a large
 // library (shared/graph/cost.ts estimates both).
-import type { ParsedInputOf, Progress } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { LibraryGraph, LibraryGraphEdge } from '../../../shared/api/graph-contract';
-import { computeMetrics, knnGraph } from '../../../shared/graph/index';
-import { createRng } from '../../../shared/graph/rng';
+import type { ParsedInputOf, Progress } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { LibraryGraph, LibraryGraphEdge } from '@shared/api/graph-contract';
+import { computeMetrics, knnGraph } from '@shared/graph/index';
+import { createRng } from '@shared/graph/rng';
 
 export type LibraryGraphDeps = {
   vectors(): Promise<{ modelId: string; ids: string[]; vectors: Float32Array; dims: number }>;

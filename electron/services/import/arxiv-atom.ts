@@ -1,6 +1,6 @@
 // arXiv API (Atom XML) importer via fast-xml-parser.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { errorMessage, QuireError } from '../../../shared/api/errors';
+import { errorMessage, QuireError } from '@shared/api/errors';
 import type { Importer } from './types';
 import { decodeDraftEntities } from './entities';
 import { cleanArxivId, Collector } from './limits';

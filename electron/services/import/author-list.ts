@@ -1,7 +1,7 @@
 // Author lists as spreadsheets and RIS write them: "Last, First; Last, First" (Zotero, Mendeley,
 // EndNote), "Last, F., Last, F.M." (older Scopus), "Last F.; Last F." or "First Last and First Last",
 // turned into Quire's "Given Family" names.
-import { parseName, storedName } from '../../../shared/papers/names';
+import { parseName, storedName } from '@shared/papers/names';
 import { splitAuthors } from './limits';
 
 /** Initials such as "J.", "J.-P.", "A.B.", "J. R. R." (what Scopus writes for given names). */

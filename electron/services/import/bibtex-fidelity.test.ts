@@ -1,7 +1,7 @@
 // Issue 12's BibTeX defects, one test each: what real JabRef/Zotero/lab files hold must be stored as written.
 import bibtexParse from 'bibtex-parse';
 import { describe, expect, it } from 'vitest';
-import type { Paper, PaperDraft } from '../../../shared/api/schemas';
+import type { Paper, PaperDraft } from '@shared/api/schemas';
 import { exportPapers } from '../export';
 import { draftAsPaper } from './draft-paper.fixtures';
 import { parseText } from './index';

@@ -4,8 +4,8 @@
 // Until 2026-11 this used citation-js, which percent-encoded URLs (`%2f` → `%252f`, `<` → `%3C`), rejected
 // unbraced macro arguments, lost math and crossref, and split "Chen, Zhao-qian" into "qian Zhao-Chen"
 // (issue 12). citation-js's LaTeX tables are still used, by latex.ts.
-import { errorMessage, QuireError } from '../../../shared/api/errors';
-import { parseName, splitNameList, storedName } from '../../../shared/papers/names';
+import { errorMessage, QuireError } from '@shared/api/errors';
+import { parseName, splitNameList, storedName } from '@shared/papers/names';
 import type { Importer } from './types';
 import {
   readEntry,

@@ -1,6 +1,6 @@
 // CSL-JSON importer (Zotero, citation-js, pandoc): an array of items, or a single item, checked with zod.
 import { z } from 'zod';
-import { errorMessage, QuireError } from '../../../shared/api/errors';
+import { errorMessage, QuireError } from '@shared/api/errors';
 import type { Importer } from './types';
 import { cslToDraft, type CslItem } from './csl';
 import { decodeDraftEntities } from './entities';

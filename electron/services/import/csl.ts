@@ -1,5 +1,5 @@
 // Maps CSL-JSON items (from CSL-JSON files) to raw drafts.
-import { parseName, storedName } from '../../../shared/papers/names';
+import { parseName, storedName } from '@shared/papers/names';
 import { cleanArxivId, splitTags, type RawDraft } from './limits';
 
 export type CslName = {

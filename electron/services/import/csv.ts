@@ -1,7 +1,7 @@
 // CSV/TSV importer via papaparse: a header row names the columns (case-insensitive, with the aliases
 // of Zotero, Mendeley, EndNote and Scopus exports in columns.ts).
 import Papa from 'papaparse';
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 import type { Importer } from './types';
 import { parseAuthorList, parseTagList } from './author-list';
 import { matchColumnLists } from './columns';

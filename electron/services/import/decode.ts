@@ -1,6 +1,6 @@
 // Turns the bytes of an import source into text: BOM and encoding detection, size and binary checks.
-import { QuireError } from '../../../shared/api/errors';
-import { MAX_IMPORT_BYTES } from '../../../shared/api/schemas';
+import { QuireError } from '@shared/api/errors';
+import { MAX_IMPORT_BYTES } from '@shared/api/schemas';
 
 export type Decoded = { text: string; encoding: string; warnings: string[] };
 

@@ -1,6 +1,6 @@
 // Test helper: an imported PaperDraft as the Paper the library would store (draftToPaper with a
 // fixed id and stamps), so import → export → import round trips start from importer output.
-import type { Paper, PaperDraft } from '../../../shared/api/schemas';
+import type { Paper, PaperDraft } from '@shared/api/schemas';
 import { draftToPaper } from '../ingest/draft-to-paper';
 
 export function draftAsPaper(d: PaperDraft, i: number, sourceFile: string): Paper {

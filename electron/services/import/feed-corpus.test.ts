@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { exportPapers } from '../export';
 import { draftAsPaper } from './draft-paper.fixtures';
 import { parseSource, parseText } from './index';

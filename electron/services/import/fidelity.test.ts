@@ -1,8 +1,8 @@
 // Import fidelity (issue 12) for RIS, CSV, CSL-JSON and arXiv Atom: vendor notes, HTML references
 // decoded exactly once, reference-manager CSV columns, and pasted text detected like a file.
 import { describe, expect, it } from 'vitest';
-import { QuireError } from '../../../shared/api/errors';
-import { PASTED_TEXT_NAME } from '../../../shared/api/schemas';
+import { QuireError } from '@shared/api/errors';
+import { PASTED_TEXT_NAME } from '@shared/api/schemas';
 import { decodeEntities } from './entities';
 import { parseText } from './index';
 

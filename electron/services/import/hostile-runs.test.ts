@@ -1,7 +1,7 @@
 // Super-linear regex guard: 1 MB runs of blanks, dots and letters in every field an importer cleans
 // must finish (each case was quadratic before: a 1 MB blank run in one RIS line took ~16 minutes).
 import { describe, expect, it } from 'vitest';
-import { normaliseArxivId, normaliseDoi } from '../../../shared/papers/identity';
+import { normaliseArxivId, normaliseDoi } from '@shared/papers/identity';
 import { parseAuthorList } from './author-list';
 import { decodeEntities, htmlNoteToText } from './entities';
 import { cleanDoi, splitAuthors } from './limits';

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { QuireError } from '../../../shared/api/errors';
-import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/api/schemas';
-import { createRng, type Rng } from '../../../shared/graph/rng';
+import { QuireError } from '@shared/api/errors';
+import { IMPORT_FORMATS, type ImportFormat } from '@shared/api/schemas';
+import { createRng, type Rng } from '@shared/graph/rng';
 import { parseSource } from './index';
 
 const SEED = Number(process.env.QUIRE_FUZZ_SEED ?? 9);

@@ -1,7 +1,7 @@
 // Import parsing entry point: decode bytes, detect the format, run the importer. No storage here.
-import { QuireError, throwIfCancelled } from '../../../shared/api/errors';
-import type { Progress } from '../../../shared/api/contract';
-import type { ImportFormat } from '../../../shared/api/schemas';
+import { QuireError, throwIfCancelled } from '@shared/api/errors';
+import type { Progress } from '@shared/api/contract';
+import type { ImportFormat } from '@shared/api/schemas';
 import type { Importer, ParseOutcome } from './types';
 import { decodeBytes } from './decode';
 import { SNIFF_BYTES } from './limits';

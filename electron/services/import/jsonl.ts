@@ -1,5 +1,5 @@
 // JSON Lines importer: one paper object per line, with Quire's field names or common aliases.
-import { errorMessage, QuireError } from '../../../shared/api/errors';
+import { errorMessage, QuireError } from '@shared/api/errors';
 import type { Importer } from './types';
 import { matchColumns } from './columns';
 import { Collector, splitAuthors, splitTags, type RawDraft } from './limits';

@@ -1,7 +1,7 @@
 // Per-record limits and clean-up, applied in one place for every importer, plus progress and cancel.
-import { throwIfCancelled } from '../../../shared/api/errors';
-import { toWellFormed, type PaperDraft, type SkippedRecord } from '../../../shared/api/schemas';
-import { normaliseArxivId, stripTrailing } from '../../../shared/papers/identity';
+import { throwIfCancelled } from '@shared/api/errors';
+import { toWellFormed, type PaperDraft, type SkippedRecord } from '@shared/api/schemas';
+import { normaliseArxivId, stripTrailing } from '@shared/papers/identity';
 import type { ParseContext, ParseOutcome } from './types';
 
 /** Longest title accepted; longer "titles" are nearly always a mis-split abstract. */

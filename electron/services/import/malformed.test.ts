@@ -1,8 +1,8 @@
 // Broken, hostile and huge inputs: each gives a clear error naming the problem or a clean skip.
 import { describe, expect, it } from 'vitest';
-import { QuireError } from '../../../shared/api/errors';
-import { MAX_IMPORT_BYTES } from '../../../shared/api/schemas';
-import type { ImportFormat } from '../../../shared/api/schemas';
+import { QuireError } from '@shared/api/errors';
+import { MAX_IMPORT_BYTES } from '@shared/api/schemas';
+import type { ImportFormat } from '@shared/api/schemas';
 import { parseSource, parseText } from './index';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -1,7 +1,7 @@
 // RIS importer. A small hand parser rather than @citation-js/plugin-ris: the plugin leaves
 // `Y1 - 2019/05/01/` unparsed, maps T2 differently per record type, keeps trailing spaces in
 // names, silently accepts a record cut off before `ER`, and gives no line numbers for skips.
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 import type { Importer } from './types';
 import { invertName } from './author-list';
 import { decodeDraftEntities, htmlNoteToText } from './entities';

@@ -1,6 +1,6 @@
 // The importer contract: each format turns text into paper drafts plus a report of what it skipped.
-import type { Progress } from '../../../shared/api/contract';
-import type { ImportFormat, PaperDraft, SkippedRecord } from '../../../shared/api/schemas';
+import type { Progress } from '@shared/api/contract';
+import type { ImportFormat, PaperDraft, SkippedRecord } from '@shared/api/schemas';
 
 export type ParseContext = {
   /** File name, for messages and format detection. */

@@ -1,7 +1,7 @@
 // Duplicate rules of an import: identifiers first, then titles checked against years, DOIs, volumes,
 // editions and authors, merging only what is the same work.
 import { describe, expect, it } from 'vitest';
-import { PaperDraftSchema, type Paper, type PaperDraft } from '../../../shared/api/schemas';
+import { PaperDraftSchema, type Paper, type PaperDraft } from '@shared/api/schemas';
 import { dedupe } from './dedupe';
 
 const draft = (o: Partial<PaperDraft> & { title: string }) => PaperDraftSchema.parse(o);

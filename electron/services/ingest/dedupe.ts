@@ -2,14 +2,14 @@
 // or arXiv id is the same work; the same normalised title is the same work only when nothing
 // contradicts it (shared/papers/identity.ts). A duplicate fills the empty fields of the paper it
 // matches ("merged"); a same-title record that is a different work is kept and reported.
-import type { DistinctInfo, DuplicateInfo, Paper, PaperDraft } from '../../../shared/api/schemas';
+import type { DistinctInfo, DuplicateInfo, Paper, PaperDraft } from '@shared/api/schemas';
 import {
   contradiction,
   identityKeys,
   workKey,
   type Contradiction,
   type WorkKey,
-} from '../../../shared/papers/identity';
+} from '@shared/papers/identity';
 
 type Detail = 'volume' | 'issue' | 'edition' | 'pages';
 /** A library paper or a draft: drafts carry volume, issue, edition and pages only when the source did. */

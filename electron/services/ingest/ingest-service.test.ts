@@ -5,9 +5,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallContext, Progress } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { ImportRequest } from '../../../shared/api/schemas';
+import type { CallContext, Progress } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { ImportRequest } from '@shared/api/schemas';
 import { PaperStore } from '../library/store';
 import { BATCH_SIZE, IngestService } from './ingest-service';
 

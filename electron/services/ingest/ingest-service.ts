@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CallContext, Caller } from '../../../shared/api/contract';
-import { QuireError, throwIfCancelled } from '../../../shared/api/errors';
+import type { CallContext, Caller } from '@shared/api/contract';
+import { QuireError, throwIfCancelled } from '@shared/api/errors';
 import {
   MAX_IMPORT_BYTES,
   type ImportPreview,
@@ -13,7 +13,7 @@ import {
   type ImportSource,
   type Paper,
   type PaperDraft,
-} from '../../../shared/api/schemas';
+} from '@shared/api/schemas';
 import { parseSource } from '../import';
 import type { PaperStore } from '../library/store';
 import { dedupe } from './dedupe';

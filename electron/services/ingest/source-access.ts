@@ -4,8 +4,8 @@
 // `import:preview` (e.g. /etc/passwd as "feed" lines).
 import { realpath } from 'node:fs/promises';
 import { delimiter, isAbsolute, resolve, sep } from 'node:path';
-import type { Caller } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
+import type { Caller } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
 
 /** Environment variable with the folders remote callers may import from, separated by `:` (`;` on Windows). */
 export const IMPORT_DIRS_ENV = 'QUIRE_IMPORT_DIRS';

@@ -1,6 +1,6 @@
 // Paper filters shared by listing and search: words that must all occur, tag, suggested tag, topic-map
 // cluster, year range.
-import type { Paper, SearchFilters } from '../../../shared/api/schemas';
+import type { Paper, SearchFilters } from '@shared/api/schemas';
 
 const haystacks = new WeakMap<Paper, string>();
 

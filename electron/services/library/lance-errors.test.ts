@@ -1,7 +1,7 @@
 // LanceDB's messages become plain ones: the text below is what a second `quire import` printed before
 // the write lock existed (two CLI imports into one library).
 import { describe, expect, it } from 'vitest';
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 import { fromLanceError, plainLanceMessage } from './lance-errors';
 
 const CONFLICT =

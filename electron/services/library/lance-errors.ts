@@ -1,7 +1,7 @@
 // Plain messages for LanceDB failures: its errors carry Rust source paths and internal terms
 // ("Retryable commit conflict for version 7 … rust/lance/src/io/commit.rs:…") that mean nothing to a
 // researcher. Anything from LanceDB becomes a QuireError saying what failed and what to do.
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 
 /** True for errors raised inside LanceDB (lance, arrow, datafusion) rather than by our code. */
 export function isLanceError(err: unknown): boolean {

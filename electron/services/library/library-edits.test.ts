@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 import { LibraryService } from './library-service';
 import { paper } from './paper.fixtures';
 import { PaperStore } from './store';

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ListInputSchema } from '../../../shared/api/schemas';
+import { ListInputSchema } from '@shared/api/schemas';
 import { LibraryService } from './library-service';
 import { paper } from './paper.fixtures';
 import { PaperStore } from './store';

@@ -1,8 +1,8 @@
 // Library service: list (filter, sort, page), get, edit notes and tags, delete with undo.
 import { randomBytes } from 'node:crypto';
-import { QuireError } from '../../../shared/api/errors';
-import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { ColumnFill, ListResult, Paper, TagCount } from '../../../shared/api/schemas';
+import { QuireError } from '@shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { ColumnFill, ListResult, Paper, TagCount } from '@shared/api/schemas';
 import {
   filterSets,
   hasFilters,
@@ -12,7 +12,7 @@ import {
   type ClusterPapers,
   type SuggestedPapers,
 } from './filter';
-import { byTitleMatch } from '../../../shared/papers/title-match';
+import { byTitleMatch } from '@shared/papers/title-match';
 import { sortPapers } from './sort';
 import type { PaperStore } from './store';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Schema } from 'apache-arrow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { MIGRATIONS, readMeta, writeMeta } from './migrations';
 import {
   PAPERS_TABLE,

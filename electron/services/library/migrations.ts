@@ -2,7 +2,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Connection } from '@lancedb/lancedb';
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import {
   FOLD_COLUMN,

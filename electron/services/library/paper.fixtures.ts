@@ -1,6 +1,6 @@
 // A stored paper for library tests: titled `Title <id>`, other fields empty unless given, and
 // `addedAt` one second apart in creation order (so the "Added" sort is the order of the calls).
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 
 let n = 0;
 export const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({

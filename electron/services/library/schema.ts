@@ -1,6 +1,6 @@
 // The papers table: its Arrow schema, the current schema version, and row ↔ Paper conversion.
 import { Field, Int32, List, Schema, Utf8 } from 'apache-arrow';
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { foldText } from '../search/compound';
 
 /** Bump when the table's shape changes, and add a migration in migrations.ts. */

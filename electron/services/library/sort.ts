@@ -1,6 +1,6 @@
 // Library ordering: by one column, ascending or descending, with papers that lack the value
 // (no year, no venue, no authors, no title) always after the rest, whichever way the column runs.
-import type { Paper, SORT_KEYS } from '../../../shared/api/schemas';
+import type { Paper, SORT_KEYS } from '@shared/api/schemas';
 
 type SortKey = (typeof SORT_KEYS)[number];
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { META_FILE, MIGRATIONS, writeMeta } from './migrations';
 import { PAPERS_TABLE, SCHEMA_VERSION } from './schema';
 import { PaperStore } from './store';

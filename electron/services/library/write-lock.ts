@@ -11,8 +11,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { CallContext } from '../../../shared/api/contract';
-import { QuireError, throwIfCancelled } from '../../../shared/api/errors';
+import type { CallContext } from '@shared/api/contract';
+import { QuireError, throwIfCancelled } from '@shared/api/errors';
 
 export const LOCK_DIR = '.write-lock';
 const OWNER_FILE = 'owner.json';

@@ -1,7 +1,7 @@
 // Distinctive labels: on two clusters that both talk mostly about graphs, plain class-based TF-IDF
 // leads both with "graph"; the labels must not (shared/map/labels.ts + cluster-labels.ts).
 import { describe, expect, it } from 'vitest';
-import { clusterCandidates, phrases } from '../../../shared/map/labels';
+import { clusterCandidates, phrases } from '@shared/map/labels';
 import { finishLabels } from './cluster-labels';
 
 // Two clusters about graphs (each saying "graph" in every paper, their other words varied) and a

@@ -2,8 +2,8 @@
 // phrase's embedding (the active model) and the cluster centroid, then diversified by MMR with
 // phrase–phrase cosine (shared/map/labels.ts), with no two clusters leading with the same phrase.
 // Phrase embeddings are cached per phrase for the call.
-import type { Candidate } from '../../../shared/map/labels';
-import { pickKeywords } from '../../../shared/map/labels';
+import type { Candidate } from '@shared/map/labels';
+import { pickKeywords } from '@shared/map/labels';
 
 export type EmbedPhrase = (text: string) => Promise<Float32Array>;
 

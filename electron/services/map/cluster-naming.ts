@@ -1,13 +1,8 @@
 // Cluster names from the configured LLM: for each cluster (or the given ones), a prompt of its key
 // phrases and central titles, the answer cleaned and stored with its provenance (model, time, input).
-import type { CallContext } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import {
-  NAME_MAX_TOKENS,
-  NAME_SYSTEM,
-  buildNamePrompt,
-  cleanName,
-} from '../../../shared/map/cluster-name';
+import type { CallContext } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import { NAME_MAX_TOKENS, NAME_SYSTEM, buildNamePrompt, cleanName } from '@shared/map/cluster-name';
 import type { OpenGenerator } from '../tagging/llm/generate';
 import type { StoredMap } from './map-file';
 

@@ -1,8 +1,8 @@
 // The map feature's handlers for the composition root: wires MapService to the paper store and the
 // embedding service (vectors, embedded ids, phrase embeddings for labels); the service itself answers
 // the library and search `cluster` filter, and the configured LLM names clusters.
-import type { Handlers } from '../../../shared/api/contract';
-import type { MapMethodName } from '../../../shared/api/map-contract';
+import type { Handlers } from '@shared/api/contract';
+import type { MapMethodName } from '@shared/api/map-contract';
 import type { EmbeddingService } from '../embedding/embedding-service';
 import type { PaperStore } from '../library/store';
 import type { OpenGenerator } from '../tagging/llm/generate';

@@ -2,7 +2,7 @@
 // with a check of its shape (a damaged or foreign file is reported, never half-used).
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ClusterLlmName, MapMethod, TopicMap } from '../../../shared/api/map-contract';
+import type { ClusterLlmName, MapMethod, TopicMap } from '@shared/api/map-contract';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 export const MAP_FILE_VERSION = 1;

@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CallContext } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { PipelineInput, PipelineResult } from '../../../shared/map/pipeline';
+import type { CallContext } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { PipelineInput, PipelineResult } from '@shared/map/pipeline';
 import type { WorkerReply } from './map-worker';
 
 /** The built worker sits beside main.js in the Electron build; from the sources a tsx bootstrap starts it. */

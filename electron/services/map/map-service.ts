@@ -4,13 +4,13 @@
 // since near their nearest neighbours and saying the map is stale, never presenting another
 // model's map as current.
 import { readdir } from 'node:fs/promises';
-import type { CallContext } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { MapCluster, MapStatus, TopicMap } from '../../../shared/api/map-contract';
-import type { MapComputeInputSchema } from '../../../shared/api/map-contract';
-import type { Paper } from '../../../shared/api/schemas';
-import { matchClusters } from '../../../shared/map/match';
-import type { PipelineResult } from '../../../shared/map/pipeline';
+import type { CallContext } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { MapCluster, MapStatus, TopicMap } from '@shared/api/map-contract';
+import type { MapComputeInputSchema } from '@shared/api/map-contract';
+import type { Paper } from '@shared/api/schemas';
+import { matchClusters } from '@shared/map/match';
+import type { PipelineResult } from '@shared/map/pipeline';
 import { alignVectors, summarise } from './membership';
 import { mapText } from './map-text';
 import { nameClusters } from './cluster-naming';

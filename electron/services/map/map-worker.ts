@@ -2,8 +2,8 @@
 // services' event loop. One worker per computation; cancelling terminates it. Built as its own entry
 // (out/main/map-worker.js) for the app; started through map-worker-dev.mjs (tsx) from the sources.
 import { parentPort } from 'node:worker_threads';
-import { runPipeline, type PipelineInput } from '../../../shared/map/pipeline';
-import { errorMessage } from '../../../shared/api/errors';
+import { runPipeline, type PipelineInput } from '@shared/map/pipeline';
+import { errorMessage } from '@shared/api/errors';
 
 export type WorkerRequest = { type: 'run'; input: PipelineInput };
 export type WorkerReply =

@@ -1,7 +1,7 @@
 // What depends on cluster membership, recomputed after a merge: vectors in the map's paper order,
 // centroids, key-phrase candidates (weighted by centrality) and the papers nearest each centroid.
-import { clusterCandidates } from '../../../shared/map/labels';
-import { centralityWeights, centroidsOf } from '../../../shared/map/pipeline';
+import { clusterCandidates } from '@shared/map/labels';
+import { centralityWeights, centroidsOf } from '@shared/map/pipeline';
 
 export type ModelVectors = { ids: string[]; vectors: Float32Array; dims: number };
 

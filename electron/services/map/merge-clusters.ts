@@ -1,6 +1,6 @@
 // Merging clusters of a stored map: the sources' papers join the target, ids are renumbered, and
 // the merged cluster gets new key phrases and central papers (the others keep theirs).
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 import { alignVectors, summarise, type ModelVectors } from './membership';
 import { finishLabels, type EmbedPhrase } from './cluster-labels';
 import type { StoredMap } from './map-file';

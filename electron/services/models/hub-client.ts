@@ -2,7 +2,7 @@
 // their checksums and streams one file, optionally from a byte offset. Every request is bounded by a
 // first-byte timeout and every body read by a stall timeout, so an offline machine or a silent server
 // fails with a clear 'unavailable' instead of hanging.
-import { errorMessage, QuireError } from '../../../shared/api/errors';
+import { errorMessage, QuireError } from '@shared/api/errors';
 
 /** One file as the hub's tree API describes it. */
 export type HubFile = {

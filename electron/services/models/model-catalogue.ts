@@ -2,8 +2,8 @@
 // downloads in the library's models folder, and where transformers.js finds each. Read-only.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { QuireError } from '../../../shared/api/errors';
-import type { ModelInfo } from '../../../shared/api/schemas';
+import { QuireError } from '@shared/api/errors';
+import type { ModelInfo } from '@shared/api/schemas';
 import { dimsFromConfig, readManifest, type Dtype, type Manifest } from './manifest';
 import {
   folderSize,

@@ -3,8 +3,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { QuireError } from '../../../shared/api/errors';
-import { ModelIdSchema } from '../../../shared/api/schemas';
+import { QuireError } from '@shared/api/errors';
+import { ModelIdSchema } from '@shared/api/schemas';
 import { MANIFEST_NAME, type Dtype } from './manifest';
 
 /** The files a transformers.js feature-extraction model needs, besides one weight file. */

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Progress } from '../../../shared/api/contract';
+import type { Progress } from '@shared/api/contract';
 import { MANIFEST_NAME, ManifestSchema } from './manifest';
 import {
   ctx,

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { QuireError } from '../../../shared/api/errors';
+import type { QuireError } from '@shared/api/errors';
 import { ModelStore } from './model-store';
 import {
   bundledRoot,

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 import { HubClient } from './hub-client';
 import { MANIFEST_NAME } from './manifest';
 import { ModelCatalogue, type InstalledModel, type LocatedModel } from './model-catalogue';

@@ -1,8 +1,8 @@
 // Server models in the model manager: `server:<name>` is the embedding model of the configured
 // OpenAI-compatible server (Settings → LLM, `quire llm set --embedding-model NAME`). Listing it costs
 // no request; locating it asks the server once for a vector, to learn the dimension and prove it works.
-import { QuireError } from '../../../shared/api/errors';
-import type { LlmSettings } from '../../../shared/api/tagging-contract';
+import { QuireError } from '@shared/api/errors';
+import type { LlmSettings } from '@shared/api/tagging-contract';
 import type { EmbedderModel } from '../embedding/embedder';
 import { ServerEmbeddings } from '../embedding/server-embedder';
 import { assertServerUsable } from '../tagging/llm/llm-settings';

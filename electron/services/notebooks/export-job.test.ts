@@ -1,12 +1,12 @@
 // The notebook export job: the exporters' output is unchanged, every cell is reported as progress,
 // and a cancel during the export ends it with `cancelled` before the next cell.
 import { describe, expect, it } from 'vitest';
-import type { Progress } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import { createDefaultRegistry } from '../../../shared/notebook/cells/index';
-import { exportNotebook } from '../../../shared/notebook/export/index';
-import { NOTEBOOK_EXPORT_FORMATS } from '../../../shared/notebook/export/formats';
-import { sampleNotebook } from '../../../shared/notebook/sample';
+import type { Progress } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import { createDefaultRegistry } from '@shared/notebook/cells/index';
+import { exportNotebook } from '@shared/notebook/export/index';
+import { NOTEBOOK_EXPORT_FORMATS } from '@shared/notebook/export/formats';
+import { sampleNotebook } from '@shared/notebook/sample';
 import { exportNotebookJob } from './export-job';
 
 const registry = createDefaultRegistry();

@@ -1,11 +1,11 @@
 // `notebooks:export` as a job: the exporters (shared/notebook/export, unchanged) are called with a
 // registry that reports each exported cell as progress and stops at the next cell once cancelled.
-import type { Progress } from '../../../shared/api/contract';
-import { throwIfCancelled } from '../../../shared/api/errors';
-import { exportNotebook, type ExportOptions } from '../../../shared/notebook/export/index';
-import type { NotebookExportFormat } from '../../../shared/notebook/export/formats';
-import type { Notebook } from '../../../shared/notebook/model';
-import type { CellExporters, CellRegistry, CellType } from '../../../shared/notebook/registry';
+import type { Progress } from '@shared/api/contract';
+import { throwIfCancelled } from '@shared/api/errors';
+import { exportNotebook, type ExportOptions } from '@shared/notebook/export/index';
+import type { NotebookExportFormat } from '@shared/notebook/export/formats';
+import type { Notebook } from '@shared/notebook/model';
+import type { CellExporters, CellRegistry, CellType } from '@shared/notebook/registry';
 
 type JobContext = { signal: AbortSignal; onProgress(p: Progress): void };
 

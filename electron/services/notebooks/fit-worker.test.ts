@@ -1,8 +1,8 @@
 // The notebooks' fit worker as a job: a bootstrap fit reports its refits from the compute worker,
 // a cancelled fit ends as cancelled (the worker is terminated mid-bootstrap), and the next fit runs.
 import { describe, expect, it } from 'vitest';
-import type { Progress } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
+import type { Progress } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
 import { FitWorker } from './fit-worker';
 
 const x = Array.from({ length: 200 }, (_, i) => 1 + i / 10);

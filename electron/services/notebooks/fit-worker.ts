@@ -2,7 +2,7 @@
 // (electron/services/compute), never on the services thread. A run that settles (finished, timed
 // out, cancelled) while one of its fits still computes takes the worker down with it, so a fit
 // cannot outlive its cell; the next fit starts a fresh worker.
-import type { Progress } from '../../../shared/api/contract';
+import type { Progress } from '@shared/api/contract';
 import { ComputeSession, type LimitMessages } from '../compute/runner';
 import type { FitArgs } from '../compute/ops';
 

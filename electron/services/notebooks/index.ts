@@ -1,11 +1,11 @@
 // Notebooks service: maps the notebook methods of the contract onto the file store, the run
 // orchestration (sandboxed JavaScript in a child process per run, fits in the compute worker) and the pure exporters in shared/notebook.
-import type { Handlers } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import { createDefaultRegistry } from '../../../shared/notebook/cells/index';
-import { newId, summaryOf, type Cell, type Notebook } from '../../../shared/notebook/model';
-import { validateCell, type CellRegistry } from '../../../shared/notebook/registry';
-import { notebookStatus } from '../../../shared/notebook/staleness';
+import type { Handlers } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import { createDefaultRegistry } from '@shared/notebook/cells/index';
+import { newId, summaryOf, type Cell, type Notebook } from '@shared/notebook/model';
+import { validateCell, type CellRegistry } from '@shared/notebook/registry';
+import { notebookStatus } from '@shared/notebook/staleness';
 import { exportNotebookJob } from './export-job';
 import { katexCss } from './katex-css';
 import { FitWorker } from './fit-worker';

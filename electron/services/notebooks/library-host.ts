@@ -1,7 +1,7 @@
 // What notebook code sees of the library: paper references (never whole records) for the
 // sandbox's search() and papers(), and for the exporters' citations.
-import type { Paper } from '../../../shared/api/schemas';
-import type { PaperRef } from '../../../shared/notebook/registry';
+import type { Paper } from '@shared/api/schemas';
+import type { PaperRef } from '@shared/notebook/registry';
 import type { RunDeps } from './run';
 
 export type LibraryReader = { get(id: string): Paper | undefined; all(): Paper[] };

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CallContext } from '../../../shared/api/contract';
-import { encodeNotebook, NOTEBOOK_EXTENSION } from '../../../shared/notebook/file-format';
-import { NOTEBOOK_LIMITS, type Cell, type CellOutput } from '../../../shared/notebook/model';
+import type { CallContext } from '@shared/api/contract';
+import { encodeNotebook, NOTEBOOK_EXTENSION } from '@shared/notebook/file-format';
+import { NOTEBOOK_LIMITS, type Cell, type CellOutput } from '@shared/notebook/model';
 import { createNotebookHandlers } from './index';
 
 const dir = mkdtempSync(join(tmpdir(), 'quire-nb-limits-'));

@@ -1,21 +1,18 @@
 // Run orchestration: runs computable cells (one, or all in order by position), stores each cell's
 // outputs, inputs hash and time with the notebook as soon as it finishes, and stops on cancel.
-import { errorMessage, QuireError, type ErrorCode } from '../../../shared/api/errors';
-import type { CallContext } from '../../../shared/api/contract';
-import type { NotebookRunResult } from '../../../shared/api/notebook-contract';
-import type { FitResult } from '../../../shared/fit/index';
-import type { Cell, CellOutput, Notebook } from '../../../shared/notebook/model';
-import type { CellRegistry, RunContext } from '../../../shared/notebook/registry';
-import type {
-  SandboxHostFunctions,
-  SandboxRunOptions,
-} from '../../../shared/notebook/sandbox/host';
-import { SandboxCancelled } from '../../../shared/notebook/sandbox/host';
-import { SANDBOX_DEFAULTS, type SandboxEnv } from '../../../shared/notebook/sandbox/protocol';
-import { limitOutputs } from '../../../shared/notebook/limits';
+import { errorMessage, QuireError, type ErrorCode } from '@shared/api/errors';
+import type { CallContext } from '@shared/api/contract';
+import type { NotebookRunResult } from '@shared/api/notebook-contract';
+import type { FitResult } from '@shared/fit/index';
+import type { Cell, CellOutput, Notebook } from '@shared/notebook/model';
+import type { CellRegistry, RunContext } from '@shared/notebook/registry';
+import type { SandboxHostFunctions, SandboxRunOptions } from '@shared/notebook/sandbox/host';
+import { SandboxCancelled } from '@shared/notebook/sandbox/host';
+import { SANDBOX_DEFAULTS, type SandboxEnv } from '@shared/notebook/sandbox/protocol';
+import { limitOutputs } from '@shared/notebook/limits';
 import type { FitArgs } from '../compute/ops';
-import { cellStatus, inputsHash, notebookStatus } from '../../../shared/notebook/staleness';
-import { tableOfCell } from '../../../shared/notebook/tables';
+import { cellStatus, inputsHash, notebookStatus } from '@shared/notebook/staleness';
+import { tableOfCell } from '@shared/notebook/tables';
 import type { FitWorker } from './fit-worker';
 import type { NotebookStore } from './store';
 

@@ -1,7 +1,7 @@
 // Notebook search: a case-insensitive substring match over titles and cells (source, name, table
 // data, text outputs), with a snippet per matching cell; title hits first, then the most recent.
-import type { NotebookSearchHit } from '../../../shared/api/notebook-contract';
-import type { Cell, Notebook } from '../../../shared/notebook/model';
+import type { NotebookSearchHit } from '@shared/api/notebook-contract';
+import type { Cell, Notebook } from '@shared/notebook/model';
 
 /** Most matches reported for one notebook. */
 const MATCHES_PER_NOTEBOOK = 20;

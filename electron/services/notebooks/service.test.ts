@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CallContext } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { Paper } from '../../../shared/api/schemas';
-import { sampleNotebook } from '../../../shared/notebook/sample';
+import type { CallContext } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { Paper } from '@shared/api/schemas';
+import { sampleNotebook } from '@shared/notebook/sample';
 import { createNotebookHandlers } from './index';
 
 const dir = mkdtempSync(join(tmpdir(), 'quire-nb-'));

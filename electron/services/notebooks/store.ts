@@ -4,13 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { QuireError } from '../../../shared/api/errors';
-import {
-  decodeNotebook,
-  encodeNotebook,
-  NOTEBOOK_EXTENSION,
-} from '../../../shared/notebook/file-format';
-import { NOTEBOOK_LIMITS, type Notebook } from '../../../shared/notebook/model';
+import { QuireError } from '@shared/api/errors';
+import { decodeNotebook, encodeNotebook, NOTEBOOK_EXTENSION } from '@shared/notebook/file-format';
+import { NOTEBOOK_LIMITS, type Notebook } from '@shared/notebook/model';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 const TRASH = '.trash';

@@ -1,6 +1,6 @@
 // Relevance calibration: probabilities, independence from the other hits, the threshold verdict.
 import { describe, expect, it } from 'vitest';
-import { NO_CLOSE_MATCH } from '../../../shared/search/relevance';
+import { NO_CLOSE_MATCH } from '@shared/search/relevance';
 import { CALIBRATION, calibrate, relevance } from './calibration';
 
 const hit = (score: number, vectorScore: number | null, ftsScore: number | null) => ({

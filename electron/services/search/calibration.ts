@@ -1,7 +1,7 @@
 // Score calibration: each hit's scores mapped to an estimated probability that it is relevant, and
 // the "no close match" verdict when no hit is likely to be. Applied after ranking; never reorders.
-import type { SearchHit, SearchMode } from '../../../shared/api/schemas';
-import { NO_CLOSE_MATCH } from '../../../shared/search/relevance';
+import type { SearchHit, SearchMode } from '@shared/api/schemas';
+import { NO_CLOSE_MATCH } from '@shared/search/relevance';
 
 /**
  * Logistic model per mode: P(relevant) = 1 / (1 + exp(−(bias + Σ weight·feature))). Features are

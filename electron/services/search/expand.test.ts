@@ -1,7 +1,7 @@
 // Query expansion from the library's own text, the library terms kept up to date as papers come and
 // go, and the per-hit explanation of what matched.
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { accentedWords, foldText, hyphenatedCompounds } from './compound';
 import { expandQuery } from './expand';
 import { explainHit } from './explain';

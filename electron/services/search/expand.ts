@@ -1,7 +1,7 @@
 // Query expansion from the library's own text: abbreviations both ways ("GNN" ↔ "graph neural
 // network") and compound spellings ("oversquashing" ↔ "over-squashing" ↔ "over squashing"). Each
 // expansion becomes a weighted keyword clause, so the words as typed still count most.
-import type { QueryExpansion } from '../../../shared/api/schemas';
+import type { QueryExpansion } from '@shared/api/schemas';
 import type { FtsClause } from '../library/store';
 import { joinCompound } from './compound';
 import type { LibraryTerms } from './library-terms';

@@ -1,7 +1,7 @@
 // "Why it matched": which words of the query, and which of its expansions, a paper contains, and in
 // which form ("ranked" found as "ranking", "GNN" found as "graph neural network"), so a user can
 // trust or correct a result.
-import type { MatchedTerm, Paper, QueryExpansion } from '../../../shared/api/schemas';
+import type { MatchedTerm, Paper, QueryExpansion } from '@shared/api/schemas';
 import { hyphenatedCompounds } from './compound';
 import { fold, lightStem, STOP_WORDS, tokens } from './words';
 

@@ -1,6 +1,6 @@
 // Matched-term highlights: the whole words of a text that share a stem with a query word.
-import type { Span } from '../../../shared/api/schemas';
-import { stem } from '../../../shared/search/stem';
+import type { Span } from '@shared/api/schemas';
+import { stem } from '@shared/search/stem';
 
 const STOP = new Set(
   'a an and are as at be by for from has have in into is it its of on or that the their this to was were with we our via using'.split(

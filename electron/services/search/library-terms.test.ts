@@ -2,7 +2,7 @@
 // re-tokenized when its text changes, counts that follow imports, edits and deletions, and queries
 // that wait for a small change but are never held up by a large one.
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { LibraryTerms } from './library-terms';
 
 function paper(id: string, title: string, abstract: string): Paper {

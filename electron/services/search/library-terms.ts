@@ -6,7 +6,7 @@
 // slices in the background. An import waits for its papers' count (it runs while they are embedded);
 // a query waits for a small change (an edit, a delete) and is served the tables as they stand during
 // a large one (another process's import), so no query stalls on a whole-library pass.
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { findDefinitions } from './abbreviations';
 import { hyphenatedCompounds, joinCompound } from './compound';
 import { rowsOf, type TermTable } from './expansion/soft-match';

@@ -2,9 +2,9 @@
 // what it should, filters hold, highlights point at the matched words, "more like this" leaves the
 // paper out, and papers without vectors are announced rather than silently missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QuireError } from '../../../shared/api/errors';
-import { SearchInputSchema } from '../../../shared/api/schemas';
-import type { SearchInput } from '../../../shared/api/schemas';
+import { QuireError } from '@shared/api/errors';
+import { SearchInputSchema } from '@shared/api/schemas';
+import type { SearchInput } from '@shared/api/schemas';
 import { DEFAULT_MODEL } from '../wiring/options';
 import { openTestCore, quietCtx, type TestCore } from '../wiring/core.fixtures';
 

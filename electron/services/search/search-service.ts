@@ -1,7 +1,7 @@
 // Search service: keyword (LanceDB FTS, BM25), semantic (vector) and hybrid search with filters and
 // highlights, and "more like this" from a paper's own vector.
-import type { ParsedInputOf } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
 import type {
   MatchedTerm,
   Paper,
@@ -10,7 +10,7 @@ import type {
   SearchHit,
   SearchMode,
   SearchResult,
-} from '../../../shared/api/schemas';
+} from '@shared/api/schemas';
 import type { EmbeddingService } from '../embedding/embedding-service';
 import {
   filterSets,

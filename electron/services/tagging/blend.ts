@@ -2,8 +2,8 @@
 // with n accepted papers gives the neighbours' vote the weight n / (n + HALF): with no labels it is
 // pure zero-shot, with many it is mostly neighbours. HALF and the threshold were chosen by
 // bench/tagging (micro-F1 on the sample feed, 20 % of labels accepted).
-import type { CallContext } from '../../../shared/api/contract';
-import type { TaggerName } from '../../../shared/api/tagging-contract';
+import type { CallContext } from '@shared/api/contract';
+import type { TaggerName } from '@shared/api/tagging-contract';
 import { neighbourScores, NEIGHBOURS, type NeighboursOptions } from './neighbours';
 import type { ProposedTag, TaggerInput, TaggerOutput } from './tagger';
 import {

@@ -1,9 +1,9 @@
 // What the tagging service's parts share: the papers, the tagging file, undo tokens, and the views of
 // the state every part needs (vocabulary, visible pending suggestions, rejected pairs).
 import { randomBytes } from 'node:crypto';
-import { QuireError } from '../../../shared/api/errors';
-import type { Paper } from '../../../shared/api/schemas';
-import type { Suggestion, TagInfo } from '../../../shared/api/tagging-contract';
+import { QuireError } from '@shared/api/errors';
+import type { Paper } from '@shared/api/schemas';
+import type { Suggestion, TagInfo } from '@shared/api/tagging-contract';
 import type { PaperStore } from '../library/store';
 import type { StoredSuggestion, StoredTag, TaggingStore } from './tagging-store';
 import { vocabulary } from './vocabulary';

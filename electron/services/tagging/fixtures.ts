@@ -1,6 +1,6 @@
 // Test papers for the tagging tests: short abstracts on four topics, written for these tests from
 // topic word lists (seeded), so each topic's papers share vocabulary the bundled model knows.
-import { mulberry32 } from '../../../shared/random';
+import { mulberry32 } from '@shared/random';
 const TOPICS: Record<string, string[]> = {
   graphs:
     `graph node nodes edge edges neighbours message passing network vertex adjacency spectral community clustering link prediction`.split(

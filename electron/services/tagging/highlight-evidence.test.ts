@@ -1,7 +1,7 @@
 // Highlights as tagging evidence: a suggestion cites the paper's highlights that hold its matched
 // terms (compared by stem, as the zero-shot tagger matched them), and nothing else.
 import { describe, expect, it } from 'vitest';
-import type { Suggestion } from '../../../shared/api/tagging-contract';
+import type { Suggestion } from '@shared/api/tagging-contract';
 import { MAX_HIGHLIGHTS, withHighlightEvidence } from './highlight-evidence';
 
 function suggestion(paperId: string, terms?: string[]): Suggestion {

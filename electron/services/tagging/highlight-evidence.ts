@@ -1,6 +1,6 @@
 // Tagging evidence from the user's highlights: a suggestion whose matched terms occur in one of the
 // paper's highlighted passages says which ones (provenance only; scores are not changed).
-import type { Suggestion } from '../../../shared/api/tagging-contract';
+import type { Suggestion } from '@shared/api/tagging-contract';
 import { terms } from './text';
 
 export type PaperQuotes = ReadonlyMap<

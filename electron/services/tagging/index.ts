@@ -1,8 +1,8 @@
 // The tagging service: the vocabulary (tags:*) and suggestions with provenance and decisions
 // (tagging:*) of one library, as contract handlers. The `llm` tagger is optional (tagging/llm/).
-import type { Handlers } from '../../../shared/api/contract';
-import type { Paper } from '../../../shared/api/schemas';
-import type { Suggestion } from '../../../shared/api/tagging-contract';
+import type { Handlers } from '@shared/api/contract';
+import type { Paper } from '@shared/api/schemas';
+import type { Suggestion } from '@shared/api/tagging-contract';
 import type { PaperStore } from '../library/store';
 import { TaggingContext } from './context';
 import { withHighlightEvidence, type PaperQuotes } from './highlight-evidence';

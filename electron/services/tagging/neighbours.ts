@@ -5,8 +5,8 @@
 // usual start: a user tags a few papers) a share would be 100 % for every paper. Like zero-shot, the
 // threshold is calibrated per tag on its votes over the library (z-score, top-share cap).
 // Constants chosen by bench/tagging (quality on the sample feed with 20 % of labels accepted).
-import type { CallContext } from '../../../shared/api/contract';
-import type { Evidence } from '../../../shared/api/tagging-contract';
+import type { CallContext } from '@shared/api/contract';
+import type { Evidence } from '@shared/api/tagging-contract';
 import { buildKnn, EXACT_BELOW } from './knn';
 import { Slicer } from './slices';
 import type { Tagger, TaggerInput, TaggerOutput } from './tagger';

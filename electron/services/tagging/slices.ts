@@ -1,6 +1,6 @@
 // Time slices for heavy loops in the services' process: work for a few milliseconds, then yield to the
 // event loop (so other calls, progress events and cancels get through), and check the cancel signal.
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 
 /** Milliseconds of work between yields: short enough for a responsive UI, long enough to amortise. */
 const SLICE_MS = 12;

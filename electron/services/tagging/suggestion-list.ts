@@ -1,7 +1,7 @@
 // tagging:list — one page of suggestions for review: pending ones the user can still act on (not
 // re-proposing a rejected pair), filtered by decision, tag, tagger or paper, in the order asked for.
-import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { SuggestionPage } from '../../../shared/api/tagging-contract';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { SuggestionPage } from '@shared/api/tagging-contract';
 import type { TaggingContext } from './context';
 
 export function listSuggestions(

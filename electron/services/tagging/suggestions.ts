@@ -1,15 +1,15 @@
 // Suggestions: runs a tagger over the library and stores its proposals with provenance, lists them
 // for review, and records the user's decisions (accept adds the tag to the paper) with undo.
 import { randomBytes } from 'node:crypto';
-import type { CallContext, ParsedInputOf } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { Paper } from '../../../shared/api/schemas';
+import type { CallContext, ParsedInputOf } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { Paper } from '@shared/api/schemas';
 import type {
   Decision,
   SuggestRunResult,
   SuggestionPage,
   TaggerName,
-} from '../../../shared/api/tagging-contract';
+} from '@shared/api/tagging-contract';
 import { BlendTagger } from './blend';
 import { pairKey, type TaggingContext } from './context';
 import { listSuggestions } from './suggestion-list';

@@ -1,8 +1,8 @@
 // The vocabulary's operations: add (or describe), rename, merge and remove with undo. Renames and
 // merges rewrite the papers' tags (through the library store) and the stored suggestions together.
-import type { ParsedInputOf } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
-import type { TagInfo } from '../../../shared/api/tagging-contract';
+import type { ParsedInputOf } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { TagInfo } from '@shared/api/tagging-contract';
 import { pairKey, type TaggingContext } from './context';
 import type { Origin, StoredSuggestion, StoredTag } from './tagging-store';
 import { defaultColor } from './vocabulary';

@@ -1,8 +1,8 @@
 // The one interface every tagger implements (zero-shot, neighbours, LLM): papers + vocabulary + the
 // user's past decisions in, proposals above the tagger's own threshold out. The tagging service
 // stores them as suggestions with provenance and never re-proposes a rejected (paper, tag) pair.
-import type { CallContext } from '../../../shared/api/contract';
-import type { Evidence, TaggerName } from '../../../shared/api/tagging-contract';
+import type { CallContext } from '@shared/api/contract';
+import type { Evidence, TaggerName } from '@shared/api/tagging-contract';
 
 export type TaggerPaper = { id: string; title: string; abstract: string; tags: string[] };
 export type TaggerTag = { name: string; description: string };

@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Progress } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
+import type { Progress } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
 import { storedPaper } from '../../../tests/support/paper';
 import { topicPapers } from './fixtures';
 import { TAGGING_FILE } from './tagging-store';

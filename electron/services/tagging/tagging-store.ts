@@ -6,8 +6,8 @@
 import { readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { Suggestion } from '../../../shared/api/tagging-contract';
-import { DecisionSchema, TaggerNameSchema } from '../../../shared/api/tagging-contract';
+import type { Suggestion } from '@shared/api/tagging-contract';
+import { DecisionSchema, TaggerNameSchema } from '@shared/api/tagging-contract';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 export const TAGGING_FILE = 'tagging.json';

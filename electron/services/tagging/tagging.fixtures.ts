@@ -4,9 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
-import { createClient, type Api } from '../../../shared/api/client';
-import { QuireError } from '../../../shared/api/errors';
-import { inProcessTransport } from '../../../shared/api/in-process';
+import { createClient, type Api } from '@shared/api/client';
+import { QuireError } from '@shared/api/errors';
+import { inProcessTransport } from '@shared/api/in-process';
 import { createServices, type Services } from '..';
 import { toJsonl, type FixturePaper } from './fixtures';
 

@@ -1,6 +1,6 @@
 // The stored vectors the embedding taggers read (no re-embedding of papers), aligned with the papers
 // of a tagger run, and the embedding of tag texts with the same model search uses for queries.
-import { QuireError } from '../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 import type { TaggerPaper } from './tagger';
 
 /** What the embedding taggers need from the embedding service (EmbeddingService fits it, see index.ts). */

@@ -1,7 +1,7 @@
 // The vocabulary as the user sees it: tags described in tagging.json plus every tag papers already
 // carry (typed, or imported from BibTeX keywords and CSV/JSONL `tags`), with colours and counts.
 import { createHash } from 'node:crypto';
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import type { StoredTag, TaggingState } from './tagging-store';
 
 /** Distinct on light and dark backgrounds (Tableau 10). */

@@ -3,7 +3,7 @@
 // rarity). Thresholds are calibrated per tag on the tag's own score distribution over the library
 // (z-score, capped at a top share), because a broad description raises every paper's similarity and
 // one constant threshold would then tag the whole library. Constants chosen by bench/tagging.
-import type { CallContext } from '../../../shared/api/contract';
+import type { CallContext } from '@shared/api/contract';
 import { Slicer } from './slices';
 import type { Tagger, TaggerInput, TaggerOutput, TaggerPaper, TaggerTag } from './tagger';
 import { tagText, termSurfaces, terms } from './text';

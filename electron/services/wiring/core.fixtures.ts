@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CallContext } from '../../../shared/api/contract';
+import type { CallContext } from '@shared/api/contract';
 import { openCore, type Core } from './core';
 
 const BUNDLED_MODELS = join(

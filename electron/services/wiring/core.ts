@@ -1,7 +1,7 @@
 // The services of one library folder, built once and shared by the per-feature handler wiring
 // (wiring/*.ts): the store and its write lock, then each feature's service in dependency order.
 import { join, resolve } from 'node:path';
-import type { CallContext } from '../../../shared/api/contract';
+import type { CallContext } from '@shared/api/contract';
 import { createAnnotationHandlers } from '../annotations';
 import { EmbeddingService } from '../embedding/embedding-service';
 import { IngestService } from '../ingest/ingest-service';

@@ -1,7 +1,7 @@
 // Handlers of the graph methods: the pure engine's (in a compute worker) plus the library's
 // similarity graph and its cost estimate, which need the embeddings.
-import type { Handlers } from '../../../shared/api/contract';
-import { libraryGraphPlan } from '../../../shared/graph/cost';
+import type { Handlers } from '@shared/api/contract';
+import { libraryGraphPlan } from '@shared/graph/cost';
 import { createGraphHandlers } from '../graph/handlers';
 import {
   createGraphCompute,

@@ -1,7 +1,7 @@
 // Handlers of the import and export methods: an import writes under the lock, then embeds the new
 // papers (a failure there is a warning, never a lost import); an export is a chunked job.
-import type { Handlers } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
+import type { Handlers } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
 import { exportPapersJob } from '../export/job';
 import { fromLanceError } from '../library/lance-errors';
 import type { Core } from './core';

@@ -1,5 +1,5 @@
 // Handlers of the app and library methods: what the library is, its revision, list, edit, delete.
-import type { Handlers } from '../../../shared/api/contract';
+import type { Handlers } from '@shared/api/contract';
 import { QUIET, type Core } from './core';
 
 type LibraryHandlers = Pick<

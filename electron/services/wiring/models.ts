@@ -1,6 +1,6 @@
 // Handlers of the model and embedding methods: installed and server models with the active one
 // marked, downloads, switching the active model, the library's vectors.
-import type { Handlers } from '../../../shared/api/contract';
+import type { Handlers } from '@shared/api/contract';
 import type { Core } from './core';
 
 type ModelHandlers = Pick<

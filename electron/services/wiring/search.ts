@@ -1,7 +1,7 @@
 // Handlers of the search methods: a query builds a missing keyword index first, and marks the hits
 // that fall inside the paper's highlights.
-import type { Handlers } from '../../../shared/api/contract';
-import { errorMessage } from '../../../shared/api/errors';
+import type { Handlers } from '@shared/api/contract';
+import { errorMessage } from '@shared/api/errors';
 import { fromLanceError } from '../library/lance-errors';
 import { QUIET, type Core } from './core';
 

@@ -1,6 +1,6 @@
 // Handlers of the tagging methods (tags, suggestions, decisions) and of the LLM provider settings;
 // the calls that change papers' tags take the library's write lock like any other writer.
-import type { CallContext, Handlers } from '../../../shared/api/contract';
+import type { CallContext, Handlers } from '@shared/api/contract';
 import type { TaggingService } from '../tagging';
 import type { Core, WithWriteLock } from './core';
 

@@ -1,7 +1,7 @@
 // The progress bar with Cancel that every long computation shows (graph, fit with bootstrap,
 // exports): the job's phase, how far it is, and the estimate it started with. Runs come from useJob.
 import type { ReactElement } from 'react';
-import type { Progress } from '../../../shared/api/contract';
+import type { Progress } from '@shared/api/contract';
 import { ProgressBar } from './ProgressBar';
 import './job-progress.css';
 

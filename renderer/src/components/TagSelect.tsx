@@ -1,6 +1,6 @@
 // The tag filter used by the Library and Search toolbars: "All tags", each tag with its count,
 // "suggested: X" for tags with suggestions waiting for review, and the topic map's clusters.
-import type { TagCount } from '../../../shared/api/schemas';
+import type { TagCount } from '@shared/api/schemas';
 
 /** A cluster of the active model's topic map, offered as a filter. */
 export type ClusterOption = { id: string; label: string; size: number };

@@ -1,7 +1,7 @@
 // A title or abstract with its inline TeX math rendered by KaTeX: text stays React text (never
 // innerHTML), search highlights mark the text around the math, and bad TeX shows its source.
 import type { ReactNode } from 'react';
-import type { Span } from '../../../shared/api/schemas';
+import type { Span } from '@shared/api/schemas';
 import { cleanSpans, snippet } from '../features/search/highlight';
 import { renderTex } from './tex';
 import { mayHaveMath, texSegments, type TexSegment } from './texSegments';

@@ -1,7 +1,7 @@
 // KaTeX for titles and abstracts: one formula to HTML (cached, untrusted input kept inert), and a
 // whole string to safe HTML for places that build markup as strings (notebook references).
 import katex from 'katex';
-import { escapeHtml } from '../../../shared/notebook/export/markup';
+import { escapeHtml } from '@shared/notebook/export/markup';
 import { mayHaveMath, texSegments } from './texSegments';
 
 export type RenderedTex = { html: string } | { error: string };

@@ -1,7 +1,7 @@
 // A view's long call as a job: its AbortController, its latest progress and whether it runs, so
 // every long computation (cells, exports) shows a progress bar with Cancel (JobProgress.tsx).
 import { useCallback, useRef, useState } from 'react';
-import type { Progress } from '../../../shared/api/contract';
+import type { Progress } from '@shared/api/contract';
 
 export type Job = {
   running: boolean;

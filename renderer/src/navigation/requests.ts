@@ -1,6 +1,6 @@
 // The one way views ask each other for things (focus the filter, open a map selection, focus Search):
 // typed requests on a bus the shell provides, each delivered once to the view it names.
-import type { Paper } from '../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 
 /** "Open in library" from the map: a cluster, or a set of papers shown as a removable chip. */
 export type LibraryPreset = { cluster: string } | { ids: string[]; label: string };

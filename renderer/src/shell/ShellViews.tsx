@@ -1,7 +1,7 @@
 // The shell's views, side by side in <main>: Library always, Search and Tags kept once visited,
 // the others mounted while shown. Each view that shows a paper gets the same paper pane.
 import type { ComponentProps, Ref } from 'react';
-import type { ExportFormat, Paper } from '../../../shared/api/schemas';
+import type { ExportFormat, Paper } from '@shared/api/schemas';
 import { LibraryView } from '../features/library/LibraryView';
 import { MapView } from '../features/map/MapView';
 import { NotebooksView, type NotebooksHandle } from '../features/notebooks/NotebooksView';

@@ -1,8 +1,8 @@
 // The palette's, the shortcuts' and the menu's view of the app: what a command may do, and when.
 import { useMemo } from 'react';
-import type { Api } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/api/errors';
-import type { ExportFormat } from '../../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import { errorMessage } from '@shared/api/errors';
+import type { ExportFormat } from '@shared/api/schemas';
 import type { CommandContext } from '../features/commands/registry';
 import type { TaggingTab } from '../features/tagging/TaggingView';
 import type { RequestBus } from '../navigation/requests';

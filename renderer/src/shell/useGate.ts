@@ -1,7 +1,7 @@
 // The shell's first question: can the library be reached, and does it accept our token?
 import { useCallback, useEffect, useState } from 'react';
-import type { Api } from '../../../shared/api/client';
-import { QuireError, errorMessage } from '../../../shared/api/errors';
+import type { Api } from '@shared/api/client';
+import { QuireError, errorMessage } from '@shared/api/errors';
 
 export type Gate = 'checking' | 'ok' | 'unauthorized' | { unavailable: string };
 

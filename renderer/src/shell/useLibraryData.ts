@@ -1,8 +1,8 @@
 // What several views read about the library: its version (bumped on every write), tags, the tag
 // vocabulary with pending suggestions, and the map's clusters.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Api } from '../../../shared/api/client';
-import type { TagCount } from '../../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import type { TagCount } from '@shared/api/schemas';
 import { useLibraryRevision } from '../features/library/useLibraryRevision';
 import { useMapClusters } from '../features/map/useMapClusters';
 import { useVocabulary } from '../features/tagging/useVocabulary';

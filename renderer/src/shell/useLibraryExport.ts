@@ -1,9 +1,9 @@
 // Exports the whole library as a download; a 10k-paper export takes a while, so it is a job the
 // Export menu shows with its progress and Cancel.
 import { useCallback } from 'react';
-import type { Api } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/api/errors';
-import type { ExportFormat } from '../../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import { errorMessage } from '@shared/api/errors';
+import type { ExportFormat } from '@shared/api/schemas';
 import { EXPORT_LABELS } from '../features/commands/registry';
 import { useJob } from '../components/useJob';
 import { downloadBlob } from '../lib/downloadBlob';

@@ -3,7 +3,7 @@
 // Edit ▸ Find…, Help ▸ …) does what its menu item says; ids the renderer does not know are ignored.
 import { act, cleanup, configure, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { MenuCommand } from '../../../shared/menu-commands';
+import type { MenuCommand } from '@shared/menu-commands';
 import { App } from '../App';
 import { fakeApi, makePaper, stubLayout } from '../testing/fakeApi';
 import type { OnMenuCommand } from './useMenuCommands';

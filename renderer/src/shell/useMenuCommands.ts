@@ -1,13 +1,13 @@
 // Desktop menu items (File ▸ Import…, File ▸ Export ▸ …, Edit ▸ Find…, Help ▸ …) run here, through
 // the same command context as the palette; browser mode has no menu, so no subscription.
 import { useEffect, useRef } from 'react';
-import type { Bridge } from '../../../shared/api/ipc';
+import type { Bridge } from '@shared/api/ipc';
 import {
   MENU_COMMANDS,
   exportFormatOf,
   isMenuCommand,
   type MenuCommand,
-} from '../../../shared/menu-commands';
+} from '@shared/menu-commands';
 import type { CommandContext } from '../features/commands/registry';
 
 export type OnMenuCommand = NonNullable<Bridge['onCommand']>;

@@ -1,8 +1,8 @@
 // The papers open in the Library and Search panes, "more like this", and deleting a paper (with Undo).
 import { useCallback, useState } from 'react';
-import type { Api } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/api/errors';
-import type { Paper } from '../../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import { errorMessage } from '@shared/api/errors';
+import type { Paper } from '@shared/api/schemas';
 import type { SimilarTo } from '../features/search/SearchView';
 import type { RequestBus } from '../navigation/requests';
 import type { View } from '../views';

@@ -1,6 +1,6 @@
 // The last undoable action (a paper or tag deleted, a bulk accept): Mod+Z or the toast's Undo runs it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../../shared/api/errors';
+import { errorMessage } from '@shared/api/errors';
 import type { Undoable } from '../features/tagging/ReviewQueue';
 import type { ShowToast } from './useToast';
 

@@ -1,8 +1,8 @@
 // Test helper: an in-memory Transport answering from per-method handlers, recording every call.
-import { createClient, type Api, type Transport } from '../../../shared/api/client';
-import type { CallOptions, InputOf, MethodName, OutputOf } from '../../../shared/api/contract';
-import { toErrorInfo } from '../../../shared/api/errors';
-import type { Paper } from '../../../shared/api/schemas';
+import { createClient, type Api, type Transport } from '@shared/api/client';
+import type { CallOptions, InputOf, MethodName, OutputOf } from '@shared/api/contract';
+import { toErrorInfo } from '@shared/api/errors';
+import type { Paper } from '@shared/api/schemas';
 
 export type FakeHandlers = {
   [M in MethodName]?: (input: InputOf<M>, opts: CallOptions) => Promise<OutputOf<M>> | OutputOf<M>;

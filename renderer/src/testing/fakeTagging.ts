@@ -1,14 +1,14 @@
 // Test helper: an in-memory model of the tagging service (vocabulary, suggestions, decisions, undo,
 // LLM settings) answering with contract-typed replies, for renderer tests through fakeApi.
-import type { CallOptions } from '../../../shared/api/contract';
-import { QuireError } from '../../../shared/api/errors';
+import type { CallOptions } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
 import type {
   Decision,
   LlmSettings,
   Suggestion,
   TagInfo,
   TaggerName,
-} from '../../../shared/api/tagging-contract';
+} from '@shared/api/tagging-contract';
 import type { FakeHandlers } from './fakeApi';
 
 export type FakeTagging = {

@@ -6,19 +6,19 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forkLauncher, type ChildLauncher } from './child-launcher';
-import type { CellOutput } from '../../../../shared/notebook/model';
+import type { CellOutput } from '@shared/notebook/model';
 import {
   runInSandbox,
   type SandboxRunOptions,
   type WorkerExit,
   type WorkerPort,
-} from '../../../../shared/notebook/sandbox/host';
-import { SANDBOX_PRELUDE } from '../../../../shared/notebook/sandbox/prelude';
+} from '@shared/notebook/sandbox/host';
+import { SANDBOX_PRELUDE } from '@shared/notebook/sandbox/prelude';
 import {
   SANDBOX_DEFAULTS,
   type SandboxEnv,
   type WorkerToHost,
-} from '../../../../shared/notebook/sandbox/protocol';
+} from '@shared/notebook/sandbox/protocol';
 
 /** The process script sits beside this module in the sources and beside main.js in a build. */
 function processScript(): string {

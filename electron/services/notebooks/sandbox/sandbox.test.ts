@@ -1,8 +1,8 @@
 // Sandbox: escape attempts fail with errors and reach nothing of Node; runaway loops and memory
 // bombs are stopped; the API (table, output, fit, search, console) works by message round-trip.
 import { describe, expect, it } from 'vitest';
-import type { CellOutput } from '../../../../shared/notebook/model';
-import type { SandboxEnv } from '../../../../shared/notebook/sandbox/protocol';
+import type { CellOutput } from '@shared/notebook/model';
+import type { SandboxEnv } from '@shared/notebook/sandbox/protocol';
 import { runJavaScriptInNode } from './node-runner';
 
 const env: SandboxEnv = {

@@ -1,6 +1,6 @@
 // Query expansion for search: model-vocabulary neighbours (soft term matching of the query's words
 // against candidate papers) and pseudo-relevance feedback from the first pass's top papers.
-import type { Paper } from '../../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { feedbackTerms } from './feedback';
 import { LibraryTerms, type TermSource, type TermStats } from '../library-terms';
 import { SoftMatcher, termTable, type SoftScore, type TermTable } from './soft-match';

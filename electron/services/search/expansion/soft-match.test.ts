@@ -2,7 +2,7 @@
 // paper described in other words scores above papers that share nothing with the query.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Paper } from '../../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { Embedder } from '../../embedding/embedder';
 import { QueryExpander } from './query-expander';
 import { SoftMatcher, termTable } from './soft-match';

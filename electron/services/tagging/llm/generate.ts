@@ -1,8 +1,8 @@
 // Free text from the configured LLM provider, for features that want a few words rather than tags
 // (the map's cluster names): the OpenAI-compatible server's chat completion, or greedy generation by
 // the transformers.js decoder in the process's onnxruntime worker. Same settings as the LLM tagger.
-import { QuireError } from '../../../../shared/api/errors';
-import type { LlmSettings } from '../../../../shared/api/tagging-contract';
+import { QuireError } from '@shared/api/errors';
+import type { LlmSettings } from '@shared/api/tagging-contract';
 import { requestWorker } from '../../embedding/embedder';
 import type { LlmTaggerDeps } from './index';
 import { assertServerUsable } from './llm-settings';

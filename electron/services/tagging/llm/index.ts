@@ -1,8 +1,8 @@
 // The LLM tagger factory: turns a library's LLM settings into a Tagger (the OpenAI-compatible server
 // or a transformers.js yes/no scorer), or null when no LLM is set up. The tagging service takes the
 // result as its `llmTagger`.
-import { QuireError } from '../../../../shared/api/errors';
-import type { LlmSettings } from '../../../../shared/api/tagging-contract';
+import { QuireError } from '@shared/api/errors';
+import type { LlmSettings } from '@shared/api/tagging-contract';
 import type { Tagger } from '../tagger';
 import { assertServerUsable } from './llm-settings';
 import { OpenAiClient } from './openai-client';

@@ -2,7 +2,7 @@
 // configured server answers, and the `llm` tagger those settings make.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LlmSettings } from '../../../../shared/api/tagging-contract';
+import type { LlmSettings } from '@shared/api/tagging-contract';
 import type { SettingsStore } from '../../settings/settings-store';
 import type { Tagger } from '../tagger';
 import { createTextGenerator, type OpenGenerator } from './generate';

@@ -1,7 +1,7 @@
 // LLM provider settings of a library (the `llm` key of settings.json): defaults, validation of the
 // server URL, and the rule that a server off this machine is used only when the user allowed it.
-import { QuireError } from '../../../../shared/api/errors';
-import type { LlmSettings } from '../../../../shared/api/tagging-contract';
+import { QuireError } from '@shared/api/errors';
+import type { LlmSettings } from '@shared/api/tagging-contract';
 
 export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   baseUrl: '',

@@ -1,7 +1,7 @@
 // A small client for local OpenAI-compatible servers (Ollama, LM Studio, llama.cpp server, vLLM):
 // `/models`, `/chat/completions` and `/embeddings` over Node's fetch, each request bounded by a
 // timeout (which also covers a body that never ends) and a byte cap, every failure a clear message.
-import { QuireError } from '../../../../shared/api/errors';
+import { QuireError } from '@shared/api/errors';
 
 /** Why a request failed; the tagger decides per kind whether to go on with the next paper. */
 export type ServerFailure =

@@ -2,8 +2,8 @@
 // valid JSON, code fences, foreign tags, malformed JSON, an unsupported response_format, an endless
 // body, a flood of bytes, HTTP 500 and a server that is down.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CallContext, Progress } from '../../../../shared/api/contract';
-import type { LlmSettings } from '../../../../shared/api/tagging-contract';
+import type { CallContext, Progress } from '@shared/api/contract';
+import type { LlmSettings } from '@shared/api/tagging-contract';
 import {
   closedPortUrl,
   startFakeLlmServer,

@@ -2,8 +2,8 @@
 // short-listed tags apply, JSON-schema structured output (falling back to JSON mode, then a plain
 // JSON prompt, when the server refuses it), temperature 0, one stricter retry on an invalid answer,
 // then the paper is reported as not tagged. Server trouble stops the run early with one message.
-import type { CallContext } from '../../../../shared/api/contract';
-import { QuireError } from '../../../../shared/api/errors';
+import type { CallContext } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
 import type { ProposedTag, Tagger, TaggerInput, TaggerOutput, TaggerTag } from '../tagger';
 import { parseAnswer } from './answer';
 import { planCandidates } from './candidates';

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallContext } from '../../../../shared/api/contract';
+import type { CallContext } from '@shared/api/contract';
 import { DEFAULT_LLM_SETTINGS } from './llm-settings';
 import { ModelStore } from '../../models/model-store';
 import { writeTinyDecoder, type TinyDecoder } from '../../../../scripts/model/tiny-decoder.mjs';

@@ -3,8 +3,8 @@
 // " yes" against " no" for the next token — one forward pass per candidate, no free generation, so
 // the answer can never be malformed. The paper is run once per paper and its key/value cache reused
 // for each question. The model runs in the process's onnxruntime worker.
-import type { CallContext } from '../../../../shared/api/contract';
-import { QuireError } from '../../../../shared/api/errors';
+import type { CallContext } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
 import { requestWorker } from '../../embedding/embedder';
 import type { Tagger, TaggerInput, TaggerOutput, TaggerPaper, TaggerTag } from '../tagger';
 import { planCandidates } from './candidates';

@@ -1,8 +1,8 @@
 // A paper's title and abstract as annotatable text with its highlights painted, the selection
 // toolbar (kind chips, Highlight, Comment), the comment editor and the list of highlights.
 import { useCallback, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Paper } from '../../../../shared/api/schemas';
-import type { Annotation } from '../../../../shared/annotations/types';
+import type { Paper } from '@shared/api/schemas';
+import type { Annotation } from '@shared/annotations/types';
 import { useApi } from '../../apiContext';
 import { AnnotatableText } from './AnnotatableText';
 import type { Capture, Field } from './capture';

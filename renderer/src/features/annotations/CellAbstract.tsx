@@ -2,9 +2,9 @@
 // keyboard), keys 1–9 pick a kind, `h` highlights, Enter quotes the selection or the highlight at
 // the caret into the cell's annotation (highlighting the selection first).
 import { useMemo, useState } from 'react';
-import type { Api } from '../../../../shared/api/client';
-import type { Paper } from '../../../../shared/api/schemas';
-import type { Annotation } from '../../../../shared/annotations/types';
+import type { Api } from '@shared/api/client';
+import type { Paper } from '@shared/api/schemas';
+import type { Annotation } from '@shared/annotations/types';
 import { AnnotatableText } from './AnnotatableText';
 import type { Capture } from './capture';
 import { quoteMarkdown } from './quote';

@@ -1,7 +1,7 @@
 // A highlight's comment: Markdown with `$…$` math, previewed as it will show; Ctrl+Enter (or
 // Save) keeps it, Escape leaves it unchanged.
 import { useState } from 'react';
-import { MAX_COMMENT_CHARS } from '../../../../shared/api/annotations-contract';
+import { MAX_COMMENT_CHARS } from '@shared/api/annotations-contract';
 import { MarkdownView } from '../notebooks/cells/MarkdownCellView';
 
 export function CommentEditor({

@@ -3,7 +3,7 @@
 // with its quote and comment, the kind's colour on each item.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_KINDS, type Annotation } from '../../../../shared/annotations/types';
+import { DEFAULT_KINDS, type Annotation } from '@shared/annotations/types';
 import { HighlightList } from './HighlightList';
 import type { Kinds } from './useKinds';
 

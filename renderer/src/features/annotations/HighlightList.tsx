@@ -1,7 +1,7 @@
 // The paper's highlights in text order: kind, field, the passage (math rendered), the comment;
 // orphaned ones (their passage is gone from the text) flagged and kept. Each can be dragged into a
 // notebook cell as a quote.
-import type { Annotation } from '../../../../shared/annotations/types';
+import type { Annotation } from '@shared/annotations/types';
 import { Icon } from '../../components/Icon';
 import { TexText } from '../../components/TexText';
 import { MarkdownView } from '../notebooks/cells/MarkdownCellView';

@@ -2,8 +2,8 @@
 // word typed (the service's search within highlights), listed after the papers; picking one
 // inserts the quote.
 import { useEffect, useState } from 'react';
-import type { Api } from '../../../../shared/api/client';
-import type { Annotation } from '../../../../shared/annotations/types';
+import type { Api } from '@shared/api/client';
+import type { Annotation } from '@shared/annotations/types';
 import { TexText } from '../../components/TexText';
 import { SUGGEST_DEBOUNCE_MS } from '../notebooks/PaperSuggest';
 import type { Kinds } from './useKinds';

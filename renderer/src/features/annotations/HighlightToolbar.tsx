@@ -1,6 +1,6 @@
 // The toolbar under a paper's title: the kind chips, Highlight (h) and Comment (Enter) for the
 // current selection, and the selected passage quoted.
-import type { AnnotationKind } from '../../../../shared/annotations/types';
+import type { AnnotationKind } from '@shared/annotations/types';
 import { TexText } from '../../components/TexText';
 import type { Capture } from './capture';
 import { KindPicker } from './KindPicker';

@@ -1,6 +1,6 @@
 // A search hit's line saying the match falls inside the reader's own highlights (or their
 // comments): the kind, where, and the highlighted passage.
-import type { SearchHit } from '../../../../shared/api/schemas';
+import type { SearchHit } from '@shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { TexText } from '../../components/TexText';
 import { useKinds } from './useKinds';

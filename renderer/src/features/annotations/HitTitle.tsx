@@ -2,8 +2,8 @@
 // pane: Shift+arrows or `s` select, `h` highlights), painting the paper's highlights under the search
 // matches. The snippet is a window of the abstract: offsets are shifted by its start both ways.
 import { useMemo, useState } from 'react';
-import type { Annotation, AnnotationField } from '../../../../shared/annotations/types';
-import type { SearchHit, Span } from '../../../../shared/api/schemas';
+import type { Annotation, AnnotationField } from '@shared/annotations/types';
+import type { SearchHit, Span } from '@shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { snippetWindow } from '../../components/TexText';
 import { AnnotatableText } from './AnnotatableText';

@@ -1,5 +1,5 @@
 // The library's "has highlights" filter: any kind, or one kind of the library's list.
-import type { AnnotationKind } from '../../../../shared/annotations/types';
+import type { AnnotationKind } from '@shared/annotations/types';
 
 type Props = {
   kinds: readonly AnnotationKind[];

@@ -1,5 +1,5 @@
 // The kinds of highlight as coloured chips, numbered so keys 1–9 pick one while selecting.
-import type { AnnotationKind } from '../../../../shared/annotations/types';
+import type { AnnotationKind } from '@shared/annotations/types';
 
 export function KindPicker({
   kinds,

@@ -1,7 +1,7 @@
 // Settings card for the highlight kinds: label and colour of each, add, remove, reorder (the order
 // is the 1–9 keys'). Saved as a whole; the service refuses dropping a kind still in use, and says so.
 import { useState } from 'react';
-import type { AnnotationKind } from '../../../../shared/annotations/types';
+import type { AnnotationKind } from '@shared/annotations/types';
 import { useApi } from '../../apiContext';
 import { useKinds } from './useKinds';
 import './annotations.css';

@@ -1,6 +1,6 @@
 // Test factory for an Annotation as the API answers it: a highlight of `exact`, anchored where it
 // was made (by default at the start of the abstract), with `over` replacing any other field.
-import type { Annotation } from '../../../../shared/annotations/types';
+import type { Annotation } from '@shared/annotations/types';
 
 export function makeAnnotation(
   exact: string,

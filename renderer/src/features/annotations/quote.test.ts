@@ -1,8 +1,8 @@
 // A highlight quoted into a notebook: one Markdown block quote (passage, comment, citation with a
 // link back) that the notebook's own renderer shows as a quote with a paper link and math.
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../../shared/annotations/types';
-import { findPaperRefs } from '../../../../shared/notebook/references';
+import type { Annotation } from '@shared/annotations/types';
+import { findPaperRefs } from '@shared/notebook/references';
 import { renderMarkdown } from '../notebooks/markdown';
 import { makeAnnotation } from './annotation.fixtures';
 import { highlightIdOf, quoteMarkdown } from './quote';

@@ -1,8 +1,8 @@
 // A highlight quoted into a notebook as plain Markdown, so every notebook export carries it: a
 // block quote of the passage, the comment, and a line citing the paper (`@[Title](paper:ID)`,
 // which exports turn into a citation) with a link back to the passage (`#quire-highlight/ID`).
-import type { Annotation } from '../../../../shared/annotations/types';
-import { paperRef } from '../../../../shared/notebook/references';
+import type { Annotation } from '@shared/annotations/types';
+import { paperRef } from '@shared/notebook/references';
 
 export const HIGHLIGHT_LINK = '#quire-highlight/';
 

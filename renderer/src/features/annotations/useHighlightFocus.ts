@@ -1,7 +1,7 @@
 // Takes a pending "show this highlight" request (a link back from a notebook quote) once the
 // paper's highlights are listed: marks it active and scrolls it into view.
 import { useEffect } from 'react';
-import type { Annotation } from '../../../../shared/annotations/types';
+import type { Annotation } from '@shared/annotations/types';
 import { takeHighlightFocus } from './focusRequest';
 
 export function useHighlightFocus(items: readonly Annotation[], setActive: (id: string) => void) {

@@ -1,8 +1,8 @@
 // The library's highlight kinds with their colours, shared by every view that paints highlights:
 // read once per library version, a colour for any kind id (an unknown id gets a neutral grey).
 import { useCallback, useEffect, useState } from 'react';
-import type { Api } from '../../../../shared/api/client';
-import { DEFAULT_KINDS, type AnnotationKind } from '../../../../shared/annotations/types';
+import type { Api } from '@shared/api/client';
+import { DEFAULT_KINDS, type AnnotationKind } from '@shared/annotations/types';
 
 const UNKNOWN = '#9aa3ae';
 

@@ -1,8 +1,8 @@
 // A paper's highlights for the paper pane: loaded with the paper, re-read after each change and
 // whenever the library changes elsewhere (`version`), with add, update and remove-with-undo.
 import { useCallback, useEffect, useState } from 'react';
-import type { Api } from '../../../../shared/api/client';
-import type { Annotation } from '../../../../shared/annotations/types';
+import type { Api } from '@shared/api/client';
+import type { Annotation } from '@shared/annotations/types';
 import type { Capture } from './capture';
 
 export type PaperAnnotations = {

@@ -1,6 +1,6 @@
 // Commands as data (as Excalidraw's actions): the palette, shortcuts and Settings all read this list.
-import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/api/schemas';
-import { MENU_COMMANDS, exportCommand } from '../../../../shared/menu-commands';
+import { EXPORT_FORMATS, type ExportFormat } from '@shared/api/schemas';
+import { MENU_COMMANDS, exportCommand } from '@shared/menu-commands';
 import { VIEWS, VIEW_TITLES, type View } from '../../views';
 
 /** What a command may do to the app; App builds it from its state. */

@@ -1,7 +1,7 @@
 // The import report's duplicate decisions: would-be merges (each can be overridden to import the
 // record as its own paper) and records kept as different works despite the same title.
-import type { DistinctInfo, DuplicateInfo } from '../../../../shared/api/schemas';
-import { differenceText } from '../../../../shared/papers/identity';
+import type { DistinctInfo, DuplicateInfo } from '@shared/api/schemas';
+import { differenceText } from '@shared/papers/identity';
 
 const MATCH_WORDS: Record<DuplicateInfo['match'], string> = {
   doi: 'same DOI',

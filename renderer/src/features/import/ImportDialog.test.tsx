@@ -2,9 +2,9 @@
 // Import dialog: pasted text → preview counts and sample; import → progress bar, cancel, summary.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallOptions, Progress } from '../../../../shared/api/contract';
-import { QuireError } from '../../../../shared/api/errors';
-import type { ImportPreview, ImportResult } from '../../../../shared/api/schemas';
+import type { CallOptions, Progress } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { ImportPreview, ImportResult } from '@shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi } from '../../testing/fakeApi';
 import { ImportDialog } from './ImportDialog';

@@ -1,5 +1,5 @@
 // The progress of a running preview or import: phase, message, count and bar.
-import type { Progress } from '../../../../shared/api/contract';
+import type { Progress } from '@shared/api/contract';
 import { ProgressBar } from '../../components/ProgressBar';
 import type { Stage } from './useImport';
 

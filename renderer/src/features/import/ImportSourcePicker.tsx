@@ -1,5 +1,5 @@
 // Where the papers come from: a file or pasted text, and the format (or detect it).
-import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/api/schemas';
+import { IMPORT_FORMATS, type ImportFormat } from '@shared/api/schemas';
 import { FORMAT_LABELS } from './importText';
 import type { ImportModel } from './useImport';
 

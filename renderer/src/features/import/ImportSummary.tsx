@@ -1,5 +1,5 @@
 // What an import did: papers imported or kept after a cancel, duplicates, and issues.
-import type { ImportResult } from '../../../../shared/api/schemas';
+import type { ImportResult } from '@shared/api/schemas';
 import { DistinctList } from './DuplicateReport';
 import { Issues } from './ImportIssues';
 import { plural } from './importText';

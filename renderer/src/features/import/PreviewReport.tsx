@@ -1,7 +1,7 @@
 // What an import would do: counts, issues, duplicates to keep apart, and a sample of new papers.
-import { displayName } from '../../../../shared/papers/names';
+import { displayName } from '@shared/papers/names';
 import type { ReactNode } from 'react';
-import type { ImportPreview } from '../../../../shared/api/schemas';
+import type { ImportPreview } from '@shared/api/schemas';
 import { DuplicateList, DistinctList } from './DuplicateReport';
 import { Issues } from './ImportIssues';
 import { FORMAT_LABELS } from './importText';

@@ -1,5 +1,5 @@
 // Words of the import dialog: format names and counted nouns.
-import type { ImportFormat } from '../../../../shared/api/schemas';
+import type { ImportFormat } from '@shared/api/schemas';
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   feed: 'Paper feed (title line, abstract line)',

@@ -1,7 +1,7 @@
 // The import dialog's state: the chosen source and format, the stage, and preview/import runs
 // that report progress and can be cancelled.
 import { useRef, useState } from 'react';
-import type { Progress } from '../../../../shared/api/contract';
+import type { Progress } from '@shared/api/contract';
 import {
   MAX_IMPORT_BYTES,
   PASTED_TEXT_NAME,
@@ -9,8 +9,8 @@ import {
   type ImportPreview,
   type ImportResult,
   type ImportSource,
-} from '../../../../shared/api/schemas';
-import { QuireError, errorMessage } from '../../../../shared/api/errors';
+} from '@shared/api/schemas';
+import { QuireError, errorMessage } from '@shared/api/errors';
 import { useApi } from '../../apiContext';
 import { toBase64 } from './base64';
 

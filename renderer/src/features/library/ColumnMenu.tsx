@@ -1,6 +1,6 @@
 // The library table's column menu (the header's last cell): show or hide each column; columns
 // that are empty in the whole library say so, and hide themselves unless the user shows them.
-import type { ColumnFill } from '../../../../shared/api/schemas';
+import type { ColumnFill } from '@shared/api/schemas';
 import { Icon } from '../../components/Icon';
 import { useDismiss } from './useDismiss';
 import { COLUMNS, hasValues, type Column, type ColumnPrefs, type OptionalColumn } from './columns';

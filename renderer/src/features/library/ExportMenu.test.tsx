@@ -4,9 +4,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Progress } from '../../../../shared/api/contract';
-import { QuireError } from '../../../../shared/api/errors';
-import type { ExportFormat } from '../../../../shared/api/schemas';
+import type { Progress } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { ExportFormat } from '@shared/api/schemas';
 import { useJob } from '../../components/useJob';
 import { ExportMenu } from './ExportMenu';
 

@@ -1,6 +1,6 @@
 // The toolbar's Export menu: one entry per export format of the contract; while an export runs it
 // becomes the export's progress bar with Cancel (a 10k-paper export takes a while).
-import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/api/schemas';
+import { EXPORT_FORMATS, type ExportFormat } from '@shared/api/schemas';
 import { Icon } from '../../components/Icon';
 import { useDismiss } from './useDismiss';
 import { EXPORT_LABELS } from '../commands/registry';

@@ -1,7 +1,7 @@
 // The Library's toolbar: the filter box (`/`), tag and highlight-kind filters, the map selection
 // chip, the paper count, Export and Import.
 import type { ComponentProps, RefObject } from 'react';
-import type { AnnotationKind } from '../../../../shared/annotations/types';
+import type { AnnotationKind } from '@shared/annotations/types';
 import { Icon } from '../../components/Icon';
 import { TagSelect } from '../../components/TagSelect';
 import { KindFilter } from '../annotations/KindFilter';

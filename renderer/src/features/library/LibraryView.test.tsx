@@ -5,7 +5,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ListInput, Paper } from '../../../../shared/api/schemas';
+import type { ListInput, Paper } from '@shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper, stubLayout } from '../../testing/fakeApi';
 import { RequestBus } from '../../navigation/requests';

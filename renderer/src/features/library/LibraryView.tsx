@@ -1,7 +1,7 @@
 // The Library view: toolbar (filter, tag, import, export), the virtualised table and the paper pane.
 import { liveTagValue, parseTagFilter, type ClusterOption } from '../../components/TagSelect';
 import { useRef, type ComponentProps, type ReactNode } from 'react';
-import type { ExportFormat, TagCount } from '../../../../shared/api/schemas';
+import type { ExportFormat, TagCount } from '@shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { useRequests } from '../../navigation/useRequests';
 import { useKinds } from '../annotations/useKinds';

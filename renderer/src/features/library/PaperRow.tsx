@@ -1,6 +1,6 @@
 // One row of the library table (or its loading skeleton), with the cell formatting it needs.
-import { displayName } from '../../../../shared/papers/names';
-import type { Paper } from '../../../../shared/api/schemas';
+import { displayName } from '@shared/papers/names';
+import type { Paper } from '@shared/api/schemas';
 import { TexText } from '../../components/TexText';
 import type { ColumnId } from './columns';
 

@@ -1,6 +1,6 @@
 // The library table's columns: which are shown (empty-everywhere columns hide unless the user
 // shows them), and the grid tracks, where the title takes the width the others leave.
-import type { ColumnFill } from '../../../../shared/api/schemas';
+import type { ColumnFill } from '@shared/api/schemas';
 import type { SortKey } from './usePaperPages';
 
 export type ColumnId = 'title' | 'authors' | 'year' | 'venue' | 'tags' | 'added';

@@ -1,7 +1,7 @@
 // Keeps the views live when another process changes the library (a `quire import` while the app is
 // open, another window): polls the papers table's revision and reports when it moves.
 import { useEffect, useRef } from 'react';
-import type { Api } from '../../../../shared/api/client';
+import type { Api } from '@shared/api/client';
 
 /** How often the revision is asked for: changes show within about a second. */
 export const REVISION_POLL_MS = 700;

@@ -1,8 +1,8 @@
 // Loads the library list in pages on demand, so a 10k-paper table only fetches what is on screen.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { Api } from '../../../../shared/api/client';
-import { errorMessage } from '../../../../shared/api/errors';
-import type { ColumnFill, Paper, SORT_KEYS } from '../../../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import { errorMessage } from '@shared/api/errors';
+import type { ColumnFill, Paper, SORT_KEYS } from '@shared/api/schemas';
 
 export type SortKey = (typeof SORT_KEYS)[number];
 export type LibraryQuery = {

@@ -1,7 +1,7 @@
 // The cluster legend: swatch, name (double-click renames), size, merge and open-in-library buttons,
 // and the LLM's proposed name; merging is two clicks (the cluster to merge, then the one to keep).
 import { useState } from 'react';
-import type { MapCluster, TopicMap } from '../../../../shared/api/map-contract';
+import type { MapCluster, TopicMap } from '@shared/api/map-contract';
 import { LlmNameNote } from './LlmNameNote';
 import { clusterColor } from './palette';
 

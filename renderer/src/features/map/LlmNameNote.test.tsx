@@ -3,7 +3,7 @@
 // model saw, Accept makes it the user's name, and nothing shows once the user named the cluster.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MapCluster } from '../../../../shared/api/map-contract';
+import type { MapCluster } from '@shared/api/map-contract';
 import { LlmNameNote } from './LlmNameNote';
 
 afterEach(cleanup);

@@ -1,6 +1,6 @@
 // The provenance of an LLM-proposed cluster name in the map legend ("named by <model>", with what it
 // was given) and the Accept action that makes it the user's own name (editing is the legend's rename).
-import type { MapCluster } from '../../../../shared/api/map-contract';
+import type { MapCluster } from '@shared/api/map-contract';
 
 type Props = {
   cluster: MapCluster;

@@ -1,6 +1,6 @@
 // The notices above the map: an error, a map made with another model, papers added or deleted since
 // the layout, papers with no vector yet.
-import type { MapStatus } from '../../../../shared/api/map-contract';
+import type { MapStatus } from '@shared/api/map-contract';
 
 export function MapBanners({ status, error }: { status: MapStatus | null; error: string | null }) {
   const map = status?.map ?? null;

@@ -4,7 +4,7 @@
 // the graph is not rebuilt per query); zoomed out, only the largest clusters are labelled. For
 // end-to-end tests it registers `window.__quireMap` (see sigmaMount.ts).
 import { useRef } from 'react';
-import type { TopicMap } from '../../../../shared/api/map-contract';
+import type { TopicMap } from '@shared/api/map-contract';
 import { TexText } from '../../components/TexText';
 import { LassoOverlay } from './LassoOverlay';
 import { useSigmaMap } from './useSigmaMap';

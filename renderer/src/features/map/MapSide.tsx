@@ -1,7 +1,7 @@
 // The panel beside the map: merge hint, the legend for the colouring in use, "Name with LLM", and the
 // lasso selection.
 import { useMemo, useState } from 'react';
-import type { TopicMap } from '../../../../shared/api/map-contract';
+import type { TopicMap } from '@shared/api/map-contract';
 import { ClusterLegend } from './ClusterLegend';
 import type { ColourMode, TagColouring } from './colouring';
 import { MapSelection } from './MapSelection';

@@ -1,7 +1,7 @@
 // The Map view's toolbar: method and k, Compute/Re-layout or Cancel, lasso, colouring, search, progress.
 import type { Dispatch, SetStateAction } from 'react';
-import type { Progress } from '../../../../shared/api/contract';
-import type { MapMethod } from '../../../../shared/api/map-contract';
+import type { Progress } from '@shared/api/contract';
+import type { MapMethod } from '@shared/api/map-contract';
 import type { ColourMode } from './colouring';
 import type { MapHits } from './useMapSearch';
 

@@ -4,7 +4,7 @@
 // region as a list of papers that can be opened, tagged, added to a notebook or opened as a filtered
 // library list.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
+import type { MapMethod, MapStatus } from '@shared/api/map-contract';
 import { MapBanners, MapEmpty } from './MapBanners';
 import { MapScatter } from './MapScatter';
 import { MapSide } from './MapSide';

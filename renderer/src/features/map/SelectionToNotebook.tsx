@@ -1,7 +1,7 @@
 // The lasso selection's "Add to notebook" row: pick a notebook (or a new one) and append a paper
 // card per selected paper (./addToNotebook.ts), with a note saying what happened.
 import { useEffect, useState } from 'react';
-import type { NotebookSummary } from '../../../../shared/notebook/model';
+import type { NotebookSummary } from '@shared/notebook/model';
 import { useApi } from '../../apiContext';
 import { addToNewNotebook, addToNotebook } from './addToNotebook';
 

@@ -1,14 +1,9 @@
 // Appends papers selected on the map to a notebook as paper cells (one card per paper, the notebook
 // convention), or makes a new notebook of them. Existing cards are not duplicated; a save that lost
 // a race with another window (revision conflict) is retried once on the fresh copy.
-import type { Api } from '../../../../shared/api/client';
-import { QuireError } from '../../../../shared/api/errors';
-import {
-  NOTEBOOK_LIMITS,
-  newId,
-  type Cell,
-  type Notebook,
-} from '../../../../shared/notebook/model';
+import type { Api } from '@shared/api/client';
+import { QuireError } from '@shared/api/errors';
+import { NOTEBOOK_LIMITS, newId, type Cell, type Notebook } from '@shared/notebook/model';
 
 export type AddResult = { notebookId: string; title: string; added: number; present: number };
 

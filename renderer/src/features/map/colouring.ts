@@ -1,7 +1,7 @@
 // How the map colours its papers: by cluster (the palette index of the paper's cluster) or by tag
 // (the most frequent tags each get a palette colour; a paper takes that of its most frequent tag,
 // papers with none of them are grey), with the legend entries either mode shows.
-import type { TopicMap } from '../../../../shared/api/map-contract';
+import type { TopicMap } from '@shared/api/map-contract';
 
 export type ColourMode = 'cluster' | 'tag';
 

@@ -4,7 +4,7 @@
 import Graph from 'graphology';
 import type Sigma from 'sigma';
 import type { NodePointProgram } from 'sigma/rendering';
-import type { TopicMap } from '../../../../shared/api/map-contract';
+import type { TopicMap } from '@shared/api/map-contract';
 import { deferRedrawDuringGestures, type GestureSigma } from './gestures';
 import { labelledClusters } from './mapLabels';
 import { clusterColor } from './palette';

@@ -1,8 +1,8 @@
 // The topic map's clusters for the Library and Search filters: read once at start (map:get), then
 // kept current by the Map view, which reports every map it shows (compute, rename, merge).
 import { useCallback, useEffect, useState } from 'react';
-import type { Api } from '../../../../shared/api/client';
-import type { MapStatus } from '../../../../shared/api/map-contract';
+import type { Api } from '@shared/api/client';
+import type { MapStatus } from '@shared/api/map-contract';
 import type { ClusterOption } from '../../components/TagSelect';
 
 /** The clusters a filter can offer: only a map of the active model (a stale one still has them). */

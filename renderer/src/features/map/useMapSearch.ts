@@ -3,7 +3,7 @@
 // map; keyword hits are papers that actually match. A query that cannot run says why.
 import { useEffect, useState } from 'react';
 import { useApi } from '../../apiContext';
-import { errorMessage } from '../../../../shared/api/errors';
+import { errorMessage } from '@shared/api/errors';
 
 /** search:query answers at most this many hits: the map highlights the best ones. */
 const MAX_HITS = 200;

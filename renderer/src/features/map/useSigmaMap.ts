@@ -1,8 +1,8 @@
 // Keeps a sigma scatter mounted in a container for the current map and colouring, restyles it in
 // place for a new search, and exposes what the HTML overlays draw (hover, labels, gesture state).
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { TopicMap } from '../../../../shared/api/map-contract';
-import { errorMessage } from '../../../../shared/api/errors';
+import type { TopicMap } from '@shared/api/map-contract';
+import { errorMessage } from '@shared/api/errors';
 import { highlightReducer, mountSigma, type ClusterLabel, type SigmaLike } from './sigmaMount';
 
 type Options = {

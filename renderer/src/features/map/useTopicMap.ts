@@ -1,9 +1,9 @@
 // The Map view's state: the persisted map (map:get), the "Compute map" job with progress and cancel,
 // the legend's edits (rename, merge) and the "Name with LLM" job.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Progress } from '../../../../shared/api/contract';
-import { QuireError, errorMessage } from '../../../../shared/api/errors';
-import type { MapMethod, MapStatus } from '../../../../shared/api/map-contract';
+import type { Progress } from '@shared/api/contract';
+import { QuireError, errorMessage } from '@shared/api/errors';
+import type { MapMethod, MapStatus } from '@shared/api/map-contract';
 import { useApi } from '../../apiContext';
 
 export type ComputeOptions = { method: MapMethod; k?: number };

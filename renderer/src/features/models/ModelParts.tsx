@@ -1,8 +1,8 @@
 // The Models panel's parts: the table of installed models, the running job's progress with Cancel,
 // and the hub download form.
 import { useState } from 'react';
-import type { Progress } from '../../../../shared/api/contract';
-import type { ModelInfo } from '../../../../shared/api/schemas';
+import type { Progress } from '@shared/api/contract';
+import type { ModelInfo } from '@shared/api/schemas';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatSize } from './formatSize';
 import type { ModelJob } from './useModelJobs';

@@ -3,10 +3,10 @@
 // progress in MB with cancel, and the service's error text shown as is.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Api } from '../../../../shared/api/client';
-import type { CallOptions } from '../../../../shared/api/contract';
-import { QuireError } from '../../../../shared/api/errors';
-import type { EmbeddingStatus, ModelInfo } from '../../../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import type { CallOptions } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { EmbeddingStatus, ModelInfo } from '@shared/api/schemas';
 import { fakeApi } from '../../testing/fakeApi';
 import { ApiContext } from '../../apiContext';
 import { ModelsPanel } from './ModelsPanel';

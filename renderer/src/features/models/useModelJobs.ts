@@ -1,9 +1,9 @@
 // The installed models and the one long job on them at a time (switch the active model, or download
 // one from the hub), with progress, cancel, and an error or notice line for the panel.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Progress } from '../../../../shared/api/contract';
-import { QuireError, errorMessage } from '../../../../shared/api/errors';
-import { ModelIdSchema, type ModelInfo } from '../../../../shared/api/schemas';
+import type { Progress } from '@shared/api/contract';
+import { QuireError, errorMessage } from '@shared/api/errors';
+import { ModelIdSchema, type ModelInfo } from '@shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { formatSize } from './formatSize';
 

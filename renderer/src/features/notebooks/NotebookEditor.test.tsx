@@ -3,10 +3,10 @@
 // sending notebooks:save with the revision it started from.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Progress } from '../../../../shared/api/contract';
-import { QuireError } from '../../../../shared/api/errors';
-import type { CellTypeInfo } from '../../../../shared/api/notebook-contract';
-import type { Notebook } from '../../../../shared/notebook/model';
+import type { Progress } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { CellTypeInfo } from '@shared/api/notebook-contract';
+import type { Notebook } from '@shared/notebook/model';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, stubLayout, type FakeHandlers } from '../../testing/fakeApi';
 import { AUTOSAVE_MS, NotebookEditor } from './NotebookEditor';

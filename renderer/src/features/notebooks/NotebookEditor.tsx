@@ -10,9 +10,9 @@ import {
   useReducer,
   useState,
 } from 'react';
-import { errorMessage } from '../../../../shared/api/errors';
-import type { CellTypeInfo, NotebookWithStatus } from '../../../../shared/api/notebook-contract';
-import type { Notebook } from '../../../../shared/notebook/model';
+import { errorMessage } from '@shared/api/errors';
+import type { CellTypeInfo, NotebookWithStatus } from '@shared/api/notebook-contract';
+import type { Notebook } from '@shared/notebook/model';
 import { useApi } from '../../apiContext';
 import { cellViewFor } from './cellViews';
 import { docReducer, initDoc } from './docState';

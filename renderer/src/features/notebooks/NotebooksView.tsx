@@ -2,8 +2,8 @@
 // Undo, search titles and contents) on the left, the open notebook's editor on the right. The list
 // and its parts live in ./list.
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import { errorMessage } from '../../../../shared/api/errors';
-import type { CellTypeInfo } from '../../../../shared/api/notebook-contract';
+import { errorMessage } from '@shared/api/errors';
+import type { CellTypeInfo } from '@shared/api/notebook-contract';
 import { useApi } from '../../apiContext';
 import { Icon } from '../../components/Icon';
 import type { ToastMessage } from '../../components/Toast';

@@ -1,6 +1,6 @@
 // What a computed cell produced, rendered without ever injecting its strings as HTML: text, JSON
 // (pretty), tables, console lines, errors in red, SVG as an <img> data URL.
-import type { CellOutput } from '../../../../shared/notebook/model';
+import type { CellOutput } from '@shared/notebook/model';
 
 const MAX_ROWS = 200;
 

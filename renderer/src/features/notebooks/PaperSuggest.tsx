@@ -1,9 +1,9 @@
 // Paper autocomplete shared by markdown `@` references, paper cells and table sources: library
 // papers ranked by how well their title matches, then semantic hits; debounced, keyboard selectable.
-import { displayName } from '../../../../shared/papers/names';
+import { displayName } from '@shared/papers/names';
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Api } from '../../../../shared/api/client';
-import type { Paper } from '../../../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import type { Paper } from '@shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { TexText } from '../../components/TexText';
 

@@ -1,7 +1,7 @@
 // The editor's document reducer (docState.ts): adopting a server answer keeps outputs the view
 // produced after the answered save was sent.
 import { describe, expect, it } from 'vitest';
-import type { Cell, Notebook } from '../../../../shared/notebook/model';
+import type { Cell, Notebook } from '@shared/notebook/model';
 import { docReducer, initDoc } from './docState';
 
 const cell = (patch: Partial<Cell> = {}): Cell => ({

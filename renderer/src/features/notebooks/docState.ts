@@ -1,8 +1,8 @@
 // The editor's document state as a pure reducer: the notebook being edited, per-cell status from
 // the last server answer, and undo/redo over the cells (edits, adds, deletes, moves). Typing in
 // one cell within a second is one undo step. Outputs are not undone: they belong to the last run.
-import type { NotebookWithStatus } from '../../../../shared/api/notebook-contract';
-import type { Cell, CellStatus, Notebook } from '../../../../shared/notebook/model';
+import type { NotebookWithStatus } from '@shared/api/notebook-contract';
+import type { Cell, CellStatus, Notebook } from '@shared/notebook/model';
 
 export const HISTORY_LIMIT = 200;
 export const COALESCE_MS = 1000;

@@ -2,8 +2,8 @@
 // to http(s)/mailto/#, no remote images (the app is offline), math ($…$, $$…$$) rendered by KaTeX,
 // and paper references `@[Title](paper:ID)` turned into links the view opens in Library.
 import { Marked, type Tokens } from 'marked';
-import { escapeHtml, renderMath, splitMath } from '../../../../shared/notebook/export/markup';
-import { findPaperRefs } from '../../../../shared/notebook/references';
+import { escapeHtml, renderMath, splitMath } from '@shared/notebook/export/markup';
+import { findPaperRefs } from '@shared/notebook/references';
 import { texHtml } from '../../components/tex';
 
 const SAFE_HREF = /^(https?:|mailto:|#)/i;

@@ -3,8 +3,8 @@
 // highlights are re-read when the library revision moves (another process added one).
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Annotation } from '../../../../shared/annotations/types';
-import type { Paper } from '../../../../shared/api/schemas';
+import type { Annotation } from '@shared/annotations/types';
+import type { Paper } from '@shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper } from '../../testing/fakeApi';
 import { PaperPane } from './PaperPane';

@@ -1,7 +1,7 @@
 // The paper pane: bibliographic details, links, abstract with highlights, the user's notes and
 // tags, Delete.
-import { displayName } from '../../../../shared/papers/names';
-import type { Paper } from '../../../../shared/api/schemas';
+import { displayName } from '@shared/papers/names';
+import type { Paper } from '@shared/api/schemas';
 import { Icon } from '../../components/Icon';
 import { AnnotatedPaper } from '../annotations/AnnotatedPaper';
 import { PaperSuggestions } from '../tagging/PaperSuggestions';

@@ -1,5 +1,5 @@
 // The paper pane's details line: venue, year, then volume, issue, edition and pages when the source gave them.
-import type { Paper } from '../../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 
 type Meta = Pick<Paper, 'venue' | 'year' | 'volume' | 'issue' | 'edition' | 'pages'>;
 

@@ -1,7 +1,7 @@
 // Debounced autosave: saves after a pause in typing and at once on flush (blur, unmount, and the
 // page being hidden or unloaded: reload, close, switching away).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../../../shared/api/errors';
+import { errorMessage } from '@shared/api/errors';
 import { usePageHide } from '../../lib/usePageHide';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';

@@ -1,8 +1,8 @@
 // The paper pane's state: the paper as loaded (per id), its notes box to focus on request, and the
 // saves of notes, tags and accepted suggestions, each reported to the views that list the paper.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../../../shared/api/errors';
-import type { Paper } from '../../../../shared/api/schemas';
+import { errorMessage } from '@shared/api/errors';
+import type { Paper } from '@shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { useRequests } from '../../navigation/useRequests';
 

@@ -4,9 +4,9 @@
 // version, and disappears when the library is complete.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallOptions } from '../../../../shared/api/contract';
-import { QuireError } from '../../../../shared/api/errors';
-import type { EmbeddingStatus } from '../../../../shared/api/schemas';
+import type { CallOptions } from '@shared/api/contract';
+import { QuireError } from '@shared/api/errors';
+import type { EmbeddingStatus } from '@shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, type FakeHandlers } from '../../testing/fakeApi';
 import { EmbeddingsBanner } from './EmbeddingsBanner';

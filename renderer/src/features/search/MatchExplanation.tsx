@@ -1,7 +1,7 @@
 // "Why it matched" under a search result: the query's words and the expansions found in the paper
 // ("GNN ≈ graph neural network", "oversquashing = over-squashing"), so a user can judge the match.
-import type { MatchedTerm } from '../../../../shared/api/schemas';
-import { describeMatch, MATCH_KIND_LABELS } from '../../../../shared/search/explain';
+import type { MatchedTerm } from '@shared/api/schemas';
+import { describeMatch, MATCH_KIND_LABELS } from '@shared/search/explain';
 
 export function MatchExplanation({ matched }: { matched: MatchedTerm[] | undefined }) {
   if (!matched?.length) return null;

@@ -1,6 +1,6 @@
 // The "no close match" state: a search whose hits are all unlikely to be relevant says so plainly,
 // and keeps those weak results one click away instead of presenting them as answers.
-import { percent } from '../../../../shared/search/relevance';
+import { percent } from '@shared/search/relevance';
 import './relevance.css';
 
 type Props = {

@@ -1,7 +1,7 @@
 // A hit's score column: its estimated chance of being relevant, in words, as a percentage and as a
 // bar on one scale for every query; the raw semantic and keyword scores stay in the tooltip.
-import type { SearchHit } from '../../../../shared/api/schemas';
-import { BAND_LABELS, percent, relevanceBand } from '../../../../shared/search/relevance';
+import type { SearchHit } from '@shared/api/schemas';
+import { BAND_LABELS, percent, relevanceBand } from '@shared/search/relevance';
 import './relevance.css';
 
 function fmt(n: number | null): string {

@@ -1,6 +1,6 @@
 // The controls beside the search box: the mode switch, the tag filter and the year range.
 import { TagSelect, type ClusterOption } from '../../components/TagSelect';
-import type { TagCount } from '../../../../shared/api/schemas';
+import type { TagCount } from '@shared/api/schemas';
 import { MODES, MODE_LABELS, MODE_TITLES } from './searchModes';
 import type { SearchViewModel } from './useSearchView';
 

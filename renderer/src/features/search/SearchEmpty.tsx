@@ -1,5 +1,5 @@
 // What the Search view shows without results: the introduction before typing, and "no match".
-import type { SearchMode } from '../../../../shared/api/schemas';
+import type { SearchMode } from '@shared/api/schemas';
 import { Icon } from '../../components/Icon';
 import { MODES, MODE_LABELS } from './searchModes';
 

@@ -1,5 +1,5 @@
 // One search result: title with highlights, year, venue and tags, why it matched, and its score.
-import type { SearchHit } from '../../../../shared/api/schemas';
+import type { SearchHit } from '@shared/api/schemas';
 import { TexSnippet } from '../../components/TexText';
 import { HitHighlights } from '../annotations/HitHighlights';
 import { HitTitle } from '../annotations/HitTitle';

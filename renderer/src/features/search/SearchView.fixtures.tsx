@@ -1,7 +1,7 @@
 // Fixtures for the Search view tests: hits and results, the embeddings status, and the view
 // rendered over a fake transport that records its calls.
 import { render } from '@testing-library/react';
-import type { Paper, SearchHit, SearchResult } from '../../../../shared/api/schemas';
+import type { Paper, SearchHit, SearchResult } from '@shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, type FakeHandlers } from '../../testing/fakeApi';
 import { SearchView, type SimilarTo } from './SearchView';

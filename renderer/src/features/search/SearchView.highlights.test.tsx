@@ -2,7 +2,7 @@
 // Search view: highlighting a passage in a result's title or abstract snippet with the keyboard.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_KINDS, type Annotation } from '../../../../shared/annotations/types';
+import { DEFAULT_KINDS, type Annotation } from '@shared/annotations/types';
 import { makePaper } from '../../testing/fakeApi';
 
 import { hit, renderSearch, result } from './SearchView.fixtures';

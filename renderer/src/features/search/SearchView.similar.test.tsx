@@ -3,7 +3,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../../../shared/api/schemas';
+import type { SearchResult } from '@shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper } from '../../testing/fakeApi';
 import { PaperPane } from '../paper/PaperPane';

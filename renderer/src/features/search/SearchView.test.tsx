@@ -3,8 +3,8 @@
 // close match", filters, <mark> highlights, keyboard navigation, out-of-order answers dropped, errors.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallOptions } from '../../../../shared/api/contract';
-import type { SearchResult } from '../../../../shared/api/schemas';
+import type { CallOptions } from '@shared/api/contract';
+import type { SearchResult } from '@shared/api/schemas';
 import { makePaper } from '../../testing/fakeApi';
 import { MODE_KEY } from './SearchView';
 import { SEARCH_DEBOUNCE_MS } from './useSearch';

@@ -2,7 +2,7 @@
 // matched terms highlighted, keyboard navigation, filters, "more like this", and the paper pane.
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ClusterOption } from '../../components/TagSelect';
-import type { TagCount } from '../../../../shared/api/schemas';
+import type { TagCount } from '@shared/api/schemas';
 import { useRequests } from '../../navigation/useRequests';
 import { NoCloseMatch, WeakResultsNote } from './NoCloseMatch';
 import { SearchBox } from './SearchBox';

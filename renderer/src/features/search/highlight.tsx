@@ -1,7 +1,7 @@
 // Matched-term highlighting for search hits: spans from the service become <mark> elements (never
 // innerHTML), and long abstracts are cut to a snippet around the first matches.
 import type { ReactNode } from 'react';
-import type { Span } from '../../../../shared/api/schemas';
+import type { Span } from '@shared/api/schemas';
 
 /** Sorted, clamped, non-overlapping spans: the service's spans are trusted for nothing. */
 export function cleanSpans(text: string, spans: readonly Span[]): Span[] {

@@ -1,5 +1,5 @@
 // The three search modes: their labels, tooltips and the remembered choice in localStorage.
-import type { SearchMode } from '../../../../shared/api/schemas';
+import type { SearchMode } from '@shared/api/schemas';
 
 export const MODE_KEY = 'quire.search.mode';
 

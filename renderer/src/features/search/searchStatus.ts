@@ -1,5 +1,5 @@
 // What the Search view shows about the current search: its state and its one-line status text.
-import type { SearchResult } from '../../../../shared/api/schemas';
+import type { SearchResult } from '@shared/api/schemas';
 import { MODE_LABELS } from './searchModes';
 
 export type ViewState = 'idle' | 'error' | 'loading' | 'no-close-match' | 'results' | 'empty';

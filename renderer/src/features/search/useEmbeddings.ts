@@ -3,10 +3,10 @@
 // `autoResume` it starts the job itself (once per library version), so vectors left missing by an
 // import that was killed or cancelled — here or in another process — are made on open.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Api } from '../../../../shared/api/client';
-import type { Progress } from '../../../../shared/api/contract';
-import { QuireError, errorMessage } from '../../../../shared/api/errors';
-import type { EmbeddingStatus } from '../../../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import type { Progress } from '@shared/api/contract';
+import { QuireError, errorMessage } from '@shared/api/errors';
+import type { EmbeddingStatus } from '@shared/api/schemas';
 
 export const EMBEDDINGS_POLL_MS = 3000;
 

@@ -2,9 +2,9 @@
 // answers that arrive out of order dropped. No state is set synchronously in an effect: whether a
 // search is in flight is derived from the key of the last answer.
 import { useEffect, useRef, useState } from 'react';
-import type { Api } from '../../../../shared/api/client';
-import { QuireError, errorMessage } from '../../../../shared/api/errors';
-import type { SearchFilters, SearchMode, SearchResult } from '../../../../shared/api/schemas';
+import type { Api } from '@shared/api/client';
+import { QuireError, errorMessage } from '@shared/api/errors';
+import type { SearchFilters, SearchMode, SearchResult } from '@shared/api/schemas';
 
 /** Keystrokes settle for this long before a search is sent. */
 export const SEARCH_DEBOUNCE_MS = 150;

@@ -2,12 +2,7 @@
 // choice and the keyboard cursor over the hits.
 import { useCallback, useState } from 'react';
 import { liveTagValue, parseTagFilter, type ClusterOption } from '../../components/TagSelect';
-import type {
-  SearchFilters,
-  SearchHit,
-  SearchMode,
-  TagCount,
-} from '../../../../shared/api/schemas';
+import type { SearchFilters, SearchHit, SearchMode, TagCount } from '@shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { readMode, saveMode } from './searchModes';
 import { searchState, statusText } from './searchStatus';

@@ -1,5 +1,5 @@
 // Settings' own cards: the library facts, the theme picker and the shortcut sheet.
-import type { LibraryInfo } from '../../../../shared/api/schemas';
+import type { LibraryInfo } from '@shared/api/schemas';
 import { COMMANDS, OTHER_SHORTCUTS, formatShortcut } from '../commands/registry';
 import type { ThemeChoice } from '../theme/useTheme';
 

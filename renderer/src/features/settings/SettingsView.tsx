@@ -1,7 +1,7 @@
 // Settings: where the library lives, what is in it, the theme, the version and the shortcuts.
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../../shared/api/errors';
-import type { LibraryInfo } from '../../../../shared/api/schemas';
+import { errorMessage } from '@shared/api/errors';
+import type { LibraryInfo } from '@shared/api/schemas';
 import { useApi } from '../../apiContext';
 import { KindsPanel } from '../annotations/KindsPanel';
 import { ModelsPanel } from '../models/ModelsPanel';

@@ -1,9 +1,9 @@
 // Bulk "accept all suggestions of tag X at or above score S": counts first (dryRun), then accepts.
 import { useState } from 'react';
-import type { TagInfo, TaggerName } from '../../../../shared/api/tagging-contract';
+import type { TagInfo, TaggerName } from '@shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
 import { Modal } from '../../components/Modal';
-import { errorMessage } from '../../../../shared/api/errors';
+import { errorMessage } from '@shared/api/errors';
 import { DialogFoot } from './DialogFoot';
 import { TAGGER_LABELS, formatScore } from './format';
 import { useBulkCount } from './useBulkCount';

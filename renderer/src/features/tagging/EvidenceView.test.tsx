@@ -3,7 +3,7 @@
 // kind and terms, in the detail panel and as a count in the one-line row.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Evidence } from '../../../../shared/api/tagging-contract';
+import type { Evidence } from '@shared/api/tagging-contract';
 import { EvidenceView } from './EvidenceView';
 
 afterEach(cleanup);

@@ -1,6 +1,6 @@
 // Why a tag was suggested: similarity, matched terms (and the user's highlights holding them),
 // nearest labelled papers, the LLM's reason.
-import type { Evidence } from '../../../../shared/api/tagging-contract';
+import type { Evidence } from '@shared/api/tagging-contract';
 import { TexText } from '../../components/TexText';
 import { formatScore } from './format';
 

@@ -1,7 +1,7 @@
 // The LLM form's model fields: provider switch, then a server's URL, model and embedding model, or
 // the id of a transformers.js model; and the timeout.
 import type { ReactNode } from 'react';
-import type { LlmSettings } from '../../../../shared/api/tagging-contract';
+import type { LlmSettings } from '@shared/api/tagging-contract';
 
 const EXAMPLE_URLS = [
   'http://127.0.0.1:11434/v1 (Ollama)',

@@ -3,7 +3,7 @@
 // remote one (allowRemote), Check, and the transformers.js provider.
 import { cleanup, fireEvent, render, screen, waitFor } from './tagging.fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LlmSettings } from '../../../../shared/api/tagging-contract';
+import type { LlmSettings } from '@shared/api/tagging-contract';
 import { ApiContext } from '../../apiContext';
 import { fakeApi } from '../../testing/fakeApi';
 import { fakeTagging } from '../../testing/fakeTagging';

@@ -1,9 +1,9 @@
 // Confirms merging one tag into another: papers that carry the first carry the second instead.
 import { useState } from 'react';
-import type { TagInfo } from '../../../../shared/api/tagging-contract';
+import type { TagInfo } from '@shared/api/tagging-contract';
 import { Modal } from '../../components/Modal';
 import { DialogFoot } from './DialogFoot';
-import { errorMessage } from '../../../../shared/api/errors';
+import { errorMessage } from '@shared/api/errors';
 
 type Props = {
   from: TagInfo;

@@ -3,7 +3,7 @@
 // Reject removes the suggestion without tagging.
 import { cleanup, fireEvent, render, screen, waitFor, within } from './tagging.fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Paper } from '../../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, makePaper } from '../../testing/fakeApi';
 import { fakeTagging, suggestion } from '../../testing/fakeTagging';

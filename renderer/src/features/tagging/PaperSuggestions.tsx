@@ -1,11 +1,11 @@
 // A paper's pending tag suggestions in the paper pane: score, evidence, Accept / Reject.
 import { useEffect, useState } from 'react';
-import type { Suggestion } from '../../../../shared/api/tagging-contract';
+import type { Suggestion } from '@shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
 import { EvidenceView } from './EvidenceView';
 import { TagChip } from './TagChip';
 import './tagging.css';
-import { errorMessage } from '../../../../shared/api/errors';
+import { errorMessage } from '@shared/api/errors';
 import { TAGGER_LABELS, formatScore } from './format';
 import { colorMap } from './useVocabulary';
 

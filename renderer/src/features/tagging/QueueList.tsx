@@ -1,7 +1,7 @@
 // The list of suggestions to review: one row per suggestion (score bar, title, tag, tagger,
 // evidence), a listbox whose selected option is the queue's cursor.
 import type { Ref } from 'react';
-import type { Suggestion } from '../../../../shared/api/tagging-contract';
+import type { Suggestion } from '@shared/api/tagging-contract';
 import { TexText } from '../../components/TexText';
 import { EvidenceView } from './EvidenceView';
 import { TagChip } from './TagChip';

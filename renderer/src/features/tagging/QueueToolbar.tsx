@@ -1,10 +1,6 @@
 // The review queue's toolbar: filter by tag and tagger, sort, the count to review, bulk accept.
 import type { Dispatch, SetStateAction } from 'react';
-import {
-  TAGGER_NAMES,
-  type TagInfo,
-  type TaggerName,
-} from '../../../../shared/api/tagging-contract';
+import { TAGGER_NAMES, type TagInfo, type TaggerName } from '@shared/api/tagging-contract';
 import { TAGGER_LABELS } from './format';
 import type { QueueFilters } from './useReviewQueue';
 

@@ -1,6 +1,6 @@
 // Consent before the LLM tagger may send papers off this machine: a note while the URL is remote,
 // and the confirmation that saving asks for.
-import type { LlmSettings } from '../../../../shared/api/tagging-contract';
+import type { LlmSettings } from '@shared/api/tagging-contract';
 import { hostOf } from './format';
 
 type Props = {

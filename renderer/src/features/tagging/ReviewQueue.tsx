@@ -1,8 +1,8 @@
 // The review queue: pending suggestions across the library, reviewed from the keyboard
 // (a accept, r reject, j/k move, u undo, Enter open the paper, A accept all above a score).
 import { useEffect, useRef, useState } from 'react';
-import type { SuggestRunResult, TagInfo } from '../../../../shared/api/tagging-contract';
-import type { Api } from '../../../../shared/api/client';
+import type { SuggestRunResult, TagInfo } from '@shared/api/tagging-contract';
+import type { Api } from '@shared/api/client';
 import { useApi } from '../../apiContext';
 import { BulkAcceptDialog } from './BulkAcceptDialog';
 import { QueueEmpty } from './QueueEmpty';

@@ -1,5 +1,5 @@
 // The progress block of a suggestion run: phase, message, counts and the shared progress bar.
-import type { Progress } from '../../../../shared/api/contract';
+import type { Progress } from '@shared/api/contract';
 import { ProgressBar } from '../../components/ProgressBar';
 
 export function RunProgress({ progress }: { progress: Progress | null }) {

@@ -1,5 +1,5 @@
 // The outcome of a finished suggestion run: a one-line summary, warnings, papers not tagged.
-import type { SuggestRunResult } from '../../../../shared/api/tagging-contract';
+import type { SuggestRunResult } from '@shared/api/tagging-contract';
 
 function summary(r: SuggestRunResult): string {
   const pending = r.suggestions.length;

@@ -1,7 +1,7 @@
 // "Run suggestions": picks a tagger and runs tagging:suggest as a job with a progress bar and Cancel.
 import { useEffect, useRef, useState } from 'react';
-import type { SuggestRunResult } from '../../../../shared/api/tagging-contract';
-import { TAGGER_NAMES } from '../../../../shared/api/tagging-contract';
+import type { SuggestRunResult } from '@shared/api/tagging-contract';
+import { TAGGER_NAMES } from '@shared/api/tagging-contract';
 import { TAGGER_LABELS } from './format';
 import { RunProgress } from './RunProgress';
 import { RunResult } from './RunResult';

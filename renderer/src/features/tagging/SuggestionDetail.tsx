@@ -1,6 +1,6 @@
 // The selected suggestion of the review queue in full: paper, tag, score, tagger and model, the
 // evidence, the Accept / Reject / Undo buttons and the queue's keys.
-import type { Suggestion } from '../../../../shared/api/tagging-contract';
+import type { Suggestion } from '@shared/api/tagging-contract';
 import { TexText } from '../../components/TexText';
 import { EvidenceView } from './EvidenceView';
 import { TagChip } from './TagChip';

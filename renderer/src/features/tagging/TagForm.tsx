@@ -1,7 +1,7 @@
 // The fields of a tag: name, one-sentence description and colour; used to create and to edit.
 import { useRef, useState, type FormEvent } from 'react';
-import { TagSchema } from '../../../../shared/api/schemas';
-import { errorMessage } from '../../../../shared/api/errors';
+import { TagSchema } from '@shared/api/schemas';
+import { errorMessage } from '@shared/api/errors';
 
 export type TagDraft = { name: string; description: string; color: string };
 

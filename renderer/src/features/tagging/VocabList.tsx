@@ -1,7 +1,7 @@
 // The vocabulary grid: one row per tag (chip, description, counts, Edit / Merge… / Delete), the
 // row being edited shown as a form in place.
 import type { Ref } from 'react';
-import type { TagInfo } from '../../../../shared/api/tagging-contract';
+import type { TagInfo } from '@shared/api/tagging-contract';
 import { TagChip } from './TagChip';
 import { TagForm, type TagDraft } from './TagForm';
 

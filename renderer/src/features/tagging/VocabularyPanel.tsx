@@ -1,7 +1,7 @@
 // The tag vocabulary: each tag's colour, description and counts; create, edit (rename, describe,
 // recolour), merge and delete with undo. Keys: j/k move, n new, e edit, m merge, Delete delete.
 import { useEffect, useRef, useState } from 'react';
-import type { TagInfo } from '../../../../shared/api/tagging-contract';
+import type { TagInfo } from '@shared/api/tagging-contract';
 import { MergeDialog } from './MergeDialog';
 import { TagForm } from './TagForm';
 import { useTagActions } from './useTagActions';

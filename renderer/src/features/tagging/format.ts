@@ -1,5 +1,5 @@
 // Small pure helpers shared by the tagging views: scores, tagger names, local URLs.
-import type { TaggerName } from '../../../../shared/api/tagging-contract';
+import type { TaggerName } from '@shared/api/tagging-contract';
 
 export const TAGGER_LABELS: Record<TaggerName, string> = {
   'zero-shot': 'Zero-shot',

@@ -2,7 +2,7 @@
 // render inside the API context.
 import { configure, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import type { Api } from '../../../../shared/api/client';
+import type { Api } from '@shared/api/client';
 import { ApiContext } from '../../apiContext';
 
 export { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';

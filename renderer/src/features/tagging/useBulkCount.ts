@@ -1,8 +1,8 @@
 // How many pending suggestions a bulk accept would take: a dry run, asked again (debounced) as the
 // tag, score or tagger change; a count answers only for exactly what it was asked for.
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../../shared/api/errors';
-import type { TaggerName } from '../../../../shared/api/tagging-contract';
+import { errorMessage } from '@shared/api/errors';
+import type { TaggerName } from '@shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
 
 /** Slider and typing settle for this long before the count is asked again. */

@@ -1,8 +1,8 @@
 // The LLM settings form's state: the saved settings and the draft, saving (with or without consent
 // to a remote server), and Check against the saved settings.
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../../shared/api/errors';
-import type { LlmSettings } from '../../../../shared/api/tagging-contract';
+import { errorMessage } from '@shared/api/errors';
+import type { LlmSettings } from '@shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
 
 export type Check = { ok: boolean; models: string[]; message: string };

@@ -9,8 +9,8 @@ import {
   type RefObject,
   type SetStateAction,
 } from 'react';
-import { errorMessage } from '../../../../shared/api/errors';
-import type { Suggestion } from '../../../../shared/api/tagging-contract';
+import { errorMessage } from '@shared/api/errors';
+import type { Suggestion } from '@shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
 
 type Done = {

@@ -1,8 +1,8 @@
 // The review queue's state: the pending suggestions for the current filters, a cursor, and
 // decisions applied at once on screen and sent in order, each undoable with `u`.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Suggestion, TaggerName } from '../../../../shared/api/tagging-contract';
-import { errorMessage } from '../../../../shared/api/errors';
+import type { Suggestion, TaggerName } from '@shared/api/tagging-contract';
+import { errorMessage } from '@shared/api/errors';
 import { useApi } from '../../apiContext';
 import { useQueueDecisions } from './useQueueDecisions';
 

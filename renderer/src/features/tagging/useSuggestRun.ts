@@ -1,8 +1,8 @@
 // The state of one tagging:suggest job: start, progress, result or error, cancel; safe after unmount.
 import { useEffect, useRef, useState } from 'react';
-import type { Progress } from '../../../../shared/api/contract';
-import { QuireError, errorMessage } from '../../../../shared/api/errors';
-import type { SuggestRunResult, TaggerName } from '../../../../shared/api/tagging-contract';
+import type { Progress } from '@shared/api/contract';
+import { QuireError, errorMessage } from '@shared/api/errors';
+import type { SuggestRunResult, TaggerName } from '@shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
 
 export type Choice = 'auto' | TaggerName;

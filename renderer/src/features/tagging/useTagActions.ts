@@ -1,8 +1,8 @@
 // What the vocabulary does to tags: create, save an edit (rename, describe, recolour), delete with
 // undo, merge; each refreshes the vocabulary and whatever depends on tags.
 import { useState } from 'react';
-import { errorMessage } from '../../../../shared/api/errors';
-import type { TagInfo } from '../../../../shared/api/tagging-contract';
+import { errorMessage } from '@shared/api/errors';
+import type { TagInfo } from '@shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
 import type { Undoable } from './ReviewQueue';
 import type { TagDraft } from './TagForm';

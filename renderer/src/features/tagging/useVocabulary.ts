@@ -1,8 +1,8 @@
 // Loads the tag vocabulary (tags:list) and reloads it on demand or when the library changes.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Api } from '../../../../shared/api/client';
-import type { TagInfo } from '../../../../shared/api/tagging-contract';
-import { errorMessage } from '../../../../shared/api/errors';
+import type { Api } from '@shared/api/client';
+import type { TagInfo } from '@shared/api/tagging-contract';
+import { errorMessage } from '@shared/api/errors';
 
 export type Vocabulary = {
   /** Null until the first answer. */

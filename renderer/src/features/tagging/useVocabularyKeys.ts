@@ -1,7 +1,7 @@
 // The vocabulary's keyboard: j/k move, n new tag, e/Enter edit, m merge, Delete delete (only with
 // the list focused); idle while a tag is edited or merged.
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import type { TagInfo } from '../../../../shared/api/tagging-contract';
+import type { TagInfo } from '@shared/api/tagging-contract';
 
 type KeyState = {
   tags: TagInfo[] | null;

@@ -1,8 +1,8 @@
 // Paper cell: a library paper as a card (title, authors, year, abstract with the paper's
 // highlights) with the user's annotation (Markdown with math, `@` references, quoted highlights).
-import { displayName } from '../../../../../shared/papers/names';
+import { displayName } from '@shared/papers/names';
 import { useEffect, useState } from 'react';
-import type { Paper } from '../../../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { useApi } from '../../../apiContext';
 import { TexText } from '../../../components/TexText';
 import { CellAbstract } from '../../annotations/CellAbstract';

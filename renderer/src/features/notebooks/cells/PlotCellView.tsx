@@ -1,8 +1,8 @@
 // Plot cell: pick a table (a table cell or a cell's table output), x and y columns, line or
 // scatter, log axes; drawn as SVG with the fit cell's chart (DOM text, so tick labels are themed,
 // measurable and never cut). Exports draw their own static SVG (shared/notebook/export/svg-plot).
-import type { Notebook } from '../../../../../shared/notebook/model';
-import { numericColumn, tableOfCell, type TableData } from '../../../../../shared/notebook/tables';
+import type { Notebook } from '@shared/notebook/model';
+import { numericColumn, tableOfCell, type TableData } from '@shared/notebook/tables';
 import { SvgChart, type ChartSeries } from './fit/SvgChart';
 import type { CellViewProps } from './types';
 import './fit/fit.css';

@@ -2,7 +2,7 @@
 // value by clicking it, add or remove rows and columns, and name the paper the numbers come from.
 // The parts live in ./table.
 import { useState } from 'react';
-import type { TableCellData } from '../../../../../shared/notebook/tables';
+import type { TableCellData } from '@shared/notebook/tables';
 import { ColumnHead } from './table/ColumnHead';
 import { GridCell } from './table/GridCell';
 import { PasteBox, usePasteText } from './table/PasteBox';

@@ -1,7 +1,7 @@
 // The props every notebook cell view gets: the contract between the notebook editor and the cell
 // views (fit and graph cells plug in by implementing this, without touching the editor core).
-import type { Progress } from '../../../../../shared/api/contract';
-import type { Cell, CellStatus, Notebook } from '../../../../../shared/notebook/model';
+import type { Progress } from '@shared/api/contract';
+import type { Cell, CellStatus, Notebook } from '@shared/notebook/model';
 
 export type CellViewProps = {
   /** The whole notebook as last saved or edited (other cells' tables and outputs are readable). */

@@ -1,6 +1,6 @@
 // Adding a cell: the row of cell types at the end of a notebook, and the small "+" between two
 // cells that opens the same row there.
-import type { CellTypeInfo } from '../../../../../shared/api/notebook-contract';
+import type { CellTypeInfo } from '@shared/api/notebook-contract';
 
 type Props = {
   index: number;

@@ -1,8 +1,8 @@
 // One cell of the open notebook: its head (type, name, status, run, move, delete), the cell type's
 // own view, and its outputs (errors only, for views that draw their outputs themselves).
 import type { ComponentType } from 'react';
-import type { CellTypeInfo } from '../../../../../shared/api/notebook-contract';
-import type { Cell, CellStatus, Notebook } from '../../../../../shared/notebook/model';
+import type { CellTypeInfo } from '@shared/api/notebook-contract';
+import type { Cell, CellStatus, Notebook } from '@shared/notebook/model';
 import { Icon } from '../../../components/Icon';
 import { rendersOwnOutputs } from '../cellViews';
 import type { CellViewProps } from '../cells/types';

@@ -1,6 +1,6 @@
 // The notebook editor's keyboard shortcuts: undo/redo, run the cell or all, a new cell below, move.
 import type { Dispatch, KeyboardEvent } from 'react';
-import type { Cell } from '../../../../../shared/notebook/model';
+import type { Cell } from '@shared/notebook/model';
 import type { DocAction } from '../docState';
 
 export type KeyTargets = {

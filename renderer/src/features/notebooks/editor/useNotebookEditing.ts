@@ -1,8 +1,8 @@
 // Editing the cell list of the open notebook: add (at the end or between cells), move, delete,
 // change and rename cells as undoable edits, and focus the cell just added or moved (or a search hit).
 import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
-import type { CellTypeInfo } from '../../../../../shared/api/notebook-contract';
-import { newId, type Cell } from '../../../../../shared/notebook/model';
+import type { CellTypeInfo } from '@shared/api/notebook-contract';
+import { newId, type Cell } from '@shared/notebook/model';
 import type { DocAction } from '../docState';
 
 export type NotebookEditing = {

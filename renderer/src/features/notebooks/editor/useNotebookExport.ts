@@ -1,7 +1,7 @@
 // Exporting the open notebook (Markdown, HTML with math, Jupyter) as a download: saved first, and
 // shown as a job with progress and Cancel, since an HTML export of many cells takes a while.
-import type { Api } from '../../../../../shared/api/client';
-import { errorMessage } from '../../../../../shared/api/errors';
+import type { Api } from '@shared/api/client';
+import { errorMessage } from '@shared/api/errors';
 import { downloadBlob } from '../../../lib/downloadBlob';
 import { useJob, type Job } from '../../../components/useJob';
 

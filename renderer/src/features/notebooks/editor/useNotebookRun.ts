@@ -1,9 +1,9 @@
 // Running the open notebook: one cell or all, saved first, one run at a time, stoppable, with the
 // cell being computed and its own progress (a bootstrap's refits) for the view to show.
 import { useCallback, useRef, useState } from 'react';
-import type { Api } from '../../../../../shared/api/client';
-import type { Progress } from '../../../../../shared/api/contract';
-import { errorMessage, QuireError } from '../../../../../shared/api/errors';
+import type { Api } from '@shared/api/client';
+import type { Progress } from '@shared/api/contract';
+import { errorMessage, QuireError } from '@shared/api/errors';
 import type { SaveControl } from './useNotebookSave';
 
 /** The run under way: which cell it runs now and that cell's own progress (a bootstrap's refits). */

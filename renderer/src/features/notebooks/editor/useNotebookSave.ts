@@ -1,10 +1,10 @@
 // Autosave of the open notebook: debounced notebooks:save with the revision it started from, saves
 // one at a time, a conflict held until the user picks a side, and the last edits sent on leaving.
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
-import type { Api } from '../../../../../shared/api/client';
-import { errorMessage, QuireError } from '../../../../../shared/api/errors';
-import type { NotebookWithStatus } from '../../../../../shared/api/notebook-contract';
-import type { Notebook } from '../../../../../shared/notebook/model';
+import type { Api } from '@shared/api/client';
+import { errorMessage, QuireError } from '@shared/api/errors';
+import type { NotebookWithStatus } from '@shared/api/notebook-contract';
+import type { Notebook } from '@shared/notebook/model';
 import { usePageHide } from '../../../lib/usePageHide';
 import type { DocAction, DocState } from '../docState';
 

@@ -1,6 +1,6 @@
 // One row of the notebook list: its title, date and cell count (click opens, double click or F2
 // renames in place) and the rename, duplicate and delete buttons.
-import type { NotebookSummary } from '../../../../../shared/notebook/model';
+import type { NotebookSummary } from '@shared/notebook/model';
 import { Icon } from '../../../components/Icon';
 
 type Props = {

@@ -1,6 +1,6 @@
 // The notebook list while searching: notebooks whose title or cells match, with up to three
 // snippets each; a click opens the notebook at the first matching cell.
-import type { NotebookSearchHit } from '../../../../../shared/api/notebook-contract';
+import type { NotebookSearchHit } from '@shared/api/notebook-contract';
 
 type Props = {
   hits: NotebookSearchHit[] | null;

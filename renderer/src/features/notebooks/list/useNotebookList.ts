@@ -1,12 +1,8 @@
 // The list of notebooks and what changes it: create, rename, duplicate, delete with Undo, and the
 // open notebook's saves (title, date and cell count); failures are reported as toasts.
 import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
-import { errorMessage } from '../../../../../shared/api/errors';
-import {
-  summaryOf,
-  type Notebook,
-  type NotebookSummary,
-} from '../../../../../shared/notebook/model';
+import { errorMessage } from '@shared/api/errors';
+import { summaryOf, type Notebook, type NotebookSummary } from '@shared/notebook/model';
 import { useApi } from '../../../apiContext';
 import type { ToastMessage } from '../../../components/Toast';
 

@@ -1,7 +1,7 @@
 // Notebook search as the user types: debounced notebooks:search over titles and contents; answers
 // to an older query are dropped.
 import { useEffect, useState } from 'react';
-import type { NotebookSearchHit } from '../../../../../shared/api/notebook-contract';
+import type { NotebookSearchHit } from '@shared/api/notebook-contract';
 import { useApi } from '../../../apiContext';
 
 export const NOTEBOOK_SEARCH_DEBOUNCE_MS = 200;

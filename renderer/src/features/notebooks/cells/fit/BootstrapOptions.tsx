@@ -1,7 +1,7 @@
 // The residual-bootstrap switch of the fit cell with its number of refits and seed.
 import type { ReactElement } from 'react';
 import { NumberField } from '../../../../components/NumberField';
-import type { FitCellData } from '../../../../../../shared/notebook/cells/fit';
+import type { FitCellData } from '@shared/notebook/cells/fit';
 
 /** A labelled number of the bootstrap (refits or seed). */
 function BootstrapField(props: {

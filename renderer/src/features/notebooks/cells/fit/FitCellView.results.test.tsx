@@ -3,9 +3,9 @@
 // seed), the comparison of the fit cells on one table and y, and the source paper link.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fitCell } from '../../../../../../shared/notebook/cells/fit';
-import type { Cell } from '../../../../../../shared/notebook/model';
-import type { ExportContext } from '../../../../../../shared/notebook/registry';
+import { fitCell } from '@shared/notebook/cells/fit';
+import type { Cell } from '@shared/notebook/model';
+import type { ExportContext } from '@shared/notebook/registry';
 import { fakeApi, makePaper } from '../../../../testing/fakeApi';
 import { Host, notebookWith, renderFit, runFitCell } from './fitCellView.fixtures';
 

@@ -5,7 +5,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Cell } from '../../../../../../shared/notebook/model';
+import type { Cell } from '@shared/notebook/model';
 import { Host, notebookWith, renderStored, STORED_PARAMS } from './fitCellView.fixtures';
 
 afterEach(cleanup);

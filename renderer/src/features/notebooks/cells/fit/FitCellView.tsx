@@ -9,8 +9,8 @@
 // bootstrap intervals (stored by the run), a comparison of the fit cells on the same table and y,
 // and a link to the source paper of the table.
 import { useState, type ReactElement } from 'react';
-import { fitSourcePaperId } from '../../../../../../shared/notebook/cells/fit';
-import { LOG_LOG_MODELS } from '../../../../../../shared/notebook/cells/fit-chart';
+import { fitSourcePaperId } from '@shared/notebook/cells/fit';
+import { LOG_LOG_MODELS } from '@shared/notebook/cells/fit-chart';
 import { JobProgress } from '../../../../components/JobProgress';
 import type { CellViewProps } from '../types';
 import { BootstrapOptions } from './BootstrapOptions';

@@ -1,7 +1,7 @@
 // The fit form: the source table, the model (a preset or a typed formula with its variables and
 // the parameters detected as you type) and the x, y and σ columns.
 import type { ReactElement } from 'react';
-import { PRESET_NAMES, PRESETS } from '../../../../../../shared/fit/index';
+import { PRESET_NAMES, PRESETS } from '@shared/fit/index';
 import { ColumnSelect } from './ColumnSelect';
 import { FORMULA } from './spec';
 import type { FitSpec } from './useFitSpec';

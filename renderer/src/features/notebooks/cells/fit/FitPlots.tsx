@@ -1,7 +1,7 @@
 // The fit's plots: data with the fitted curve and band, the residuals, the log-log switch and
 // extrapolation to a point typed by the user (its value and 95 % band).
 import { useId, useState, type ReactElement } from 'react';
-import type { Model } from '../../../../../../shared/fit/index';
+import type { Model } from '@shared/fit/index';
 import { buildChart } from './chart';
 import { extrapolate, type FitPoints, type FitStats } from './fitMath';
 import { formatNumber, SvgChart } from './SvgChart';

@@ -2,7 +2,7 @@
 // (RSS, R², AIC, BIC, n) and the comparison with the other fits of the same table and y.
 import type { ReactElement } from 'react';
 import { TexText } from '../../../../components/TexText';
-import type { FitSummary } from '../../../../../../shared/notebook/cells/fit-summary';
+import type { FitSummary } from '@shared/notebook/cells/fit-summary';
 import type { CompareRow } from './compare';
 import { FitParamsTable } from './FitParamsTable';
 import type { StoredFit } from './fitMath';

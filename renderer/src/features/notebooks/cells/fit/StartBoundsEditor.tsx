@@ -1,7 +1,7 @@
 // Start values and bounds per parameter of the fit (blank start = automatic, blank bound = open).
 import type { ReactElement } from 'react';
 import { NumberField } from '../../../../components/NumberField';
-import type { FitCellData } from '../../../../../../shared/notebook/cells/fit';
+import type { FitCellData } from '@shared/notebook/cells/fit';
 import { OPEN } from './spec';
 
 export function StartBoundsEditor(props: {

@@ -2,7 +2,7 @@
 // or log axes, ticks from shared/notebook/export/ticks (as the exported SVG), margins sized to the
 // tick labels so none is cut. Colours come from app.css unless a series names its own.
 import type { ReactElement } from 'react';
-import { axisTicks, labelWidth, tickLabels } from '../../../../../../shared/notebook/export/ticks';
+import { axisTicks, labelWidth, tickLabels } from '@shared/notebook/export/ticks';
 
 export type ChartSeries =
   | { kind: 'points'; data: [number, number][]; label: string; className?: string; color?: string }

@@ -1,6 +1,6 @@
 // The fit cell's plot series from the stored parameters: data points, the fitted curve (or fitted
 // points for several variables), the 95 % band of the mean, an extrapolated point, and residuals.
-import type { Model } from '../../../../../../shared/fit/index';
+import type { Model } from '@shared/fit/index';
 import { extrapolate, predict, type FitPoints, type FitStats } from './fitMath';
 import type { ChartSeries } from './SvgChart';
 

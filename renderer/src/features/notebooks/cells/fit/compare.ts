@@ -1,7 +1,7 @@
 // Model comparison of the fit cell view: the fit cells on the same table and y with stored results,
 // their statistics as the engine stored them (typed summary) and ΔAIC to the best.
-import { FitCellDataSchema, type FitCellData } from '../../../../../../shared/notebook/cells/fit';
-import type { Cell, Notebook } from '../../../../../../shared/notebook/model';
+import { FitCellDataSchema, type FitCellData } from '@shared/notebook/cells/fit';
+import type { Cell, Notebook } from '@shared/notebook/model';
 import { readFitOutputs } from './fitMath';
 
 export type CompareRow = {

@@ -3,9 +3,9 @@
 // (the notebook and the run come from shared/notebook/cells/fit.fixtures).
 import { render } from '@testing-library/react';
 import { useState, type ReactElement } from 'react';
-import { notebookWith, runFitCell } from '../../../../../../shared/notebook/cells/fit.fixtures';
-import type { Cell, Notebook } from '../../../../../../shared/notebook/model';
-import type { Api } from '../../../../../../shared/api/client';
+import { notebookWith, runFitCell } from '@shared/notebook/cells/fit.fixtures';
+import type { Cell, Notebook } from '@shared/notebook/model';
+import type { Api } from '@shared/api/client';
 import { ApiContext } from '../../../../apiContext';
 import { fakeApi } from '../../../../testing/fakeApi';
 import { FitCellView } from './FitCellView';

@@ -2,15 +2,12 @@
 // cell's outputs) and derives from it and its data without refitting: the fitted curve, residuals,
 // and the 95 % confidence band of the mean prediction by the delta method, g(x)ᵀ·Cov·g(x) with
 // Cov = (JᵀJ)⁻¹·RSS/dof from the Jacobian at the stored parameters (what the engine computes too).
-import { resolveModel, studentTQuantile, type Model } from '../../../../../../shared/fit/index';
-import { gramPseudoInverse } from '../../../../../../shared/fit/linalg';
-import type { FitCellData } from '../../../../../../shared/notebook/cells/fit';
-import {
-  readFitSummary,
-  type FitSummary,
-} from '../../../../../../shared/notebook/cells/fit-summary';
-import type { CellOutput, Notebook } from '../../../../../../shared/notebook/model';
-import { numericColumn, tableOf } from '../../../../../../shared/notebook/tables';
+import { resolveModel, studentTQuantile, type Model } from '@shared/fit/index';
+import { gramPseudoInverse } from '@shared/fit/linalg';
+import type { FitCellData } from '@shared/notebook/cells/fit';
+import { readFitSummary, type FitSummary } from '@shared/notebook/cells/fit-summary';
+import type { CellOutput, Notebook } from '@shared/notebook/model';
+import { numericColumn, tableOf } from '@shared/notebook/tables';
 
 export type StoredParam = {
   name: string;

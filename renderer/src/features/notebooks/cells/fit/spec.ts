@@ -1,7 +1,7 @@
 // The fit cell's spec as the view edits it: defaults, the preset test, the compiled-model cache and
 // the constants the form shares (the formula choice, the stored form of an open bound).
-import { PRESETS, type Model } from '../../../../../../shared/fit/index';
-import type { FitCellData } from '../../../../../../shared/notebook/cells/fit';
+import { PRESETS, type Model } from '@shared/fit/index';
+import type { FitCellData } from '@shared/notebook/cells/fit';
 import { modelOf } from './fitMath';
 
 /** The model select's value for "type a formula". */

@@ -1,9 +1,9 @@
 // "Fit": saves the spec if the form changed it, runs the cell through the editor, and keeps the
 // running flag and the run's error for the view.
 import { useState } from 'react';
-import { errorMessage } from '../../../../../../shared/api/errors';
-import type { FitCellData } from '../../../../../../shared/notebook/cells/fit';
-import type { Cell } from '../../../../../../shared/notebook/model';
+import { errorMessage } from '@shared/api/errors';
+import type { FitCellData } from '@shared/notebook/cells/fit';
+import type { Cell } from '@shared/notebook/model';
 import { withoutUndefined } from './spec';
 
 export function useFitRun(

@@ -1,9 +1,9 @@
 // The fit cell's spec and the tables it can draw on: the parsed data, `update` (saved through the
 // editor's onChange), the candidate source tables and the choice of table and x columns.
-import { PRESETS } from '../../../../../../shared/fit/index';
-import { FitCellDataSchema, type FitCellData } from '../../../../../../shared/notebook/cells/fit';
-import type { Cell, Notebook } from '../../../../../../shared/notebook/model';
-import { tableOfCell } from '../../../../../../shared/notebook/tables';
+import { PRESETS } from '@shared/fit/index';
+import { FitCellDataSchema, type FitCellData } from '@shared/notebook/cells/fit';
+import type { Cell, Notebook } from '@shared/notebook/model';
+import { tableOfCell } from '@shared/notebook/tables';
 import { DEFAULT_DATA, isPreset, withoutUndefined } from './spec';
 
 export type FitSource = { cell: Cell; index: number; table: ReturnType<typeof tableOfCell> };

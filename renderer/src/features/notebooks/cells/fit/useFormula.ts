@@ -1,8 +1,8 @@
 // The model part of the fit form: the formula and variables drafts (committed on blur or Enter),
 // the parameters detected as you type, and switching between presets and a typed formula.
 import { useMemo, useState } from 'react';
-import { detectParams, PRESETS } from '../../../../../../shared/fit/index';
-import { LOG_LOG_MODELS } from '../../../../../../shared/notebook/cells/fit-chart';
+import { detectParams, PRESETS } from '@shared/fit/index';
+import { LOG_LOG_MODELS } from '@shared/notebook/cells/fit-chart';
 import { FORMULA, isPreset, splitVariables } from './spec';
 import type { FitSpec } from './useFitSpec';
 

@@ -4,10 +4,10 @@
 // reads), a robustness sweep uses the cell's current graph source, and Cancel aborts the job.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallOptions } from '../../../../../../shared/api/contract';
-import { graphMethods } from '../../../../../../shared/api/graph-contract';
-import { runGraphOp } from '../../../../../../shared/graph/ops';
-import { tableOf } from '../../../../../../shared/notebook/tables';
+import type { CallOptions } from '@shared/api/contract';
+import { graphMethods } from '@shared/api/graph-contract';
+import { runGraphOp } from '@shared/graph/ops';
+import { tableOf } from '@shared/notebook/tables';
 import { GraphCellHost, probe } from './graphCell.fixtures';
 
 afterEach(cleanup);

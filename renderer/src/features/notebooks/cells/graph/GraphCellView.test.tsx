@@ -4,13 +4,13 @@
 // WebGL, which jsdom lacks: the data flow is tested, not the canvas).
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { graphMethods, type LibraryGraph } from '../../../../../../shared/api/graph-contract';
-import type { MapStatus } from '../../../../../../shared/api/map-contract';
-import type { ListResult } from '../../../../../../shared/api/schemas';
-import { libraryGraphPlan } from '../../../../../../shared/graph/cost';
-import { runGraphOp } from '../../../../../../shared/graph/ops';
-import { drawingOf } from '../../../../../../shared/notebook/cells/graph';
-import type { Cell } from '../../../../../../shared/notebook/model';
+import { graphMethods, type LibraryGraph } from '@shared/api/graph-contract';
+import type { MapStatus } from '@shared/api/map-contract';
+import type { ListResult } from '@shared/api/schemas';
+import { libraryGraphPlan } from '@shared/graph/cost';
+import { runGraphOp } from '@shared/graph/ops';
+import { drawingOf } from '@shared/notebook/cells/graph';
+import type { Cell } from '@shared/notebook/model';
 import { GraphCellHost, probe } from './graphCell.fixtures';
 
 afterEach(cleanup);

@@ -13,7 +13,7 @@
 // (./SizeWarning.tsx); every run shows its progress with Cancel (components/JobProgress.tsx), which
 // stops the compute worker.
 import { useMemo, type ReactElement } from 'react';
-import { drawingOf } from '../../../../../../shared/notebook/cells/graph';
+import { drawingOf } from '@shared/notebook/cells/graph';
 import { useApi } from '../../../../apiContext';
 import { JobProgress } from '../../../../components/JobProgress';
 import type { CellViewProps } from '../types';

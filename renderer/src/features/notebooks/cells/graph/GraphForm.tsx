@@ -1,9 +1,9 @@
 // The graph cell's settings row: the source and its fields, seed, size and colour, Run, and the
 // Metrics/Experiment mode.
 import type { ReactElement } from 'react';
-import type { GraphCellSource } from '../../../../../../shared/notebook/cells/graph';
-import type { Notebook } from '../../../../../../shared/notebook/model';
-import { tableOf } from '../../../../../../shared/notebook/tables';
+import type { GraphCellSource } from '@shared/notebook/cells/graph';
+import type { Notebook } from '@shared/notebook/model';
+import { tableOf } from '@shared/notebook/tables';
 import type { GraphCellModel, GraphMode } from './cellModel';
 import { NumberInput } from './NumberInput';
 import { EdgeFields, GeneratorFields, LibraryFields } from './SourceFields';

@@ -6,8 +6,8 @@ import {
   communityLegend,
   communityTerms,
   titleTexts,
-} from '../../../../../../shared/notebook/cells/graph-communities';
-import type { GraphDrawing } from '../../../../../../shared/notebook/cells/graph';
+} from '@shared/notebook/cells/graph-communities';
+import type { GraphDrawing } from '@shared/notebook/cells/graph';
 import { communityColor } from './layout';
 
 const fmtValue = (v: unknown): string => {

@@ -3,8 +3,8 @@
 // when the camera moves) and on hover for the rest; clicking a paper node opens the paper. Without
 // WebGL (jsdom in unit tests) it shows a note instead.
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import { errorMessage } from '../../../../../../shared/api/errors';
-import type { GraphDrawing } from '../../../../../../shared/notebook/cells/graph';
+import { errorMessage } from '@shared/api/errors';
+import type { GraphDrawing } from '@shared/notebook/cells/graph';
 import { mountSigma } from './mountSigma';
 
 export type { GraphViewHandle } from './mountSigma';

@@ -1,7 +1,7 @@
 // The warning a library graph shows before it starts when the library's size makes it slow: how
 // long the cost model expects (graph:libraryPlan) and a cheaper setting, or run it anyway.
 import type { ReactElement } from 'react';
-import type { LibraryGraphPlan } from '../../../../../../shared/api/graph-contract';
+import type { LibraryGraphPlan } from '@shared/api/graph-contract';
 import { formatSeconds } from '../../../../components/JobProgress';
 
 export function SizeWarning(props: {

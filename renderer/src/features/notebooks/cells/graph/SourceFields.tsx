@@ -6,9 +6,9 @@ import {
   GRAPH_GENERATORS,
   type GraphCellSource,
   type GraphGenerator,
-} from '../../../../../../shared/notebook/cells/graph';
-import type { Notebook } from '../../../../../../shared/notebook/model';
-import { tableOf, tableOfCell } from '../../../../../../shared/notebook/tables';
+} from '@shared/notebook/cells/graph';
+import type { Notebook } from '@shared/notebook/model';
+import { tableOf, tableOfCell } from '@shared/notebook/tables';
 import { NumberInput } from './NumberInput';
 
 type Source<K extends GraphCellSource['kind']> = Extract<GraphCellSource, { kind: K }>;

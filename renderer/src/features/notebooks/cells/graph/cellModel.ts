@@ -5,8 +5,8 @@ import {
   GraphCellDataSchema,
   type GraphCellData,
   type GraphCellSource,
-} from '../../../../../../shared/notebook/cells/graph';
-import type { Cell, CellOutput } from '../../../../../../shared/notebook/model';
+} from '@shared/notebook/cells/graph';
+import type { Cell, CellOutput } from '@shared/notebook/model';
 import {
   ExperimentSettingsSchema,
   isExperimentTable,

@@ -2,7 +2,7 @@
 // the API a fake transport whose handlers the test gives (answering with the real engine), and a
 // probe of what the host last rendered.
 import { useLayoutEffect, useState, type ReactElement } from 'react';
-import type { Cell, Notebook } from '../../../../../../shared/notebook/model';
+import type { Cell, Notebook } from '@shared/notebook/model';
 import { ApiContext } from '../../../../apiContext';
 import { fakeApi } from '../../../../testing/fakeApi';
 import { GraphCellView } from './GraphCellView';

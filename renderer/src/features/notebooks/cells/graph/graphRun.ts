@@ -2,19 +2,13 @@
 // `graph:metrics` for generators and edge lists, whose edges are rebuilt locally with the same
 // seeded engine), the drawing and outputs stored in the cell, and the contract `GraphSource` of the
 // cell's current graph (for robustness sweeps).
-import type { Api } from '../../../../../../shared/api/client';
-import type { Progress } from '../../../../../../shared/api/contract';
-import type { GraphSource } from '../../../../../../shared/api/graph-contract';
-import type { GraphMetrics, MetricGroup } from '../../../../../../shared/graph/metrics';
-import { graphFromSource } from '../../../../../../shared/graph/ops';
-import {
-  communityTerms,
-  labelSampleIds,
-} from '../../../../../../shared/notebook/cells/graph-communities';
-import {
-  groupByMapCluster,
-  mapAssignmentOf,
-} from '../../../../../../shared/notebook/cells/graph-map-clusters';
+import type { Api } from '@shared/api/client';
+import type { Progress } from '@shared/api/contract';
+import type { GraphSource } from '@shared/api/graph-contract';
+import type { GraphMetrics, MetricGroup } from '@shared/graph/metrics';
+import { graphFromSource } from '@shared/graph/ops';
+import { communityTerms, labelSampleIds } from '@shared/notebook/cells/graph-communities';
+import { groupByMapCluster, mapAssignmentOf } from '@shared/notebook/cells/graph-map-clusters';
 import {
   edgesFromTable,
   generatorGraphSource,
@@ -22,9 +16,9 @@ import {
   graphOutputs,
   type GraphCellData,
   type GraphCellSource,
-} from '../../../../../../shared/notebook/cells/graph';
-import type { CellOutput, Notebook } from '../../../../../../shared/notebook/model';
-import { tableOf } from '../../../../../../shared/notebook/tables';
+} from '@shared/notebook/cells/graph';
+import type { CellOutput, Notebook } from '@shared/notebook/model';
+import { tableOf } from '@shared/notebook/tables';
 
 type Source<K extends GraphCellSource['kind']> = Extract<GraphCellSource, { kind: K }>;
 type GraphResult = {

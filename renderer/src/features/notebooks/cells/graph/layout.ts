@@ -3,8 +3,8 @@
 // (seeded jitter), then ForceAtlas2 (Jacomy et al. 2014) runs a fixed number of iterations.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type { GraphDrawing } from '../../../../../../shared/notebook/cells/graph';
-import { mulberry32 } from '../../../../../../shared/random';
+import type { GraphDrawing } from '@shared/notebook/cells/graph';
+import { mulberry32 } from '@shared/random';
 
 /** Categorical colours readable on light and dark backgrounds (Tableau 10 and extras). */
 export const COMMUNITY_COLORS = [

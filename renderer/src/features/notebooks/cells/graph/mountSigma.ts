@@ -3,7 +3,7 @@
 // paper node opening it, a redraw when the theme changes, and the end-to-end tests' handle on
 // `window.__quireGraphViews[cellId]` (node positions in the container's pixels; sigma itself).
 // sigma is imported on first use; resolves with the function that unmounts it.
-import type { GraphDrawing } from '../../../../../../shared/notebook/cells/graph';
+import type { GraphDrawing } from '@shared/notebook/cells/graph';
 import { buildDrawableGraph } from './layout';
 import { createRelabel } from './sigmaLabels';
 import { sigmaSettings, textColor, type DrawState } from './sigmaSettings';

@@ -2,14 +2,11 @@
 // library's size makes it slow, holds the plan for the size warning (./SizeWarning.tsx); every run
 // reports progress with Cancel (useJob), and its outputs are stored in the cell through onChange.
 import { useState } from 'react';
-import type { Api } from '../../../../../../shared/api/client';
-import { errorMessage } from '../../../../../../shared/api/errors';
-import type { LibraryGraphPlan } from '../../../../../../shared/api/graph-contract';
-import {
-  DEFAULT_GRAPH_METRICS,
-  type GraphCellSource,
-} from '../../../../../../shared/notebook/cells/graph';
-import type { Cell, Notebook } from '../../../../../../shared/notebook/model';
+import type { Api } from '@shared/api/client';
+import { errorMessage } from '@shared/api/errors';
+import type { LibraryGraphPlan } from '@shared/api/graph-contract';
+import { DEFAULT_GRAPH_METRICS, type GraphCellSource } from '@shared/notebook/cells/graph';
+import type { Cell, Notebook } from '@shared/notebook/model';
 import { useJob, type Job } from '../../../../components/useJob';
 import type { GraphCellModel } from './cellModel';
 import { computeGraphOutputs, libraryInput } from './graphRun';

@@ -2,9 +2,9 @@
 // and highlights it matches, the active option (kept by identity), and inserting a paper reference
 // or a highlight's quote (typed after `@`, or dropped from the paper pane).
 import { useState, type RefObject } from 'react';
-import type { Annotation } from '../../../../../../shared/annotations/types';
-import type { Paper } from '../../../../../../shared/api/schemas';
-import { paperRef } from '../../../../../../shared/notebook/references';
+import type { Annotation } from '@shared/annotations/types';
+import type { Paper } from '@shared/api/schemas';
+import { paperRef } from '@shared/notebook/references';
 import { useApi } from '../../../../apiContext';
 import { useHighlightSuggestions } from '../../../annotations/HighlightSuggest';
 import { quoteMarkdown } from '../../../annotations/quote';

@@ -1,9 +1,5 @@
 // A table column's head: its name, its type (changing it converts the values) and remove.
-import {
-  COLUMN_TYPES,
-  type ColumnType,
-  type TableCellData,
-} from '../../../../../../shared/notebook/tables';
+import { COLUMN_TYPES, type ColumnType, type TableCellData } from '@shared/notebook/tables';
 import { convert } from './tableData';
 
 type Props = {

@@ -1,8 +1,8 @@
 // Pasting CSV or TSV into a table cell: the text box, Replace table, and what is wrong with the text.
 // The text lives in the table view (usePasteText), so closing and reopening the box keeps it.
 import { useState } from 'react';
-import { errorMessage } from '../../../../../../shared/api/errors';
-import { parseDelimited, type TableCellData } from '../../../../../../shared/notebook/tables';
+import { errorMessage } from '@shared/api/errors';
+import { parseDelimited, type TableCellData } from '@shared/notebook/tables';
 
 export type PasteText = ReturnType<typeof usePasteText>;
 

@@ -1,6 +1,6 @@
 // The paper a table's numbers come from: its title as a link, remove, or a picker to choose one.
 import { useEffect, useState } from 'react';
-import type { Paper } from '../../../../../../shared/api/schemas';
+import type { Paper } from '@shared/api/schemas';
 import { useApi } from '../../../../apiContext';
 import { TexText } from '../../../../components/TexText';
 import { PaperPicker } from '../../PaperSuggest';

@@ -1,5 +1,5 @@
 // The tools above a table cell's grid: paste, add a row or a column, the row count, the source paper.
-import type { TableCellData } from '../../../../../../shared/notebook/tables';
+import type { TableCellData } from '@shared/notebook/tables';
 import { SourcePaper } from './SourcePaper';
 import { uniqueName } from './tableData';
 

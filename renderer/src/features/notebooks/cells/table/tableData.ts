@@ -1,6 +1,6 @@
 // A table cell's data as the view edits it: read defensively from the cell, values parsed as the
 // column's type stores them, and fresh column names that do not clash.
-import type { ColumnType, TableCellData } from '../../../../../../shared/notebook/tables';
+import type { ColumnType, TableCellData } from '@shared/notebook/tables';
 
 export type Value = TableCellData['rows'][number][number];
 
