@@ -1,7 +1,7 @@
 // Annotation service: highlights on a paper's title or abstract — add from a selection or a quote,
 // re-anchor on read (orphaned ones kept and flagged), edit, remove with undo, the kinds list, search
 // within highlights and comments, the trash hook for deleted papers, W3C / Markdown export, import.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '@shared/api/contract';
 import type { AnnotationPage } from '@shared/api/annotations-contract';
 import { QuireError } from '@shared/api/errors';
@@ -24,6 +24,7 @@ import { collator, fold, foldedWords } from './fold';
 import { checkKind, checkKindsInUse, distinctKindIds } from './kinds';
 import { selectionIn } from './selection';
 import { moveToTrash, restoreFromTrash } from './trash';
+import { newToken } from '../tokens';
 
 export { KEPT_ASIDE_DIR } from './annotation-import';
 export { fold } from './fold';
@@ -150,7 +151,7 @@ export class AnnotationService {
   }
 
   async remove(ids: string[]): Promise<{ removed: number; undoToken: string }> {
-    const token = randomBytes(9).toString('base64url');
+    const token = newToken();
     const wanted = new Set(ids);
     const removed = await this.store.change((s) => {
       const n = moveToTrash(s, token, 'remove', (a) => wanted.has(a.id));

@@ -1,5 +1,4 @@
 // Library service: list (filter, sort, page), get, edit notes and tags, delete with undo.
-import { randomBytes } from 'node:crypto';
 import { QuireError } from '@shared/api/errors';
 import type { ParsedInputOf } from '@shared/api/contract';
 import type { ColumnFill, ListResult, Paper, TagCount } from '@shared/api/schemas';
@@ -15,6 +14,7 @@ import {
 import { byTitleMatch } from '@shared/papers/title-match';
 import { sortPapers } from './sort';
 import type { PaperStore } from './store';
+import { newToken } from '../tokens';
 
 /** How many deletes stay undoable. */
 const UNDO_DEPTH = 20;
@@ -98,7 +98,7 @@ export class LibraryService {
   async delete(ids: string[]): Promise<{ deleted: number; undoToken: string }> {
     const removed = await this.store.remove(ids);
     if (removed.length === 0) throw new QuireError('not_found', 'None of those papers exist.');
-    const token = randomBytes(9).toString('base64url');
+    const token = newToken();
     this.undo.set(token, removed);
     while (this.undo.size > UNDO_DEPTH) this.undo.delete(this.undo.keys().next().value!);
     return { deleted: removed.length, undoToken: token };

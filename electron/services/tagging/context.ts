@@ -1,12 +1,12 @@
 // What the tagging service's parts share: the papers, the tagging file, undo tokens, and the views of
 // the state every part needs (vocabulary, visible pending suggestions, rejected pairs).
-import { randomBytes } from 'node:crypto';
 import { QuireError } from '@shared/api/errors';
 import type { Paper } from '@shared/api/schemas';
 import type { Suggestion, TagInfo } from '@shared/api/tagging-contract';
 import type { PaperStore } from '../library/store';
 import type { StoredSuggestion, StoredTag, TaggingStore } from './tagging-store';
 import { vocabulary } from './vocabulary';
+import { newToken } from '../tokens';
 
 /** How many undoable changes are kept (as for deleted papers). */
 const UNDO_DEPTH = 50;
@@ -127,7 +127,7 @@ export class TaggingContext {
 
   /** Keeps an undo record in the tagging file (so another process, e.g. the CLI, can undo it). */
   async remember(record: unknown): Promise<string> {
-    const token = randomBytes(9).toString('base64url');
+    const token = newToken();
     await this.store.change((s) => {
       s.undo.push({ token, at: new Date().toISOString(), record });
       if (s.undo.length > UNDO_DEPTH) s.undo.splice(0, s.undo.length - UNDO_DEPTH);

@@ -1,6 +1,5 @@
 // Suggestions: runs a tagger over the library and stores its proposals with provenance, lists them
 // for review, and records the user's decisions (accept adds the tag to the paper) with undo.
-import { randomBytes } from 'node:crypto';
 import type { CallContext, ParsedInputOf } from '@shared/api/contract';
 import { QuireError } from '@shared/api/errors';
 import type { Paper } from '@shared/api/schemas';
@@ -18,6 +17,7 @@ import type { PastDecision, ProposedTag, Tagger, TaggerInput, TaggerPaper } from
 import type { StoredSuggestion } from './tagging-store';
 import type { VectorSource } from './vectors';
 import { createZeroShotTagger, TermCache, zeroShotScores } from './zero-shot';
+import { newToken } from '../tokens';
 
 export type SuggestionDeps = {
   vectors: VectorSource;
@@ -230,7 +230,7 @@ export class Suggestions {
           const prev = old.get(key);
           if (!prev) created++;
           s.suggestions.push({
-            id: prev?.id ?? randomBytes(9).toString('base64url'),
+            id: prev?.id ?? newToken(),
             paperId: p.paperId,
             tag: p.tag,
             tagger: run.tagger,
