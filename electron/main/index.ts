@@ -1,4 +1,5 @@
 // Electron main entry (bundled to out/main/main.js): app lifecycle, services, IPC, menu and the window.
+import { errorMessage } from '@shared/api/errors';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
@@ -59,7 +60,7 @@ function start(): void {
     }),
   );
   servicesReady.catch((err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     console.error('Quire: the library could not be opened:', err);
     dialog.showErrorBox('Quire could not open its library', `${libraryDir}\n\n${message}`);
   });
@@ -70,7 +71,7 @@ function start(): void {
     try {
       services = await servicesReady;
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       return {
         ok: false,
         error: { code: 'unavailable', message: `The library is not open: ${message}` },

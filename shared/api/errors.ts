@@ -38,8 +38,7 @@ export class QuireError extends Error {
 export function toErrorInfo(err: unknown): ErrorInfo {
   if (err instanceof QuireError) return err.toInfo();
   if (isAbort(err)) return { code: 'cancelled', message: 'Cancelled.' };
-  const message = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message };
+  return { code: 'internal', message: errorMessage(err) };
 }
 
 export function isAbort(err: unknown): boolean {

@@ -1,7 +1,7 @@
 // What every CLI command shares: the global options, an API client over in-process services, output.
 import type { Command } from 'commander';
 import { createClient, type Api } from '@shared/api/client';
-import { QuireError } from '@shared/api/errors';
+import { errorMessage, QuireError } from '@shared/api/errors';
 import { inProcessTransport } from '@shared/api/in-process';
 import type { Services } from '../../services';
 import { resolveLibraryDir } from '../paths';
@@ -48,7 +48,7 @@ export function action<A extends unknown[]>(
     try {
       await fn.apply(this, args);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       io.err(`quire: ${message.split('\n')[0]}\n`);
       process.exitCode = err instanceof QuireError && err.code === 'cancelled' ? 130 : 1;
     }

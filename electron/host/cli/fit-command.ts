@@ -2,6 +2,7 @@
 // (MINPACK-style Levenberg–Marquardt, Moré 1978, "The Levenberg-Marquardt algorithm:
 // implementation and theory") and print parameters ± standard errors, 95 % confidence intervals,
 // RSS, R² and the convergence status as a table, or everything as JSON with --json.
+import { errorMessage } from '@shared/api/errors';
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import type * as FitEngineModule from '@shared/fit/index';
@@ -239,7 +240,7 @@ export function fitCommand(io: Io = defaultIo): Command {
       try {
         await runFit(this.optsWithGlobals<FitCommandOptions>(), io);
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
+        const message = errorMessage(err);
         io.err(`quire: ${message.split('\n')[0]}\n`);
         process.exitCode = 1;
       }

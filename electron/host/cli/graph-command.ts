@@ -6,6 +6,7 @@
 // `quire [--library DIR] graph --knn K [--threshold T]` (the library's similarity graph; the library
 // is the program's global --library option, which a subcommand flag of that name would collide
 // with) waits for the embedding service to expose all vectors; until then it says so and exits 1.
+import { errorMessage } from '@shared/api/errors';
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import type { GraphMetrics, NodeValues } from '@shared/graph/index';
@@ -186,7 +187,7 @@ export function graphCommand(io: Io = processIo): Command {
       try {
         await runGraph(this, this.optsWithGlobals<GraphCommandOptions>(), io);
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
+        const message = errorMessage(err);
         io.err(`quire: ${message.split('\n')[0]}\n`);
         process.exitCode = 1;
       }

@@ -1,5 +1,6 @@
 // KaTeX for titles and abstracts: one formula to HTML (cached, untrusted input kept inert), and a
 // whole string to safe HTML for places that build markup as strings (notebook references).
+import { errorMessage } from '@shared/api/errors';
 import katex from 'katex';
 import { escapeHtml } from '@shared/notebook/export/markup';
 import { mayHaveMath, texSegments } from './texSegments';
@@ -29,7 +30,7 @@ export function renderTex(tex: string): RenderedTex {
       }),
     };
   } catch (e) {
-    out = { error: e instanceof Error ? e.message : String(e) };
+    out = { error: errorMessage(e) };
   }
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(tex, out);

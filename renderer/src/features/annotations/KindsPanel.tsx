@@ -1,5 +1,6 @@
 // Settings card for the highlight kinds: label and colour of each, add, remove, reorder (the order
 // is the 1–9 keys'). Saved as a whole; the service refuses dropping a kind still in use, and says so.
+import { errorMessage } from '@shared/api/errors';
 import { useState } from 'react';
 import type { AnnotationKind } from '@shared/annotations/types';
 import { useApi } from '../../apiContext';
@@ -114,7 +115,7 @@ export function KindsPanel() {
                 setDraft(null);
                 setError(null);
               },
-              (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+              (e: unknown) => setError(errorMessage(e)),
             )
           }
         >

@@ -1,5 +1,6 @@
 // A paper's highlights for the paper pane: loaded with the paper, re-read after each change and
 // whenever the library changes elsewhere (`version`), with add, update and remove-with-undo.
+import { errorMessage } from '@shared/api/errors';
 import { useCallback, useEffect, useState } from 'react';
 import type { Api } from '@shared/api/client';
 import type { Annotation } from '@shared/annotations/types';
@@ -13,8 +14,6 @@ export type PaperAnnotations = {
   remove(id: string): Promise<string | null>;
   undo(token: string): Promise<void>;
 };
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** `load` false: no list call (a search result not yet looked at); add and the rest still work. */
 export function usePaperAnnotations(
@@ -40,7 +39,7 @@ export function usePaperAnnotations(
         setState({ paperId, items: page.items });
         setError(null);
       },
-      (e: unknown) => live && setError(message(e)),
+      (e: unknown) => live && setError(errorMessage(e)),
     );
     return () => {
       live = false;
@@ -54,7 +53,7 @@ export function usePaperAnnotations(
         setError(null);
         return out;
       } catch (e) {
-        setError(message(e));
+        setError(errorMessage(e));
         return null;
       } finally {
         reload();

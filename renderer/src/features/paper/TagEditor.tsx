@@ -1,4 +1,5 @@
 // Tags as chips: type and press Enter (or comma) to add, click × to remove.
+import { errorMessage } from '@shared/api/errors';
 import { useState } from 'react';
 
 type Props = {
@@ -19,7 +20,7 @@ export function TagEditor({ tags, suggestions, onChange }: Props) {
       setError(null);
       return true;
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
       return false;
     } finally {
       setBusy(false);
