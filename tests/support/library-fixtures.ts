@@ -9,36 +9,9 @@ import { createClient, type Api } from '@shared/api/client';
 import { QuireError } from '@shared/api/errors';
 import { inProcessTransport } from '@shared/api/in-process';
 import type { Paper } from '@shared/api/schemas';
+import { paperRecord } from './paper';
 
-let added = 0;
-
-/**
- * A Paper with every field set to its empty value, overridden by `extra`. `addedAt` grows by one
- * second per call so that "recently added" orders are stable.
- */
-export function paperRecord(id: string, extra: Partial<Paper> = {}): Paper {
-  return {
-    id,
-    title: `Title ${id}`,
-    abstract: '',
-    authors: [],
-    year: null,
-    venue: '',
-    doi: '',
-    arxivId: '',
-    url: '',
-    sourceFile: 'test.jsonl',
-    addedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, added++)).toISOString(),
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    notes: '',
-    tags: [],
-    volume: '',
-    issue: '',
-    edition: '',
-    pages: '',
-    ...extra,
-  };
-}
+export { paperRecord };
 
 /** A library opened through createServices, as the CLI opens it, with a client over it. */
 export type TestLibrary = { dir: string; services: Services; api: Api; close(): Promise<void> };

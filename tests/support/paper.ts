@@ -1,7 +1,10 @@
-// One factory for a stored Paper in tests: every field filled with an empty default, overridable.
+// One factory for a stored Paper in tests: every field set to its empty value, overridden by
+// `extra`. `addedAt` grows by one second per call, so "recently added" orders are the call order.
 import type { Paper } from '@shared/api/schemas';
 
-export function storedPaper(id: string, extra: Partial<Paper> = {}): Paper {
+let added = 0;
+
+export function paperRecord(id: string, extra: Partial<Paper> = {}): Paper {
   return {
     id,
     title: `Title ${id}`,
@@ -12,8 +15,8 @@ export function storedPaper(id: string, extra: Partial<Paper> = {}): Paper {
     doi: '',
     arxivId: '',
     url: '',
-    sourceFile: '',
-    addedAt: '2026-01-01T00:00:00.000Z',
+    sourceFile: 'test.jsonl',
+    addedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, added++)).toISOString(),
     updatedAt: '2026-01-01T00:00:00.000Z',
     notes: '',
     tags: [],

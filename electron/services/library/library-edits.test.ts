@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QuireError } from '@shared/api/errors';
 import { LibraryService } from './library-service';
-import { paper } from './paper.fixtures';
+import { paperRecord as paper } from '../../../tests/support/paper';
 import { PaperStore } from './store';
 
 let dir: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '@shared/api/contract';
 import { QuireError } from '@shared/api/errors';
-import { storedPaper } from '../../../tests/support/paper';
+import { paperRecord } from '../../../tests/support/paper';
 import { topicPapers } from './fixtures';
 import { TAGGING_FILE } from './tagging-store';
 import {
@@ -45,7 +45,7 @@ describe('bad input', () => {
     const store = await PaperStore.open(dir);
     await store.add(
       papers.map((p, i) =>
-        storedPaper(`p${i}`, {
+        paperRecord(`p${i}`, {
           title: p.title,
           abstract: p.abstract,
           addedAt: new Date(i).toISOString(),
