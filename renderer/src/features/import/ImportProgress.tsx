@@ -1,25 +1,14 @@
-// The progress of a running preview or import: phase, message, count and bar.
+// The progress of a running preview or import.
 import type { Progress } from '@shared/api/contract';
-import { ProgressBar } from '../../components/ProgressBar';
+import { ProgressBlock } from '../../components/ProgressBlock';
 import type { Stage } from './useImport';
 
 export function ImportProgress({ progress, stage }: { progress: Progress | null; stage: Stage }) {
   return (
-    <div className="progress-block" data-testid="import-progress">
-      <div className="progress-label">
-        <span>
-          {progress?.phase ?? (stage === 'previewing' ? 'Reading' : 'Importing')}
-          {progress?.message ? ` — ${progress.message}` : ''}
-        </span>
-        <span>
-          {progress
-            ? progress.total
-              ? `${progress.done.toLocaleString()} / ${progress.total.toLocaleString()}`
-              : progress.done.toLocaleString()
-            : ''}
-        </span>
-      </div>
-      <ProgressBar fraction={progress && progress.total ? progress.done / progress.total : null} />
-    </div>
+    <ProgressBlock
+      progress={progress}
+      idle={stage === 'previewing' ? 'Reading' : 'Importing'}
+      testId="import-progress"
+    />
   );
 }

@@ -1,25 +1,14 @@
-// The progress block of a suggestion run: phase, message, counts and the shared progress bar.
+// The progress of a suggestion run.
 import type { Progress } from '@shared/api/contract';
-import { ProgressBar } from '../../components/ProgressBar';
+import { ProgressBlock } from '../../components/ProgressBlock';
 
 export function RunProgress({ progress }: { progress: Progress | null }) {
-  const fraction = progress && progress.total ? progress.done / progress.total : null;
   return (
-    <div className="progress-block" data-testid="run-progress">
-      <div className="progress-label">
-        <span>
-          {progress?.phase ?? 'Starting'}
-          {progress?.message ? ` — ${progress.message}` : ''}
-        </span>
-        <span>
-          {progress
-            ? progress.total
-              ? `${progress.done.toLocaleString()} / ${progress.total.toLocaleString()}`
-              : progress.done.toLocaleString()
-            : ''}
-        </span>
-      </div>
-      <ProgressBar fraction={fraction} label="Suggestion progress" />
-    </div>
+    <ProgressBlock
+      progress={progress}
+      idle="Starting"
+      testId="run-progress"
+      label="Suggestion progress"
+    />
   );
 }
