@@ -226,35 +226,39 @@ export class AnnotationService {
   }
 
   /**
-   * The highlights of a search hit's paper that a highlighted span falls inside, or whose comment
-   * holds a word of the query: what lets a result say "inside your highlight".
+   * For each search hit, the highlights of its paper that a highlighted span falls inside, or whose
+   * comment holds a word of the query: what lets a result say "inside your highlight". The
+   * highlights are read once per search, not once per hit.
    */
   async hitAnnotations(
-    paper: Paper,
-    highlights: { title: Span[]; abstract: Span[] },
+    hits: readonly { paper: Paper; highlights: { title: Span[]; abstract: Span[] } }[],
     query: string,
-  ): Promise<HitAnnotation[]> {
+  ): Promise<HitAnnotation[][]> {
     const state = await this.store.read();
+    const byPaper = new Map<string, typeof state.annotations>();
+    for (const a of state.annotations)
+      byPaper.set(a.paperId, [...(byPaper.get(a.paperId) ?? []), a]);
     const words = foldedWords(query);
-    const out: HitAnnotation[] = [];
-    for (const a of state.annotations) {
-      if (a.paperId !== paper.id) continue;
-      const at = this.anchorOf(a, paper);
-      if (!at) continue;
-      const inside = highlights[a.field].some(([s, e]) => s < at.end && e > at.start);
-      const comment = fold(a.comment);
-      const inComment = words.length > 0 && words.some((w) => comment.includes(w));
-      if (inside || inComment)
-        out.push({
-          annotationId: a.id,
-          field: a.field,
-          kind: a.kind,
-          start: at.start,
-          end: at.end,
-          inComment,
-        });
-    }
-    return out;
+    return hits.map(({ paper, highlights }) => {
+      const out: HitAnnotation[] = [];
+      for (const a of byPaper.get(paper.id) ?? []) {
+        const at = this.anchorOf(a, paper);
+        if (!at) continue;
+        const inside = highlights[a.field].some(([s, e]) => s < at.end && e > at.start);
+        const comment = fold(a.comment);
+        const inComment = words.length > 0 && words.some((w) => comment.includes(w));
+        if (inside || inComment)
+          out.push({
+            annotationId: a.id,
+            field: a.field,
+            kind: a.kind,
+            start: at.start,
+            end: at.end,
+            inComment,
+          });
+      }
+      return out;
+    });
   }
 
   async export(format: 'w3c' | 'markdown', paperIds?: string[]): Promise<AnnotationExportResult> {

@@ -23,10 +23,10 @@ export function searchHandlers({
         // A hit inside one of the paper's highlights (or matching its comment) says so. Search
         // still answers when the highlights cannot be read; the notice says why they are missing.
         try {
-          for (const hit of result.hits) {
-            const inside = await annotations.hitAnnotations(hit.paper, hit.highlights, input.query);
-            if (inside.length > 0) hit.annotations = inside;
-          }
+          const inside = await annotations.hitAnnotations(result.hits, input.query);
+          result.hits.forEach((hit, i) => {
+            if (inside[i]!.length > 0) hit.annotations = inside[i];
+          });
         } catch (err) {
           const why = errorMessage(err);
           result.notice = result.notice ? `${result.notice} ${why}` : why;
