@@ -1,6 +1,7 @@
 // A modal dialog: overlay, Esc closes, Tab stays inside, focus returns to where it was on close.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useLatest } from '../lib/useLatest';
 
 type Props = {
   label: string;
@@ -17,10 +18,7 @@ const FOCUSABLE =
 
 export function Modal({ label, onClose, children, className, testId, initialFocus }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
+  const onCloseRef = useLatest(onClose);
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;

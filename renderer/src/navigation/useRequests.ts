@@ -1,6 +1,7 @@
 // React end of the request bus: the shell provides one bus; a view handles its requests after it renders.
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { RequestBus, type Requests, type Target } from './requests';
+import { useLatest } from '../lib/useLatest';
 
 export const NavigationContext = createContext<RequestBus | null>(null);
 
@@ -19,10 +20,7 @@ export function useRequests<T extends Target>(to: T, handle: (request: Requests[
   const bus = useNavigation();
   const inbox = useRef<Requests[T][]>([]);
   const [arrived, setArrived] = useState(0);
-  const handleRef = useRef(handle);
-  useEffect(() => {
-    handleRef.current = handle;
-  });
+  const handleRef = useLatest(handle);
   useEffect(
     () =>
       bus.listen(to, (request) => {

@@ -1,6 +1,6 @@
 // Desktop menu items (File ▸ Import…, File ▸ Export ▸ …, Edit ▸ Find…, Help ▸ …) run here, through
 // the same command context as the palette; browser mode has no menu, so no subscription.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { Bridge } from '@shared/api/ipc';
 import {
   MENU_COMMANDS,
@@ -9,6 +9,7 @@ import {
   type MenuCommand,
 } from '@shared/menu-commands';
 import type { CommandContext } from '../features/commands/registry';
+import { useLatest } from '../lib/useLatest';
 
 export type OnMenuCommand = NonNullable<Bridge['onCommand']>;
 
@@ -31,10 +32,7 @@ export function runMenuCommand(command: MenuCommand, ctx: CommandContext): void 
 }
 
 export function useMenuCommands(onCommand: OnMenuCommand | undefined, ctx: CommandContext): void {
-  const ctxRef = useRef(ctx);
-  useEffect(() => {
-    ctxRef.current = ctx;
-  });
+  const ctxRef = useLatest(ctx);
   useEffect(() => {
     if (!onCommand) return;
     return onCommand((command: unknown) => {

@@ -1,8 +1,9 @@
 // The last undoable action (a paper or tag deleted, a bulk accept): Mod+Z or the toast's Undo runs it.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorMessage } from '@shared/api/errors';
 import type { Undoable } from '../features/tagging/ReviewQueue';
 import type { ShowToast } from './useToast';
+import { useLatest } from '../lib/useLatest';
 
 type Undo = { run(): Promise<void> };
 
@@ -26,10 +27,7 @@ export function useUndo(showToast: ShowToast): UndoState {
   }, [last]);
 
   // The toast's Undo outlives the render that made it; always run the latest undo.
-  const undoRef = useRef(undo);
-  useEffect(() => {
-    undoRef.current = undo;
-  }, [undo]);
+  const undoRef = useLatest(undo);
 
   const offer = useCallback(
     (text: string, run: () => Promise<void>) => {

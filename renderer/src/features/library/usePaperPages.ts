@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { Api } from '@shared/api/client';
 import { errorMessage } from '@shared/api/errors';
 import type { ColumnFill, Paper, SORT_KEYS } from '@shared/api/schemas';
+import { useLatest } from '../../lib/useLatest';
 
 export type SortKey = (typeof SORT_KEYS)[number];
 export type LibraryQuery = {
@@ -94,10 +95,7 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
   const [retryCount, setRetryCount] = useState(0);
   const [filled, setFilled] = useState<ColumnFill | undefined>(undefined);
 
-  const queryRef = useRef(query);
-  useEffect(() => {
-    queryRef.current = query;
-  });
+  const queryRef = useLatest(query);
 
   const load = useCallback(
     (page: number) => {

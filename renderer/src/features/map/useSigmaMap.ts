@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TopicMap } from '@shared/api/map-contract';
 import { errorMessage } from '@shared/api/errors';
 import { highlightReducer, mountSigma, type ClusterLabel, type SigmaLike } from './sigmaMount';
+import { useLatest } from '../../lib/useLatest';
 
 type Options = {
   map: TopicMap;
@@ -17,10 +18,7 @@ export function useSigmaMap(ref: RefObject<HTMLDivElement | null>, o: Options) {
   const { map, dark, colours, highlight } = o;
   const highlightRef = useRef(highlight);
   const sigmaRef = useRef<SigmaLike | null>(null);
-  const openRef = useRef(o.onOpen);
-  useEffect(() => {
-    openRef.current = o.onOpen;
-  });
+  const openRef = useLatest(o.onOpen);
   const [hover, setHover] = useState<{ title: string; x: number; y: number } | null>(null);
   const [labels, setLabels] = useState<ClusterLabel[]>([]);
   const [error, setError] = useState<string | null>(null);

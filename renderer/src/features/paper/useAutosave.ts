@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '@shared/api/errors';
 import { usePageHide } from '../../lib/usePageHide';
+import { useLatest } from '../../lib/useLatest';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -30,10 +31,7 @@ export function useAutosave(
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const mounted = useRef(true);
-  const saveRef = useRef(save);
-  useEffect(() => {
-    saveRef.current = save;
-  });
+  const saveRef = useLatest(save);
 
   const send = useCallback((unloading: boolean) => {
     if (timer.current) clearTimeout(timer.current);

@@ -7,6 +7,7 @@ import type { Api } from '@shared/api/client';
 import type { Progress } from '@shared/api/contract';
 import { QuireError, errorMessage } from '@shared/api/errors';
 import type { EmbeddingStatus } from '@shared/api/schemas';
+import { useLatest } from '../../lib/useLatest';
 
 export const EMBEDDINGS_POLL_MS = 3000;
 
@@ -42,10 +43,7 @@ export function useEmbeddings(
   const abort = useRef<AbortController | null>(null);
   const last = useRef<number | null>(null);
   const live = useRef(true);
-  const onUpdatedRef = useRef(onUpdated);
-  useEffect(() => {
-    onUpdatedRef.current = onUpdated;
-  });
+  const onUpdatedRef = useLatest(onUpdated);
   useEffect(() => {
     live.current = true;
     return () => {

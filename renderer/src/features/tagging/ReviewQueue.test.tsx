@@ -128,6 +128,36 @@ describe('ReviewQueue', () => {
     await waitFor(() => expect(rows()).toHaveLength(4));
   });
 
+  it('a key pressed the moment the rows appear acts on them (no wait for passive effects)', async () => {
+    // The rows land from a resolved promise, outside act(): React commits them, then runs passive
+    // effects in a later task. A keydown sent from a MutationObserver (a microtask after the commit)
+    // lands in between, as a fast reviewer's key does on a loaded machine.
+    const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    const before = env.IS_REACT_ACT_ENVIRONMENT;
+    env.IS_REACT_ACT_ENVIRONMENT = false;
+    let pressed = false;
+    const observer = new MutationObserver(() => {
+      if (pressed || rows().length !== 2) return;
+      pressed = true;
+      fireEvent.keyDown(document.body, { key: 'a' });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      const { fake } = setup({
+        tags: TAGS,
+        suggestions: [suggestion(1, 'robotics', 0.9), suggestion(2, 'robotics', 0.8)],
+      });
+      await waitFor(() => expect(pressed).toBe(true));
+      await waitFor(() => expect(calls(fake, 'tagging:decide')).toHaveLength(1));
+      expect(calls(fake, 'tagging:decide')).toEqual([
+        { ids: ['s1-robotics'], decision: 'accepted' },
+      ]);
+    } finally {
+      observer.disconnect();
+      env.IS_REACT_ACT_ENVIRONMENT = before;
+    }
+  });
+
   it('keys typed into a field do not decide, and Enter opens the selected paper', async () => {
     const { fake, opened } = setup({
       tags: TAGS,

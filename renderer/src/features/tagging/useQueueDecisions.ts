@@ -2,7 +2,6 @@
 // after another in the order they were made, put back if the service refuses.
 import {
   useCallback,
-  useEffect,
   useRef,
   useState,
   type Dispatch,
@@ -12,6 +11,7 @@ import {
 import { errorMessage } from '@shared/api/errors';
 import type { Suggestion } from '@shared/api/tagging-contract';
 import { useApi } from '../../apiContext';
+import { useLatest } from '../../lib/useLatest';
 
 type Done = {
   item: Suggestion;
@@ -47,10 +47,7 @@ export function useQueueDecisions(state: QueueListState, onDecided: () => void) 
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const inFlight = useRef(0);
   const doneRef = useRef<Done[]>([]);
-  const onDecidedRef = useRef(onDecided);
-  useEffect(() => {
-    onDecidedRef.current = onDecided;
-  });
+  const onDecidedRef = useLatest(onDecided);
 
   const enqueue = useCallback((work: () => Promise<void>) => {
     inFlight.current++;

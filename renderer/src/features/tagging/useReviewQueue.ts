@@ -1,6 +1,6 @@
 // The review queue's state: the pending suggestions for the current filters, a cursor, and
 // decisions applied at once on screen and sent in order, each undoable with `u`.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Suggestion, TaggerName } from '@shared/api/tagging-contract';
 import { errorMessage } from '@shared/api/errors';
 import { useApi } from '../../apiContext';
@@ -49,7 +49,9 @@ export function useReviewQueue(
   const decided = useRef(new Set<string>());
   const itemsRef = useRef<Suggestion[] | null>(null);
   const cursorRef = useRef(0);
-  useEffect(() => {
+  // In the same commit as the rows: with a passive effect, a key pressed right after they appeared
+  // (a fast reviewer, a loaded machine) found no items and did nothing.
+  useLayoutEffect(() => {
     itemsRef.current = items;
     cursorRef.current = cursor;
   });

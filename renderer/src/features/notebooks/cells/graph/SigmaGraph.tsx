@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { errorMessage } from '@shared/api/errors';
 import type { GraphDrawing } from '@shared/notebook/cells/graph';
 import { mountSigma } from './mountSigma';
+import { useLatest } from '../../../../lib/useLatest';
 
 export type { GraphViewHandle } from './mountSigma';
 
@@ -20,10 +21,7 @@ export function SigmaGraph(props: {
   onOpenPaper(id: string): void;
 }): ReactElement {
   const ref = useRef<HTMLDivElement>(null);
-  const openRef = useRef(props.onOpenPaper);
-  useEffect(() => {
-    openRef.current = props.onOpenPaper;
-  });
+  const openRef = useLatest(props.onOpenPaper);
   const [error, setError] = useState<string | null>(null);
   const webgl = hasWebGl();
   const { cellId, drawing, sizeBy } = props;
