@@ -59,7 +59,7 @@ export function Modal({ label, onClose, children, className, testId, initialFocu
     };
     document.addEventListener('keydown', onKeyDown, true);
     return () => document.removeEventListener('keydown', onKeyDown, true);
-  }, []);
+  }, [onCloseRef]);
 
   return createPortal(
     <div

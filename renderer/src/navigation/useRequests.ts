@@ -33,5 +33,5 @@ export function useRequests<T extends Target>(to: T, handle: (request: Requests[
     const requests = inbox.current;
     inbox.current = [];
     for (const request of requests) handleRef.current(request);
-  }, [arrived]);
+  }, [handleRef, arrived]);
 }

@@ -38,5 +38,5 @@ export function useMenuCommands(onCommand: OnMenuCommand | undefined, ctx: Comma
     return onCommand((command: unknown) => {
       if (isMenuCommand(command)) runMenuCommand(command, ctxRef.current);
     });
-  }, [onCommand]);
+  }, [ctxRef, onCommand]);
 }

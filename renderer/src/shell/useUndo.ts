@@ -37,7 +37,7 @@ export function useUndo(showToast: ShowToast): UndoState {
         action: { label: 'Undo', run: () => undoRef.current(), testId: 'toast-undo' },
       });
     },
-    [showToast],
+    [undoRef, showToast],
   );
 
   const offerUndoable = useCallback(

@@ -131,7 +131,7 @@ export function usePaperPages(api: Api, query: LibraryQuery, version: number): P
           setPending((n) => n - 1);
         });
     },
-    [api],
+    [queryRef, api],
   );
 
   const ensureRange = useCallback(

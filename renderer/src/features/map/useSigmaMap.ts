@@ -54,7 +54,7 @@ export function useSigmaMap(ref: RefObject<HTMLDivElement | null>, o: Options) {
       killed = true;
       kill();
     };
-  }, [ref, map, dark, colours]);
+  }, [openRef, ref, map, dark, colours]);
 
   // A new search: restyle the nodes in place.
   useEffect(() => {

@@ -33,31 +33,34 @@ export function useAutosave(
   const mounted = useRef(true);
   const saveRef = useLatest(save);
 
-  const send = useCallback((unloading: boolean) => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const value = latest.current;
-    if (value === null) return;
-    latest.current = null;
-    if (mounted.current) setStatus('saving');
-    const started = unloading ? saveRef.current(value, { unloading }) : null;
-    // Awaited in the chain below; this only keeps an early failure from being "unhandled".
-    started?.catch(() => {});
-    chain.current = chain.current.then(async () => {
-      try {
-        await (started ?? saveRef.current(value, { unloading }));
-        if (mounted.current && latest.current === null && timer.current === null) {
-          setStatus('saved');
-          setError(null);
+  const send = useCallback(
+    (unloading: boolean) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      const value = latest.current;
+      if (value === null) return;
+      latest.current = null;
+      if (mounted.current) setStatus('saving');
+      const started = unloading ? saveRef.current(value, { unloading }) : null;
+      // Awaited in the chain below; this only keeps an early failure from being "unhandled".
+      started?.catch(() => {});
+      chain.current = chain.current.then(async () => {
+        try {
+          await (started ?? saveRef.current(value, { unloading }));
+          if (mounted.current && latest.current === null && timer.current === null) {
+            setStatus('saved');
+            setError(null);
+          }
+        } catch (err) {
+          if (mounted.current) {
+            setStatus('error');
+            setError(errorMessage(err));
+          }
         }
-      } catch (err) {
-        if (mounted.current) {
-          setStatus('error');
-          setError(errorMessage(err));
-        }
-      }
-    });
-  }, []);
+      });
+    },
+    [saveRef],
+  );
 
   const flush = useCallback(() => send(false), [send]);
 

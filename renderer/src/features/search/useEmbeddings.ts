@@ -116,7 +116,7 @@ export function useEmbeddings(
         abort.current = null;
         if (live.current) setJob(null);
       });
-  }, [api]);
+  }, [onUpdatedRef, api]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
 

@@ -49,13 +49,16 @@ export function useQueueDecisions(state: QueueListState, onDecided: () => void) 
   const doneRef = useRef<Done[]>([]);
   const onDecidedRef = useLatest(onDecided);
 
-  const enqueue = useCallback((work: () => Promise<void>) => {
-    inFlight.current++;
-    chain.current = chain.current.then(work).finally(() => {
-      inFlight.current--;
-      if (inFlight.current === 0) onDecidedRef.current();
-    });
-  }, []);
+  const enqueue = useCallback(
+    (work: () => Promise<void>) => {
+      inFlight.current++;
+      chain.current = chain.current.then(work).finally(() => {
+        inFlight.current--;
+        if (inFlight.current === 0) onDecidedRef.current();
+      });
+    },
+    [onDecidedRef],
+  );
   /** Resolves once every decision made so far has reached the service (a page load waits). */
   const settled = useCallback(() => chain.current, []);
 

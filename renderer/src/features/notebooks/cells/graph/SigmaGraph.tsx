@@ -43,7 +43,7 @@ export function SigmaGraph(props: {
       killed = true;
       kill();
     };
-  }, [drawing, sizeBy, cellId, webgl]);
+  }, [openRef, drawing, sizeBy, cellId, webgl]);
 
   return (
     <div className="graph-view" data-testid="graph-view" ref={ref}>
