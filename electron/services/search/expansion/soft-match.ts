@@ -111,30 +111,34 @@ export class SoftMatcher {
   /** Scores one paper from its distinct words and their table rows (LibraryTerms caches both). */
   scoreRows(have: readonly string[], rows: Int32Array): SoftScore {
     const q = this.queryWords.length;
-    const best: number[] = new Array<number>(q).fill(0);
-    const to: string[] = new Array<string>(q).fill('');
-    // Exact words first: a neighbour replaces one only if more similar than the word itself.
+    const qRows = this.queryRows;
+    // Per query word: its best similarity in this paper, and at which of the paper's words.
+    const best = new Float64Array(q);
+    const where = new Int32Array(q).fill(-1);
+    // Words the model does not know match by spelling only.
     for (let i = 0; i < q; i++) {
-      const qr = this.queryRows[i]!;
-      const w = this.queryWords[i]!;
-      for (let j = 0; j < have.length; j++) {
-        if (qr >= 0 ? rows[j] !== qr : have[j] !== w) continue;
+      if (qRows[i]! >= 0) continue;
+      const j = have.indexOf(this.queryWords[i]!);
+      if (j >= 0) {
         best[i] = 1;
-        to[i] = w;
-        break;
+        where[i] = j;
       }
     }
     for (let j = 0; j < rows.length; j++) {
       const r = rows[j]!;
       if (r < 0) continue;
-      const off = this.similarities(r);
+      const cached = this.at[r]!;
+      const off = cached >= 0 ? cached : this.similarities(r);
+      const sims = this.sims;
       for (let i = 0; i < q; i++) {
-        const s = this.sims[off + i]!;
+        // The word itself counts as exactly 1: only a neighbour more similar than that displaces it.
+        const s = qRows[i] === r ? 1 : sims[off + i]!;
         if (s <= best[i]!) continue;
         best[i] = s;
-        to[i] = have[j]!;
+        where[i] = j;
       }
     }
+    const to = Array.from(where, (j) => (j >= 0 ? have[j]! : ''));
     let num = 0;
     let den = 0;
     const matches: SoftScore['matches'] = [];
