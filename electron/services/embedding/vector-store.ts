@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
+import { RowIds, withPaperIds } from '../library/row-ids';
 import { sqlString } from '../library/store';
 import { tableStamp } from '../library/table-stamp';
 
@@ -35,6 +36,8 @@ export class VectorStore {
   private indexedRows = 0;
   /** Bumped whenever the set of stored vectors may have changed (write, removal, reload). */
   private changes = 0;
+  /** Row id → paper id, so a search never reads ids back (row-ids.ts). */
+  private readonly rowIds: RowIds;
 
   private constructor(
     readonly modelId: string,
@@ -42,7 +45,9 @@ export class VectorStore {
     private readonly db: lancedb.Connection,
     private readonly table: lancedb.Table,
     private readonly tableDir: string,
-  ) {}
+  ) {
+    this.rowIds = new RowIds(table);
+  }
 
   static async open(libraryDir: string, modelId: string, dims: number): Promise<VectorStore> {
     const db = await lancedb.connect(join(libraryDir, 'lancedb'));
@@ -68,7 +73,8 @@ export class VectorStore {
 
   private async reload(): Promise<void> {
     const version = await this.table.version();
-    const rows = await this.table.query().select(['id', 'hash']).toArray();
+    const rows = await this.table.query().select(['id', 'hash']).withRowId().toArray();
+    this.rowIds.learn(rows);
     this.hashes.clear();
     for (const r of rows) this.hashes.set(String(r.id), String(r.hash));
     this.changes++;
@@ -83,8 +89,12 @@ export class VectorStore {
   refresh(): Promise<boolean> {
     return this.exclusive(async () => {
       this.seenStamp = tableStamp(this.tableDir);
+      const unmoved = this.rowIds.forget();
       await this.table.checkoutLatest();
-      if ((await this.table.version()) === this.seenVersion) return false;
+      if ((await this.table.version()) === this.seenVersion) {
+        unmoved();
+        return false;
+      }
       await this.reload();
       return true;
     });
@@ -192,21 +202,21 @@ export class VectorStore {
     k: number,
     opts: { onlyIds?: string[]; exact?: boolean; nprobes?: number } = {},
   ): Promise<VectorHit[]> {
-    let q = this.table
-      .query()
-      .nearestTo(vector)
-      .distanceType('cosine')
-      .select(['id', '_distance'])
-      .limit(k);
-    if (opts.onlyIds) {
-      if (opts.onlyIds.length === 0) return [];
-      q = q.where(`id IN (${opts.onlyIds.map(sqlString).join(', ')})`);
-    }
-    if (opts.exact) q = q.bypassVectorIndex();
-    else if (this.indexed) q = q.nprobes(opts.nprobes ?? DEFAULT_NPROBES);
-    const rows = await q.toArray();
+    if (opts.onlyIds?.length === 0) return [];
+    const search = (columns: string[]) => {
+      let q = this.table.query().nearestTo(vector).distanceType('cosine').select(columns).limit(k);
+      if (opts.onlyIds) q = q.where(`id IN (${opts.onlyIds.map(sqlString).join(', ')})`);
+      if (opts.exact) q = q.bypassVectorIndex();
+      else if (this.indexed) q = q.nprobes(opts.nprobes ?? DEFAULT_NPROBES);
+      return columns.includes('id') ? q.toArray() : q.withRowId().toArray();
+    };
+    const rows = await withPaperIds(
+      this.rowIds,
+      () => search(['_distance']),
+      () => search(['id', '_distance']),
+    );
     return rows
-      .map((r) => ({ id: String(r.id), similarity: 1 - Number(r._distance) }))
+      .map(({ id, row }) => ({ id, similarity: 1 - Number(row._distance) }))
       .filter((h) => Number.isFinite(h.similarity));
   }
 

@@ -13,6 +13,7 @@ import {
   papersSchema,
   rowToPaper,
 } from './schema';
+import { RowIds, withPaperIds } from './row-ids';
 import { tableStamp } from './table-stamp';
 
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
@@ -56,13 +57,17 @@ export class PaperStore {
   private changes = 0;
   /** The table stamp at which every full-text index was last seen present. */
   private ftsSeenAt: string | undefined;
+  /** Row id → paper id, so full-text search never reads ids back (row-ids.ts). */
+  private readonly rowIds: RowIds;
 
   private constructor(
     readonly dir: string,
     readonly schemaVersion: number,
     private readonly db: lancedb.Connection,
     private readonly table: lancedb.Table,
-  ) {}
+  ) {
+    this.rowIds = new RowIds(table);
+  }
 
   static async open(dir: string, opts: StoreOptions = {}): Promise<PaperStore> {
     await mkdir(dir, { recursive: true });
@@ -96,7 +101,8 @@ export class PaperStore {
 
   private async reload(): Promise<void> {
     const version = await this.table.version();
-    const rows = await this.table.query().toArray();
+    const rows = await this.table.query().withRowId().toArray();
+    this.rowIds.learn(rows);
     const list = rows.map(rowToPaper);
     // Insertion order = added order, which the "Added" sort relies on for ties.
     list.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
@@ -120,8 +126,12 @@ export class PaperStore {
     return this.exclusive(async () => {
       // Read before asking LanceDB: a commit landing in between shows up at the next look.
       this.seenStamp = tableStamp(this.tableDir);
+      const unmoved = this.rowIds.forget();
       await this.table.checkoutLatest();
-      if ((await this.table.version()) === this.seenVersion) return false;
+      if ((await this.table.version()) === this.seenVersion) {
+        unmoved();
+        return false;
+      }
       await this.reload();
       return true;
     });
@@ -204,6 +214,7 @@ export class PaperStore {
   rollbackTo(version: number): Promise<void> {
     return this.exclusive(async () => {
       if ((await this.table.version()) === version) return;
+      this.rowIds.forget();
       await this.table.checkout(version);
       await this.table.restore();
       await this.reload();
@@ -269,10 +280,17 @@ export class PaperStore {
                 [lancedb.Occur.Should, clauseQuery(c)] as [lancedb.Occur, lancedb.FullTextQuery],
             ),
           );
-    let q = this.table.query().fullTextSearch(fts).select(['id', '_score']).limit(k);
-    if (onlyIds) q = q.where(`id IN (${onlyIds.map(sqlString).join(', ')})`);
-    const rows = await q.toArray();
-    return rows.map((r) => ({ id: String(r.id), score: Number(r._score) }));
+    const search = (columns: string[]) => {
+      let q = this.table.query().fullTextSearch(fts).select(columns).limit(k);
+      if (onlyIds) q = q.where(`id IN (${onlyIds.map(sqlString).join(', ')})`);
+      return columns.includes('id') ? q.toArray() : q.withRowId().toArray();
+    };
+    const rows = await withPaperIds(
+      this.rowIds,
+      () => search(['_score']),
+      () => search(['id', '_score']),
+    );
+    return rows.map(({ id, row }) => ({ id, score: Number(row._score) }));
   }
 
   /** Compacts the small fragments that batched writes leave behind. */
