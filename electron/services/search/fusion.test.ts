@@ -107,4 +107,31 @@ describe('fusion', () => {
     );
     expect(fuse(fts, withD, method)[1]!.id).toBe('b');
   });
+
+  it('soft with anchorMinExact: the keyword top hit is put first only if it holds the query words', () => {
+    // A paraphrase: BM25's top hit 'a' shares one incidental word (exact share 0.2), while 'd' is
+    // what the query describes in other words. Anchored regardless, 'a' took first place.
+    const soft = new Map([
+      ['a', 0.3],
+      ['b', 0.1],
+      ['c', 0.2],
+      ['d', 0.9],
+    ]);
+    const method = {
+      kind: 'soft',
+      ftsWeight: 0.1,
+      vectorWeight: 0.2,
+      anchorKeywordTop: true,
+      anchorMinExact: 0.5,
+      fallback: { kind: 'convex', ftsWeight: 0.92, vectorNorm: 'raw', anchorKeywordTop: true },
+    } as const;
+    const withD = [...vec, { id: 'd', score: 0.3 }];
+    const incidental = new Map([['a', 0.2]]);
+    expect(fuse(fts, withD, method, soft, incidental)[0]!.id).toBe('d');
+    expect(
+      fuse(fts, withD, { ...method, anchorMinExact: undefined }, soft, incidental)[0]!.id,
+    ).toBe('a');
+    // The same hit holding most of the query's words stays first.
+    expect(fuse(fts, withD, method, soft, new Map([['a', 0.8]]))[0]!.id).toBe('a');
+  });
 });

@@ -217,7 +217,13 @@ export class SearchService {
     let soft = new Map<string, SoftScore>();
     const rank = () =>
       mode === 'hybrid'
-        ? fuse(fts, vec, this.fusion, new Map([...soft].map(([id, x]) => [id, x.score])))
+        ? fuse(
+            fts,
+            vec,
+            this.fusion,
+            new Map([...soft].map(([id, x]) => [id, x.score])),
+            new Map([...soft].map(([id, x]) => [id, x.exact])),
+          )
         : mode === 'fts'
           ? fts
           : vec;

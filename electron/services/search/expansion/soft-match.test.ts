@@ -125,6 +125,30 @@ describe('soft term matching (model-vocabulary neighbours)', () => {
     expect(m.score(['graph']).score).toBe(0);
   });
 
+  it("exact: the share of the query's idf its own words carry in the paper", () => {
+    const table = termTable(
+      ['optics', 'light', 'graph'],
+      [new Float32Array([0.8, 0.6]), new Float32Array([1, 0]), new Float32Array([0, 1])],
+    );
+    // idf: "light" log(11/2), "graph" log(11/6) (df 1 and 5 of 10 papers).
+    const df = (w: string) => (w === 'light' ? 1 : 5);
+    const m = new SoftMatcher(
+      table,
+      ['light', 'graph'],
+      [new Float32Array([1, 0]), new Float32Array([0, 1])],
+      df,
+      10,
+      { minSimilarity: 0.5, power: 2 },
+    );
+    const light = Math.log(11 / 2);
+    const graph = Math.log(11 / 6);
+    expect(m.score(['light', 'graph']).exact).toBeCloseTo(1);
+    expect(m.score(['graph', 'x']).exact).toBeCloseTo(graph / (light + graph));
+    // A neighbour ("optics" for "light") is a match but not the query's own word.
+    expect(m.score(['optics', 'graph']).exact).toBeCloseTo(graph / (light + graph));
+    expect(m.score(['x']).exact).toBe(0);
+  });
+
   it('length normalisation: of two papers meeting the query alike, the shorter scores higher', () => {
     const table = termTable(
       ['light', 'optics'],

@@ -30,6 +30,8 @@ export function termTable(terms: string[], vecs: Float32Array[]): TermTable {
 
 export type SoftScore = {
   score: number;
+  /** The share of the query's idf its own words carry in the paper (1: every word is there). */
+  exact: number;
   matches: { from: string; to: string; similarity: number }[];
 };
 
@@ -141,17 +143,18 @@ export class SoftMatcher {
     const to = Array.from(where, (j) => (j >= 0 ? have[j]! : ''));
     let num = 0;
     let den = 0;
+    let exact = 0;
     const matches: SoftScore['matches'] = [];
     best.forEach((b, i) => {
       den += this.idf[i]!;
       if (b < this.opts.minSimilarity) return;
       num += this.idf[i]! * b ** this.opts.power;
-      if (to[i] !== this.queryWords[i])
-        matches.push({ from: this.queryWords[i]!, to: to[i]!, similarity: b });
+      if (to[i] === this.queryWords[i]) exact += this.idf[i]!;
+      else matches.push({ from: this.queryWords[i]!, to: to[i]!, similarity: b });
     });
     const b = this.opts.lengthNorm ?? 0;
     const avg = this.opts.averageWords ?? 0;
     const norm = b > 0 && avg > 0 ? 1 - b + (b * have.length) / avg : 1;
-    return { score: den > 0 ? num / den / norm : 0, matches };
+    return { score: den > 0 ? num / den / norm : 0, exact: den > 0 ? exact / den : 0, matches };
   }
 }
