@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from '@shared/api/schemas';
 import { accentedWords, foldText, hyphenatedCompounds } from './compound';
 import { expandQuery } from './expand';
-import { explainHit } from './explain';
+import { explainHit, heldShare } from './explain';
 import { LibraryTerms, type PaperSource } from './library-terms';
 import { lightStem } from './words';
 
@@ -161,6 +161,18 @@ describe('explainHit', () => {
       { from: 'schrodinger', to: 'schrodinger', kind: 'exact' },
       { from: 'bridge', to: 'bridge', kind: 'exact' },
     ]);
+  });
+
+  it('heldShare counts a query word held in another form or through its expansion', () => {
+    // Hybrid search anchors BM25's top hit on this: a paper writing "GNNs" and
+    // "over-squashing" holds all of "GNN oversquashing", though neither word as typed.
+    const q = 'GNN oversquashing';
+    const { expansions } = expandQuery(q, terms);
+    expect(heldShare(LIBRARY[0]!, q, expansions)).toBe(1);
+    expect(heldShare(LIBRARY[1]!, q, expansions)).toBe(0.5);
+    expect(heldShare(LIBRARY[3]!, q, expansions)).toBe(0);
+    expect(heldShare(LIBRARY[3]!, 'schrodinger bridge', [])).toBe(1);
+    expect(heldShare(LIBRARY[3]!, 'the of', [])).toBe(0);
   });
 
   it('stems light enough to relate word forms, not different words', () => {

@@ -1,7 +1,8 @@
 // "Why it matched": which words of the query, and which of its expansions, a paper contains, and in
 // which form ("ranked" found as "ranking", "GNN" found as "graph neural network"), so a user can
 // trust or correct a result.
-import type { MatchedTerm, Paper, QueryExpansion } from '@shared/api/schemas';
+import type { MatchedTerm, Paper, QueryExpansion, SearchHit } from '@shared/api/schemas';
+import type { SoftScore } from './expansion/soft-match';
 import { hyphenatedCompounds } from './compound';
 import { fold, lightStem, STOP_WORDS, tokens } from './words';
 
@@ -93,4 +94,43 @@ export function stemExpansions(matched: readonly MatchedTerm[][]): QueryExpansio
       out.push({ from: m.from, to: m.to, kind: 'stem' });
     }
   return out;
+}
+
+/**
+ * The share of the query's content words `paper` holds: as typed, in another form ("ViTs" for
+ * "ViT"), or through one of the query's expansions (an abbreviation's long form, a compound's other
+ * spelling). Hybrid search uses it to judge whether BM25's top hit is a confident keyword match.
+ */
+export function heldShare(
+  paper: Paper,
+  query: string,
+  expansions: readonly QueryExpansion[],
+): number {
+  const words = contentWords(query).map((w) => fold(w));
+  if (!words.length) return 0;
+  const held = new Set<string>();
+  for (const m of explainHit(paper, query, expansions))
+    for (const t of m.from.matchAll(/[\p{L}\p{N}]+/gu)) held.add(fold(t[0]));
+  return words.filter((w) => held.has(w)).length / words.length;
+}
+
+/** The expansions the answer used: the query's own, then the neighbour words the shown papers
+ * matched through, strongest first, each pair once. */
+export function usedExpansions(
+  expansions: QueryExpansion[],
+  hits: SearchHit[],
+  soft: Map<string, SoftScore>,
+): QueryExpansion[] {
+  const used = [...expansions, ...stemExpansions(hits.map((h) => h.matched ?? []))];
+  const seen = new Set(used.map((e) => `${e.from}\u0000${e.to}`));
+  for (const m of hits
+    .flatMap((h) => soft.get(h.paper.id)?.matches ?? [])
+    .filter((m) => m.from !== m.to)
+    .sort((a, b) => b.similarity - a.similarity)) {
+    const key = `${m.from}\u0000${m.to}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    used.push({ from: m.from, to: m.to, kind: 'neighbour' });
+  }
+  return used;
 }

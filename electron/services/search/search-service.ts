@@ -23,7 +23,7 @@ import {
 import type { FtsClause, PaperStore } from '../library/store';
 import { calibrate } from './calibration';
 import { EXPANSION_WEIGHTS, expandQuery, type ExpansionWeights } from './expand';
-import { explainHit, stemExpansions } from './explain';
+import { explainHit, heldShare, usedExpansions } from './explain';
 import { rocchio, combineKeyword } from './expansion/feedback';
 import { QueryExpander } from './expansion/query-expander';
 import type { SoftScore } from './expansion/soft-match';
@@ -222,7 +222,7 @@ export class SearchService {
             vec,
             this.fusion,
             new Map([...soft].map(([id, x]) => [id, x.score])),
-            new Map([...soft].map(([id, x]) => [id, x.exact])),
+            this.heldByKeywordTop(fts, soft, input.query, expanded.expansions),
           )
         : mode === 'fts'
           ? fts
@@ -269,6 +269,23 @@ export class SearchService {
       ...(used.length ? { expansions: used } : {}),
       noCloseMatch: calibrated.noCloseMatch,
     };
+  }
+
+  /**
+   * How much of the query each candidate holds (SoftScore.exact), and for BM25's top hit also in
+   * other word forms and through the query's expansions ("ViTs", "vision transformer" for "ViT"):
+   * fusion puts that hit first only when it holds enough (anchorMinExact).
+   */
+  private heldByKeywordTop(
+    fts: Ranked[],
+    soft: Map<string, SoftScore>,
+    query: string,
+    expansions: QueryExpansion[],
+  ): Map<string, number> {
+    const held = new Map([...soft].map(([id, x]) => [id, x.exact]));
+    const top = fts[0] && this.papers.get(fts[0].id);
+    if (top) held.set(top.id, Math.max(held.get(top.id) ?? 0, heldShare(top, query, expansions)));
+    return held;
   }
 
   /** The top `k` ranked papers that pass the filters, with their highlights and why they matched. */
@@ -367,25 +384,4 @@ export class SearchService {
  */
 export function byScoreThenId<R extends Ranked>(ranked: R[]): R[] {
   return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** The expansions the answer used: the query's own, then the neighbour words the shown papers
- * matched through, strongest first, each pair once. */
-function usedExpansions(
-  expansions: QueryExpansion[],
-  hits: SearchHit[],
-  soft: Map<string, SoftScore>,
-): QueryExpansion[] {
-  const used = [...expansions, ...stemExpansions(hits.map((h) => h.matched ?? []))];
-  const seen = new Set(used.map((e) => `${e.from}\u0000${e.to}`));
-  for (const m of hits
-    .flatMap((h) => soft.get(h.paper.id)?.matches ?? [])
-    .filter((m) => m.from !== m.to)
-    .sort((a, b) => b.similarity - a.similarity)) {
-    const key = `${m.from}\u0000${m.to}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    used.push({ from: m.from, to: m.to, kind: 'neighbour' });
-  }
-  return used;
 }
