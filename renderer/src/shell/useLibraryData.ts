@@ -23,7 +23,7 @@ export function useLibraryData(api: Api, ready: boolean) {
 
   const vocabulary = useVocabulary(api, ready, version);
   // Papers imported by the CLI or another window show without a reload.
-  useLibraryRevision(api, ready, version, bump);
+  useLibraryRevision(api, ready, bump);
   const suggestedTags = useMemo(
     () =>
       (vocabulary.tags ?? [])

@@ -1,31 +1,22 @@
 // Keeps the views live when another process changes the library (a `quire import` while the app is
 // open, another window): polls the papers table's revision and reports when it moves.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { Api } from '@shared/api/client';
+import { useLatest } from '../../lib/useLatest';
 
 /** How often the revision is asked for: changes show within about a second. */
 export const REVISION_POLL_MS = 700;
 
 /**
- * Calls `onChange` whenever the library's revision differs from the one last seen. `version` is the
- * app's own refresh counter: when it moves, the app has already refreshed for its own write, so the
- * next revision read becomes the new baseline instead of causing a second refresh. Polls only while
+ * Calls `onChange` whenever the library's revision differs from the one last seen. Polls only while
  * `enabled` and the page is visible.
+ *
+ * Every move counts, the app's own writes included: those cost one redundant refresh, whereas
+ * treating the next read after a write as "ours" swallowed a CLI import that committed in the same
+ * poll interval (the view stayed at the old count until something else refreshed it).
  */
-export function useLibraryRevision(
-  api: Api,
-  enabled: boolean,
-  version: number,
-  onChange: () => void,
-): void {
-  const changed = useRef(onChange);
-  const rebase = useRef(false);
-  useEffect(() => {
-    changed.current = onChange;
-  });
-  useEffect(() => {
-    rebase.current = true;
-  }, [version]);
+export function useLibraryRevision(api: Api, enabled: boolean, onChange: () => void): void {
+  const changed = useLatest(onChange);
   useEffect(() => {
     if (!enabled) return;
     let seen: number | null = null;
@@ -39,8 +30,7 @@ export function useLibraryRevision(
             {},
             { signal: controller.signal },
           );
-          if (seen !== null && revision !== seen && !rebase.current) changed.current();
-          rebase.current = false;
+          if (seen !== null && revision !== seen) changed.current();
           seen = revision;
         } catch {
           // A failed poll (server busy, restarting) is retried at the next tick.
@@ -53,5 +43,5 @@ export function useLibraryRevision(
       controller.abort();
       clearTimeout(timer);
     };
-  }, [api, enabled]);
+  }, [api, enabled, changed]);
 }
