@@ -93,6 +93,19 @@ describe('LibraryTerms', () => {
     expect(s.version).toBeGreaterThan(v1);
   });
 
+  it('keeps counting imports once built, and counts nothing before its first use', async () => {
+    const lib = new Library([A]);
+    const t = new LibraryTerms(lib);
+    lib.write([A, B]);
+    await t.keepCurrent();
+    expect(t.size).toBe(0); // a CLI import: no search will read the tables in this process
+    expect(t.get()).toMatchObject({ n: 2 });
+    lib.write([B]);
+    await t.keepCurrent();
+    expect(t.size).toBe(1);
+    expect(t.isCurrent).toBe(true);
+  });
+
   it('one table serves keyword expansion (every token) and soft matching (content words)', () => {
     const lib = new Library([
       paper('c', 'On over-squashing', 'Graph neural networks (GNNs) pass over 2 graphs.'),

@@ -140,6 +140,15 @@ export class LibraryTerms {
     return this.updating;
   }
 
+  /**
+   * Counts a change in the background once the tables exist; before their first use there is nothing
+   * to keep current. A CLI import (a new process each time) counted the whole library for nothing:
+   * 10k papers into a 100k library spent 18 s of the main thread on it, beside the embedder.
+   */
+  keepCurrent(): Promise<void> {
+    return this.syncedRevision === -1 ? Promise.resolve() : this.update();
+  }
+
   /** Papers using `word` (folded, unstemmed; any token, stop words included). */
   df(word: string): number {
     return this.contentDf.get(word) ?? this.otherDf.get(word) ?? 0;

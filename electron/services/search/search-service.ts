@@ -61,13 +61,13 @@ export class SearchService {
   }
 
   /**
-   * The library changed (an import): its terms (words, compounds, abbreviations, per-paper words)
-   * are counted in the background, for the new papers only, while they are embedded, instead of
-   * during the first search. Resolves when the terms are current; never rejects, as the papers are
-   * saved by then (a count that failed is tried again by the next query).
+   * The library changed (an import): once search has used its terms (words, compounds,
+   * abbreviations, per-paper words), the new papers' are counted in the background while they are
+   * embedded, instead of during the next search. Resolves when the terms are current; never rejects,
+   * as the papers are saved by then (a count that failed is tried again by the next query).
    */
   libraryChanged(): Promise<void> {
-    return this.terms.update().catch(() => undefined);
+    return this.terms.keepCurrent().catch(() => undefined);
   }
 
   /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */
