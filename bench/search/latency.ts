@@ -19,6 +19,7 @@ import {
   vectorTableName,
 } from '../../electron/services/embedding/vector-store';
 import { syntheticPapers, syntheticQueries, toJsonl } from '../support/synthetic';
+import { annStats as annOf, r1, stats, timeEach as timeAll } from '../support/timing';
 
 /** QUIRE_LATENCY_SIZES=1000,10000 for a quick run (the targets then read the largest size). */
 const SIZES = (process.env.QUIRE_LATENCY_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -32,28 +33,6 @@ const MODEL_DIR = resolve(import.meta.dirname, '..', '..', 'resources', 'models'
 const DIMS = 100;
 
 const log = (msg: string) => process.stderr.write(`[latency] ${msg}\n`);
-const r1 = (x: number) => Math.round(x * 100) / 100;
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return r1(s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!);
-}
-const stats = (xs: number[]) => ({
-  p50: pct(xs, 50),
-  p95: pct(xs, 95),
-  mean: r1(xs.reduce((a, b) => a + b, 0) / xs.length),
-});
-
-async function timeEach<T>(items: T[], fn: (x: T) => Promise<unknown>): Promise<number[]> {
-  for (const x of items.slice(0, WARMUP)) await fn(x);
-  const out: number[] = [];
-  for (const x of items) {
-    const t0 = performance.now();
-    await fn(x);
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
 
 async function grow(api: Api, from: number, to: number): Promise<void> {
   for (let i = from; i < to; i += IMPORT_CHUNK) {
@@ -84,6 +63,10 @@ async function grow(api: Api, from: number, to: number): Promise<void> {
   }
 }
 
+const timeEach = <T>(items: T[], fn: (x: T) => Promise<unknown>) => timeAll(items, fn, WARMUP);
+const annStats = (ctx: Ctx, vs: VectorStore, opts: { nprobes?: number } = {}) =>
+  annOf(vs, ctx.qvecs, { ...opts, k: K, warmup: WARMUP });
+
 type Ctx = {
   api: Api;
   dir: string;
@@ -92,35 +75,6 @@ type Ctx = {
   queries: string[];
   qvecs: Float32Array[];
 };
-
-async function annStats(ctx: Ctx, vs: VectorStore, opts: { nprobes?: number } = {}) {
-  let hits = 0;
-  const exactMs: number[] = [];
-  const annMs: number[] = [];
-  // Interleaved per query, so drift in machine load affects both alike.
-  for (const v of ctx.qvecs.slice(0, WARMUP)) {
-    await vs.search(v, K, { exact: true });
-    await vs.search(v, K, opts);
-  }
-  for (const v of ctx.qvecs) {
-    let t0 = performance.now();
-    const exact = await vs.search(v, K, { exact: true });
-    exactMs.push(performance.now() - t0);
-    t0 = performance.now();
-    const ann = await vs.search(v, K, opts);
-    annMs.push(performance.now() - t0);
-    const truth = new Set(exact.map((h) => h.id));
-    hits += ann.filter((h) => truth.has(h.id)).length;
-  }
-  const exact = stats(exactMs);
-  const ann = stats(annMs);
-  return {
-    recallAt10: Math.round((hits / (ctx.qvecs.length * K)) * 1e4) / 1e4,
-    exactMs: exact,
-    annMs: ann,
-    speedup: r1(exact.p50 / ann.p50),
-  };
-}
 
 async function measureSize(ctx: Ctx, n: number) {
   const papers = await ctx.db.openTable('papers');

@@ -57,6 +57,27 @@ describe('LibraryService.list', () => {
     expect((await order(lib, 'title', 'desc')).at(-1)).toBe('none2');
   });
 
+  it('keeps a sorted order only until the library changes; filters and edits show at once', async () => {
+    await store.add([
+      paper('b', { title: 'Beta', tags: ['x'] }),
+      paper('a', { title: 'Alpha' }),
+      paper('c', { title: 'Gamma', tags: ['x'] }),
+    ]);
+    const lib = new LibraryService(store);
+    expect(await order(lib, 'title', 'asc')).toEqual(['a', 'b', 'c']);
+    const tagged = await lib.list(ListInputSchema.parse({ sort: 'title', tag: 'x' }));
+    expect(tagged.items.map((p) => p.id)).toEqual(['b', 'c']);
+    expect(await order(lib, 'title', 'asc')).toEqual(['a', 'b', 'c']); // the filter left it whole
+    expect(await order(lib, 'title', 'desc')).toEqual(['c', 'b', 'a']);
+
+    await store.update([{ ...store.get('a')!, title: 'Zeta', notes: 'renamed' }]);
+    expect(await order(lib, 'title', 'asc')).toEqual(['b', 'c', 'a']);
+    const renamed = await lib.list(ListInputSchema.parse({ sort: 'title', text: 'zeta' }));
+    expect(renamed.items).toMatchObject([{ id: 'a', notes: 'renamed' }]);
+    await store.remove(['b']);
+    expect(await order(lib, 'title', 'desc')).toEqual(['a', 'c']);
+  });
+
   it('reports which optional columns the whole library fills, whatever the filter', async () => {
     await store.add([paper('a'), paper('b', { tags: ['x'] })]);
     const lib = new LibraryService(store);

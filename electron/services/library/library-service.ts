@@ -12,7 +12,7 @@ import {
   type SuggestedPapers,
 } from './filter';
 import { byTitleMatch } from '@shared/papers/title-match';
-import { sortPapers } from './sort';
+import { SortedOrders } from './sort';
 import type { PaperStore } from './store';
 import { newToken } from '../tokens';
 
@@ -36,6 +36,7 @@ export function columnFill(papers: readonly Paper[]): ColumnFill {
 
 export class LibraryService {
   private readonly undo = new Map<string, Paper[]>();
+  private readonly orders: SortedOrders;
 
   constructor(
     private readonly store: PaperStore,
@@ -45,7 +46,9 @@ export class LibraryService {
     private readonly clusterPapers?: ClusterPapers,
     /** Papers with a highlight of a kind, for the `annotationKind` filter (absent: none match). */
     private readonly annotated?: AnnotatedPapers,
-  ) {}
+  ) {
+    this.orders = new SortedOrders(store);
+  }
 
   async list(input: ParsedInputOf<'library:list'>): Promise<ListResult> {
     const filters = {
@@ -58,7 +61,8 @@ export class LibraryService {
     const textWords = words(input.text);
     const sets = await filterSets(filters, this.suggested, this.clusterPapers, this.annotated);
     const all = this.store.all();
-    let items = all;
+    // Filtering a kept order keeps it sorted; `match` depends on the text, so it sorts each time.
+    let items = input.sort === 'match' ? all : this.orders.get(input.sort, input.dir);
     if (input.ids) {
       const only = new Set(input.ids);
       items = items.filter((p) => only.has(p.id));
@@ -66,8 +70,9 @@ export class LibraryService {
     if (hasFilters(filters))
       items = items.filter((p) => matchesFilters(p, filters, textWords, sets));
     if (input.sort === 'match')
-      items.sort(byTitleMatch(input.text, (a, b) => collator.compare(a.title, b.title)));
-    else sortPapers(items, input.sort, input.dir);
+      items = [...items].sort(
+        byTitleMatch(input.text, (a, b) => collator.compare(a.title, b.title)),
+      );
     return {
       total: items.length,
       offset: input.offset,

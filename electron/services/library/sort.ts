@@ -43,3 +43,29 @@ export function sortPapers(items: Paper[], by: SortKey, dir: 'asc' | 'desc'): Pa
     return ha ? sign * col.compare(a, b) : 0;
   });
 }
+
+/** What the orders are computed from: PaperStore (its revision moves on every change). */
+export type OrderSource = { readonly revision: number; all(): Paper[] };
+
+/**
+ * The whole library in each order asked for, kept until the library changes: a list call filters
+ * and pages a kept order instead of sorting again. Sorting by title with the collator took 46 ms
+ * per call at 10k papers and 157 ms at 20k.
+ */
+export class SortedOrders {
+  private revision = -1;
+  private readonly orders = new Map<string, readonly Paper[]>();
+
+  constructor(private readonly source: OrderSource) {}
+
+  get(by: SortKey, dir: 'asc' | 'desc'): readonly Paper[] {
+    if (this.source.revision !== this.revision) {
+      this.orders.clear();
+      this.revision = this.source.revision;
+    }
+    const key = `${by} ${dir}`;
+    let order = this.orders.get(key);
+    if (!order) this.orders.set(key, (order = sortPapers(this.source.all(), by, dir)));
+    return order;
+  }
+}
