@@ -84,11 +84,65 @@ type TitleGroup = { withDoi: Entry[]; withoutDoi: Entry[]; members: Set<Entry> }
  */
 const MAX_TITLE_CANDIDATES = 1000;
 
+/**
+ * The library as the duplicate check reads it: the papers holding an identity key (PaperStore keeps
+ * an index of them), and the library's order, in which the papers sharing a key are compared.
+ */
+export type LibraryKeys = {
+  withKey(key: string): Paper[];
+  compare(a: Paper, b: Paper): number;
+};
+
+/** Library keys from a list of papers (tests, small libraries): every key computed up front. */
+export function keysOf(papers: Iterable<Paper>): LibraryKeys {
+  const byKey = new Map<string, Paper[]>();
+  const rank = new Map<Paper, number>();
+  for (const p of papers) {
+    rank.set(p, rank.size);
+    for (const { key } of identityKeys(p)) {
+      const list = byKey.get(key);
+      if (list) list.push(p);
+      else byKey.set(key, [p]);
+    }
+  }
+  return { withKey: (key) => byKey.get(key) ?? [], compare: (a, b) => rank.get(a)! - rank.get(b)! };
+}
+
+/**
+ * Library papers join the tables when a record brings one of their keys, together with every paper
+ * that shares a key with them, in library order: the tables then hold what they would if the whole
+ * library had been entered first, without reading the papers no record touches.
+ */
+function loader(
+  library: LibraryKeys,
+  remember: (key: string, entry: Entry) => void,
+): (keys: readonly { key: string }[]) => void {
+  const loadedKeys = new Set<string>();
+  return (keys) => {
+    const todo = keys.map((k) => k.key).filter((k) => !loadedKeys.has(k));
+    const found = new Map<string, Paper>();
+    for (let key = todo.pop(); key !== undefined; key = todo.pop()) {
+      if (loadedKeys.has(key)) continue;
+      loadedKeys.add(key);
+      for (const p of library.withKey(key)) {
+        if (found.has(p.id)) continue;
+        found.set(p.id, p);
+        for (const k of identityKeys(p)) if (!loadedKeys.has(k.key)) todo.push(k.key);
+      }
+    }
+    for (const paper of [...found.values()].sort(library.compare)) {
+      const entry: Entry = { paper };
+      for (const { key } of identityKeys(paper)) remember(key, entry);
+    }
+  };
+}
+
 export function dedupe(
   drafts: PaperDraft[],
-  existing: Iterable<Paper>,
+  existing: Iterable<Paper> | LibraryKeys,
   opts: DedupeOptions = {},
 ): DedupeOutcome {
+  const library = 'withKey' in existing ? existing : keysOf(existing);
   const keep = new Set(opts.keepSeparate ?? []);
   // DOI and arXiv keys name one work; a title key may name several (volumes, editions).
   const strong = new Map<string, Entry>();
@@ -117,15 +171,13 @@ export function dedupe(
     return k;
   };
 
-  for (const paper of existing) {
-    const entry: Entry = { paper };
-    for (const { key } of identityKeys(paper)) remember(key, entry);
-  }
+  const load = loader(library, remember);
   const fresh: PaperDraft[] = [];
   const duplicates: DuplicateInfo[] = [];
   const distinct: DistinctInfo[] = [];
   drafts.forEach((draft, index) => {
     const keys = identityKeys(draft);
+    load(keys);
     const ownKey = workKey(draft);
     let hit: { match: DuplicateInfo['match']; entry: Entry } | null = null;
     let difference: { entry: Entry; reason: Contradiction } | null = null;

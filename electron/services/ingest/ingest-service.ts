@@ -24,6 +24,9 @@ import { checkPathAccess } from './source-access';
 export const BATCH_SIZE = 500;
 const SHOWN_DUPLICATES = 50;
 
+/** The store's order: reloads sort by the added instant, and new papers come last. */
+const byAdded = (a: Paper, b: Paper): number => a.addedAt.localeCompare(b.addedAt);
+
 export function newPaperId(): string {
   return randomBytes(8).toString('base64url').replace(/[-_]/g, 'x');
 }
@@ -76,7 +79,8 @@ export class IngestService {
     });
     throwIfCancelled(ctx.signal);
     ctx.onProgress({ phase: 'dedupe', done: 0, total: parsed.records.length });
-    const outcome = dedupe(parsed.records, this.store.all(), { keepSeparate: req.keepSeparate });
+    const library = { withKey: (key: string) => this.store.withKey(key), compare: byAdded };
+    const outcome = dedupe(parsed.records, library, { keepSeparate: req.keepSeparate });
     return { name, parsed, ...outcome };
   }
 

@@ -13,6 +13,7 @@ import {
   papersSchema,
   rowToPaper,
 } from './schema';
+import { IdentityIndex } from './identity-index';
 import { RowIds, withPaperIds } from './row-ids';
 import { tableStamp } from './table-stamp';
 
@@ -59,6 +60,11 @@ export class PaperStore {
   private ftsSeenAt: string | undefined;
   /** Row id → paper id, so full-text search never reads ids back (row-ids.ts). */
   private readonly rowIds: RowIds;
+  /** Identity key → papers, for an import's duplicate check (identity-index.ts). */
+  private readonly identity = new IdentityIndex(
+    () => this.papers.values(),
+    (id) => this.papers.get(id),
+  );
 
   private constructor(
     readonly dir: string,
@@ -108,6 +114,7 @@ export class PaperStore {
     list.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
     this.papers.clear();
     for (const p of list) this.papers.set(p.id, p);
+    this.identity.reset();
     this.seenVersion = version;
     this.changes++;
   }
@@ -165,12 +172,18 @@ export class PaperStore {
     return this.papers.get(id);
   }
 
+  /** The papers holding an identity key (`doi:…`, `arxiv:…`, `title:…`), oldest first. */
+  withKey(key: string): Paper[] {
+    return this.identity.withKey(key);
+  }
+
   /** Adds new papers in one commit: all or none of them are written. */
   add(papers: Paper[]): Promise<void> {
     if (papers.length === 0) return Promise.resolve();
     return this.exclusive(async () => {
       await this.table.add(papers.map(paperToRow));
       for (const p of papers) this.papers.set(p.id, p);
+      this.identity.added(papers);
       this.changes++;
       await this.wrote();
     });
@@ -185,7 +198,9 @@ export class PaperStore {
         .whenMatchedUpdateAll()
         .whenNotMatchedInsertAll()
         .execute(papers.map(paperToRow));
+      const before = papers.map((p) => this.papers.get(p.id)).filter((p): p is Paper => !!p);
       for (const p of papers) this.papers.set(p.id, p);
+      this.identity.replaced(before, papers);
       this.changes++;
       await this.wrote();
     });
@@ -200,6 +215,7 @@ export class PaperStore {
         await this.table.delete(`id IN (${chunk.map((p) => sqlString(p.id)).join(', ')})`);
       }
       for (const p of found) this.papers.delete(p.id);
+      this.identity.removed(found);
       this.changes++;
       await this.wrote();
       return found;
