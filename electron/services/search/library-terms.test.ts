@@ -142,6 +142,21 @@ describe('LibraryTerms', () => {
     expect(t.get().df.get('lasers')).toBe(2);
   });
 
+  it('the first query on a large library is served once part of it is counted; the rest follows', async () => {
+    const many = Array.from({ length: 6 }, (_, i) =>
+      paper(`n${i}`, `Paper ${i}`, `Vision transformers (ViTs) number ${i}.`),
+    );
+    const t = new LibraryTerms(new Library(many), 2);
+    await t.current();
+    expect(t.isCurrent).toBe(false);
+    expect(t.size).toBe(2);
+    expect(t.get().n).toBe(2); // the statistics as they stand, not a build on the spot
+    await t.update();
+    expect(t.isCurrent).toBe(true);
+    expect(t.size).toBe(6);
+    expect(t.longForms('vit')[0]!.count).toBe(6);
+  });
+
   it('a query during a large change is served the tables as they stand; the rest follows', async () => {
     const lib = new Library([A]);
     const t = new LibraryTerms(lib, 2);
