@@ -11,6 +11,20 @@ type Embed = (texts: string[]) => Promise<Float32Array[]>;
 
 /** Library terms given vectors: the most frequent first (memory: 50k × 100 floats = 20 MB). */
 const MAX_TABLE_TERMS = 50_000;
+/**
+ * Terms per request to the embedding worker. The worker answers in order, so a query's own embedding
+ * waits for at most one slice: sent whole, the vocabulary left after the first search on a 100k-paper
+ * library held a later query for 1.5 s.
+ */
+export const TERM_SLICE = 512;
+
+/** Embeds `texts` a slice at a time, each slice sent once the one before is answered. */
+export async function embedInSlices(embed: Embed, texts: string[]): Promise<Float32Array[]> {
+  const out: Float32Array[] = [];
+  for (let i = 0; i < texts.length; i += TERM_SLICE)
+    out.push(...(await embed(texts.slice(i, i + TERM_SLICE))));
+  return out;
+}
 
 export class QueryExpander {
   private readonly terms: LibraryTerms;
@@ -104,7 +118,7 @@ export class QueryExpander {
       const known = this.termVectors.get(model) ?? new Map<string, Float32Array>();
       this.termVectors = new Map([[model, known]]);
       const missing = terms.filter((t) => !known.has(t));
-      const table = embed(missing).then((v) => {
+      const table = embedInSlices(embed, missing).then((v) => {
         missing.forEach((t, i) => known.set(t, v[i]!));
         return termTable(
           terms,
