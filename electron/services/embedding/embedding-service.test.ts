@@ -6,7 +6,8 @@ import type { Progress } from '@shared/api/contract';
 import { QuireError } from '@shared/api/errors';
 import { DEFAULT_MODEL } from '../wiring/options';
 import { openTestCore, quietCtx, type TestCore } from '../wiring/core.fixtures';
-import { paperText } from './embedding-service';
+import { paperHash, paperText, textHash } from './embedding-service';
+import { paperRecord } from '../../../tests/support/paper';
 
 const papers = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
@@ -31,6 +32,17 @@ const cosine = (a: Float32Array, b: Float32Array) => {
   }
   return dot / Math.sqrt(na * nb);
 };
+
+describe('paperHash', () => {
+  it('is the hash of the embedded text, kept per paper object, new for an edited copy', () => {
+    const p = paperRecord('h', { title: 'Spectra', abstract: 'Laplacian eigenvalues.' });
+    expect(paperHash(p)).toBe(textHash(paperText(p)));
+    expect(paperHash(p)).toBe(paperHash(p));
+    const edited = { ...p, abstract: 'Laplacian eigenvectors.' };
+    expect(paperHash(edited)).toBe(textHash(paperText(edited)));
+    expect(paperHash(edited)).not.toBe(paperHash(p));
+  });
+});
 
 describe('EmbeddingService', () => {
   it('embeds every paper once; a second update has nothing to do', async () => {
