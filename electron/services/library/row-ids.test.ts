@@ -24,19 +24,29 @@ async function ids(store: PaperStore, query: string): Promise<string[]> {
   return (await store.fullTextSearch(query, 10)).map((h) => h.id).sort();
 }
 
+/** A store in `dir` holding `papers`, with its full-text index. */
+async function indexedStore(...papers: ReturnType<typeof paper>[]): Promise<PaperStore> {
+  const s = await PaperStore.open(dir);
+  await s.add(papers);
+  await s.ensureFtsIndex();
+  return s;
+}
+
+/** Learns the row ids again now, as the background re-scan after a miss does. */
+const rescan = (s: PaperStore | VectorStore) =>
+  (s as unknown as { rowIds: { rescan(): Promise<void> } }).rowIds.rescan();
+
 /** Both paths: the first search after a write may read ids, the one after the re-scan does not. */
 async function twice(store: PaperStore, query: string): Promise<string[]> {
   const first = await ids(store, query);
-  await (store as unknown as { rowIds: { rescan(): Promise<void> } }).rowIds.rescan();
+  await rescan(store);
   expect(await ids(store, query)).toEqual(first);
   return first;
 }
 
 describe('full-text search named by row ids', () => {
   it('names every hit with its own paper across add, update, delete and compaction', async () => {
-    let s = await PaperStore.open(dir);
-    await s.add([paper('a', 'photonic chips'), paper('b', 'graph networks')]);
-    await s.ensureFtsIndex();
+    let s = await indexedStore(paper('a', 'photonic chips'), paper('b', 'graph networks'));
     await s.close();
     s = await PaperStore.open(dir); // the reload learns the row ids
     expect(await twice(s, 'photonic')).toEqual(['a']);
@@ -55,9 +65,7 @@ describe('full-text search named by row ids', () => {
   });
 
   it('after a restore, papers written again are not named after the rolled-back ones', async () => {
-    const s = await PaperStore.open(dir);
-    await s.add([paper('a', 'photonic chips')]);
-    await s.ensureFtsIndex();
+    const s = await indexedStore(paper('a', 'photonic chips'));
     const before = await s.version();
     await s.add([paper('x', 'quantum annealing')]);
     expect(await twice(s, 'quantum')).toEqual(['x']);
@@ -68,9 +76,7 @@ describe('full-text search named by row ids', () => {
   });
 
   it("follows another handle's commits", async () => {
-    const app = await PaperStore.open(dir);
-    await app.add([paper('a', 'photonic chips')]);
-    await app.ensureFtsIndex();
+    const app = await indexedStore(paper('a', 'photonic chips'));
     expect(await twice(app, 'photonic')).toEqual(['a']);
     const cli = await PaperStore.open(dir);
     await cli.update([{ ...cli.get('a')!, title: 'spiking networks', abstract: 'Spikes.' }]);
@@ -103,7 +109,7 @@ describe('vector search named by row ids', () => {
     await s.upsert([{ id: 'c', hash: '1', vector: v(0, 0, 1) }]);
     expect(await nearest(s, v(1, 0.1, 0))).toEqual(['b']);
     expect(await nearest(s, v(0, 0, 1))).toEqual(['c']);
-    await (s as unknown as { rowIds: { rescan(): Promise<void> } }).rowIds.rescan();
+    await rescan(s);
     expect(await nearest(s, v(1, 0.1, 0))).toEqual(['b']);
     expect(await nearest(s, v(0, 0, 1))).toEqual(['c']);
     await s.close();

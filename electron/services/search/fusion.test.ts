@@ -11,6 +11,15 @@ const vec = [
   { id: 'a', score: 0.1 },
 ];
 
+/** Soft fusion as the tests use it: small keyword and vector weights, a keyword-led fallback. */
+const SOFT = {
+  kind: 'soft',
+  ftsWeight: 0.1,
+  vectorWeight: 0.2,
+  anchorKeywordTop: true,
+  fallback: { kind: 'convex', ftsWeight: 0.92, vectorNorm: 'raw', anchorKeywordTop: true },
+} as const;
+
 describe('fusion', () => {
   it('convex: a strong keyword match stays first; agreement lifts a paper', () => {
     expect(
@@ -92,13 +101,7 @@ describe('fusion', () => {
       ['c', 0.2],
       ['d', 0.8],
     ]);
-    const method = {
-      kind: 'soft',
-      ftsWeight: 0.1,
-      vectorWeight: 0.2,
-      anchorKeywordTop: true,
-      fallback: { kind: 'convex', ftsWeight: 0.92, vectorNorm: 'raw', anchorKeywordTop: true },
-    } as const;
+    const method = SOFT;
     const withD = [...vec, { id: 'd', score: 0.3 }];
     expect(fuse(fts, withD, method, soft).map((r) => r.id)).toEqual(['a', 'd', 'c', 'b']);
     // Without soft scores (model unavailable) it is the fallback, keyword-led.
@@ -117,21 +120,14 @@ describe('fusion', () => {
       ['c', 0.2],
       ['d', 0.9],
     ]);
-    const method = {
-      kind: 'soft',
-      ftsWeight: 0.1,
-      vectorWeight: 0.2,
-      anchorKeywordTop: true,
-      anchorMinExact: 0.5,
-      fallback: { kind: 'convex', ftsWeight: 0.92, vectorNorm: 'raw', anchorKeywordTop: true },
-    } as const;
+    const method = { ...SOFT, anchorMinExact: 0.5 };
     const withD = [...vec, { id: 'd', score: 0.3 }];
-    const incidental = new Map([['a', 0.2]]);
+    const incidental = 0.2;
     expect(fuse(fts, withD, method, soft, incidental)[0]!.id).toBe('d');
     expect(
       fuse(fts, withD, { ...method, anchorMinExact: undefined }, soft, incidental)[0]!.id,
     ).toBe('a');
     // The same hit holding most of the query's words stays first.
-    expect(fuse(fts, withD, method, soft, new Map([['a', 0.8]]))[0]!.id).toBe('a');
+    expect(fuse(fts, withD, method, soft, 0.8)[0]!.id).toBe('a');
   });
 });

@@ -25,8 +25,9 @@ export type FusionMethod =
       vectorWeight: number;
       anchorKeywordTop: boolean;
       /**
-       * Anchor BM25's top hit only when the query's own words carry at least this share of its idf
-       * in that paper (SoftScore.exact); unset: always.
+       * Anchor BM25's top hit only when it holds at least this share of the query: its own words'
+       * idf share there, or held in other forms and through expansions (search-service's
+       * heldByKeywordTop); unset: always.
        */
       anchorMinExact?: number;
       fallback: FusionMethod;
@@ -79,8 +80,8 @@ export function fuse(
   vec: Ranked[],
   method: FusionMethod,
   soft?: Map<string, number>,
-  /** Per candidate, SoftScore.exact, for `anchorMinExact`. */
-  exact?: Map<string, number>,
+  /** How much of the query BM25's top hit holds (0–1), for `anchorMinExact`. */
+  topHeld = 0,
 ): Ranked[] {
   if (method.kind === 'soft' && !soft?.size) return fuse(fts, vec, method.fallback);
   const scores =
@@ -95,7 +96,7 @@ export function fuse(
   const confident =
     method.kind !== 'soft' ||
     method.anchorMinExact === undefined ||
-    (exact?.get(fts[0]?.id ?? '') ?? 0) >= method.anchorMinExact;
+    topHeld >= method.anchorMinExact;
   if (method.kind !== 'rrf' && method.anchorKeywordTop && fts[0] && confident) {
     const i = ranked.findIndex((r) => r.id === fts[0]!.id);
     if (i > 0) ranked.unshift(...ranked.splice(i, 1));

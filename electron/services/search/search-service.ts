@@ -272,20 +272,19 @@ export class SearchService {
   }
 
   /**
-   * How much of the query each candidate holds (SoftScore.exact), and for BM25's top hit also in
-   * other word forms and through the query's expansions ("ViTs", "vision transformer" for "ViT"):
-   * fusion puts that hit first only when it holds enough (anchorMinExact).
+   * How much of the query BM25's top hit holds: its own words' idf share there (SoftScore.exact), or
+   * the share held in other word forms and through the query's expansions ("ViTs", "vision
+   * transformer" for "ViT"). Fusion puts that hit first only when it holds enough (anchorMinExact).
    */
   private heldByKeywordTop(
     fts: Ranked[],
     soft: Map<string, SoftScore>,
     query: string,
     expansions: QueryExpansion[],
-  ): Map<string, number> {
-    const held = new Map([...soft].map(([id, x]) => [id, x.exact]));
+  ): number {
     const top = fts[0] && this.papers.get(fts[0].id);
-    if (top) held.set(top.id, Math.max(held.get(top.id) ?? 0, heldShare(top, query, expansions)));
-    return held;
+    if (!top) return 0;
+    return Math.max(soft.get(top.id)?.exact ?? 0, heldShare(top, query, expansions));
   }
 
   /** The top `k` ranked papers that pass the filters, with their highlights and why they matched. */
