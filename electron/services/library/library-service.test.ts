@@ -78,6 +78,38 @@ describe('LibraryService.list', () => {
     expect(await order(lib, 'title', 'desc')).toEqual(['a', 'c']);
   });
 
+  it('a list narrowed to a tag or to ids is the whole list filtered, in every order', async () => {
+    const papers = Array.from({ length: 40 }, (_, i) =>
+      paper(`p${i}`, {
+        title: `Paper ${(i * 7) % 40}`,
+        year: i % 5 === 0 ? null : 2000 + (i % 9),
+        tags: [...(i % 10 === 3 ? ['rare'] : []), ...(i % 4 ? ['common'] : [])],
+      }),
+    );
+    await store.add(papers);
+    const lib = new LibraryService(store);
+    const ids = ['p3', 'p13', 'p8', 'p3', 'nope', 'p39', 'p0'];
+    for (const sort of ['title', 'year', 'addedAt'])
+      for (const dir of ['asc', 'desc']) {
+        const whole = await order(lib, sort, dir);
+        const only = (keep: (p: (typeof papers)[number]) => boolean) =>
+          whole.filter((id) => keep(papers.find((p) => p.id === id)!));
+        for (const tag of ['rare', 'common']) {
+          const r = await lib.list(ListInputSchema.parse({ sort, dir, tag, limit: 1000 }));
+          expect(r.items.map((p) => p.id)).toEqual(only((p) => p.tags.includes(tag)));
+        }
+        const byIds = await lib.list(ListInputSchema.parse({ sort, dir, ids, limit: 1000 }));
+        expect(byIds.items.map((p) => p.id)).toEqual(only((p) => ids.includes(p.id)));
+        const both = await lib.list(ListInputSchema.parse({ sort, dir, ids, tag: 'common' }));
+        expect(both.items.map((p) => p.id)).toEqual(
+          only((p) => ids.includes(p.id) && p.tags.includes('common')),
+        );
+      }
+    await store.update([{ ...store.get('p1')!, tags: ['rare'] }]);
+    const after = await lib.list(ListInputSchema.parse({ tag: 'rare', limit: 1000 }));
+    expect(after.items.map((p) => p.id)).toEqual(['p1', 'p3', 'p13', 'p23', 'p33']);
+  });
+
   it('reports which optional columns the whole library fills, whatever the filter', async () => {
     await store.add([paper('a'), paper('b', { tags: ['x'] })]);
     const lib = new LibraryService(store);

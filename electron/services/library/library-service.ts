@@ -9,6 +9,7 @@ import {
   words,
   type AnnotatedPapers,
   type ClusterPapers,
+  type FilterSets,
   type SuggestedPapers,
 } from './filter';
 import { byTitleMatch } from '@shared/papers/title-match';
@@ -62,7 +63,13 @@ export class LibraryService {
     const sets = await filterSets(filters, this.suggested, this.clusterPapers, this.annotated);
     const all = this.store.all();
     // Filtering a kept order keeps it sorted; `match` depends on the text, so it sorts each time.
-    let items = input.sort === 'match' ? all : this.orders.get(input.sort, input.dir);
+    const few = this.fewest(input, sets);
+    let items =
+      input.sort === 'match'
+        ? (few ?? all)
+        : few
+          ? this.orders.ordered(few, input.sort, input.dir)
+          : this.orders.get(input.sort, input.dir);
     if (input.ids) {
       const only = new Set(input.ids);
       items = items.filter((p) => only.has(p.id));
@@ -79,6 +86,26 @@ export class LibraryService {
       items: items.slice(input.offset, input.offset + input.limit),
       filled: columnFill(all),
     };
+  }
+
+  /**
+   * The smallest set of papers the filters allow, when one of them names its papers (ids, a tag, a
+   * cluster, pending suggestions, highlights): the list then looks at those, not at the library.
+   * The filters still all apply to them.
+   */
+  private fewest(input: ParsedInputOf<'library:list'>, sets: FilterSets): Paper[] | undefined {
+    const byIds = (ids: Iterable<string>) =>
+      [...new Set(ids)].map((id) => this.store.get(id)).filter((p): p is Paper => !!p);
+    const pools: { size: number; papers: () => readonly Paper[] }[] = [];
+    if (input.ids) pools.push({ size: input.ids.length, papers: () => byIds(input.ids!) });
+    if (input.tag) {
+      const tagged = this.orders.tagged(input.tag);
+      pools.push({ size: tagged.length, papers: () => tagged });
+    }
+    for (const set of [sets.suggested, sets.cluster, sets.annotated])
+      if (set) pools.push({ size: set.size, papers: () => byIds(set) });
+    if (pools.length === 0) return undefined;
+    return [...pools.reduce((a, b) => (b.size < a.size ? b : a)).papers()];
   }
 
   get(id: string): Paper {
