@@ -38,6 +38,7 @@ export function columnFill(papers: readonly Paper[]): ColumnFill {
 export class LibraryService {
   private readonly undo = new Map<string, Paper[]>();
   private readonly orders: SortedOrders;
+  private fill: { revision: number; value: ColumnFill } | undefined;
 
   constructor(
     private readonly store: PaperStore,
@@ -61,12 +62,11 @@ export class LibraryService {
     };
     const textWords = words(input.text);
     const sets = await filterSets(filters, this.suggested, this.clusterPapers, this.annotated);
-    const all = this.store.all();
     // Filtering a kept order keeps it sorted; `match` depends on the text, so it sorts each time.
     const few = this.fewest(input, sets);
     let items =
       input.sort === 'match'
-        ? (few ?? all)
+        ? (few ?? this.store.all())
         : few
           ? this.orders.ordered(few, input.sort, input.dir)
           : this.orders.get(input.sort, input.dir);
@@ -84,8 +84,15 @@ export class LibraryService {
       total: items.length,
       offset: input.offset,
       items: items.slice(input.offset, input.offset + input.limit),
-      filled: columnFill(all),
+      filled: this.columns(),
     };
+  }
+
+  /** Which optional columns the library fills, computed again only after it changes. */
+  private columns(): ColumnFill {
+    if (this.fill?.revision !== this.store.revision)
+      this.fill = { revision: this.store.revision, value: columnFill(this.store.all()) };
+    return this.fill.value;
   }
 
   /**
