@@ -6,18 +6,19 @@
 // Run: npx tsx bench/search/latency.ts   — prints JSON; progress goes to stderr.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { createClient, type Api } from '@shared/api/client';
 import { inProcessTransport } from '@shared/api/in-process';
 import type { SearchMode } from '@shared/api/schemas';
 import { createServices, DEFAULT_MODEL, type ServicesOptions } from '../../electron/services';
-import { Embedder } from '../../electron/services/embedding/embedder';
+import type { Embedder } from '../../electron/services/embedding/embedder';
 import {
   ANN_MIN_ROWS,
   VectorStore,
   vectorTableName,
 } from '../../electron/services/embedding/vector-store';
+import { startBundledEmbedder } from '../support/embedder';
 import { syntheticPapers, syntheticQueries, toJsonl } from '../support/synthetic';
 import { annStats as annOf, r1, stats, timeEach as timeAll } from '../support/timing';
 
@@ -29,7 +30,6 @@ const WARMUP = 5;
 const K = 10;
 /** Papers per import: the JSONL text must stay under the 50 MB import limit. */
 const IMPORT_CHUNK = 20_000;
-const MODEL_DIR = resolve(import.meta.dirname, '..', '..', 'resources', 'models');
 const DIMS = 100;
 
 const log = (msg: string) => process.stderr.write(`[latency] ${msg}\n`);
@@ -156,11 +156,7 @@ async function main(): Promise<void> {
   const services = await createServices({ libraryDir: dir, mode: 'cli', search });
   const api = createClient(inProcessTransport(services.dispatch));
   const db = await lancedb.connect(join(dir, 'lancedb'));
-  const embedder = await Embedder.start({
-    localModelPath: MODEL_DIR,
-    id: DEFAULT_MODEL,
-    dtype: 'fp32',
-  });
+  const embedder = await startBundledEmbedder();
   const queries = syntheticQueries(SEED, QUERIES);
   const qvecs = await embedder.embed(queries);
   const ctx: Ctx = { api, dir, db, embedder, queries, qvecs };

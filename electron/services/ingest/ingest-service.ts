@@ -15,6 +15,7 @@ import {
   type PaperDraft,
 } from '@shared/api/schemas';
 import { parseSource } from '../import';
+import { olderFirst } from '../library/identity-index';
 import type { PaperStore } from '../library/store';
 import { dedupe } from './dedupe';
 import { draftToPaper } from './draft-to-paper';
@@ -23,9 +24,6 @@ import { checkPathAccess } from './source-access';
 /** Papers per LanceDB commit: each batch is all-or-nothing. */
 export const BATCH_SIZE = 500;
 const SHOWN_DUPLICATES = 50;
-
-/** The store's order: reloads sort by the added instant, and new papers come last. */
-const byAdded = (a: Paper, b: Paper): number => a.addedAt.localeCompare(b.addedAt);
 
 export function newPaperId(): string {
   return randomBytes(8).toString('base64url').replace(/[-_]/g, 'x');
@@ -79,7 +77,7 @@ export class IngestService {
     });
     throwIfCancelled(ctx.signal);
     ctx.onProgress({ phase: 'dedupe', done: 0, total: parsed.records.length });
-    const library = { withKey: (key: string) => this.store.withKey(key), compare: byAdded };
+    const library = { withKey: (key: string) => this.store.withKey(key), compare: olderFirst };
     const outcome = dedupe(parsed.records, library, { keepSeparate: req.keepSeparate });
     return { name, parsed, ...outcome };
   }

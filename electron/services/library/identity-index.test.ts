@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PaperDraftSchema, type Paper } from '@shared/api/schemas';
 import { paperRecord as paper } from '../../../tests/support/paper';
 import { dedupe } from '../ingest/dedupe';
+import { olderFirst } from './identity-index';
 import { PaperStore } from './store';
 
 let dir: string;
@@ -22,6 +23,9 @@ afterEach(async () => {
 });
 
 const ids = (ps: Paper[]) => ps.map((p) => p.id);
+
+/** The library as an import's duplicate check reads it (ingest-service.ts). */
+const libraryKeys = () => ({ withKey: (key: string) => store.withKey(key), compare: olderFirst });
 
 describe('PaperStore.withKey', () => {
   it('follows adds, edits and deletes, oldest paper first', async () => {
@@ -64,10 +68,7 @@ describe('dedupe through the index', () => {
       PaperDraftSchema.parse({ title: 'Attention (preprint)', arxivId: '1706.03762' }),
       PaperDraftSchema.parse({ title: 'Attention', year: 2017, notes: 'x' }),
     ];
-    const out = dedupe(drafts, {
-      withKey: (key) => store.withKey(key),
-      compare: (a, b) => a.addedAt.localeCompare(b.addedAt),
-    });
+    const out = dedupe(drafts, libraryKeys());
     expect(out.duplicates.map((d) => d.existingId)).toEqual(['new', 'old']);
   });
 
@@ -96,14 +97,7 @@ describe('dedupe through the index', () => {
       }),
     );
     const byList = dedupe(drafts, store.all(), { keepSeparate: [3, 4] });
-    const byIndex = dedupe(
-      drafts,
-      {
-        withKey: (key) => store.withKey(key),
-        compare: (a, b) => a.addedAt.localeCompare(b.addedAt),
-      },
-      { keepSeparate: [3, 4] },
-    );
+    const byIndex = dedupe(drafts, libraryKeys(), { keepSeparate: [3, 4] });
     expect(byIndex).toEqual(byList);
     expect(byList.duplicates.length).toBeGreaterThan(10);
     expect(byList.distinct.length).toBeGreaterThan(0);

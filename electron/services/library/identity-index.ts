@@ -20,6 +20,9 @@ function hash53(s: string): number {
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
+/** The store's order: reloads sort by the instant a paper was added, and new papers come last. */
+export const olderFirst = (a: Paper, b: Paper): number => a.addedAt.localeCompare(b.addedAt);
+
 export class IdentityIndex {
   /** Key hash → the id, or ids, of the papers holding that key. */
   private byHash: Map<number, string | string[]> | undefined;
@@ -38,7 +41,7 @@ export class IdentityIndex {
       const p = this.paper(id);
       if (p && identityKeys(p).some((k) => k.key === key)) found.push(p);
     }
-    return found.sort((x, y) => x.addedAt.localeCompare(y.addedAt));
+    return found.sort(olderFirst);
   }
 
   added(papers: readonly Paper[]): void {

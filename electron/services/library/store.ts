@@ -13,7 +13,7 @@ import {
   papersSchema,
   rowToPaper,
 } from './schema';
-import { IdentityIndex } from './identity-index';
+import { IdentityIndex, olderFirst } from './identity-index';
 import { RowIds, withPaperIds } from './row-ids';
 import { tableStamp } from './table-stamp';
 
@@ -111,7 +111,7 @@ export class PaperStore {
     this.rowIds.learn(rows);
     const list = rows.map(rowToPaper);
     // Insertion order = added order, which the "Added" sort relies on for ties.
-    list.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+    list.sort(olderFirst);
     this.papers.clear();
     for (const p of list) this.papers.set(p.id, p);
     this.identity.reset();

@@ -30,6 +30,15 @@ async function tick(): Promise<void> {
   });
 }
 
+/** The shell's hook over a library at `revision`, after the poll has read it once. */
+async function mount(revision: number) {
+  const disk = { revision };
+  const api = revisionApi(disk);
+  const { result } = renderHook(() => useShell(api));
+  await tick();
+  return { disk, result };
+}
+
 describe('useLibraryRevision', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -39,10 +48,7 @@ describe('useLibraryRevision', () => {
   });
 
   it('refreshes for a commit that lands just after a refresh the poll caused', async () => {
-    const disk = { revision: 10 };
-    const api = revisionApi(disk);
-    const { result } = renderHook(() => useShell(api));
-    await tick(); // baseline read
+    const { disk, result } = await mount(10);
     expect(result.current.version).toBe(0);
 
     disk.revision = 11; // the app's background optimise, say: not one of its own bumps
@@ -55,10 +61,7 @@ describe('useLibraryRevision', () => {
   });
 
   it('refreshes for a commit by another process right after one of the app’s own writes', async () => {
-    const disk = { revision: 10 };
-    const api = revisionApi(disk);
-    const { result } = renderHook(() => useShell(api));
-    await tick();
+    const { disk, result } = await mount(10);
 
     // The app writes (revision 11) and refreshes its views at once, then the CLI commits (12)
     // before the poll looks again: the views hold 11, so the poll must refresh once more.
@@ -70,10 +73,8 @@ describe('useLibraryRevision', () => {
   });
 
   it('stays quiet while nothing changes', async () => {
-    const disk = { revision: 3 };
-    const api = revisionApi(disk);
-    const { result } = renderHook(() => useShell(api));
-    for (let i = 0; i < 5; i++) await tick();
+    const { result } = await mount(3);
+    for (let i = 0; i < 4; i++) await tick();
     expect(result.current.version).toBe(0);
   });
 });
