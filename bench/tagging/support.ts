@@ -19,7 +19,7 @@ export async function openVectors(
     hubUrl: 'http://127.0.0.1:9',
   });
   const embeddings = new EmbeddingService({
-    libraryDir: dir,
+    library: dir,
     papers: store,
     models: { locate: async (id) => models.locate(id) },
     settings,

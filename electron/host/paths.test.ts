@@ -15,4 +15,9 @@ describe('library location', () => {
     expect(resolveLibraryDir('/a', { QUIRE_LIBRARY: '/b' })).toBe('/a');
     expect(resolveLibraryDir(undefined, { QUIRE_LIBRARY: '/b' })).toBe('/b');
   });
+
+  it('keeps a library on an object store as named', () => {
+    expect(resolveLibraryDir('s3://lab/papers')).toBe('s3://lab/papers');
+    expect(resolveLibraryDir(undefined, { QUIRE_LIBRARY: 's3://lab' })).toBe('s3://lab');
+  });
 });

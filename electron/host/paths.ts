@@ -2,6 +2,7 @@
 // for "Quire", so the desktop app, browser mode and the CLI share one library by default.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isRemoteLibrary } from '../services/library/remote-name';
 
 export function defaultLibraryDir(
   env: NodeJS.ProcessEnv = process.env,
@@ -15,10 +16,14 @@ export function defaultLibraryDir(
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'Quire', 'library');
 }
 
-/** `--library DIR` beats `QUIRE_LIBRARY`, which beats the OS default. */
+/**
+ * `--library DIR` beats `QUIRE_LIBRARY`, which beats the OS default. A library on an object store
+ * (`s3://bucket/prefix`) is kept as named.
+ */
 export function resolveLibraryDir(
   flag: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): string {
-  return resolve(flag ?? env.QUIRE_LIBRARY ?? defaultLibraryDir(env));
+  const chosen = flag ?? env.QUIRE_LIBRARY ?? defaultLibraryDir(env);
+  return isRemoteLibrary(chosen) ? chosen : resolve(chosen);
 }

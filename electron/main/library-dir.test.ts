@@ -24,6 +24,12 @@ describe('resolveLibraryDir', () => {
     );
   });
 
+  it('keeps a library on an object store as named, not as a path under cwd', () => {
+    expect(resolveLibraryDir({}, ['electron', '.', '--library', 's3://lab/papers'], userData)).toBe(
+      's3://lab/papers',
+    );
+  });
+
   it('falls back to a library folder in the app data', () => {
     expect(resolveLibraryDir({ QUIRE_LIBRARY: '' }, ['quire'], userData)).toBe(
       path.join(userData, 'library'),

@@ -1,5 +1,6 @@
 // Where the library lives: QUIRE_LIBRARY, then `--library DIR`, then a folder in the user's app data.
 import path from 'node:path';
+import { isRemoteLibrary } from '../services/library/remote-name';
 
 /** Reads `--library DIR` or `--library=DIR` from argv; the last one wins, as with most CLIs. */
 export function libraryArg(argv: readonly string[]): string | undefined {
@@ -23,5 +24,6 @@ export function resolveLibraryDir(
   cwd: string = process.cwd(),
 ): string {
   const chosen = env.QUIRE_LIBRARY || libraryArg(argv);
+  if (chosen && isRemoteLibrary(chosen)) return chosen;
   return chosen ? path.resolve(cwd, chosen) : path.join(userDataDir, 'library');
 }

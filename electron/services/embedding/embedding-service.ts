@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { CallContext } from '@shared/api/contract';
 import { QuireError } from '@shared/api/errors';
 import type { EmbeddingStatus, Paper } from '@shared/api/schemas';
+import type { LibraryLocation } from '../library/location';
 import type { PaperStore } from '../library/store';
 import type { SettingsStore } from '../settings/settings-store';
 import { Embedder, type EmbedderModel } from './embedder';
@@ -59,7 +60,8 @@ export class EmbeddingService {
 
   constructor(
     private readonly deps: {
-      libraryDir: string;
+      /** The library's folder, or its location on an object store (its vectors are shared there). */
+      library: string | LibraryLocation;
       papers: PaperStore;
       models: ModelLocator;
       settings: SettingsStore;
@@ -80,7 +82,7 @@ export class EmbeddingService {
       p = (async () => {
         const model = await this.deps.models.locate(id);
         const embedder = await Embedder.start(model);
-        const vectors = await VectorStore.open(this.deps.libraryDir, model.id, model.dims);
+        const vectors = await VectorStore.open(this.deps.library, model.id, model.dims);
         return { model, embedder, vectors };
       })();
       this.loaded.set(id, p);

@@ -1,11 +1,15 @@
 // VectorStore: one LanceDB table per embedding model (`vectors__<model>`), holding each paper's vector
 // and the hash of the text it was made from, so only new or changed papers are embedded again.
-import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
 import { RowIds, withPaperIds } from '../library/row-ids';
 import { sqlString } from '../library/store';
-import { tableStamp } from '../library/table-stamp';
+import {
+  connectLance,
+  localLocation,
+  tableStamper,
+  type LibraryLocation,
+} from '../library/location';
 
 /** Below this many rows an exact scan is fast and perfect; above it an ANN index pays off. */
 export const ANN_MIN_ROWS = 10_000;
@@ -44,13 +48,18 @@ export class VectorStore {
     readonly dims: number,
     private readonly db: lancedb.Connection,
     private readonly table: lancedb.Table,
-    private readonly tableDir: string,
+    private readonly tableStamp: () => string,
   ) {
     this.rowIds = new RowIds(table);
   }
 
-  static async open(libraryDir: string, modelId: string, dims: number): Promise<VectorStore> {
-    const db = await lancedb.connect(join(libraryDir, 'lancedb'));
+  static async open(
+    where: string | LibraryLocation,
+    modelId: string,
+    dims: number,
+  ): Promise<VectorStore> {
+    const location = typeof where === 'string' ? localLocation(where) : where;
+    const db = await connectLance(location);
     const name = vectorTableName(modelId);
     const schema = new Schema([
       new Field('id', new Utf8(), false),
@@ -60,13 +69,7 @@ export class VectorStore {
     const table = (await db.tableNames()).includes(name)
       ? await db.openTable(name)
       : await db.createEmptyTable(name, schema, { existOk: true });
-    const store = new VectorStore(
-      modelId,
-      dims,
-      db,
-      table,
-      join(libraryDir, 'lancedb', `${name}.lance`),
-    );
+    const store = new VectorStore(modelId, dims, db, table, tableStamper(location, name));
     await store.reload();
     return store;
   }
@@ -88,7 +91,7 @@ export class VectorStore {
   /** Catches up with vectors written by other processes (called under the library's write lock). */
   refresh(): Promise<boolean> {
     return this.exclusive(async () => {
-      this.seenStamp = tableStamp(this.tableDir);
+      this.seenStamp = this.tableStamp();
       const unmoved = this.rowIds.forget();
       await this.table.checkoutLatest();
       if ((await this.table.version()) === this.seenVersion) {
@@ -102,7 +105,7 @@ export class VectorStore {
 
   /** For reads: refresh only when the table changed on disk since the last look. */
   catchUp(): Promise<boolean> {
-    const stamp = tableStamp(this.tableDir);
+    const stamp = this.tableStamp();
     if (stamp !== '' && stamp === this.seenStamp) return Promise.resolve(false);
     return this.refresh();
   }

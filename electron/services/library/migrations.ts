@@ -83,6 +83,16 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
+/** Where a library's description is kept: a file in its folder, or a table on an object store. */
+export type MetaIo = {
+  read(): Promise<LibraryMeta | null>;
+  write(meta: LibraryMeta): Promise<void>;
+};
+
+export function fileMeta(dir: string): MetaIo {
+  return { read: () => readMeta(dir), write: (meta) => writeMeta(dir, meta) };
+}
+
 export async function readMeta(dir: string): Promise<LibraryMeta | null> {
   let raw: string;
   try {
@@ -108,9 +118,9 @@ export async function writeMeta(dir: string, meta: LibraryMeta): Promise<void> {
   await writeFileAtomic(join(dir, META_FILE), JSON.stringify(meta, null, 2) + '\n');
 }
 
-/** Brings the library at `dir` to `target`, one recorded step at a time. */
+/** Brings the library to `target`, one step at a time, each recorded through `io`. */
 export async function migrate(
-  dir: string,
+  io: MetaIo,
   db: Connection,
   meta: LibraryMeta,
   migrations: Migration[] = MIGRATIONS,
@@ -133,7 +143,7 @@ export async function migrate(
     }
     await step.run(db);
     current = { ...current, schemaVersion: current.schemaVersion + 1 };
-    await writeMeta(dir, current);
+    await io.write(current);
   }
   return current;
 }

@@ -1,10 +1,10 @@
 // PaperStore: the papers table on LanceDB (on disk), with an in-memory copy for fast listing and
 // sorting (LanceDB queries have no ORDER BY). Every write is one LanceDB commit, serialised by a lock.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import type { Paper } from '@shared/api/schemas';
-import { migrate, readMeta, writeMeta, type Migration } from './migrations';
+import { connectLance, localLocation, tableStamper, type LibraryLocation } from './location';
+import { fileMeta, migrate, type Migration } from './migrations';
 import {
   FOLD_COLUMN,
   PAPERS_TABLE,
@@ -15,7 +15,7 @@ import {
 } from './schema';
 import { IdentityIndex, olderFirst } from './identity-index';
 import { RowIds, withPaperIds } from './row-ids';
-import { tableStamp } from './table-stamp';
+import { tableMeta } from './table-meta';
 
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
 process.env.LANCE_CPU_THREADS ??= '4';
@@ -66,19 +66,31 @@ export class PaperStore {
     (id) => this.papers.get(id),
   );
 
+  /** "Has the table changed?" without asking LanceDB (location.ts). */
+  private readonly tableStamp: () => string;
+
   private constructor(
-    readonly dir: string,
+    readonly location: LibraryLocation,
     readonly schemaVersion: number,
     private readonly db: lancedb.Connection,
     private readonly table: lancedb.Table,
   ) {
     this.rowIds = new RowIds(table);
+    this.tableStamp = tableStamper(location, PAPERS_TABLE);
   }
 
-  static async open(dir: string, opts: StoreOptions = {}): Promise<PaperStore> {
-    await mkdir(dir, { recursive: true });
-    const db = await lancedb.connect(join(dir, 'lancedb'));
-    let meta = await readMeta(dir);
+  /** The library folder on this machine (for a remote library, its personal files). */
+  get dir(): string {
+    return this.location.localDir;
+  }
+
+  /** Opens a library folder, or a library on an object store (location.ts). */
+  static async open(where: string | LibraryLocation, opts: StoreOptions = {}): Promise<PaperStore> {
+    const location = typeof where === 'string' ? localLocation(where) : where;
+    await mkdir(location.localDir, { recursive: true });
+    const db = await connectLance(location);
+    const metaIo = location.remote ? tableMeta(db, location.name) : fileMeta(location.localDir);
+    let meta = await metaIo.read();
     const names = await db.tableNames();
     if (!meta) {
       meta = {
@@ -86,14 +98,14 @@ export class PaperStore {
         schemaVersion: SCHEMA_VERSION,
         createdAt: new Date().toISOString(),
       };
-      await writeMeta(dir, meta);
+      await metaIo.write(meta);
     } else {
-      meta = await migrate(dir, db, meta, opts.migrations);
+      meta = await migrate(metaIo, db, meta, opts.migrations);
     }
     const table = names.includes(PAPERS_TABLE)
       ? await db.openTable(PAPERS_TABLE)
       : await db.createEmptyTable(PAPERS_TABLE, papersSchema, { existOk: true });
-    const store = new PaperStore(dir, meta.schemaVersion, db, table);
+    const store = new PaperStore(location, meta.schemaVersion, db, table);
     await store.reload();
     return store;
   }
@@ -132,7 +144,7 @@ export class PaperStore {
   refresh(): Promise<boolean> {
     return this.exclusive(async () => {
       // Read before asking LanceDB: a commit landing in between shows up at the next look.
-      this.seenStamp = tableStamp(this.tableDir);
+      this.seenStamp = this.tableStamp();
       const unmoved = this.rowIds.forget();
       await this.table.checkoutLatest();
       if ((await this.table.version()) === this.seenVersion) {
@@ -146,13 +158,9 @@ export class PaperStore {
 
   /** For reads: refresh only when the table changed on disk since the last look (no LanceDB call otherwise). */
   catchUp(): Promise<boolean> {
-    const stamp = tableStamp(this.tableDir);
+    const stamp = this.tableStamp();
     if (stamp !== '' && stamp === this.seenStamp) return Promise.resolve(false);
     return this.refresh();
-  }
-
-  private get tableDir(): string {
-    return join(this.dir, 'lancedb', `${PAPERS_TABLE}.lance`);
   }
 
   /** Changes whenever the papers change (any write, reload or rollback). */
@@ -267,7 +275,7 @@ export class PaperStore {
    * were all present answers until the next commit, the only thing that can drop one.
    */
   async hasFtsIndex(): Promise<boolean> {
-    const stamp = tableStamp(this.tableDir);
+    const stamp = this.tableStamp();
     if (stamp !== '' && stamp === this.ftsSeenAt) return true;
     const have = new Set((await this.table.listIndices()).flatMap((i) => i.columns));
     const all = FTS_COLUMNS.every((c) => have.has(c));

@@ -1,6 +1,6 @@
 // The services of one library folder, built once and shared by the per-feature handler wiring
 // (wiring/*.ts): the store and its write lock, then each feature's service in dependency order.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CallContext } from '@shared/api/contract';
 import { createAnnotationHandlers } from '../annotations';
 import { EmbeddingService } from '../embedding/embedding-service';
@@ -8,6 +8,8 @@ import { IngestService } from '../ingest/ingest-service';
 import { IMPORT_DIRS_ENV, importDirsFromEnv } from '../ingest/source-access';
 import { LibraryService } from '../library/library-service';
 import { fromLanceError } from '../library/lance-errors';
+import { connectLance, libraryLocation } from '../library/location';
+import { RemoteWriterLease } from '../library/remote-lease';
 import { PaperStore } from '../library/store';
 import { WriteLock } from '../library/write-lock';
 import { createMapHandlers } from '../map';
@@ -39,19 +41,28 @@ export const QUIET: Pick<CallContext, 'signal' | 'onProgress'> = {
 export type Core = Awaited<ReturnType<typeof openCore>>;
 
 export async function openCore(opts: ServicesOptions & { bundledModelsDir: string }) {
-  const libraryDir = resolve(opts.libraryDir);
-  const store = await PaperStore.open(libraryDir);
+  const location = libraryLocation(opts.libraryDir, { localDir: opts.remoteFilesDir });
+  // A remote library's personal files (settings, highlights, notebooks…) live on this machine.
+  const libraryDir = location.localDir;
+  const store = await PaperStore.open(location);
   // One writer at a time across processes; each write first catches up with what others committed.
+  // On an object store, also one machine at a time: the others are refused (remote-lease.ts).
   const lock = new WriteLock(libraryDir, { mode: opts.mode });
+  const lease = location.remote
+    ? new RemoteWriterLease(await connectLance(location), location.name, { mode: opts.mode })
+    : null;
+  const exclusive = <T>(
+    operation: string,
+    ctx: Parameters<WithWriteLock>[1],
+    fn: () => Promise<T>,
+  ) => lock.run(operation, ctx, () => (lease ? lease.run(operation, ctx, fn) : fn()));
   const withWriteLock: WithWriteLock = (operation, ctx, fn) =>
-    lock
-      .run(operation, ctx, async () => {
-        await store.refresh();
-        return fn();
-      })
-      .catch((err: unknown) => {
-        throw fromLanceError(err, operation);
-      });
+    exclusive(operation, ctx, async () => {
+      await store.refresh();
+      return fn();
+    }).catch((err: unknown) => {
+      throw fromLanceError(err, operation);
+    });
   // The tagging service answers the `suggestedTag` filter; it is created once embeddings exist.
   const late: { tagging?: TaggingService } = {};
   const suggestedPapers = (tag: string) => late.tagging?.suggestedPapers(tag) ?? new Set<string>();
@@ -84,7 +95,7 @@ export async function openCore(opts: ServicesOptions & { bundledModelsDir: strin
   const llm = new LlmService(settings, { locateModel: (id) => models.locate(id) });
   const serverModels = new ServerModels({ settings: () => llm.get() });
   const embeddings = new EmbeddingService({
-    libraryDir,
+    library: location,
     papers: store,
     models: {
       locate: async (id) => (isServerModelId(id) ? serverModels.locate(id) : models.locate(id)),
@@ -124,6 +135,7 @@ export async function openCore(opts: ServicesOptions & { bundledModelsDir: strin
   late.tagging = tagging;
   return {
     opts,
+    location,
     libraryDir,
     store,
     withWriteLock,

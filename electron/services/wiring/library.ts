@@ -15,12 +15,12 @@ type LibraryHandlers = Pick<
 >;
 
 export function libraryHandlers(core: Core): LibraryHandlers {
-  const { opts, libraryDir, store, library, annotations, tagging, withWriteLock } = core;
+  const { opts, location, store, library, annotations, tagging, withWriteLock } = core;
   return {
     'app:info': async () => {
       await store.catchUp();
       return {
-        location: libraryDir,
+        location: location.name,
         paperCount: store.count,
         schemaVersion: store.schemaVersion,
         appVersion: opts.appVersion ?? '0.0.0',

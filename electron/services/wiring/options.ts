@@ -8,8 +8,10 @@ import type { FusionMethod } from '../search/fusion';
 export const DEFAULT_MODEL = 'quire-glove-100d';
 
 export type ServicesOptions = {
-  /** Library folder (created if missing). */
+  /** Library folder (created if missing), or `s3://bucket/prefix` (library/location.ts). */
   libraryDir: string;
+  /** Where a remote library keeps this machine's files (default: under $QUIRE_REMOTE_CACHE). */
+  remoteFilesDir?: string;
   mode: 'electron' | 'browser' | 'cli';
   appVersion?: string;
   /** Bundled models (packaged app: `process.resourcesPath/models`). */
