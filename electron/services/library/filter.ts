@@ -2,28 +2,21 @@
 // cluster, year range.
 import type { Paper, SearchFilters } from '@shared/api/schemas';
 
-const haystacks = new WeakMap<Paper, string>();
-
-/** Lower-cased searchable text of a paper, cached per paper object (papers are replaced, never mutated). */
-function haystack(p: Paper): string {
-  let h = haystacks.get(p);
-  if (h === undefined) {
-    h = [
-      p.title,
-      p.authors.join(' '),
-      p.abstract,
-      p.venue,
-      p.notes,
-      p.doi,
-      p.arxivId,
-      p.tags.join(' '),
-      p.year ?? '',
-    ]
-      .join('\n')
-      .toLowerCase();
-    haystacks.set(p, h);
-  }
-  return h;
+/** The lower-cased text the text filter searches: every typed word must occur in it. */
+export function searchableText(p: Paper): string {
+  return [
+    p.title,
+    p.authors.join(' '),
+    p.abstract,
+    p.venue,
+    p.notes,
+    p.doi,
+    p.arxivId,
+    p.tags.join(' '),
+    p.year ?? '',
+  ]
+    .join('\n')
+    .toLowerCase();
 }
 
 export function words(text: string | undefined): string[] {
@@ -39,8 +32,15 @@ export type ClusterPapers = (clusterId: string) => Promise<ReadonlySet<string>>;
 /** Answers which papers have a highlight of a kind, `*` for any (given by the annotations service). */
 export type AnnotatedPapers = (kind: string) => Promise<ReadonlySet<string>>;
 
-/** Sets answered by other services for one query: pending suggestions, cluster members, highlights. */
+/** Answers which papers hold every typed word, or undefined when it cannot tell (text-index.ts). */
+export type TextPapers = (typed: readonly string[]) => ReadonlySet<string> | undefined;
+
+/**
+ * Sets answered for one query: papers holding the typed words, pending suggestions, cluster members,
+ * highlights.
+ */
 export type FilterSets = {
+  text?: ReadonlySet<string>;
   suggested?: ReadonlySet<string>;
   cluster?: ReadonlySet<string>;
   annotated?: ReadonlySet<string>;
@@ -52,8 +52,12 @@ export async function filterSets(
   suggested?: SuggestedPapers,
   cluster?: ClusterPapers,
   annotated?: AnnotatedPapers,
+  text?: TextPapers,
 ): Promise<FilterSets> {
+  const typed = words(f.text);
+  const withText = typed.length > 0 ? text?.(typed) : undefined;
   return {
+    ...(withText ? { text: withText } : {}),
     ...(f.suggestedTag ? { suggested: suggested?.(f.suggestedTag) ?? new Set<string>() } : {}),
     ...(f.cluster ? { cluster: (await cluster?.(f.cluster)) ?? new Set<string>() } : {}),
     ...(f.annotationKind
@@ -74,7 +78,10 @@ export function matchesFilters(
   if (f.annotationKind && !sets.annotated?.has(p.id)) return false;
   if (f.yearFrom != null && (p.year == null || p.year < f.yearFrom)) return false;
   if (f.yearTo != null && (p.year == null || p.year > f.yearTo)) return false;
-  return textWords.every((w) => haystack(p).includes(w));
+  if (sets.text) return sets.text.has(p.id);
+  if (textWords.length === 0) return true;
+  const text = searchableText(p);
+  return textWords.every((w) => text.includes(w));
 }
 
 export function hasFilters(f: SearchFilters): boolean {

@@ -53,6 +53,8 @@ export class LibraryService {
   }
 
   async list(input: ParsedInputOf<'library:list'>): Promise<ListResult> {
+    // Whoever lists is likely to filter next: have the word index ready by then.
+    this.store.warmWords();
     const filters = {
       text: input.text,
       tag: input.tag,
@@ -61,7 +63,13 @@ export class LibraryService {
       annotationKind: input.annotationKind,
     };
     const textWords = words(input.text);
-    const sets = await filterSets(filters, this.suggested, this.clusterPapers, this.annotated);
+    const sets = await filterSets(
+      filters,
+      this.suggested,
+      this.clusterPapers,
+      this.annotated,
+      (typed) => this.store.withWords(typed),
+    );
     // Filtering a kept order keeps it sorted; `match` depends on the text, so it sorts each time.
     const few = this.fewest(input, sets);
     let items =
@@ -96,8 +104,8 @@ export class LibraryService {
   }
 
   /**
-   * The smallest set of papers the filters allow, when one of them names its papers (ids, a tag, a
-   * cluster, pending suggestions, highlights): the list then looks at those, not at the library.
+   * The smallest set of papers the filters allow, when one of them names its papers (ids, typed
+   * words, a tag, a cluster, pending suggestions, highlights): the list then looks at those, not at the library.
    * The filters still all apply to them.
    */
   private fewest(input: ParsedInputOf<'library:list'>, sets: FilterSets): Paper[] | undefined {
@@ -109,7 +117,7 @@ export class LibraryService {
       const tagged = this.orders.tagged(input.tag);
       pools.push({ size: tagged.length, papers: () => tagged });
     }
-    for (const set of [sets.suggested, sets.cluster, sets.annotated])
+    for (const set of [sets.text, sets.suggested, sets.cluster, sets.annotated])
       if (set) pools.push({ size: set.size, papers: () => byIds(set) });
     if (pools.length === 0) return undefined;
     return [...pools.reduce((a, b) => (b.size < a.size ? b : a)).papers()];

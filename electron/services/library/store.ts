@@ -16,6 +16,7 @@ import {
 import { IdentityIndex, olderFirst } from './identity-index';
 import { RowIds, withPaperIds } from './row-ids';
 import { tableMeta } from './table-meta';
+import { TextIndex } from './text-index';
 
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
 process.env.LANCE_CPU_THREADS ??= '4';
@@ -60,6 +61,11 @@ export class PaperStore {
   private ftsSeenAt: string | undefined;
   /** Row id → paper id, so full-text search never reads ids back (row-ids.ts). */
   private readonly rowIds: RowIds;
+  /** Words of the papers' text → papers, for the text filter (text-index.ts). */
+  private readonly words = new TextIndex(
+    () => this.papers.values(),
+    (id) => this.papers.get(id),
+  );
   /** Identity key → papers, for an import's duplicate check (identity-index.ts). */
   private readonly identity = new IdentityIndex(
     () => this.papers.values(),
@@ -127,6 +133,7 @@ export class PaperStore {
     this.papers.clear();
     for (const p of list) this.papers.set(p.id, p);
     this.identity.reset();
+    this.words.reset();
     this.seenVersion = version;
     this.changes++;
   }
@@ -185,6 +192,19 @@ export class PaperStore {
     return this.identity.withKey(key);
   }
 
+  /**
+   * The ids of the papers whose text holds every typed word, or undefined when the caller must scan
+   * (the index is still being built in the background, or a word has no letter or digit).
+   */
+  withWords(typed: readonly string[]): ReadonlySet<string> | undefined {
+    return this.words.matching(typed);
+  }
+
+  /** Starts building the word index in the background, so the first text filter finds it ready. */
+  warmWords(): void {
+    this.words.warm();
+  }
+
   /** Adds new papers in one commit: all or none of them are written. */
   add(papers: Paper[]): Promise<void> {
     if (papers.length === 0) return Promise.resolve();
@@ -192,6 +212,7 @@ export class PaperStore {
       await this.table.add(papers.map(paperToRow));
       for (const p of papers) this.papers.set(p.id, p);
       this.identity.added(papers);
+      this.words.added(papers);
       this.changes++;
       await this.wrote();
     });
@@ -209,6 +230,7 @@ export class PaperStore {
       const before = papers.map((p) => this.papers.get(p.id)).filter((p): p is Paper => !!p);
       for (const p of papers) this.papers.set(p.id, p);
       this.identity.replaced(before, papers);
+      this.words.replaced(before, papers);
       this.changes++;
       await this.wrote();
     });
@@ -224,6 +246,7 @@ export class PaperStore {
       }
       for (const p of found) this.papers.delete(p.id);
       this.identity.removed(found);
+      this.words.removed(found);
       this.changes++;
       await this.wrote();
       return found;

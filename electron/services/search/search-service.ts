@@ -75,7 +75,13 @@ export class SearchService {
     filters: SearchFilters,
   ): Promise<{ ids?: string[]; test?: (p: Paper) => boolean }> {
     if (!hasFilters(filters)) return {};
-    const sets = await filterSets(filters, this.suggested, this.clusterPapers, this.annotated);
+    const sets = await filterSets(
+      filters,
+      this.suggested,
+      this.clusterPapers,
+      this.annotated,
+      (typed) => this.papers.withWords(typed),
+    );
     const ok = this.papers.all().filter((p) => matchesFilters(p, filters, undefined, sets));
     if (ok.length <= PREFILTER_MAX) return { ids: ok.map((p) => p.id) };
     const set = new Set(ok.map((p) => p.id));
