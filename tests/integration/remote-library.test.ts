@@ -145,7 +145,10 @@ describe('a library at s3://bucket/prefix', () => {
 });
 
 describe('the writer lease on an object store', () => {
-  const lease = async (library: string, opts: { staleMs?: number } = {}) => {
+  const lease = async (
+    library: string,
+    opts: { staleMs?: number; cleanupEvery?: number; keepVersionsMs?: number } = {},
+  ) => {
     const where = libraryLocation(library);
     const db = await lancedb.connect(where.lanceUri, { storageOptions: where.storageOptions! });
     return { db, lease: new RemoteWriterLease(db, where.name, { mode: 'cli', ...opts }) };
@@ -170,6 +173,20 @@ describe('the writer lease on an object store', () => {
       one.db.close();
       two.db.close();
     }
+  });
+
+  it('removes its own old versions now and then', async () => {
+    const { db, lease: l } = await lease('s3://quire/versions', {
+      cleanupEvery: 3,
+      keepVersionsMs: 0,
+    });
+    for (let i = 0; i < 6; i++) await l.run('writing', quietCtx(), async () => {});
+    const table = await db.openTable(LEASE_TABLE);
+    // 12 commits (a write and a delete per lease); a cleanup after the last keeps only the newest.
+    expect(await table.version()).toBeGreaterThanOrEqual(12);
+    expect((await table.listVersions()).length).toBeLessThan(4);
+    table.close();
+    db.close();
   });
 
   it('takes over a lease whose writer went quiet', async () => {

@@ -29,6 +29,10 @@ export type RemoteLeaseOptions = {
   heartbeatMs?: number;
   /** Least wait between writing the lease and reading it back. */
   settleMs?: number;
+  /** Every lease is two commits or more: once in this many commits, versions older than… */
+  cleanupEvery?: number;
+  /** …this are removed. */
+  keepVersionsMs?: number;
 };
 
 type Ctx = Pick<CallContext, 'signal'>;
@@ -59,7 +63,14 @@ export class RemoteWriterLease {
     private readonly name: string,
     opts: RemoteLeaseOptions,
   ) {
-    this.opts = { staleMs: 60_000, heartbeatMs: 15_000, settleMs: 250, ...opts };
+    this.opts = {
+      staleMs: 60_000,
+      heartbeatMs: 15_000,
+      settleMs: 250,
+      cleanupEvery: 50,
+      keepVersionsMs: 3_600_000,
+      ...opts,
+    };
   }
 
   async run<T>(operation: string, ctx: Ctx, fn: () => Promise<T>): Promise<T> {
@@ -168,6 +179,10 @@ export class RemoteWriterLease {
       const table = await this.db.openTable(LEASE_TABLE);
       try {
         await table.delete(`token = ${sqlString(mine.token)}`);
+        if ((await table.version()) % this.opts.cleanupEvery === 0)
+          await table.optimize({
+            cleanupOlderThan: new Date(Date.now() - this.opts.keepVersionsMs),
+          });
       } finally {
         table.close();
       }
