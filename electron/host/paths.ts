@@ -2,7 +2,7 @@
 // for "Quire", so the desktop app, browser mode and the CLI share one library by default.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isRemoteLibrary } from '../services/library/remote-name';
+import { isRemoteLibrary } from '@shared/library-uri';
 
 export function defaultLibraryDir(
   env: NodeJS.ProcessEnv = process.env,

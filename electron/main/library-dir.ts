@@ -1,6 +1,6 @@
 // Where the library lives: QUIRE_LIBRARY, then `--library DIR`, then a folder in the user's app data.
 import path from 'node:path';
-import { isRemoteLibrary } from '../services/library/remote-name';
+import { isRemoteLibrary } from '@shared/library-uri';
 
 /** Reads `--library DIR` or `--library=DIR` from argv; the last one wins, as with most CLIs. */
 export function libraryArg(argv: readonly string[]): string | undefined {

@@ -250,6 +250,8 @@ export type TagCount = { tag: string; count: number };
 export type LibraryInfo = {
   /** Absolute folder (or object-store URI) of the library. */
   location: string;
+  /** A library on object storage: the folder on this machine holding its personal files. */
+  personalFiles?: string;
   paperCount: number;
   schemaVersion: number;
   appVersion: string;

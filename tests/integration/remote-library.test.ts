@@ -70,7 +70,9 @@ async function filesUnder(dir: string): Promise<string[]> {
 describe('a library at s3://bucket/prefix', () => {
   it('is shared by two machines: papers, their vectors and edits; credentials stay out of it', async () => {
     const a = await machine('s3://quire/lab', 'a');
-    expect((await a.call('app:info', {})).location).toBe('s3://quire/lab');
+    const info = await a.call('app:info', {});
+    expect(info.location).toBe('s3://quire/lab');
+    expect(info.personalFiles).toBe(join(scratch, 'a'));
     await a.call('import:run', {
       source: { kind: 'text', name: 'papers.jsonl', text: jsonl(PAPERS) },
     });

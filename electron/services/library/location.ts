@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { QuireError } from '@shared/api/errors';
-import { isRemoteLibrary } from './remote-name';
+import { isRemoteLibrary } from '@shared/library-uri';
 import { tableStamp } from './table-stamp';
 
 /** Seconds between two looks at a remote table's newest version when nothing else asks for one. */

@@ -21,6 +21,7 @@ export function libraryHandlers(core: Core): LibraryHandlers {
       await store.catchUp();
       return {
         location: location.name,
+        ...(location.remote ? { personalFiles: location.localDir } : {}),
         paperCount: store.count,
         schemaVersion: store.schemaVersion,
         appVersion: opts.appVersion ?? '0.0.0',

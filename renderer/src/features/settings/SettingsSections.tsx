@@ -28,11 +28,27 @@ export function LibraryCard({ info, error }: { info: LibraryInfo | null; error: 
         <dd>
           <code data-testid="library-location">{info?.location ?? '…'}</code>
         </dd>
+        {info?.personalFiles && (
+          <>
+            <dt>Your files</dt>
+            <dd>
+              <code data-testid="library-personal-files">{info.personalFiles}</code>
+            </dd>
+          </>
+        )}
         <dt>Papers</dt>
         <dd data-testid="settings-paper-count">{info ? info.paperCount.toLocaleString() : '…'}</dd>
         <dt>Running as</dt>
         <dd>{info ? runningAs(info.mode) : '…'}</dd>
       </dl>
+      {info?.personalFiles && (
+        <p className="muted small" data-testid="library-shared-note">
+          A shared library on object storage: its papers, tags, notes and vectors are read by every
+          machine that opens it, and one machine writes at a time (a write while another machine
+          writes is refused, naming it). Highlights, notebooks, topic maps, settings and models stay
+          on this machine, in the folder above.
+        </p>
+      )}
     </section>
   );
 }

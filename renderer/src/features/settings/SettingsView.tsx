@@ -69,7 +69,9 @@ export function SettingsView({ version, themeChoice, onThemeChoice }: Props) {
           <dd>{info?.schemaVersion ?? '…'}</dd>
         </dl>
         <p className="muted small">
-          Quire works offline: your papers, notes and tags stay in the library folder above.
+          {info?.personalFiles
+            ? 'Quire works offline on this machine’s files; the shared library is read from its object store.'
+            : 'Quire works offline: your papers, notes and tags stay in the library folder above.'}
         </p>
       </section>
     </div>
