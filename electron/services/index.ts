@@ -2,6 +2,7 @@
 // and maps the contract's methods onto them, one wiring module per feature (wiring/*.ts). Plain
 // Node (no `electron` import) so the Electron main process, browser mode, the CLI and tests all run
 // the same code.
+import './lance-env';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/api/contract';

@@ -2,6 +2,7 @@
 // server and credentials from AWS_* variables (here a local s3rver), nothing written to ~/.cache.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { quireOk, runQuire } from '../support/quire-cli';
@@ -40,6 +41,24 @@ it(
     const info = await quireOk(['info', ...lib]);
     expect(info).toContain('Library: s3://lab/group/papers');
     expect(info).toContain('Papers: 2');
+  },
+);
+
+it(
+  'says in one line that a server which does not answer cannot be reached',
+  { timeout: 180_000 },
+  async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((r) => closed.close(r));
+    vi.stubEnv('AWS_ENDPOINT_URL', `http://127.0.0.1:${port}`);
+    const r = await runQuire(['info', '--library', 's3://lab/elsewhere']);
+    vi.stubEnv('AWS_ENDPOINT_URL', server.env.AWS_ENDPOINT_URL!);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'quire: s3://lab/elsewhere could not be reached while opening it (error sending request). Check AWS_ENDPOINT_URL, AWS_REGION and the network.\n',
+    );
   },
 );
 

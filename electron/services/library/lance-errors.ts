@@ -35,3 +35,28 @@ export function fromLanceError(err: unknown, doing: string): unknown {
     `The library database failed while ${doing}: ${plainLanceMessage(message)}.`,
   );
 }
+
+/**
+ * A failure to reach a library on object storage, in words a user can act on; anything else is
+ * mapped as fromLanceError does.
+ */
+export function fromObjectStoreError(err: unknown, library: string, doing: string): unknown {
+  if (!isLanceError(err)) return err;
+  const message = (err as Error).message;
+  if (/\b(?:403|Forbidden|AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch)\b/.test(message))
+    return new QuireError(
+      'unavailable',
+      `${library} refused access while ${doing}: check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and the bucket's permissions.`,
+    );
+  if (/S3 error|error sending request|object store|NoSuchBucket|dns|connect/i.test(message)) {
+    const reason =
+      /\bNoSuchBucket\b/.exec(message)?.[0] ??
+      /HTTP error:\s*([^,\n]+)/.exec(message)?.[1]?.trim() ??
+      'no answer';
+    return new QuireError(
+      'unavailable',
+      `${library} could not be reached while ${doing} (${reason}). Check AWS_ENDPOINT_URL, AWS_REGION and the network.`,
+    );
+  }
+  return fromLanceError(err, doing);
+}

@@ -7,7 +7,7 @@ import { EmbeddingService } from '../embedding/embedding-service';
 import { IngestService } from '../ingest/ingest-service';
 import { IMPORT_DIRS_ENV, importDirsFromEnv } from '../ingest/source-access';
 import { LibraryService } from '../library/library-service';
-import { fromLanceError } from '../library/lance-errors';
+import { fromLanceError, fromObjectStoreError } from '../library/lance-errors';
 import { connectLance, libraryLocation } from '../library/location';
 import { RemoteWriterLease } from '../library/remote-lease';
 import { PaperStore } from '../library/store';
@@ -44,7 +44,9 @@ export async function openCore(opts: ServicesOptions & { bundledModelsDir: strin
   const location = libraryLocation(opts.libraryDir, { localDir: opts.remoteFilesDir });
   // A remote library's personal files (settings, highlights, notebooks…) live on this machine.
   const libraryDir = location.localDir;
-  const store = await PaperStore.open(location);
+  const store = await PaperStore.open(location).catch((err: unknown) => {
+    throw location.remote ? fromObjectStoreError(err, location.name, 'opening it') : err;
+  });
   // One writer at a time across processes; each write first catches up with what others committed.
   // On an object store, also one machine at a time: the others are refused (remote-lease.ts).
   const lock = new WriteLock(libraryDir, { mode: opts.mode });
