@@ -3,7 +3,7 @@
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
 import { RowIds, withPaperIds } from '../library/row-ids';
-import { sqlString } from '../library/store';
+import { KEEP_VERSIONS_MS, pruneOlderThan, sqlString } from '../library/store';
 import {
   connectLance,
   localLocation,
@@ -246,12 +246,12 @@ export class VectorStore {
    * table has doubled since: optimize() only appends rows to the old partitions, which at 10× growth
    * made queries scan ~20 % of the table (3.8× faster than exact instead of 15×).
    */
-  ensureIndex(): Promise<boolean> {
+  ensureIndex(keepVersionsMs = KEEP_VERSIONS_MS): Promise<boolean> {
     return this.exclusive(async () => {
       const rows = this.hashes.size;
       if (rows < ANN_MIN_ROWS) return false;
       if (this.indexed && rows < this.indexedRows * REBUILD_GROWTH) {
-        await this.table.optimize();
+        await this.table.optimize(pruneOlderThan(keepVersionsMs));
         await this.wrote();
         return true;
       }

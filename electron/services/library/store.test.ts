@@ -93,6 +93,34 @@ describe('PaperStore', () => {
     await expect(PaperStore.open(dir)).rejects.toThrow(/format version 99, newer than this Quire/);
   });
 
+  it('optimize removes the versions older than its window, and keeps the newer ones', async () => {
+    const store = await PaperStore.open(dir);
+    for (let i = 0; i < 4; i++) await store.add([paper(`p${i}`, `Paper ${i}`)]);
+    const versions = async () => {
+      const db = await lancedb.connect(join(dir, 'lancedb'));
+      const table = await db.openTable(PAPERS_TABLE);
+      const n = (await table.listVersions()).length;
+      table.close();
+      return n;
+    };
+    await store.optimize();
+    // Default window (5 minutes): the versions just written stay, for a rollback or a reader.
+    expect(await versions()).toBeGreaterThanOrEqual(5);
+    await store.optimize(0);
+    // LanceDB's default kept 7 days of them: every compacted copy of the table, on disk.
+    expect(await versions()).toBe(1);
+    expect(store.count).toBe(4);
+    await store.close();
+    const again = await PaperStore.open(dir);
+    expect(
+      again
+        .all()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['p0', 'p1', 'p2', 'p3']);
+    await again.close();
+  });
+
   it('serialises concurrent writes', async () => {
     const s = await PaperStore.open(dir);
     await Promise.all(Array.from({ length: 8 }, (_, i) => s.add([paper(`p${i}`, `T${i}`)])));

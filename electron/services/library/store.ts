@@ -43,6 +43,20 @@ function clauseQuery(c: FtsClause): lancedb.MultiMatchQuery {
 
 export type StoreOptions = { migrations?: Migration[] };
 
+/**
+ * Table versions older than this are removed when a table is optimized. LanceDB keeps 7 days of them
+ * by default, and every optimize() rewrites the whole table (compaction below 1M rows): a library
+ * grown to 640k papers in 10k imports took 51 GB of disk, and 100k papers 1.36 GB instead of 0.23 GB.
+ * Five minutes outlasts an import (whose rollback needs the version it started from) and a reader in
+ * another process, which catches up with the newest version before each read.
+ */
+export const KEEP_VERSIONS_MS = 5 * 60_000;
+
+/** What optimize() is given to drop the versions older than `keepMs`. */
+export function pruneOlderThan(keepMs: number): { cleanupOlderThan: Date } {
+  return { cleanupOlderThan: new Date(Date.now() - keepMs) };
+}
+
 /** SQL string literal for LanceDB predicates. */
 export function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
@@ -340,10 +354,13 @@ export class PaperStore {
     return rows.map(({ id, row }) => ({ id, score: Number(row._score) }));
   }
 
-  /** Compacts the small fragments that batched writes leave behind. */
-  optimize(): Promise<void> {
+  /**
+   * Compacts the small fragments that batched writes leave behind, adds the new rows to the indexes,
+   * and removes the versions older than `keepVersionsMs`.
+   */
+  optimize(keepVersionsMs = KEEP_VERSIONS_MS): Promise<void> {
     return this.exclusive(async () => {
-      await this.table.optimize();
+      await this.table.optimize(pruneOlderThan(keepVersionsMs));
       await this.wrote();
     });
   }
