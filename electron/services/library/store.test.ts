@@ -104,7 +104,7 @@ describe('PaperStore', () => {
       return n;
     };
     await store.optimize();
-    // Default window (5 minutes): the versions just written stay, for a rollback or a reader.
+    // Default window (a minute): the versions just written stay, for a reader in another process.
     expect(await versions()).toBeGreaterThanOrEqual(5);
     await store.optimize(0);
     // LanceDB's default kept 7 days of them: every compacted copy of the table, on disk.
