@@ -3,7 +3,7 @@
 // may scroll inside its own box, the page never scrolls sideways), and long lines — status lines,
 // code, links — wrap instead of scrolling. Needs no server: the export is set as the page content.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,9 +49,11 @@ const MEASURE = `(() => {
 test('the exported notebook fits the page at 1360, 768 and 390 px, long lines wrapped', async ({
   page,
 }) => {
-  const file = join(mkdtempSync(join(tmpdir(), 'quire-export-html-')), 'notebook.html');
+  const dir = mkdtempSync(join(tmpdir(), 'quire-export-html-'));
+  const file = join(dir, 'notebook.html');
   execFileSync(process.execPath, ['--import', 'tsx', HELPER, file], { timeout: 120_000 });
   const html = readFileSync(file, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
   for (const width of [1360, 768, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.setContent(html);

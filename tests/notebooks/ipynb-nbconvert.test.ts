@@ -5,10 +5,10 @@
 // SciPy, networkx and pandas (Debian: python3-nbconvert python3-ipykernel python3-scipy
 // python3-networkx python3-pandas).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { exportIpynb } from '@shared/notebook/export/index';
 import type { Cell } from '@shared/notebook/model';
 import type { IpynbCell } from '@shared/notebook/registry';
@@ -79,6 +79,7 @@ describe('exported .ipynb executed by nbconvert', () => {
       const doc = exportIpynb(nb, { registry, paper });
       doc.cells.push(PROBE);
       const dir = mkdtempSync(join(tmpdir(), 'quire-nbconvert-'));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
       writeFileSync(join(dir, 'in.ipynb'), JSON.stringify(doc, null, 1));
       execFileSync(
         PYTHON,

@@ -2,7 +2,7 @@
 // labelled ticks on both axes and the fitted curve, inline in Markdown and HTML and as an
 // image/svg+xml output in .ipynb (validated by Debian's nbformat when python3 has it).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,14 +124,19 @@ describe('fit chart in the exports', () => {
       t.skip(`${PYTHON} with nbformat is not installed: the nbformat validation is skipped`);
       return;
     }
-    const file = join(mkdtempSync(join(tmpdir(), 'quire-fit-ipynb-')), 'fit.ipynb');
+    const dir = mkdtempSync(join(tmpdir(), 'quire-fit-ipynb-'));
+    const file = join(dir, 'fit.ipynb');
     writeFileSync(file, exportNotebook(nb, 'ipynb', { registry }));
     const script =
       'import sys, nbformat; nb = nbformat.read(sys.argv[1], 4); nbformat.validate(nb); ' +
       'print(sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})))';
-    const out = execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8', timeout: 60_000 });
-    // The plot-free notebook has exactly one chart: the fit's.
-    expect(out.trim()).toBe('1');
+    try {
+      const out = execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8', timeout: 60_000 });
+      // The plot-free notebook has exactly one chart: the fit's.
+      expect(out.trim()).toBe('1');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes no chart for a fit that has not run', async () => {
