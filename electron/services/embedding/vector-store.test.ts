@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VectorStore, vectorTableName } from './vector-store';
+import { DEFAULT_NPROBES, probesFor, VectorStore, vectorTableName } from './vector-store';
 
 let dir: string;
 beforeEach(async () => {
@@ -28,6 +28,16 @@ async function rowsOnDisk(): Promise<{ id: string; hash: string }[]> {
   db.close();
   return rows.sort((a, b) => a.id.localeCompare(b.id));
 }
+
+describe('probesFor', () => {
+  it('probes 10 partitions up to ~250k papers, then one in 50 (√n partitions)', () => {
+    expect(probesFor(0)).toBe(DEFAULT_NPROBES);
+    expect(probesFor(100_000)).toBe(10);
+    expect(probesFor(250_000)).toBe(10);
+    expect(probesFor(1_000_000)).toBe(20);
+    expect(probesFor(2_500_000)).toBe(32);
+  });
+});
 
 describe('VectorStore.upsert', () => {
   it('appends new papers and replaces re-embedded ones: one row each', async () => {
