@@ -5,9 +5,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ListInputSchema } from '@shared/api/schemas';
+import { ListInputSchema, type Paper } from '@shared/api/schemas';
 import { LibraryService } from './library-service';
 import { paperRecord as paper } from '../../../tests/support/paper';
+import { sortPapers } from './sort';
 import { PaperStore } from './store';
 
 let dir: string;
@@ -27,6 +28,47 @@ async function order(lib: LibraryService, sort: string, dir: string): Promise<st
 }
 
 describe('LibraryService.list', () => {
+  it('pages a filter most papers pass along the kept order: the same pages and totals as sorting them', async () => {
+    const papers = Array.from({ length: 400 }, (_, i) =>
+      paper(`p${i}`, {
+        title: `${['Graph', 'Kernel', 'Spectral', 'Optics'][i % 4]} study ${(i * 37) % 400}`,
+        year: i % 9 === 0 ? null : 1990 + ((i * 7) % 35),
+        tags: i % 4 === 3 ? ['rare'] : ['common'],
+        abstract: i % 5 === 0 ? 'nothing to see' : 'a spectral method on graphs',
+      }),
+    );
+    await store.add(papers);
+    const lib = new LibraryService(store);
+    const all = store.all();
+    const cases = [
+      { tag: 'common', expect: (p: Paper) => p.tags.includes('common') },
+      { text: 'spectral', expect: (p: Paper) => /spectral/i.test(p.title + p.abstract) },
+      {
+        tag: 'common',
+        text: 'graph',
+        expect: (p: Paper) => p.tags.includes('common') && /graph/i.test(p.title + p.abstract),
+      },
+    ];
+    for (const { expect: keep, ...filter } of cases)
+      for (const [sort, dir] of [
+        ['title', 'asc'],
+        ['year', 'desc'],
+        ['addedAt', 'desc'],
+      ] as const)
+        for (const offset of [0, 50, 280]) {
+          const r = await lib.list(
+            ListInputSchema.parse({ ...filter, sort, dir, offset, limit: 25 }),
+          );
+          const want = sortPapers([...all], sort, dir).filter(keep);
+          const what = `${JSON.stringify(filter)} ${sort} ${dir} @${offset}`;
+          expect(r.total, what).toBe(want.length);
+          expect(
+            r.items.map((p) => p.id),
+            what,
+          ).toEqual(want.slice(offset, offset + 25).map((p) => p.id));
+        }
+  });
+
   it('puts papers without the sorted value last, ascending and descending', async () => {
     await store.add([
       paper('none1'),

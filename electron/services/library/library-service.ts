@@ -70,20 +70,36 @@ export class LibraryService {
       this.annotated,
       (typed) => this.store.withWords(typed),
     );
-    // Filtering a kept order keeps it sorted; `match` depends on the text, so it sorts each time.
     const few = this.fewest(input, sets);
+    const only = input.ids ? new Set(input.ids) : undefined;
+    const filtered = hasFilters(filters);
+    const passes = (p: Paper) =>
+      (!only || only.has(p.id)) && (!filtered || matchesFilters(p, filters, textWords, sets));
+    if (input.sort !== 'match' && few) {
+      const order = this.orders.get(input.sort, input.dir);
+      // Many papers pass (a common word at 1M papers: 361k): the page is the first of them along the
+      // kept order and the total is counted on the pool, so nothing is sorted or copied.
+      if (few.length * Math.log2(few.length + 1) > order.length) {
+        let total = 0;
+        for (const p of few) if (passes(p)) total++;
+        const end = input.offset + input.limit;
+        const page: Paper[] = [];
+        for (const p of order) {
+          if (page.length >= end) break;
+          if (passes(p)) page.push(p);
+        }
+        const items = page.slice(input.offset);
+        return { total, offset: input.offset, items, filled: this.columns() };
+      }
+    }
+    // Filtering a kept order keeps it sorted; `match` depends on the text, so it sorts each time.
     let items =
       input.sort === 'match'
         ? (few ?? this.store.all())
         : few
           ? this.orders.ordered(few, input.sort, input.dir)
           : this.orders.get(input.sort, input.dir);
-    if (input.ids) {
-      const only = new Set(input.ids);
-      items = items.filter((p) => only.has(p.id));
-    }
-    if (hasFilters(filters))
-      items = items.filter((p) => matchesFilters(p, filters, textWords, sets));
+    if (only || filtered) items = items.filter(passes);
     if (input.sort === 'match')
       items = [...items].sort(
         byTitleMatch(input.text, (a, b) => collator.compare(a.title, b.title)),
