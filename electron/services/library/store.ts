@@ -1,5 +1,6 @@
-// PaperStore: the papers table on LanceDB (on disk), with an in-memory copy for fast listing and
-// sorting (LanceDB queries have no ORDER BY). Every write is one LanceDB commit, serialised by a lock.
+// PaperStore: the papers table on LanceDB (in a folder, or on object storage: location.ts), with an
+// in-memory copy for fast listing and sorting (LanceDB queries have no ORDER BY). Every write is one
+// LanceDB commit, serialised by a lock.
 import { mkdir } from 'node:fs/promises';
 import * as lancedb from '@lancedb/lancedb';
 import type { Paper } from '@shared/api/schemas';
