@@ -6,6 +6,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { staleReason } from '../scripts/build-freshness.mjs';
 
+// LanceDB reads these when its native module loads, which in the bundle comes before any of our
+// code runs (services/lance-env.ts sets them for the sources): its full-text index build deadlocks on
+// 2 cores with its default pool (environment.md), and it logs each object-store retry on stderr.
+process.env.LANCE_CPU_THREADS ??= '4';
+process.env.LANCEDB_LOG ??= 'error';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'out');
 const stale =

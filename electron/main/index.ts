@@ -3,7 +3,7 @@ import { errorMessage } from '@shared/api/errors';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { createServices, type Services } from '../services/index';
+import type { Services } from '../services/index';
 import type { Dispatch } from '@shared/api/dispatcher';
 import { IPC_COMMAND } from '@shared/api/ipc';
 import type { MenuCommand } from '@shared/menu-commands';
@@ -16,6 +16,12 @@ import { hardenWebContents } from './navigation-guard';
 import { allowPermissionCheck, allowPermissionRequest } from './permissions';
 import { utilityLauncher } from './utility-launcher';
 import { createMainWindow, openExternalLink } from './window';
+
+// LanceDB reads these when its native module loads (the services are imported in start(), after
+// this): a bounded thread pool (its full-text index build deadlocks on 2 cores with the default) and
+// no retry warnings on stderr.
+process.env.LANCE_CPU_THREADS ??= '4';
+process.env.LANCEDB_LOG ??= 'error';
 
 // The bundle sits in out/main; the preload and renderer builds are its siblings (also inside app.asar).
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,8 +55,9 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
 
   // Services start in parallel with the window, so the first paint does not wait for the library to open.
-  const servicesReady = app.whenReady().then(() =>
-    createServices({
+  // Loaded only now: LanceDB reads LANCEDB_LOG and LANCE_CPU_THREADS when it loads (set above).
+  const servicesReady = app.whenReady().then(async () =>
+    (await import('../services/index')).createServices({
       libraryDir,
       mode: 'electron',
       appVersion: app.getVersion(),
