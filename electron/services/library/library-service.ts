@@ -13,7 +13,7 @@ import {
   type SuggestedPapers,
 } from './filter';
 import { byTitleMatch } from '@shared/papers/title-match';
-import { SortedOrders } from './sort';
+import { SortedOrders, walkIsCheaper } from './sort';
 import type { PaperStore } from './store';
 import { newToken } from '../tokens';
 
@@ -79,7 +79,7 @@ export class LibraryService {
       const order = this.orders.get(input.sort, input.dir);
       // Many papers pass (a common word at 1M papers: 361k): the page is the first of them along the
       // kept order and the total is counted on the pool, so nothing is sorted or copied.
-      if (few.length * Math.log2(few.length + 1) > order.length) {
+      if (walkIsCheaper(few.length, order.length)) {
         let total = 0;
         for (const p of few) if (passes(p)) total++;
         const end = input.offset + input.limit;

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
+import type { Schema } from 'apache-arrow';
 import { QuireError } from '@shared/api/errors';
 import { isRemoteLibrary } from '@shared/library-uri';
 import { tableStamp } from './table-stamp';
@@ -112,6 +113,28 @@ export async function openTableIfExists(
   } catch (err) {
     if (/was not found/i.test(String((err as Error).message))) return null;
     throw err;
+  }
+}
+
+/**
+ * Makes `rows` the whole content of a small table, in one commit: an overwrite when the table exists
+ * (creating it with overwrite mode makes LanceDB warn on stderr), else its creation.
+ */
+export async function replaceRows(
+  db: lancedb.Connection,
+  name: string,
+  rows: Record<string, unknown>[],
+  schema?: Schema,
+): Promise<void> {
+  const table = await openTableIfExists(db, name);
+  if (!table) {
+    (await db.createTable(name, rows, schema ? { schema } : {})).close();
+    return;
+  }
+  try {
+    await table.add(rows, { mode: 'overwrite' });
+  } finally {
+    table.close();
   }
 }
 

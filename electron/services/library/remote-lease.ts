@@ -16,8 +16,9 @@ import type { Connection } from '@lancedb/lancedb';
 import { Field, Float64, Schema, Utf8 } from 'apache-arrow';
 import type { CallContext } from '@shared/api/contract';
 import { QuireError, throwIfCancelled } from '@shared/api/errors';
-import { openTableIfExists } from './location';
+import { openTableIfExists, replaceRows } from './location';
 import { sqlString } from './store';
+import { SharedHold } from './shared-hold';
 import { describeOwner, type LockOwner, type WriterMode } from './write-lock';
 
 export const LEASE_TABLE = 'quire_writer';
@@ -54,8 +55,7 @@ function sleep(ms: number): Promise<void> {
 export class RemoteWriterLease {
   private readonly opts: Required<RemoteLeaseOptions>;
   /** Operations of this process share one lease, as they share the local write lock. */
-  private users = 0;
-  private held: Promise<() => Promise<void>> | null = null;
+  private readonly hold = new SharedHold<Ctx>((operation, ctx) => this.acquire(operation, ctx));
 
   constructor(
     private readonly db: Connection,
@@ -73,29 +73,8 @@ export class RemoteWriterLease {
     };
   }
 
-  async run<T>(operation: string, ctx: Ctx, fn: () => Promise<T>): Promise<T> {
-    this.users++;
-    try {
-      if (!this.held) {
-        const taking = this.acquire(operation, ctx);
-        this.held = taking;
-        taking.catch(() => {
-          if (this.held === taking) this.held = null;
-        });
-      }
-      await this.held;
-      return await fn();
-    } finally {
-      this.users--;
-      if (this.users === 0 && this.held) {
-        const held = this.held;
-        this.held = null;
-        await held.then(
-          (release) => release(),
-          () => undefined,
-        );
-      }
-    }
+  run<T>(operation: string, ctx: Ctx, fn: () => Promise<T>): Promise<T> {
+    return this.hold.run(operation, ctx, fn);
   }
 
   /** The writer named by the lease, or null when nobody holds a live one. */
@@ -121,17 +100,8 @@ export class RemoteWriterLease {
   }
 
   /** Replaces the lease with `owner` in one commit. */
-  private async write(owner: LockOwner): Promise<void> {
-    const table = await openTableIfExists(this.db, LEASE_TABLE);
-    if (table) {
-      try {
-        await table.add([owner], { mode: 'overwrite' });
-      } finally {
-        table.close();
-      }
-      return;
-    }
-    (await this.db.createTable(LEASE_TABLE, [owner], { schema: leaseSchema })).close();
+  private write(owner: LockOwner): Promise<void> {
+    return replaceRows(this.db, LEASE_TABLE, [owner], leaseSchema);
   }
 
   private async acquire(operation: string, ctx: Ctx): Promise<() => Promise<void>> {

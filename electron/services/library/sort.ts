@@ -44,6 +44,11 @@ export function sortPapers(items: Paper[], by: SortKey, dir: 'asc' | 'desc'): Pa
   });
 }
 
+/** True when a pass over a kept order of `total` papers costs less than sorting `count` of them. */
+export function walkIsCheaper(count: number, total: number): boolean {
+  return count * Math.log2(count + 1) > total;
+}
+
 /** What the orders are computed from: PaperStore (its revision moves on every change). */
 export type OrderSource = { readonly revision: number; all(): Paper[] };
 
@@ -85,14 +90,12 @@ export class SortedOrders {
     return this.tags.get(tag) ?? [];
   }
 
-  /** `papers` (of the library as it is now) in the order `by`/`dir`, as `get` would list them. */
+  /**
+   * `papers` (of the library as it is now) in the order `by`/`dir`, as `get` would list them, sorted
+   * by their ranks: for a few papers (see `walkIsCheaper` for many).
+   */
   ordered(papers: readonly Paper[], by: SortKey, dir: 'asc' | 'desc'): Paper[] {
     const order = this.get(by, dir);
-    // Few papers: sort them by rank. Many: a pass over the order costs less than the sort.
-    if (papers.length * Math.log2(papers.length + 1) > order.length) {
-      const wanted = new Set(papers);
-      return order.filter((p) => wanted.has(p));
-    }
     const key = `${by} ${dir}`;
     let rank = this.ranks.get(key);
     if (!rank) {

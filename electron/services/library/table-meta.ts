@@ -2,7 +2,7 @@
 // to hold quire-library.json: one row of JSON in a LanceDB table next to the papers.
 import type { Connection } from '@lancedb/lancedb';
 import { QuireError } from '@shared/api/errors';
-import { openTableIfExists } from './location';
+import { openTableIfExists, replaceRows } from './location';
 import type { LibraryMeta, MetaIo } from './migrations';
 
 export const META_TABLE = 'quire_library';
@@ -24,15 +24,6 @@ export function tableMeta(db: Connection, where: string): MetaIo {
         table.close();
       }
     },
-    async write(meta) {
-      const row = { meta: JSON.stringify(meta) };
-      const table = await openTableIfExists(db, META_TABLE);
-      if (!table) return (await db.createTable(META_TABLE, [row])).close();
-      try {
-        await table.add([row], { mode: 'overwrite' });
-      } finally {
-        table.close();
-      }
-    },
+    write: (meta) => replaceRows(db, META_TABLE, [{ meta: JSON.stringify(meta) }]),
   };
 }

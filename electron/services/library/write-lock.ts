@@ -13,6 +13,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CallContext } from '@shared/api/contract';
 import { QuireError, throwIfCancelled } from '@shared/api/errors';
+import { SharedHold } from './shared-hold';
 
 export const LOCK_DIR = '.write-lock';
 const OWNER_FILE = 'owner.json';
@@ -101,13 +102,8 @@ function installExitHook(): void {
 export class WriteLock {
   readonly dir: string;
   private readonly opts: Required<WriteLockOptions>;
-  /**
-   * Operations of this process share one hold: they are already serialised per table by the stores,
-   * and a notes edit in the app must not wait for the app's own import. Other processes wait.
-   */
-  private users = 0;
-  private held: Promise<() => Promise<void>> | null = null;
-  private releasing: Promise<void> = Promise.resolve();
+  /** Operations of this process share one hold (shared-hold.ts); other processes wait. */
+  private readonly hold = new SharedHold<Ctx>((operation, ctx) => this.acquire(operation, ctx));
 
   constructor(libraryDir: string, opts: WriteLockOptions) {
     this.dir = join(libraryDir, LOCK_DIR);
@@ -125,31 +121,8 @@ export class WriteLock {
    * Runs `fn` holding the library's write lock; waits (with a progress message) while another
    * process holds it. Overlapping operations of this process join the hold already taken.
    */
-  async run<T>(operation: string, ctx: Ctx, fn: () => Promise<T>): Promise<T> {
-    this.users++;
-    try {
-      if (!this.held) {
-        const taking = this.releasing.then(() => this.acquire(operation, ctx));
-        this.held = taking;
-        taking.catch(() => {
-          if (this.held === taking) this.held = null;
-        });
-      }
-      const held = this.held;
-      await held;
-      return await fn();
-    } finally {
-      this.users--;
-      if (this.users === 0 && this.held) {
-        const held = this.held;
-        this.held = null;
-        this.releasing = held.then(
-          (release) => release(),
-          () => undefined,
-        );
-        await this.releasing;
-      }
-    }
+  run<T>(operation: string, ctx: Ctx, fn: () => Promise<T>): Promise<T> {
+    return this.hold.run(operation, ctx, fn);
   }
 
   /** The current holder, or null when the library is free (or the holder is mid-start). */
