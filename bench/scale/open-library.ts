@@ -32,7 +32,9 @@ console.log(
     firstHybridMs: Math.round(firstHybridMs),
     rssMB: Math.round(mem.rss / 1e6),
     heapUsedMB: Math.round(mem.heapUsed / 1e6),
-    externalMB: Math.round((mem.external + mem.arrayBuffers) / 1e6),
+    // `external` includes the array buffers (typed arrays: the text filter's word index, vectors).
+    externalMB: Math.round(mem.external / 1e6),
+    arrayBuffersMB: Math.round(mem.arrayBuffers / 1e6),
   }),
 );
 await services.close();

@@ -279,9 +279,12 @@ async function main(): Promise<void> {
     const { truth, labelled, all } = viaApi;
     // 2. Sweeps on the same library, calling the taggers directly (same code the service runs).
     const { store, embeddings, source } = await openVectors(dir);
-    const basePapers: TaggerPaper[] = store
-      .all()
-      .map((p) => ({ id: p.id, title: p.title, abstract: p.abstract, tags: [] }));
+    const basePapers: TaggerPaper[] = (await store.read(store.all().map((p) => p.id))).map((p) => ({
+      id: p.id,
+      title: p.title,
+      abstract: p.abstract,
+      tags: [],
+    }));
     const env: SweepEnv = {
       source,
       input: inputMaker(basePapers, truth),

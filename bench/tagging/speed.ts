@@ -122,9 +122,12 @@ async function main(): Promise<void> {
     // The approximate neighbour search against the exact scan, on the same labels.
     const { store, embeddings, source } = await openVectors(dir);
     const input = {
-      papers: store
-        .all()
-        .map((p) => ({ id: p.id, title: p.title, abstract: p.abstract, tags: p.tags })),
+      papers: (await store.read(store.all().map((p) => p.id))).map((p) => ({
+        id: p.id,
+        title: p.title,
+        abstract: p.abstract,
+        tags: p.tags,
+      })),
       vocabulary: names.map((name) => ({ name, description: '' })),
       decisions: store
         .all()

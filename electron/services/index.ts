@@ -40,7 +40,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
   const { close: closeNotebooks, ...notebookHandlers } = lazyNotebookHandlers({
     dir: join(core.libraryDir, 'notebooks'),
-    library: { get: (id) => core.store.get(id), all: () => core.store.all() },
+    library: core.store,
     ...(opts.launchSandbox ? { launchSandbox: opts.launchSandbox } : {}),
   });
 

@@ -27,3 +27,13 @@ export function paperRecord(id: string, extra: Partial<Paper> = {}): Paper {
     ...extra,
   };
 }
+
+/** A stored paper, whole (its abstract read from the table): what an edit starts from. */
+export async function storedPaper(
+  store: { read(ids: readonly string[]): Promise<Paper[]> },
+  id: string,
+): Promise<Paper> {
+  const [p] = await store.read([id]);
+  if (!p) throw new Error(`no paper ${id} in the store`);
+  return p;
+}

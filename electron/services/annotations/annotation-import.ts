@@ -22,6 +22,7 @@ import {
 } from '@shared/annotations/w3c';
 import { normaliseArxivId, normaliseDoi, titleKey } from '@shared/papers/identity';
 import { writeFileAtomic } from '../fs/atomic-write';
+import type { PaperReader } from '../library/paper-head';
 import type { AnnotationState, AnnotationStore } from './annotation-store';
 import { kindFor } from './kinds';
 
@@ -30,15 +31,25 @@ export const KEPT_ASIDE_DIR = 'annotations-kept-aside';
 
 type Aside = KeptAside & { raw: unknown };
 type Ready = { p: ParsedW3C; paper: Paper };
+/** What matching a target needs of a paper (the library's in-memory copy has no abstracts). */
+type Listed = Pick<Paper, 'id' | 'doi' | 'arxivId' | 'title'>;
 
 /** Imports the file's annotations into the store; `name` is the file's name, for messages. */
 export async function importAnnotations(
   store: AnnotationStore,
-  papers: Paper[],
+  papers: Pick<PaperReader, 'all' | 'read'>,
   text: string,
   name: string,
 ): Promise<AnnotationImportResult> {
-  const { ready, keptAside } = sortImported(readAnnotations(text, name), papers);
+  const { matched, keptAside } = sortImported(readAnnotations(text, name), papers.all());
+  // The passages are found in the matched papers' text: read them whole (abstracts included).
+  const whole = new Map(
+    (await papers.read([...new Set(matched.map((m) => m.paper.id))])).map((p) => [p.id, p]),
+  );
+  const ready = matched.flatMap(({ p, paper }) => {
+    const found = whole.get(paper.id);
+    return found ? [{ p, paper: found }] : [];
+  });
   const result = await store.change((s) => merge(s, ready));
   const keptAsideFile =
     keptAside.length > 0 ? await writeKeptAside(store.libraryDir, name, keptAside) : null;
@@ -70,10 +81,13 @@ function readAnnotations(text: string, name: string): unknown[] {
 }
 
 /** Splits raw annotations into those ready to merge and those kept aside, with the reason. */
-function sortImported(raws: unknown[], papers: Paper[]): { ready: Ready[]; keptAside: Aside[] } {
+function sortImported(
+  raws: unknown[],
+  papers: readonly Listed[],
+): { matched: { p: ParsedW3C; paper: Listed }[]; keptAside: Aside[] } {
   const match = paperMatcher(papers);
   const keptAside: Aside[] = [];
-  const ready: Ready[] = [];
+  const matched: { p: ParsedW3C; paper: Listed }[] = [];
   for (const raw of raws) {
     const r = parseW3CAnnotation(raw);
     if (!r.ok) {
@@ -98,9 +112,9 @@ function sortImported(raws: unknown[], papers: Paper[]): { ready: Ready[]; keptA
       aside(`its comment is longer than ${MAX_COMMENT_CHARS.toLocaleString('en')} characters`);
       continue;
     }
-    ready.push({ p, paper });
+    matched.push({ p, paper });
   }
-  return { ready, keptAside };
+  return { matched, keptAside };
 }
 
 /** Adds the ready annotations not already present (same id, or same passage and kind). */
@@ -187,11 +201,11 @@ function describeTarget(p: ParsedW3C): string {
 }
 
 /** Finds the paper an imported annotation targets: Quire id, then DOI, arXiv id, title. */
-function paperMatcher(papers: Paper[]): (p: ParsedW3C) => Paper | undefined {
-  const byId = new Map<string, Paper>();
-  const byDoi = new Map<string, Paper>();
-  const byArxiv = new Map<string, Paper>();
-  const byTitle = new Map<string, Paper>();
+function paperMatcher(papers: readonly Listed[]): (p: ParsedW3C) => Listed | undefined {
+  const byId = new Map<string, Listed>();
+  const byDoi = new Map<string, Listed>();
+  const byArxiv = new Map<string, Listed>();
+  const byTitle = new Map<string, Listed>();
   for (const p of papers) {
     byId.set(p.id, p);
     const doi = normaliseDoi(p.doi);

@@ -24,13 +24,14 @@ import { collator, fold, foldedWords } from './fold';
 import { checkKind, checkKindsInUse, distinctKindIds } from './kinds';
 import { selectionIn } from './selection';
 import { moveToTrash, restoreFromTrash } from './trash';
+import type { PaperReader } from '../library/paper-head';
 import { newToken } from '../tokens';
 
 export { KEPT_ASIDE_DIR } from './annotation-import';
 export { fold } from './fold';
 
-/** The papers the service reads (the library's in-memory copy). */
-export type PaperSource = { get(id: string): Paper | undefined; all(): Paper[] };
+/** The papers the service reads: heads from the library's in-memory copy, text from the table. */
+export type PaperSource = Pick<PaperReader, 'get' | 'all' | 'read'>;
 
 const FIELD_ORDER: Record<AnnotationField, number> = { title: 0, abstract: 1 };
 
@@ -60,18 +61,26 @@ export class AnnotationService {
     return { ...a, paperTitle: paper.title, anchor: at, orphaned: at === null };
   }
 
-  private paper(id: string): Paper {
-    const p = this.papers.get(id);
+  /** A paper, whole (its abstract holds highlights). */
+  private async paper(id: string): Promise<Paper> {
+    const [p] = this.papers.get(id) ? await this.papers.read([id]) : [];
     if (!p) throw new QuireError('not_found', `No paper with id "${id}".`);
     return p;
   }
 
+  /** The highlighted papers of `state`, whole, by id (papers no longer in the library are absent). */
+  private async highlighted(annotations: readonly StoredAnnotation[]): Promise<Map<string, Paper>> {
+    const ids = [...new Set(annotations.map((a) => a.paperId))];
+    return new Map((await this.papers.read(ids)).map((p) => [p.id, p]));
+  }
+
   /** Highlights whose paper is in the library, as views (deleted papers' highlights are in the trash). */
-  private views(state: AnnotationState, paperId?: string): Annotation[] {
+  private async views(state: AnnotationState, paperId?: string): Promise<Annotation[]> {
+    const mine = state.annotations.filter((a) => paperId === undefined || a.paperId === paperId);
+    const papers = await this.highlighted(mine);
     const out: Annotation[] = [];
-    for (const a of state.annotations) {
-      if (paperId !== undefined && a.paperId !== paperId) continue;
-      const p = this.papers.get(a.paperId);
+    for (const a of mine) {
+      const p = papers.get(a.paperId);
       if (p) out.push(this.view(a, p));
     }
     return out.sort(
@@ -87,7 +96,7 @@ export class AnnotationService {
   async list(input: ParsedInputOf<'annotations:list'>): Promise<AnnotationPage> {
     const state = await this.store.read();
     const words = foldedWords(input.query);
-    const items = this.views(state, input.paperId).filter(
+    const items = (await this.views(state, input.paperId)).filter(
       (a) =>
         (input.kind === undefined || a.kind === input.kind) &&
         (input.orphaned === undefined || a.orphaned === input.orphaned) &&
@@ -104,13 +113,13 @@ export class AnnotationService {
   async get(id: string): Promise<Annotation> {
     const state = await this.store.read();
     const a = state.annotations.find((x) => x.id === id);
-    const p = a && this.papers.get(a.paperId);
+    const p = a && (await this.highlighted([a])).get(a.paperId);
     if (!a || !p) throw new QuireError('not_found', `No highlight with id "${id}".`);
     return this.view(a, p);
   }
 
   async add(input: ParsedInputOf<'annotations:add'>): Promise<Annotation> {
-    const paper = this.paper(input.paperId);
+    const paper = await this.paper(input.paperId);
     const { field, selectors } = selectionIn(paper, input);
     const saved = await this.store.change((s) => {
       const kind = input.kind ?? s.kinds[0]!.id;
@@ -147,7 +156,7 @@ export class AnnotationService {
       s.annotations[i] = next;
       return next;
     });
-    return this.view(saved, this.paper(saved.paperId));
+    return this.view(saved, await this.paper(saved.paperId));
   }
 
   async remove(ids: string[]): Promise<{ removed: number; undoToken: string }> {
@@ -264,11 +273,17 @@ export class AnnotationService {
   async export(format: 'w3c' | 'markdown', paperIds?: string[]): Promise<AnnotationExportResult> {
     const state = await this.store.read();
     const only = paperIds ? new Set(paperIds) : null;
-    const items = this.views(state).filter((a) => !only || only.has(a.paperId));
-    return exportAnnotations(format, items, (id) => this.paper(id), state.kinds);
+    const items = (await this.views(state)).filter((a) => !only || only.has(a.paperId));
+    const papers = await this.highlighted(items);
+    const paperOf = (id: string) => {
+      const p = papers.get(id);
+      if (!p) throw new QuireError('not_found', `No paper with id "${id}".`);
+      return p;
+    };
+    return exportAnnotations(format, items, paperOf, state.kinds);
   }
 
   import(text: string, name: string): Promise<AnnotationImportResult> {
-    return importAnnotations(this.store, this.papers.all(), text, name);
+    return importAnnotations(this.store, this.papers, text, name);
   }
 }

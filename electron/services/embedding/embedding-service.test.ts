@@ -63,7 +63,7 @@ describe('EmbeddingService', () => {
     expect(search.modelId).toBe(DEFAULT_MODEL);
     const id = all.ids[1]!;
     const stored = all.vectors.subarray(all.dims, 2 * all.dims);
-    const fresh = await search.embedQuery(paperText(core.store.get(id)!));
+    const fresh = await search.embedQuery(paperText((await core.store.read([id]))[0]!));
     expect(fresh).toHaveLength(all.dims);
     expect(cosine(stored, fresh)).toBeCloseTo(1, 5);
   });

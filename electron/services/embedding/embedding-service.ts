@@ -1,11 +1,11 @@
 // Embedding service: keeps a vector for every paper under the active model, embedding only papers
 // that are new or changed (text hash), in a worker, in batches with progress and cancel. Switching
 // models re-indexes into the new model's table while search keeps using the old one until done.
-import { createHash } from 'node:crypto';
 import type { CallContext } from '@shared/api/contract';
 import { QuireError } from '@shared/api/errors';
 import type { EmbeddingStatus, Paper } from '@shared/api/schemas';
 import type { LibraryLocation } from '../library/location';
+import { paperText, textHash } from '../library/paper-head';
 import type { PaperStore } from '../library/store';
 import type { SettingsStore } from '../settings/settings-store';
 import { Embedder, type EmbedderModel } from './embedder';
@@ -26,27 +26,18 @@ export type WithWriteLock = <T>(operation: string, ctx: Ctx, fn: () => Promise<T
 const UNCANCELLABLE: Ctx = { signal: new AbortController().signal, onProgress: () => {} };
 const EMBEDDING = 'embedding papers';
 
-/** What is embedded for a paper: its title and abstract. */
-export function paperText(p: Pick<Paper, 'title' | 'abstract'>): string {
-  return p.abstract ? `${p.title}. ${p.abstract}` : p.title;
-}
-
-export function textHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
-}
-
-const paperHashes = new WeakMap<Paper, string>();
+export { paperText, textHash };
 
 /**
- * The hash of a paper's embedded text, kept per paper object (the store replaces a paper's object
- * when it changes, never mutates it). Hashing every paper on each import and status call cost 1.6 s
- * at 110k papers; now only new and edited papers are hashed, and all of them after a reload.
+ * The hash of a paper's embedded text. The library's in-memory heads carry it (`textHash`, computed
+ * once when a paper is written or read in), so status and update compare hashes without the text.
  */
 export function paperHash(p: Paper): string {
-  let h = paperHashes.get(p);
-  if (h === undefined) paperHashes.set(p, (h = textHash(paperText(p))));
-  return h;
+  return textHash(paperText(p));
 }
+
+/** Papers whose text is read per round when embedding (abstracts come from the table). */
+const READ_BATCH = 1024;
 
 type Loaded = { model: LocatedModel; embedder: Embedder; vectors: VectorStore };
 
@@ -110,7 +101,7 @@ export class EmbeddingService {
   private async count(modelId: string): Promise<EmbeddingStatus> {
     const { model, vectors } = await this.load(modelId);
     let embedded = 0;
-    for (const p of this.deps.papers.all()) if (vectors.hashOf(p.id) === paperHash(p)) embedded++;
+    for (const p of this.deps.papers.all()) if (vectors.hashOf(p.id) === p.textHash) embedded++;
     const total = this.deps.papers.count;
     return {
       model: model.id,
@@ -155,9 +146,7 @@ export class EmbeddingService {
         const papers = this.deps.papers.all();
         const live = new Set(papers.map((p) => p.id));
         await vectors.remove([...vectors.ids()].filter((id) => !live.has(id)));
-        return papers
-          .filter((p) => vectors.hashOf(p.id) !== paperHash(p))
-          .map((p) => ({ id: p.id, text: paperText(p), hash: paperHash(p) }));
+        return papers.filter((p) => vectors.hashOf(p.id) !== p.textHash).map((p) => p.id);
       });
       const write = (rows: VectorRow[], c: Ctx) =>
         rows.length === 0
@@ -170,21 +159,29 @@ export class EmbeddingService {
       let pending: VectorRow[] = [];
       let done = 0;
       try {
-        for (let i = 0; i < todo.length; i += EMBED_BATCH) {
-          if (ctx.signal.aborted) throw new QuireError('cancelled', 'Cancelled.');
-          const batch = todo.slice(i, i + EMBED_BATCH);
-          const out = await embedder.embed(
-            batch.map((b) => b.text),
-            ctx.signal,
-          );
-          batch.forEach((b, j) => pending.push({ id: b.id, hash: b.hash, vector: out[j]! }));
-          done += batch.length;
-          if (pending.length >= WRITE_BATCH) {
-            const rows = pending;
-            pending = [];
-            await write(rows, ctx);
+        for (let r = 0; r < todo.length; r += READ_BATCH) {
+          // Papers deleted since the list was made are read as absent and skipped.
+          const papers = await this.deps.papers.read(todo.slice(r, r + READ_BATCH));
+          const texts = papers.map((p) => ({ id: p.id, text: paperText(p) }));
+          for (let i = 0; i < texts.length; i += EMBED_BATCH) {
+            if (ctx.signal.aborted) throw new QuireError('cancelled', 'Cancelled.');
+            const batch = texts.slice(i, i + EMBED_BATCH);
+            const out = await embedder.embed(
+              batch.map((b) => b.text),
+              ctx.signal,
+            );
+            batch.forEach((b, j) =>
+              pending.push({ id: b.id, hash: textHash(b.text), vector: out[j]! }),
+            );
+            done += batch.length;
+            if (pending.length >= WRITE_BATCH) {
+              const rows = pending;
+              pending = [];
+              await write(rows, ctx);
+            }
+            ctx.onProgress({ phase: 'embed', done, total: todo.length });
           }
-          ctx.onProgress({ phase: 'embed', done, total: todo.length });
+          done += Math.min(READ_BATCH, todo.length - r) - papers.length;
         }
       } finally {
         // Whatever was embedded before a cancel is kept: the next update resumes from there.

@@ -3,7 +3,7 @@
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
 import { RowIds, withPaperIds } from '../library/row-ids';
-import { KEEP_VERSIONS_MS, pruneOlderThan, sqlString } from '../library/store';
+import { KEEP_VERSIONS_MS, pruneOlderThan, sqlString } from '../library/lance-sql';
 import {
   connectLance,
   localLocation,

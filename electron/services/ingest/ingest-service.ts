@@ -15,9 +15,9 @@ import {
   type PaperDraft,
 } from '@shared/api/schemas';
 import { parseSource } from '../import';
-import { olderFirst } from '../library/identity-index';
 import type { PaperStore } from '../library/store';
 import { dedupe } from './dedupe';
+import { libraryKeys } from './library-keys';
 import { draftToPaper } from './draft-to-paper';
 import { checkPathAccess } from './source-access';
 
@@ -77,8 +77,9 @@ export class IngestService {
     });
     throwIfCancelled(ctx.signal);
     ctx.onProgress({ phase: 'dedupe', done: 0, total: parsed.records.length });
-    const library = { withKey: (key: string) => this.store.withKey(key), compare: olderFirst };
-    const outcome = dedupe(parsed.records, library, { keepSeparate: req.keepSeparate });
+    const outcome = dedupe(parsed.records, await libraryKeys(this.store, parsed.records), {
+      keepSeparate: req.keepSeparate,
+    });
     return { name, parsed, ...outcome };
   }
 

@@ -32,8 +32,8 @@ export type ClusterPapers = (clusterId: string) => Promise<ReadonlySet<string>>;
 /** Answers which papers have a highlight of a kind, `*` for any (given by the annotations service). */
 export type AnnotatedPapers = (kind: string) => Promise<ReadonlySet<string>>;
 
-/** Answers which papers hold every typed word, or undefined when it cannot tell (text-index.ts). */
-export type TextPapers = (typed: readonly string[]) => ReadonlySet<string> | undefined;
+/** Answers which papers hold every typed word (text-index.ts). */
+export type TextPapers = (typed: readonly string[]) => Promise<ReadonlySet<string>>;
 
 /**
  * Sets answered for one query: papers holding the typed words, pending suggestions, cluster members,
@@ -49,13 +49,13 @@ export type FilterSets = {
 /** Resolves the sets a query's filters need (the cluster one asks the map, which may reject). */
 export async function filterSets(
   f: SearchFilters,
+  text: TextPapers,
   suggested?: SuggestedPapers,
   cluster?: ClusterPapers,
   annotated?: AnnotatedPapers,
-  text?: TextPapers,
 ): Promise<FilterSets> {
   const typed = words(f.text);
-  const withText = typed.length > 0 ? text?.(typed) : undefined;
+  const withText = typed.length > 0 ? await text(typed) : undefined;
   return {
     ...(withText ? { text: withText } : {}),
     ...(f.suggestedTag ? { suggested: suggested?.(f.suggestedTag) ?? new Set<string>() } : {}),
@@ -66,8 +66,12 @@ export async function filterSets(
   };
 }
 
+/**
+ * Whether a paper passes the filters. The text filter is answered by `sets.text` (filterSets): a
+ * paper's abstract is not in memory to look at.
+ */
 export function matchesFilters(
-  p: Paper,
+  p: Omit<Paper, 'abstract'>,
   f: SearchFilters,
   textWords = words(f.text),
   sets: FilterSets = {},
@@ -78,10 +82,8 @@ export function matchesFilters(
   if (f.annotationKind && !sets.annotated?.has(p.id)) return false;
   if (f.yearFrom != null && (p.year == null || p.year < f.yearFrom)) return false;
   if (f.yearTo != null && (p.year == null || p.year > f.yearTo)) return false;
-  if (sets.text) return sets.text.has(p.id);
   if (textWords.length === 0) return true;
-  const text = searchableText(p);
-  return textWords.every((w) => text.includes(w));
+  return sets.text?.has(p.id) ?? false;
 }
 
 export function hasFilters(f: SearchFilters): boolean {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PaperDraftSchema, type Paper } from '@shared/api/schemas';
 import { paperRecord as paper } from '../../../tests/support/paper';
 import { dedupe } from '../ingest/dedupe';
-import { olderFirst } from './identity-index';
+import { libraryKeys } from '../ingest/library-keys';
 import { PaperStore } from './store';
 
 let dir: string;
@@ -22,10 +22,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const ids = (ps: Paper[]) => ps.map((p) => p.id);
-
-/** The library as an import's duplicate check reads it (ingest-service.ts). */
-const libraryKeys = () => ({ withKey: (key: string) => store.withKey(key), compare: olderFirst });
+const ids = (ps: readonly { id: string }[]) => ps.map((p) => p.id);
 
 describe('PaperStore.withKey', () => {
   it('follows adds, edits and deletes, oldest paper first', async () => {
@@ -37,7 +34,8 @@ describe('PaperStore.withKey', () => {
     expect(ids(store.withKey('doi:10.1000/a'))).toEqual(['a']);
     expect(store.withKey('doi:10.1000/b')).toEqual([]);
 
-    await store.update([{ ...store.get('a')!, doi: '10.1000/B', title: 'Preface' }]);
+    const [a] = await store.read(['a']);
+    await store.update([{ ...a!, doi: '10.1000/B', title: 'Preface' }]);
     expect(store.withKey('doi:10.1000/a')).toEqual([]);
     expect(ids(store.withKey('doi:10.1000/b'))).toEqual(['a']);
     expect(ids(store.withKey('title:editorial'))).toEqual(['b']);
@@ -68,7 +66,7 @@ describe('dedupe through the index', () => {
       PaperDraftSchema.parse({ title: 'Attention (preprint)', arxivId: '1706.03762' }),
       PaperDraftSchema.parse({ title: 'Attention', year: 2017, notes: 'x' }),
     ];
-    const out = dedupe(drafts, libraryKeys());
+    const out = dedupe(drafts, await libraryKeys(store, drafts));
     expect(out.duplicates.map((d) => d.existingId)).toEqual(['new', 'old']);
   });
 
@@ -96,8 +94,9 @@ describe('dedupe through the index', () => {
         authors: [`Author ${i % 9}`],
       }),
     );
-    const byList = dedupe(drafts, store.all(), { keepSeparate: [3, 4] });
-    const byIndex = dedupe(drafts, libraryKeys(), { keepSeparate: [3, 4] });
+    const whole = await store.read(store.all().map((p) => p.id));
+    const byList = dedupe(drafts, whole, { keepSeparate: [3, 4] });
+    const byIndex = dedupe(drafts, await libraryKeys(store, drafts), { keepSeparate: [3, 4] });
     expect(byIndex).toEqual(byList);
     expect(byList.duplicates.length).toBeGreaterThan(10);
     expect(byList.distinct.length).toBeGreaterThan(0);

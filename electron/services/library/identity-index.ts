@@ -5,8 +5,8 @@
 // drops it until the next import. Keys are held as 53-bit hashes beside the ids the papers already
 // hold, so it costs a few dozen bytes per key; a lookup checks the papers' real keys, so a hash
 // collision costs a comparison, never a wrong match.
-import type { Paper } from '@shared/api/schemas';
 import { identityKeys } from '@shared/papers/identity';
+import type { PaperHead } from './paper-head';
 
 /** FNV-1a over UTF-16 units, twice with different offsets, folded into one safe integer. */
 function hash53(s: string): number {
@@ -21,22 +21,23 @@ function hash53(s: string): number {
 }
 
 /** The store's order: reloads sort by the instant a paper was added, and new papers come last. */
-export const olderFirst = (a: Paper, b: Paper): number => a.addedAt.localeCompare(b.addedAt);
+export const olderFirst = (a: { addedAt: string }, b: { addedAt: string }): number =>
+  a.addedAt.localeCompare(b.addedAt);
 
 export class IdentityIndex {
   /** Key hash → the id, or ids, of the papers holding that key. */
   private byHash: Map<number, string | string[]> | undefined;
 
   constructor(
-    private readonly papers: () => Iterable<Paper>,
-    private readonly paper: (id: string) => Paper | undefined,
+    private readonly papers: () => Iterable<PaperHead>,
+    private readonly paper: (id: string) => PaperHead | undefined,
   ) {}
 
   /** The library's papers holding `key` (as identityKeys spells it), in the order they were added. */
-  withKey(key: string): Paper[] {
+  withKey(key: string): PaperHead[] {
     const at = this.built().get(hash53(key));
     if (at === undefined) return [];
-    const found: Paper[] = [];
+    const found: PaperHead[] = [];
     for (const id of typeof at === 'string' ? [at] : at) {
       const p = this.paper(id);
       if (p && identityKeys(p).some((k) => k.key === key)) found.push(p);
@@ -44,17 +45,17 @@ export class IdentityIndex {
     return found.sort(olderFirst);
   }
 
-  added(papers: readonly Paper[]): void {
+  added(papers: readonly PaperHead[]): void {
     if (this.byHash) for (const p of papers) this.put(this.byHash, p);
   }
 
   /** `before` are the papers as they were, `after` as written (matched by id). */
-  replaced(before: readonly Paper[], after: readonly Paper[]): void {
+  replaced(before: readonly PaperHead[], after: readonly PaperHead[]): void {
     this.removed(before);
     this.added(after);
   }
 
-  removed(papers: readonly Paper[]): void {
+  removed(papers: readonly PaperHead[]): void {
     const map = this.byHash;
     if (!map) return;
     for (const p of papers) {
@@ -85,7 +86,7 @@ export class IdentityIndex {
     return this.byHash;
   }
 
-  private put(map: Map<number, string | string[]>, p: Paper): void {
+  private put(map: Map<number, string | string[]>, p: PaperHead): void {
     for (const { key } of identityKeys(p)) {
       const h = hash53(key);
       const at = map.get(h);

@@ -34,7 +34,7 @@ const failure = (p: Promise<unknown>) =>
 describe('LibraryService edits', () => {
   it('update saves notes and tags (trimmed, once each), keeps the rest, and survives a reopen', async () => {
     const lib = new LibraryService(store);
-    const before = lib.get('a');
+    const before = await lib.get('a');
     const after = await lib.update({ id: 'a', notes: 'Read twice ∑ 🚀', tags: [' x ', 'x', 'y'] });
     expect(after).toMatchObject({ title: 'Attention', notes: 'Read twice ∑ 🚀', tags: ['x', 'y'] });
     expect(after.updatedAt >= before.updatedAt).toBe(true);
@@ -42,7 +42,7 @@ describe('LibraryService edits', () => {
 
     await store.close();
     store = await PaperStore.open(dir);
-    expect(new LibraryService(store).get('a')).toMatchObject({
+    expect(await new LibraryService(store).get('a')).toMatchObject({
       notes: 'only notes',
       tags: ['x', 'y'],
     });
@@ -53,7 +53,7 @@ describe('LibraryService edits', () => {
 
   it('delete can be undone once, restoring the papers as they were', async () => {
     const lib = new LibraryService(store);
-    const original = lib.get('b');
+    const original = await lib.get('b');
     const del = await lib.delete(['b', 'c', 'no-such']);
     expect(del.deleted).toBe(2);
     expect(store.count).toBe(1);
@@ -61,7 +61,7 @@ describe('LibraryService edits', () => {
       code: 'not_found',
     });
     expect(await lib.undoDelete(del.undoToken)).toEqual({ restored: 2 });
-    expect(lib.get('b')).toEqual(original);
+    expect(await lib.get('b')).toEqual(original);
     expect(store.count).toBe(3);
     expect(await failure(lib.undoDelete(del.undoToken))).toMatchObject({ code: 'not_found' });
     expect(await failure(lib.delete(['no-such']))).toMatchObject({ code: 'not_found' });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ListInputSchema, type Paper } from '@shared/api/schemas';
 import { LibraryService } from './library-service';
-import { paperRecord as paper } from '../../../tests/support/paper';
+import { paperRecord as paper, storedPaper } from '../../../tests/support/paper';
 import { sortPapers } from './sort';
 import { PaperStore } from './store';
 
@@ -39,7 +39,7 @@ describe('LibraryService.list', () => {
     );
     await store.add(papers);
     const lib = new LibraryService(store);
-    const all = store.all();
+    const whole = new Map((await store.read(store.all().map((p) => p.id))).map((p) => [p.id, p]));
     const cases = [
       { tag: 'common', expect: (p: Paper) => p.tags.includes('common') },
       { text: 'spectral', expect: (p: Paper) => /spectral/i.test(p.title + p.abstract) },
@@ -59,7 +59,9 @@ describe('LibraryService.list', () => {
           const r = await lib.list(
             ListInputSchema.parse({ ...filter, sort, dir, offset, limit: 25 }),
           );
-          const want = sortPapers([...all], sort, dir).filter(keep);
+          const want = sortPapers(store.all(), sort, dir)
+            .map((h) => whole.get(h.id)!)
+            .filter(keep);
           const what = `${JSON.stringify(filter)} ${sort} ${dir} @${offset}`;
           expect(r.total, what).toBe(want.length);
           expect(
@@ -112,7 +114,7 @@ describe('LibraryService.list', () => {
     expect(await order(lib, 'title', 'asc')).toEqual(['a', 'b', 'c']); // the filter left it whole
     expect(await order(lib, 'title', 'desc')).toEqual(['c', 'b', 'a']);
 
-    await store.update([{ ...store.get('a')!, title: 'Zeta', notes: 'renamed' }]);
+    await store.update([{ ...(await storedPaper(store, 'a')), title: 'Zeta', notes: 'renamed' }]);
     expect(await order(lib, 'title', 'asc')).toEqual(['b', 'c', 'a']);
     const renamed = await lib.list(ListInputSchema.parse({ sort: 'title', text: 'zeta' }));
     expect(renamed.items).toMatchObject([{ id: 'a', notes: 'renamed' }]);
@@ -147,7 +149,7 @@ describe('LibraryService.list', () => {
           only((p) => ids.includes(p.id) && p.tags.includes('common')),
         );
       }
-    await store.update([{ ...store.get('p1')!, tags: ['rare'] }]);
+    await store.update([{ ...(await storedPaper(store, 'p1')), tags: ['rare'] }]);
     const after = await lib.list(ListInputSchema.parse({ tag: 'rare', limit: 1000 }));
     expect(after.items.map((p) => p.id)).toEqual(['p1', 'p3', 'p13', 'p23', 'p33']);
   });

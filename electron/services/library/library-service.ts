@@ -14,6 +14,7 @@ import {
 } from './filter';
 import { byTitleMatch } from '@shared/papers/title-match';
 import { SortedOrders, walkIsCheaper } from './sort';
+import type { PaperHead } from './paper-head';
 import type { PaperStore } from './store';
 import { newToken } from '../tokens';
 
@@ -23,7 +24,7 @@ const UNDO_DEPTH = 20;
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** Which optional columns any paper fills; stops scanning as soon as all of them are found. */
-export function columnFill(papers: readonly Paper[]): ColumnFill {
+export function columnFill(papers: readonly PaperHead[]): ColumnFill {
   const f: ColumnFill = { authors: false, year: false, venue: false, tags: false };
   for (const p of papers) {
     f.authors ||= p.authors.length > 0;
@@ -65,15 +66,15 @@ export class LibraryService {
     const textWords = words(input.text);
     const sets = await filterSets(
       filters,
+      (typed) => this.store.withWords(typed),
       this.suggested,
       this.clusterPapers,
       this.annotated,
-      (typed) => this.store.withWords(typed),
     );
     const few = this.fewest(input, sets);
     const only = input.ids ? new Set(input.ids) : undefined;
     const filtered = hasFilters(filters);
-    const passes = (p: Paper) =>
+    const passes = (p: PaperHead) =>
       (!only || only.has(p.id)) && (!filtered || matchesFilters(p, filters, textWords, sets));
     if (input.sort !== 'match' && few) {
       const order = this.orders.get(input.sort, input.dir);
@@ -83,12 +84,12 @@ export class LibraryService {
         let total = 0;
         for (const p of few) if (passes(p)) total++;
         const end = input.offset + input.limit;
-        const page: Paper[] = [];
+        const page: PaperHead[] = [];
         for (const p of order) {
           if (page.length >= end) break;
           if (passes(p)) page.push(p);
         }
-        const items = page.slice(input.offset);
+        const items = await this.whole(page.slice(input.offset));
         return { total, offset: input.offset, items, filled: this.columns() };
       }
     }
@@ -107,9 +108,14 @@ export class LibraryService {
     return {
       total: items.length,
       offset: input.offset,
-      items: items.slice(input.offset, input.offset + input.limit),
+      items: await this.whole(items.slice(input.offset, input.offset + input.limit)),
       filled: this.columns(),
     };
+  }
+
+  /** A page's papers with their abstracts (read from the table), in the page's order. */
+  private whole(page: readonly PaperHead[]): Promise<Paper[]> {
+    return this.store.read(page.map((p) => p.id));
   }
 
   /** Which optional columns the library fills, computed again only after it changes. */
@@ -124,10 +130,10 @@ export class LibraryService {
    * words, a tag, a cluster, pending suggestions, highlights): the list then looks at those, not at the library.
    * The filters still all apply to them.
    */
-  private fewest(input: ParsedInputOf<'library:list'>, sets: FilterSets): Paper[] | undefined {
+  private fewest(input: ParsedInputOf<'library:list'>, sets: FilterSets): PaperHead[] | undefined {
     const byIds = (ids: Iterable<string>) =>
-      [...new Set(ids)].map((id) => this.store.get(id)).filter((p): p is Paper => !!p);
-    const pools: { size: number; papers: () => readonly Paper[] }[] = [];
+      [...new Set(ids)].map((id) => this.store.get(id)).filter((p): p is PaperHead => !!p);
+    const pools: { size: number; papers: () => readonly PaperHead[] }[] = [];
     if (input.ids) pools.push({ size: input.ids.length, papers: () => byIds(input.ids!) });
     if (input.tag) {
       const tagged = this.orders.tagged(input.tag);
@@ -139,14 +145,15 @@ export class LibraryService {
     return [...pools.reduce((a, b) => (b.size < a.size ? b : a)).papers()];
   }
 
-  get(id: string): Paper {
-    const p = this.store.get(id);
+  /** The whole paper, abstract included. */
+  async get(id: string): Promise<Paper> {
+    const [p] = this.store.get(id) ? await this.store.read([id]) : [];
     if (!p) throw new QuireError('not_found', `No paper with id "${id}".`);
     return p;
   }
 
   async update(input: ParsedInputOf<'library:update'>): Promise<Paper> {
-    const p = this.get(input.id);
+    const p = await this.get(input.id);
     const tags = input.tags === undefined ? p.tags : [...new Set(input.tags.map((t) => t.trim()))];
     const next: Paper = {
       ...p,

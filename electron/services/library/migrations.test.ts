@@ -15,6 +15,7 @@ import {
   paperToRow,
   papersSchema,
 } from './schema';
+import { storedPaper } from '../../../tests/support/paper';
 import { PaperStore } from './store';
 
 const DETAILS: ReadonlySet<string> = new Set(WORK_DETAIL_COLUMNS);
@@ -70,9 +71,9 @@ describe('library format 2 → 3 (volume, issue, edition, pages)', () => {
     const store = await PaperStore.open(dir);
     expect(store.schemaVersion).toBe(SCHEMA_VERSION);
     expect((await readMeta(dir))?.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(store.all()).toEqual(OLD);
+    expect(await store.read(store.all().map((p) => p.id))).toEqual(OLD);
     await store.add([paper('3', 'Sketch of the analytical engine', { volume: '2', pages: '1–9' })]);
-    await store.update([{ ...store.get('1')!, volume: '1' }]);
+    await store.update([{ ...(await storedPaper(store, '1')), volume: '1' }]);
     await store.close();
 
     const again = await PaperStore.open(dir);
@@ -92,7 +93,7 @@ describe('library format 2 → 3 (volume, issue, edition, pages)', () => {
     await step.run(db);
     db.close();
     const store = await PaperStore.open(dir);
-    expect(store.all()).toEqual(OLD);
+    expect(await store.read(store.all().map((p) => p.id))).toEqual(OLD);
     await store.close();
   });
 });

@@ -17,7 +17,7 @@ import { Field, Float64, Schema, Utf8 } from 'apache-arrow';
 import type { CallContext } from '@shared/api/contract';
 import { QuireError, throwIfCancelled } from '@shared/api/errors';
 import { openTableIfExists, replaceRows } from './location';
-import { sqlString } from './store';
+import { sqlString } from './lance-sql';
 import { SharedHold } from './shared-hold';
 import { describeOwner, type LockOwner, type WriterMode } from './write-lock';
 

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { paperRecord } from '../../../tests/support/paper';
+import { paperRecord, storedPaper } from '../../../tests/support/paper';
 import { VectorStore } from '../embedding/vector-store';
 import { PaperStore } from './store';
 
@@ -51,7 +51,7 @@ describe('full-text search named by row ids', () => {
     s = await PaperStore.open(dir); // the reload learns the row ids
     expect(await twice(s, 'photonic')).toEqual(['a']);
 
-    await s.update([{ ...s.get('b')!, title: 'photonic graph networks' }]);
+    await s.update([{ ...(await storedPaper(s, 'b')), title: 'photonic graph networks' }]);
     await s.add([paper('c', 'photonic memory')]);
     expect(await twice(s, 'photonic')).toEqual(['a', 'b', 'c']);
 
@@ -79,7 +79,9 @@ describe('full-text search named by row ids', () => {
     const app = await indexedStore(paper('a', 'photonic chips'));
     expect(await twice(app, 'photonic')).toEqual(['a']);
     const cli = await PaperStore.open(dir);
-    await cli.update([{ ...cli.get('a')!, title: 'spiking networks', abstract: 'Spikes.' }]);
+    await cli.update([
+      { ...(await storedPaper(cli, 'a')), title: 'spiking networks', abstract: 'Spikes.' },
+    ]);
     await cli.add([paper('b', 'photonic memory')]);
     await cli.close();
     await app.catchUp();

@@ -27,6 +27,11 @@ export class RowIds {
   learn(rows: Row[]): void {
     const ids = new Map<number, string>();
     for (const r of rows) ids.set(Number(r._rowid), String(r.id));
+    this.learnMap(ids);
+  }
+
+  /** Replaces what is known with `ids` (row id → paper id), read in full by a reload. */
+  learnMap(ids: Map<number, string>): void {
     this.ids = ids;
     this.generation++;
   }

@@ -70,12 +70,30 @@ export function rowToPaper(r: PaperRow): Paper {
   };
 }
 
-/** A Paper as a table row, with its derived `fold` column. */
+/**
+ * A Paper as a table row, with its derived `fold` column. Only the table's columns are taken: an
+ * object with more (a paper head with its abstract added, say) writes the same row.
+ */
 export function paperToRow(p: Paper): Record<string, unknown> {
   return {
-    ...p,
+    id: p.id,
+    title: p.title,
+    abstract: p.abstract,
     authors: [...p.authors],
+    year: p.year,
+    venue: p.venue,
+    doi: p.doi,
+    arxivId: p.arxivId,
+    url: p.url,
+    sourceFile: p.sourceFile,
+    addedAt: p.addedAt,
+    updatedAt: p.updatedAt,
+    notes: p.notes,
     tags: [...p.tags],
     [FOLD_COLUMN]: foldText(p.title, p.abstract),
+    volume: p.volume,
+    issue: p.issue,
+    edition: p.edition,
+    pages: p.pages,
   };
 }

@@ -1,6 +1,7 @@
 // Library ordering: by one column, ascending or descending, with papers that lack the value
 // (no year, no venue, no authors, no title) always after the rest, whichever way the column runs.
-import type { Paper, SORT_KEYS } from '@shared/api/schemas';
+import type { SORT_KEYS } from '@shared/api/schemas';
+import type { PaperHead } from './paper-head';
 
 type SortKey = (typeof SORT_KEYS)[number];
 
@@ -8,8 +9,8 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 type Column = {
   /** False when the paper has nothing in this column. */
-  has(p: Paper): boolean;
-  compare(a: Paper, b: Paper): number;
+  has(p: PaperHead): boolean;
+  compare(a: PaperHead, b: PaperHead): number;
 };
 
 const COLUMNS: Record<SortKey, Column> = {
@@ -33,7 +34,7 @@ const COLUMNS: Record<SortKey, Column> = {
  * Sorts in place. Stable: ties (and the papers without a value) keep their order, which is the
  * added order; descending reverses the comparison, not the tie order.
  */
-export function sortPapers(items: Paper[], by: SortKey, dir: 'asc' | 'desc'): Paper[] {
+export function sortPapers(items: PaperHead[], by: SortKey, dir: 'asc' | 'desc'): PaperHead[] {
   const col = COLUMNS[by];
   const sign = dir === 'asc' ? 1 : -1;
   return items.sort((a, b) => {
@@ -50,7 +51,7 @@ export function walkIsCheaper(count: number, total: number): boolean {
 }
 
 /** What the orders are computed from: PaperStore (its revision moves on every change). */
-export type OrderSource = { readonly revision: number; all(): Paper[] };
+export type OrderSource = { readonly revision: number; all(): PaperHead[] };
 
 /**
  * The whole library in each order asked for, kept until the library changes: a list call filters
@@ -60,13 +61,13 @@ export type OrderSource = { readonly revision: number; all(): Paper[] };
  */
 export class SortedOrders {
   private revision = -1;
-  private readonly orders = new Map<string, readonly Paper[]>();
-  private readonly ranks = new Map<string, Map<Paper, number>>();
-  private tags: Map<string, Paper[]> | undefined;
+  private readonly orders = new Map<string, readonly PaperHead[]>();
+  private readonly ranks = new Map<string, Map<PaperHead, number>>();
+  private tags: Map<string, PaperHead[]> | undefined;
 
   constructor(private readonly source: OrderSource) {}
 
-  get(by: SortKey, dir: 'asc' | 'desc'): readonly Paper[] {
+  get(by: SortKey, dir: 'asc' | 'desc'): readonly PaperHead[] {
     this.check();
     const key = `${by} ${dir}`;
     let order = this.orders.get(key);
@@ -75,10 +76,10 @@ export class SortedOrders {
   }
 
   /** The papers carrying `tag`, in the added order. */
-  tagged(tag: string): readonly Paper[] {
+  tagged(tag: string): readonly PaperHead[] {
     this.check();
     if (!this.tags) {
-      const tags = new Map<string, Paper[]>();
+      const tags = new Map<string, PaperHead[]>();
       for (const p of this.source.all())
         for (const t of p.tags) {
           const list = tags.get(t);
@@ -94,7 +95,7 @@ export class SortedOrders {
    * `papers` (of the library as it is now) in the order `by`/`dir`, as `get` would list them, sorted
    * by their ranks: for a few papers (see `walkIsCheaper` for many).
    */
-  ordered(papers: readonly Paper[], by: SortKey, dir: 'asc' | 'desc'): Paper[] {
+  ordered(papers: readonly PaperHead[], by: SortKey, dir: 'asc' | 'desc'): PaperHead[] {
     const order = this.get(by, dir);
     const key = `${by} ${dir}`;
     let rank = this.ranks.get(key);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '@shared/api/schemas';
 import { META_FILE, MIGRATIONS, writeMeta } from './migrations';
 import { PAPERS_TABLE, SCHEMA_VERSION } from './schema';
+import { storedPaper } from '../../../tests/support/paper';
 import { PaperStore } from './store';
 
 const paper = (id: string, title: string, extra: Partial<Paper> = {}): Paper => ({
@@ -46,12 +47,14 @@ describe('PaperStore', () => {
       paper('a', "O'Brien's law"),
       paper('bb', 'Second', { year: null, tags: ['x', 'y z'] }),
     ]);
-    await s.update([{ ...s.get('a')!, notes: 'n1', tags: ['t'] }]);
+    await s.update([{ ...(await storedPaper(s, 'a')), notes: 'n1', tags: ['t'] }]);
     expect(await s.remove(['bb', 'missing'])).toHaveLength(1);
     await s.close();
 
     const again = await PaperStore.open(dir);
-    expect(again.all()).toEqual([{ ...paper('a', "O'Brien's law"), notes: 'n1', tags: ['t'] }]);
+    expect(await again.read(again.all().map((p) => p.id))).toEqual([
+      { ...paper('a', "O'Brien's law"), notes: 'n1', tags: ['t'] },
+    ]);
     await again.close();
   });
 
@@ -140,7 +143,7 @@ describe('PaperStore', () => {
     expect(await app.refresh()).toBe(true);
     expect(app.get('c1')?.title).toBe('Written by the CLI');
     expect(await app.refresh()).toBe(false);
-    await app.update([{ ...app.get('c1')!, notes: 'edited in the app' }]);
+    await app.update([{ ...(await storedPaper(app, 'c1')), notes: 'edited in the app' }]);
     expect(await cli.refresh()).toBe(true);
     expect(cli.get('c1')?.notes).toBe('edited in the app');
     expect(cli.count).toBe(1);

@@ -1,72 +1,32 @@
 // PaperStore: the papers table on LanceDB (in a folder, or on object storage: location.ts), with an
-// in-memory copy for fast listing and sorting (LanceDB queries have no ORDER BY). Every write is one
-// LanceDB commit, serialised by a lock.
+// in-memory copy of every paper but its abstract for fast listing and sorting (LanceDB queries have no
+// ORDER BY); abstracts are read from the table when needed (paper-head.ts). Every write is one LanceDB
+// commit, serialised by a lock.
 import { mkdir } from 'node:fs/promises';
 import * as lancedb from '@lancedb/lancedb';
 import type { Paper } from '@shared/api/schemas';
 import { connectLance, localLocation, tableStamper, type LibraryLocation } from './location';
 import { fileMeta, migrate, type Migration } from './migrations';
-import {
-  FOLD_COLUMN,
-  PAPERS_TABLE,
-  SCHEMA_VERSION,
-  paperToRow,
-  papersSchema,
-  rowToPaper,
-} from './schema';
+import { PAPERS_TABLE, SCHEMA_VERSION, paperToRow, papersSchema, rowToPaper } from './schema';
 import { IdentityIndex, olderFirst } from './identity-index';
+import { headOf, type PaperHead, type PaperReader } from './paper-head';
 import { RowIds, withPaperIds } from './row-ids';
 import { tableMeta } from './table-meta';
 import { TextIndex } from './text-index';
+import { FTS_COLUMNS, ftsIndexConfig, ftsQuery, type FtsClause } from './full-text';
+import { PaperCache } from './paper-cache';
+import { PAPER_COLUMNS, plainRows, readPapers, scanPapers } from './paper-rows';
+import { KEEP_VERSIONS_MS, pruneOlderThan, sqlString } from './lance-sql';
 
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
 process.env.LANCE_CPU_THREADS ??= '4';
 
-const FTS_COLUMNS = ['title', 'abstract', FOLD_COLUMN] as const;
-/** Title words count double: a title is a summary of the abstract. */
-const TITLE_BOOST = 2;
-/** The fold column holds normalised forms from title and abstract alike: between the two. */
-const FOLD_BOOST = 1.5;
-
-/**
- * One part of a keyword query: its words are searched in title, abstract and their normalised forms
- * (compounds joined, accents folded), BM25 scores multiplied by `weight` and summed with the other
- * parts'. `allWords` asks for every word in one column (AND, not OR).
- */
-export type FtsClause = { text: string; weight: number; allWords?: boolean };
-
-function clauseQuery(c: FtsClause): lancedb.MultiMatchQuery {
-  return new lancedb.MultiMatchQuery(c.text, [...FTS_COLUMNS], {
-    boosts: [TITLE_BOOST * c.weight, c.weight, FOLD_BOOST * c.weight],
-    operator: c.allWords ? lancedb.Operator.And : lancedb.Operator.Or,
-  });
-}
+export type { FtsClause } from './full-text';
 
 export type StoreOptions = { migrations?: Migration[] };
 
-/**
- * Table versions older than this are removed when a table is optimized. LanceDB keeps 7 days of them
- * by default, and every optimize() rewrites the whole table (compaction below 1M rows): a library
- * grown to 640k papers in 10k imports took 51 GB of disk, and 100k papers 1.36 GB instead of 0.23 GB.
- * Nothing reads old versions for long: an import's rollback goes back to the version it started from
- * while it holds the write lock (nothing optimizes meanwhile), and a reader in another process catches
- * up with the newest version before each read. A minute covers a read under way; with back-to-back
- * imports (one every ~20 s at 300k papers) it keeps about three copies of the table, not hundreds.
- */
-export const KEEP_VERSIONS_MS = 60_000;
-
-/** What optimize() is given to drop the versions older than `keepMs`. */
-export function pruneOlderThan(keepMs: number): { cleanupOlderThan: Date } {
-  return { cleanupOlderThan: new Date(Date.now() - keepMs) };
-}
-
-/** SQL string literal for LanceDB predicates. */
-export function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-
-export class PaperStore {
-  private readonly papers = new Map<string, Paper>();
+export class PaperStore implements PaperReader {
+  private readonly papers = new Map<string, PaperHead>();
   private lock: Promise<unknown> = Promise.resolve();
   /** Table version the in-memory copy reflects; another process's commit moves the table past it. */
   private seenVersion = -1;
@@ -79,15 +39,15 @@ export class PaperStore {
   /** Row id → paper id, so full-text search never reads ids back (row-ids.ts). */
   private readonly rowIds: RowIds;
   /** Words of the papers' text → papers, for the text filter (text-index.ts). */
-  private readonly words = new TextIndex(
-    () => this.papers.values(),
-    (id) => this.papers.get(id),
-  );
+  private readonly words = new TextIndex(this);
   /** Identity key → papers, for an import's duplicate check (identity-index.ts). */
   private readonly identity = new IdentityIndex(
     () => this.papers.values(),
     (id) => this.papers.get(id),
   );
+
+  /** Whole papers: all of a small library, the last read and written of a large one. */
+  private readonly recent = new PaperCache();
 
   /** "Has the table changed?" without asking LanceDB (location.ts). */
   private readonly tableStamp: () => string;
@@ -140,11 +100,25 @@ export class PaperStore {
     return run;
   }
 
+  /**
+   * Reads the whole table again, a batch at a time, keeping each paper's head: the abstracts are read
+   * and let go batch by batch (reading every row at once held the whole table's text, abstracts and
+   * Arrow buffers alike, at the peak).
+   */
   private async reload(): Promise<void> {
     const version = await this.table.version();
-    const rows = await this.table.query().withRowId().toArray();
-    this.rowIds.learn(rows);
-    const list = rows.map(rowToPaper);
+    const list: PaperHead[] = [];
+    this.recent.clear();
+    const rowIds = new Map<number, string>();
+    for await (const batch of this.table.query().select(PAPER_COLUMNS).withRowId()) {
+      for (const row of plainRows(batch)) {
+        const paper = rowToPaper(row);
+        rowIds.set(Number(row._rowid), paper.id);
+        list.push(headOf(paper));
+        this.recent.offer(paper);
+      }
+    }
+    this.rowIds.learnMap(rowIds);
     // Insertion order = added order, which the "Added" sort relies on for ties.
     list.sort(olderFirst);
     this.papers.clear();
@@ -152,6 +126,11 @@ export class PaperStore {
     this.identity.reset();
     this.words.reset();
     this.seenVersion = version;
+    this.changed();
+  }
+
+  /** The papers changed: derived tables catch up (and reads under way keep nothing they read). */
+  private changed(): void {
     this.changes++;
   }
 
@@ -196,24 +175,72 @@ export class PaperStore {
     return this.papers.size;
   }
 
-  all(): Paper[] {
+  all(): PaperHead[] {
     return [...this.papers.values()];
   }
 
-  get(id: string): Paper | undefined {
+  get(id: string): PaperHead | undefined {
     return this.papers.get(id);
   }
 
+  /**
+   * Whole papers in the order of `ids` (unknown ids are left out): from the cache of whole papers
+   * (paper-cache.ts), the rest read from the table and kept there.
+   */
+  async read(ids: readonly string[]): Promise<Paper[]> {
+    const revision = this.changes;
+    const found = new Map<string, Paper>();
+    const wanted: string[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.recent.get(id);
+      if (hit) found.set(id, hit);
+      else if (this.papers.has(id)) wanted.push(id);
+    }
+    for (const p of await readPapers(this.table, wanted)) {
+      found.set(p.id, p);
+      // A write during the read may have changed the paper: only what is still current is kept.
+      if (this.changes === revision) this.recent.set(p);
+    }
+    return ids.map((id) => found.get(id)).filter((p): p is Paper => !!p);
+  }
+
+  /**
+   * Every paper in the table, whole, `size` at a time (in the table's order). Rows are read as the
+   * caller asks for them, so a full pass holds one batch of abstracts at a time.
+   */
+  batches(size?: number): AsyncGenerator<Paper[]> {
+    // A library held whole in the cache is not read again.
+    if (this.recent.size === this.papers.size) return this.cachedBatches(size);
+    return scanPapers(this.table, size);
+  }
+
+  private async *cachedBatches(size = 2048): AsyncGenerator<Paper[]> {
+    const ids = [...this.papers.keys()];
+    for (let i = 0; i < ids.length; i += size) {
+      const batch = ids.slice(i, i + size).map((id) => this.recent.peek(id));
+      if (batch.some((p) => !p)) {
+        // Written to since the pass began: the rest is read from the table.
+        yield* this.readOn(ids.slice(i), size);
+        return;
+      }
+      yield batch as Paper[];
+    }
+  }
+
+  private async *readOn(ids: string[], size: number): AsyncGenerator<Paper[]> {
+    for (let i = 0; i < ids.length; i += size) yield this.read(ids.slice(i, i + size));
+  }
+
   /** The papers holding an identity key (`doi:…`, `arxiv:…`, `title:…`), oldest first. */
-  withKey(key: string): Paper[] {
+  withKey(key: string): PaperHead[] {
     return this.identity.withKey(key);
   }
 
   /**
-   * The ids of the papers whose text holds every typed word, or undefined when the caller must scan
-   * (the index is still being built in the background, or a word has no letter or digit).
+   * The ids of the papers whose text holds every typed word (lower-cased): from the word index once
+   * it is built, by reading the table's text meanwhile (text-index.ts).
    */
-  withWords(typed: readonly string[]): ReadonlySet<string> | undefined {
+  withWords(typed: readonly string[]): Promise<ReadonlySet<string>> {
     return this.words.matching(typed);
   }
 
@@ -227,10 +254,12 @@ export class PaperStore {
     if (papers.length === 0) return Promise.resolve();
     return this.exclusive(async () => {
       await this.table.add(papers.map(paperToRow));
-      for (const p of papers) this.papers.set(p.id, p);
-      this.identity.added(papers);
+      const heads = papers.map(headOf);
+      for (const h of heads) this.papers.set(h.id, h);
+      for (const p of papers) this.recent.set(p);
+      this.identity.added(heads);
       this.words.added(papers);
-      this.changes++;
+      this.changed();
       await this.wrote();
     });
   }
@@ -244,27 +273,33 @@ export class PaperStore {
         .whenMatchedUpdateAll()
         .whenNotMatchedInsertAll()
         .execute(papers.map(paperToRow));
-      const before = papers.map((p) => this.papers.get(p.id)).filter((p): p is Paper => !!p);
-      for (const p of papers) this.papers.set(p.id, p);
-      this.identity.replaced(before, papers);
+      const before = papers.map((p) => this.papers.get(p.id)).filter((p): p is PaperHead => !!p);
+      const heads = papers.map(headOf);
+      for (const h of heads) this.papers.set(h.id, h);
+      for (const p of papers) this.recent.set(p);
+      this.identity.replaced(before, heads);
       this.words.replaced(before, papers);
-      this.changes++;
+      this.changed();
       await this.wrote();
     });
   }
 
-  /** Deletes papers in one commit and returns those that existed. */
+  /** Deletes papers in one commit and returns those that existed, whole (for an undo). */
   remove(ids: string[]): Promise<Paper[]> {
     return this.exclusive(async () => {
-      const found = ids.map((id) => this.papers.get(id)).filter((p): p is Paper => !!p);
+      const found = await this.read(ids);
       for (let i = 0; i < found.length; i += 1000) {
         const chunk = found.slice(i, i + 1000);
         await this.table.delete(`id IN (${chunk.map((p) => sqlString(p.id)).join(', ')})`);
       }
-      for (const p of found) this.papers.delete(p.id);
-      this.identity.removed(found);
-      this.words.removed(found);
-      this.changes++;
+      const heads = found.map((p) => this.papers.get(p.id)).filter((h): h is PaperHead => !!h);
+      for (const p of found) {
+        this.papers.delete(p.id);
+        this.recent.delete(p.id);
+      }
+      this.identity.removed(heads);
+      this.words.removed(heads);
+      this.changed();
       await this.wrote();
       return found;
     });
@@ -285,25 +320,21 @@ export class PaperStore {
     });
   }
 
-  /** Creates the full-text indexes on title, abstract and compound forms if they are missing. */
+  /**
+   * Creates the full-text indexes on title, abstract and compound forms, and the id index that
+   * `read()` looks papers up by, if they are missing.
+   */
   ensureFtsIndex(): Promise<void> {
     return this.exclusive(async () => {
       const have = new Set((await this.table.listIndices()).flatMap((i) => i.columns));
+      if (!have.has('id')) {
+        // A B-tree: `id IN (…)` of 100 ids at 100k papers took 7.5 ms scanning, 4.7 ms with it.
+        await this.table.createIndex('id', { config: lancedb.Index.btree() });
+        await this.wrote();
+      }
       for (const column of FTS_COLUMNS) {
         if (have.has(column)) continue;
-        // Positions stay off: with them, optimize() fails after appends (LanceDB bug, environment.md).
-        // English Snowball stemming and stop words, accents folded ("Schrödinger" = "schrodinger").
-        await this.table.createIndex(column, {
-          config: lancedb.Index.fts({
-            withPosition: false,
-            baseTokenizer: 'simple',
-            language: 'English',
-            stem: true,
-            removeStopWords: true,
-            asciiFolding: true,
-            lowercase: true,
-          }),
-        });
+        await this.table.createIndex(column, { config: ftsIndexConfig() });
         await this.wrote();
       }
     });
@@ -318,7 +349,8 @@ export class PaperStore {
     const stamp = this.tableStamp();
     if (stamp !== '' && stamp === this.ftsSeenAt) return true;
     const have = new Set((await this.table.listIndices()).flatMap((i) => i.columns));
-    const all = FTS_COLUMNS.every((c) => have.has(c));
+    // The id index too: a library made before it is given it by the next search.
+    const all = [...FTS_COLUMNS, 'id'].every((c) => have.has(c));
     this.ftsSeenAt = all ? stamp : undefined;
     return all;
   }
@@ -334,16 +366,7 @@ export class PaperStore {
     onlyIds?: string[],
   ): Promise<{ id: string; score: number }[]> {
     if (onlyIds?.length === 0) return [];
-    const clauses = typeof query === 'string' ? [{ text: query, weight: 1 }] : query;
-    const fts =
-      clauses.length === 1
-        ? clauseQuery(clauses[0]!)
-        : new lancedb.BooleanQuery(
-            clauses.map(
-              (c) =>
-                [lancedb.Occur.Should, clauseQuery(c)] as [lancedb.Occur, lancedb.FullTextQuery],
-            ),
-          );
+    const fts = ftsQuery(query);
     const search = (columns: string[]) => {
       let q = this.table.query().fullTextSearch(fts).select(columns).limit(k);
       if (onlyIds) q = q.where(`id IN (${onlyIds.map(sqlString).join(', ')})`);

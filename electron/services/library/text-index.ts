@@ -9,14 +9,17 @@
 // exact answer from the vocabulary, not an estimate. A typed word with punctuation ("graph-based",
 // "10.1038/") is looked up by its longest run, then checked against the candidates' text.
 //
-// Built on first use, kept current by the store's writes like identity-index.ts; a reload drops it.
-// Building costs ~45 µs a paper (4.5 s at 100k papers, most of it hashing words into the map), so a
-// library past SYNC_MAX papers builds it in slices between other work, and the filter scans until it
-// is ready; a write meanwhile starts the build over at the next filter.
+// Built on first use from the table's text, read a batch at a time (abstracts are not kept in memory:
+// paper-head.ts), and kept current by the store's writes like identity-index.ts; a reload drops it.
+// Building costs ~45 µs a paper (4.5 s at 100k papers, most of it hashing words into the map), so it
+// runs in slices between other work; a filter meanwhile waits for it in a small library (up to
+// WAIT_MAX papers) and reads the table's text through in a larger one. A write during the build
+// starts it over at the next filter.
 // Papers are numbered; a posting is one number or a growing Uint32Array. A removed paper's number is
 // retired rather than taken out of every posting; once half the numbers are retired, it is rebuilt.
 import type { Paper } from '@shared/api/schemas';
 import { searchableText } from './filter';
+import type { PaperHead, PaperReader } from './paper-head';
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
@@ -67,10 +70,12 @@ function wordsOf(p: Paper): Set<string> {
   return out;
 }
 
-/** Libraries up to this size build the index at once (~0.2 s); larger ones in the background. */
-const SYNC_MAX = 5_000;
-/** Papers per slice of a background build (~0.1 s). */
+/** In libraries up to this size a filter waits for the index to be built (~0.2 s) rather than scan. */
+const WAIT_MAX = 5_000;
+/** Papers read from the table at a time while building. */
 const SLICE = 2_000;
+/** A build yields to other work after this long (indexing a paper takes ~45 µs). */
+const SLICE_MS = 10;
 
 type Built = {
   postings: Map<string, Posting>;
@@ -84,21 +89,22 @@ export class TextIndex {
   private index: Built | undefined;
   private building: { cancelled: boolean; done: Promise<void> } | undefined;
 
-  constructor(
-    private readonly papers: () => Iterable<Paper>,
-    private readonly paper: (id: string) => Paper | undefined,
-  ) {}
+  constructor(private readonly papers: PaperReader) {}
 
   /**
    * The ids of the papers whose text holds every one of `typed` (lower-cased, as filter.ts's
-   * `words` gives them), or undefined when a word has no letter or digit to look up (then the caller
-   * scans).
+   * `words` gives them): from the index, or from the table's text while the index is being built in
+   * a large library, or when a word has no letter or digit to look up.
    */
-  matching(typed: readonly string[]): ReadonlySet<string> | undefined {
+  async matching(typed: readonly string[]): Promise<ReadonlySet<string>> {
     const runs = typed.map((w) => w.match(WORD));
-    if (runs.some((r) => !r)) return undefined;
-    const index = this.built();
-    if (!index) return undefined;
+    if (runs.some((r) => !r)) return this.scan(typed);
+    let index = this.built();
+    if (!index && this.papers.count <= WAIT_MAX) {
+      await this.ready();
+      index = this.built();
+    }
+    if (!index) return this.scan(typed);
     let found: Set<number> | undefined;
     // Longest words first: they are usually the rarest, so the later ones check fewer papers.
     const order = typed.map((w, i) => ({ w, run: longest(runs[i]!) }));
@@ -112,10 +118,11 @@ export class TextIndex {
         });
       }
       if (w !== run) {
-        for (const ord of next) {
-          const p = this.paper(index.idAt[ord]!);
-          if (!p || !searchableText(p).includes(w)) next.delete(ord);
-        }
+        const holding = await this.scan(
+          [w],
+          [...next].map((ord) => index.idAt[ord]!),
+        );
+        for (const ord of next) if (!holding.has(index.idAt[ord]!)) next.delete(ord);
       }
       found = next;
       if (found.size === 0) break;
@@ -123,14 +130,38 @@ export class TextIndex {
     return new Set([...(found ?? [])].map((ord) => index.idAt[ord]!));
   }
 
+  /** Whether the index is built (filters are answered from it). */
+  get isBuilt(): boolean {
+    return this.index !== undefined;
+  }
+
   /** Starts building the index, if it is not built or being built. */
   warm(): void {
     this.built();
   }
 
-  /** Resolves once the index is built (starting the build if needed). */
+  /**
+   * Resolves once the index is built (starting the build if needed), or once a few builds in a row
+   * were cut short (by writes, or a table that cannot be read).
+   */
   async ready(): Promise<void> {
-    while (!this.built()) await this.building?.done;
+    for (let tries = 0; tries < 3 && !this.built(); tries++) await this.building?.done;
+  }
+
+  /** The papers (of `ids`, or of the library) whose text holds every typed word, read from the table. */
+  private async scan(typed: readonly string[], ids?: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const check = (papers: readonly Paper[]) => {
+      for (const p of papers) {
+        const text = searchableText(p);
+        if (typed.every((w) => text.includes(w))) found.add(p.id);
+      }
+    };
+    if (ids) check(await this.papers.read(ids));
+    else for await (const batch of this.papers.batches()) check(batch);
+    // A paper the table holds but the library does not (yet) know is not listed.
+    for (const id of found) if (!this.papers.get(id)) found.delete(id);
+    return found;
   }
 
   added(papers: readonly Paper[]): void {
@@ -139,12 +170,12 @@ export class TextIndex {
     for (const p of papers) this.put(this.index, p);
   }
 
-  replaced(before: readonly Paper[], after: readonly Paper[]): void {
+  replaced(before: readonly PaperHead[], after: readonly Paper[]): void {
     this.removed(before);
     this.added(after);
   }
 
-  removed(papers: readonly Paper[]): void {
+  removed(papers: readonly PaperHead[]): void {
     this.cancelBuild();
     const index = this.index;
     if (!index) return;
@@ -160,22 +191,32 @@ export class TextIndex {
   /** The index, or undefined while it is being built in the background. */
   private built(): Built | undefined {
     if (this.index || this.building) return this.index;
-    const papers = [...this.papers()];
     const index: Built = { postings: new Map(), ordOf: new Map(), idAt: [], retired: 0 };
-    if (papers.length <= SYNC_MAX) {
-      for (const p of papers) this.put(index, p);
-      return (this.index = index);
-    }
     const job = { cancelled: false, done: Promise.resolve() };
     job.done = (async () => {
-      for (let i = 0; i < papers.length && !job.cancelled; i += SLICE) {
-        await new Promise((r) => setImmediate(r));
-        if (job.cancelled) return;
-        for (const p of papers.slice(i, i + SLICE)) this.put(index, p);
+      try {
+        let since = performance.now();
+        for await (const batch of this.papers.batches(SLICE)) {
+          for (let i = 0; i < batch.length; i++) {
+            if (job.cancelled) return;
+            const p = batch[i]!;
+            // A paper read from the table but not (yet) in the library's copy is left out.
+            if (this.papers.get(p.id)) this.put(index, p);
+            // A list page or a search waiting for LanceDB goes first: one slice is ~10 ms, not 0.1 s.
+            if (i % 32 === 31 && performance.now() - since > SLICE_MS) {
+              await new Promise((r) => setImmediate(r));
+              since = performance.now();
+            }
+          }
+        }
+      } catch {
+        // The table could not be read (closed, gone): filters scan until a later build succeeds.
+        job.cancelled = true;
+      } finally {
+        if (this.building === job) this.building = undefined;
       }
       if (job.cancelled) return;
       this.index = index;
-      this.building = undefined;
     })();
     this.building = job;
     return undefined;

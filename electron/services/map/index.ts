@@ -18,7 +18,7 @@ export function createMapHandlers(deps: {
   const { store, embeddings } = deps;
   const service = new MapService({
     libraryDir: deps.libraryDir,
-    papers: { all: () => store.all(), get: (id) => store.get(id) },
+    papers: store,
     vectors: () => embeddings.allVectors(),
     embeddedIds: async () => new Set((await embeddings.forSearch()).vectors.ids()),
     activeModel: () => embeddings.activeModel,

@@ -8,11 +8,11 @@ import type { CallContext } from '@shared/api/contract';
 import { QuireError } from '@shared/api/errors';
 import type { MapCluster, MapStatus, TopicMap } from '@shared/api/map-contract';
 import type { MapComputeInputSchema } from '@shared/api/map-contract';
-import type { Paper } from '@shared/api/schemas';
+import type { PaperReader } from '../library/paper-head';
 import { matchClusters } from '@shared/map/match';
 import type { PipelineResult } from '@shared/map/pipeline';
 import { alignVectors, summarise } from './membership';
-import { mapText } from './map-text';
+import { mapText, mapTexts } from './map-text';
 import { nameClusters } from './cluster-naming';
 import { mergeClusters } from './merge-clusters';
 import { finishLabels, type EmbedPhrase } from './cluster-labels';
@@ -34,7 +34,7 @@ type ComputeInput = z.output<typeof MapComputeInputSchema>;
 
 export type MapDeps = {
   libraryDir: string;
-  papers: { all(): Paper[]; get(id: string): Paper | undefined };
+  papers: Pick<PaperReader, 'all' | 'get' | 'read'>;
   /** The active model's vectors of live papers. */
   vectors(): Promise<{ modelId: string; ids: string[]; vectors: Float32Array; dims: number }>;
   /** Ids with a vector under the active model (cheap: no vector data). */
@@ -82,7 +82,7 @@ export class MapService {
   ): Promise<void> {
     ctx.onProgress({ phase: 'vectors', done: 0, total: null });
     const { modelId, ids, vectors, dims } = await this.deps.vectors();
-    const texts = ids.map((id) => mapText(this.deps.papers.get(id)));
+    const texts = await mapTexts(this.deps.papers, ids);
     const result = await runInWorker(
       {
         ids,
@@ -140,7 +140,7 @@ export class MapService {
     let centroids = r.clusters.map((c) => c.centroid);
     if (matching.groups.length > 0) {
       // A merge the user made was re-applied: recompute what depends on membership.
-      const texts = r.ids.map((id) => mapText(this.deps.papers.get(id)));
+      const texts = await mapTexts(this.deps.papers, r.ids);
       const sorted = alignVectors(r.ids, await this.deps.vectors());
       ({ centroids, candidates, central } = summarise(
         sorted,
@@ -389,7 +389,7 @@ export class MapService {
   async merge(into: string, from: string[]): Promise<MapStatus> {
     const stored = await this.current();
     const merged = await mergeClusters(stored, into, from, {
-      textOf: (id) => mapText(this.deps.papers.get(id)),
+      texts: (ids) => mapTexts(this.deps.papers, ids),
       vectors: this.deps.vectors,
       embedPhrase: this.deps.embedPhrase,
     });

@@ -6,8 +6,8 @@ import { finishLabels, type EmbedPhrase } from './cluster-labels';
 import type { StoredMap } from './map-file';
 
 export type MergeDeps = {
-  /** The text the map reads of a paper (title and abstract). */
-  textOf(id: string): string;
+  /** The texts the map reads of papers (title and abstract), in the order of `ids`. */
+  texts(ids: readonly string[]): Promise<string[]>;
   vectors(): Promise<ModelVectors>;
   embedPhrase: EmbedPhrase | null;
 };
@@ -46,7 +46,7 @@ export async function mergeClusters(
   const { centroids, candidates, central } = summarise(
     sorted,
     vec.dims,
-    stored.ids.map(deps.textOf),
+    await deps.texts(stored.ids),
     cluster,
     clusters.length,
   );

@@ -2,11 +2,15 @@
 // sandbox's search() and papers(), and for the exporters' citations.
 import type { Paper } from '@shared/api/schemas';
 import type { PaperRef } from '@shared/notebook/registry';
+import type { PaperReader } from '../library/paper-head';
 import type { RunDeps } from './run';
 
-export type LibraryReader = { get(id: string): Paper | undefined; all(): Paper[] };
+export type LibraryReader = Pick<PaperReader, 'get' | 'all' | 'batches'>;
 
-export const paperRef = (p: Paper): PaperRef => ({
+/** Most papers search() returns. */
+const SEARCH_MAX = 50;
+
+export const paperRef = (p: Omit<Paper, 'abstract'>): PaperRef => ({
   id: p.id,
   title: p.title,
   authors: p.authors,
@@ -17,21 +21,26 @@ export const paperRef = (p: Paper): PaperRef => ({
   url: p.url,
 });
 
-/** search(text): up to 50 papers whose title, abstract or authors contain it; papers(): the library. */
+/**
+ * search(text): up to 50 papers whose title, abstract or authors contain it, read from the table
+ * (abstracts are not in memory) until 50 are found; papers(): the library.
+ */
 export function libraryHost(library: LibraryReader): RunDeps['host'] {
   return {
-    search: (...args: unknown[]) => {
+    search: async (...args: unknown[]) => {
       const q = String(args[0] ?? '')
         .toLowerCase()
         .trim();
       if (!q) return [];
-      return library
-        .all()
-        .filter((p) =>
-          `${p.title}\n${p.abstract}\n${p.authors.join(', ')}`.toLowerCase().includes(q),
-        )
-        .slice(0, 50)
-        .map(paperRef);
+      const found: PaperRef[] = [];
+      for await (const batch of library.batches()) {
+        for (const p of batch) {
+          const text = `${p.title}\n${p.abstract}\n${p.authors.join(', ')}`.toLowerCase();
+          if (text.includes(q) && library.get(p.id)) found.push(paperRef(p));
+          if (found.length === SEARCH_MAX) return found;
+        }
+      }
+      return found;
     },
     papers: () => library.all().slice(0, 10_000).map(paperRef),
   };

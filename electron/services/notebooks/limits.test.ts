@@ -9,18 +9,19 @@ import type { CallContext } from '@shared/api/contract';
 import { encodeNotebook, NOTEBOOK_EXTENSION } from '@shared/notebook/file-format';
 import { NOTEBOOK_LIMITS, type Cell, type CellOutput } from '@shared/notebook/model';
 import { createNotebookHandlers } from './index';
+import { MemoryPapers } from '../../../tests/support/memory-papers';
 
 const dir = mkdtempSync(join(tmpdir(), 'quire-nb-limits-'));
 const h = createNotebookHandlers({
   dir,
-  library: { get: () => undefined, all: () => [] },
+  library: new MemoryPapers(),
   sandbox: { timeoutMs: 2_000 },
 });
 // The default 5 s limit: the fit worker's start-up (seconds under tsx on a busy machine) is
 // awaited before the cell's clock starts, so it does not count against the cell.
 const roomy = createNotebookHandlers({
   dir,
-  library: { get: () => undefined, all: () => [] },
+  library: new MemoryPapers(),
 });
 afterAll(async () => {
   await h.close();

@@ -9,6 +9,7 @@ import { QuireError } from '@shared/api/errors';
 import type { Paper } from '@shared/api/schemas';
 import { sampleNotebook } from '@shared/notebook/sample';
 import { createNotebookHandlers } from './index';
+import { MemoryPapers } from '../../../tests/support/memory-papers';
 
 const dir = mkdtempSync(join(tmpdir(), 'quire-nb-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +35,7 @@ const paper: Paper = {
 };
 const h = createNotebookHandlers({
   dir,
-  library: { get: (id) => (id === 'p1' ? paper : undefined), all: () => [paper] },
+  library: new MemoryPapers([paper]),
 });
 const ctx = (): CallContext => ({ signal: new AbortController().signal, onProgress: () => {} });
 

@@ -1,11 +1,12 @@
 // Query expansion from the library's own text, the library terms kept up to date as papers come and
 // go, and the per-hit explanation of what matched.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '@shared/api/schemas';
 import { accentedWords, foldText, hyphenatedCompounds } from './compound';
 import { expandQuery } from './expand';
 import { explainHit, heldShare } from './explain';
-import { LibraryTerms, type PaperSource } from './library-terms';
+import { MemoryPapers } from '../../../tests/support/memory-papers';
+import { LibraryTerms } from './library-terms';
 import { lightStem } from './words';
 
 const paper = (id: string, title: string, abstract: string): Paper => ({
@@ -29,25 +30,8 @@ const paper = (id: string, title: string, abstract: string): Paper => ({
   pages: '',
 });
 
-/** A mutable library standing in for PaperStore's in-memory copy (same `revision` contract). */
-class Papers implements PaperSource {
-  revision = 0;
-  private readonly map = new Map<string, Paper>();
-  constructor(papers: Paper[]) {
-    this.set(...papers);
-  }
-  set(...papers: Paper[]): void {
-    for (const p of papers) this.map.set(p.id, p);
-    this.revision++;
-  }
-  remove(id: string): void {
-    this.map.delete(id);
-    this.revision++;
-  }
-  all(): Paper[] {
-    return [...this.map.values()];
-  }
-}
+/** A mutable library standing in for PaperStore (same `revision` contract). */
+const Papers = MemoryPapers;
 
 const LIBRARY = [
   paper(
@@ -79,7 +63,8 @@ describe('fold column text', () => {
 });
 
 describe('expandQuery', () => {
-  const terms = new LibraryTerms(new Papers(LIBRARY)).sync();
+  const terms = new LibraryTerms(new Papers(LIBRARY));
+  beforeAll(() => terms.sync());
 
   it('expands an abbreviation to its long form, and a long form to its abbreviation', () => {
     expect(expandQuery('GNN', terms).expansions).toEqual([
@@ -119,28 +104,29 @@ describe('expandQuery', () => {
 });
 
 describe('LibraryTerms', () => {
-  it('learns abbreviations on import and forgets them on edit and delete', () => {
+  it('learns abbreviations on import and forgets them on edit and delete', async () => {
     const papers = new Papers([paper('x', 'Plain', 'Nothing defined here.')]);
     const terms = new LibraryTerms();
-    expect(terms.sync(papers).longForms('ViT')).toEqual([]);
+    expect((await terms.sync(papers)).longForms('ViT')).toEqual([]);
     papers.set(paper('y', 'Vision', 'Vision transformers (ViTs) read patches.'));
-    expect(terms.sync(papers).longForms('vit')).toEqual([
+    expect((await terms.sync(papers)).longForms('vit')).toEqual([
       { short: 'ViT', long: 'vision transformer', count: 1 },
     ]);
     papers.set(paper('z', 'More vision', 'A vision transformer (ViT) again.'));
-    expect(terms.sync(papers).longForms('VIT')[0]!.count).toBe(2);
+    expect((await terms.sync(papers)).longForms('VIT')[0]!.count).toBe(2);
     papers.set(paper('y', 'Vision', 'Patches, read by a transformer.'));
-    expect(terms.sync(papers).longForms('vit')[0]!.count).toBe(1);
+    expect((await terms.sync(papers)).longForms('vit')[0]!.count).toBe(1);
     papers.remove('z');
-    expect(terms.sync(papers).longForms('vit')).toEqual([]);
+    expect((await terms.sync(papers)).longForms('vit')).toEqual([]);
     expect(terms.hasWord('patches')).toBe(true);
     papers.remove('y');
-    expect(terms.sync(papers).hasWord('patches')).toBe(false);
+    expect((await terms.sync(papers)).hasWord('patches')).toBe(false);
   });
 });
 
 describe('explainHit', () => {
-  const terms = new LibraryTerms(new Papers(LIBRARY)).sync();
+  const terms = new LibraryTerms(new Papers(LIBRARY));
+  beforeAll(() => terms.sync());
 
   it('names exact words, other forms of a word, and the expansions a paper contains', () => {
     const q = 'GNN oversquashing';

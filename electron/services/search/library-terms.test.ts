@@ -3,6 +3,7 @@
 // that wait for a small change but are never held up by a large one.
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '@shared/api/schemas';
+import { MemoryPapers } from '../../../tests/support/memory-papers';
 import { LibraryTerms } from './library-terms';
 
 function paper(id: string, title: string, abstract: string): Paper {
@@ -29,22 +30,14 @@ function paper(id: string, title: string, abstract: string): Paper {
 }
 
 /** A library that changes like PaperStore: new paper objects and a new revision on every write. */
-class Library {
-  revision = 1;
-  constructor(public papers: Paper[]) {}
-  all = () => this.papers;
-  write(papers: Paper[]) {
-    this.papers = papers;
-    this.revision++;
-  }
-}
+const Library = MemoryPapers;
 
 const A = paper('a', 'Photonic accelerators', 'Optical matrix multiplication with lasers.');
 const B = paper('b', 'Graph neural networks', 'Message passing with lasers of attention.');
 
 describe('LibraryTerms', () => {
-  it('counts each word once per paper', () => {
-    const t = new LibraryTerms(new Library([A, B]));
+  it('counts each word once per paper', async () => {
+    const t = await new LibraryTerms(new Library([A, B])).sync();
     const s = t.get();
     expect(s.n).toBe(2);
     expect(s.df.get('lasers')).toBe(2);
@@ -56,8 +49,8 @@ describe('LibraryTerms', () => {
     const lib = new Library([A, B]);
     const t = new LibraryTerms(lib);
     const first = t.wordsOf(A);
-    lib.write(lib.papers.map((p) => ({ ...p })));
-    expect(t.wordsOf(lib.papers[0]!)).toBe(first);
+    lib.write(lib.papers().map((p) => ({ ...p })));
+    expect(t.wordsOf(lib.papers()[0]!)).toBe(first);
   });
 
   it('an edited paper gives its new words, and the statistics follow the edit', async () => {
@@ -78,7 +71,7 @@ describe('LibraryTerms', () => {
 
   it('imports and deletions update the statistics in the background', async () => {
     const lib = new Library([A]);
-    const t = new LibraryTerms(lib);
+    const t = await new LibraryTerms(lib).sync();
     const v1 = t.get().version;
     lib.write([A, B]);
     await t.update();
@@ -99,6 +92,7 @@ describe('LibraryTerms', () => {
     lib.write([A, B]);
     await t.keepCurrent();
     expect(t.size).toBe(0); // a CLI import: no search will read the tables in this process
+    await t.sync();
     expect(t.get()).toMatchObject({ n: 2 });
     lib.write([B]);
     await t.keepCurrent();
@@ -106,11 +100,11 @@ describe('LibraryTerms', () => {
     expect(t.isCurrent).toBe(true);
   });
 
-  it('one table serves keyword expansion (every token) and soft matching (content words)', () => {
+  it('one table serves keyword expansion (every token) and soft matching (content words)', async () => {
     const lib = new Library([
       paper('c', 'On over-squashing', 'Graph neural networks (GNNs) pass over 2 graphs.'),
     ]);
-    const t = new LibraryTerms(lib);
+    const t = await new LibraryTerms(lib).sync();
     const s = t.get();
     // "over" is no content word, but the split of "oversquashing" needs to know the library has it.
     expect(s.df.has('over')).toBe(false);
@@ -119,7 +113,7 @@ describe('LibraryTerms', () => {
     expect(s.df.get('squashing')).toBe(1);
     expect(t.compound('oversquashing')).toBe('over-squashing');
     expect(t.longForms('gnn')).toEqual([{ short: 'GNN', long: 'graph neural network', count: 1 }]);
-    expect(t.wordsOf(lib.papers[0]!)).toEqual([
+    expect(t.wordsOf(lib.papers()[0]!)).toEqual([
       'squashing',
       'graph',
       'neural',

@@ -5,15 +5,19 @@
 // tokenizer (words.ts); after a change only new, edited and deleted papers are (re)counted, in short
 // slices in the background. An import waits for its papers' count (it runs while they are embedded);
 // a query waits for a small change (an edit, a delete) and is served the tables as they stand during
-// a large one (another process's import), so no query stalls on a whole-library pass.
+// a large one (another process's import), so no query stalls on a whole-library pass. Papers' text is
+// read from the library's table, a batch at a time, only for the papers to (re)count; a paper's
+// counted state is told by its text hash (library/paper-head.ts), so no abstract is kept here.
 import type { Paper } from '@shared/api/schemas';
+import type { PaperHead, PaperReader } from '../library/paper-head';
 import { findDefinitions } from './abbreviations';
 import { hyphenatedCompounds, joinCompound } from './compound';
 import { rowsOf, type TermTable } from './expansion/soft-match';
 import { isContentWord, lightStem, tokens } from './words';
+import { paperText, textHash } from '../library/paper-head';
 
-/** A source of papers that says when they changed (PaperStore's revision). */
-export type PaperSource = { readonly revision: number; all(): Paper[] };
+/** A source of papers that says when they changed (PaperStore's revision), and reads their text. */
+export type PaperSource = Pick<PaperReader, 'revision' | 'all' | 'get' | 'read' | 'batches'>;
 /** The name the expansion code knows the source by. */
 export type TermSource = PaperSource;
 
@@ -22,11 +26,10 @@ export type TermStats = { n: number; df: Map<string, number>; version: number };
 
 export type Alias = { short: string; long: string; count: number };
 
-/** One paper as last counted: the text it was counted from and its distinct content words. */
+/** One paper as last counted: the hash of the text it was counted from, and what it counted. */
 type Entry = {
-  title: string;
-  abstract: string;
-  words: string[];
+  hash: string;
+  parsed: Parsed;
   counted: boolean;
   /** The words' rows in the term table last scored against (kept until the table changes). */
   rows?: { table: TermTable; rows: Int32Array };
@@ -44,6 +47,10 @@ type Parsed = {
 const SLICE_MS = 15;
 /** A query waits for an update until it has (re)counted this many papers (about 0.1–0.3 s). */
 const QUERY_WAITS_FOR = 1_000;
+/** Papers whose text is read from the table at a time. */
+const READ_BATCH = 512;
+/** Past 1/SCAN_SHARE of the library to (re)count, its text is read in one pass, not by id. */
+const SCAN_SHARE = 10;
 
 function bump<K>(m: Map<K, number>, k: K, by: number): void {
   const n = (m.get(k) ?? 0) + by;
@@ -92,13 +99,9 @@ export class LibraryTerms {
    * Brings the tables up to date with the library now, synchronously (tests, and callers that need
    * them exact). Only papers new or changed since the last count are tokenized.
    */
-  sync(source?: PaperSource): this {
-    const src = this.use(source);
-    if (src.revision === this.syncedRevision) return this;
-    const revision = src.revision;
-    const steps = this.catchUp(src.all());
-    while (!steps.next().done);
-    this.synced(revision);
+  async sync(source?: PaperSource): Promise<this> {
+    this.use(source);
+    await this.update();
     return this;
   }
 
@@ -126,9 +129,7 @@ export class LibraryTerms {
    * incremental update runs in the background (the previous figures serve meanwhile).
    */
   get(): TermStats {
-    // Built here at once only when no count is under way (tests, a caller without a query first).
-    if (this.syncedRevision === -1 && !this.updating) this.sync();
-    else void this.update();
+    void this.update().catch(() => undefined);
     return { n: this.n, df: this.contentDf, version: this.version };
   }
 
@@ -197,27 +198,36 @@ export class LibraryTerms {
     return this.n;
   }
 
-  /** A paper's distinct content words, from the table when its title and abstract are unchanged. */
-  wordsOf(p: Paper): readonly string[] {
+  /** Whether the paper's words are known as its text is now (else wordsOf needs the whole paper). */
+  knows(p: PaperHead): boolean {
+    return this.entries.get(p.id)?.hash === p.textHash;
+  }
+
+  /**
+   * A paper's distinct content words: from the table when its text is unchanged (`knows`), else
+   * tokenized from the whole paper given. A head the table does not know has no words yet.
+   */
+  wordsOf(p: PaperHead | Paper): readonly string[] {
     const e = this.entries.get(p.id);
-    if (e && this.same(e, p)) return e.words;
+    const hash = 'textHash' in p ? p.textHash : textHash(paperText(p));
+    if (e && e.hash === hash) return e.parsed.words;
+    if (!('abstract' in p)) return [];
     // Not counted yet (an update is under way) or edited since: its old text leaves the counts now,
     // its new text is tokenized now and counted by the update.
     if (e?.counted) this.count(e, -1);
     const parsed = this.parse(p);
-    this.entries.set(p.id, {
-      title: p.title,
-      abstract: p.abstract,
-      words: parsed.words,
-      counted: false,
-    });
+    this.entries.set(p.id, { hash, parsed, counted: false });
     return parsed.words;
   }
 
   /** A paper's distinct content words and their rows in `table`, both cached. */
-  wordsAndRows(p: Paper, table: TermTable): { words: readonly string[]; rows: Int32Array } {
+  wordsAndRows(
+    p: PaperHead | Paper,
+    table: TermTable,
+  ): { words: readonly string[]; rows: Int32Array } {
     const ws = this.wordsOf(p);
-    const e = this.entries.get(p.id)!;
+    const e = this.entries.get(p.id);
+    if (!e) return { words: ws, rows: rowsOf(table, ws) };
     if (e.rows?.table !== table) e.rows = { table, rows: rowsOf(table, ws) };
     return { words: ws, rows: e.rows.rows };
   }
@@ -226,17 +236,6 @@ export class LibraryTerms {
     if (source) this.source = source;
     if (!this.source) throw new Error('LibraryTerms: no paper source to count from.');
     return this.source;
-  }
-
-  /**
-   * Whether the entry is still the paper's. An equal text in a new object (the store reloaded) takes
-   * the new strings, so the table never keeps a second copy of the library's abstracts alive.
-   */
-  private same(e: Entry, p: Paper): boolean {
-    if (e.title !== p.title || e.abstract !== p.abstract) return false;
-    e.title = p.title;
-    e.abstract = p.abstract;
-    return true;
   }
 
   private interned(w: string): string {
@@ -265,11 +264,9 @@ export class LibraryTerms {
     return { words, others, compounds, defs };
   }
 
-  /**
-   * Adds (1) or removes (-1) one paper's counts. Only the content words are kept per paper; the rest
-   * is parsed again from the entry's text on removal, which is rarer than adding and saves memory.
-   */
-  private count(e: Entry, by: 1 | -1, parsed: Parsed = this.parse(e)): void {
+  /** Adds (1) or removes (-1) one paper's counts. */
+  private count(e: Entry, by: 1 | -1): void {
+    const parsed = e.parsed;
     for (const w of parsed.words) bump(this.contentDf, w, by);
     for (const w of parsed.others) bump(this.otherDf, w, by);
     for (const c of parsed.compounds) bumpIn(this.compoundDf, joinCompound(c), c, by);
@@ -283,33 +280,53 @@ export class LibraryTerms {
     e.counted = by === 1;
   }
 
-  /** Counts one paper as it is now: (re)tokenized only when new or its text changed. */
-  private apply(p: Paper): boolean {
+  /**
+   * Counts one paper as it is now: `whole` (read from the table) when its text changed or it is new,
+   * undefined when the entry already holds its text (tokenized by wordsOf, say, and not counted).
+   */
+  private apply(p: PaperHead, whole?: Paper): boolean {
     const e = this.entries.get(p.id);
-    if (e && this.same(e, p)) {
+    if (e && e.hash === p.textHash) {
       if (e.counted) return false;
       this.count(e, 1);
       return true;
     }
+    if (!whole) return false;
     if (e?.counted) this.count(e, -1);
-    const parsed = this.parse(p);
-    const fresh: Entry = {
-      title: p.title,
-      abstract: p.abstract,
-      words: parsed.words,
-      counted: false,
-    };
-    this.count(fresh, 1, parsed);
+    const fresh: Entry = { hash: p.textHash, parsed: this.parse(whole), counted: false };
+    this.count(fresh, 1);
     this.entries.set(p.id, fresh);
     return true;
   }
 
   /**
    * One catch-up with the library's papers, a step per paper: yields whether the step counted
-   * anything (an unchanged paper costs a comparison). Papers gone from the library leave last.
+   * anything (an unchanged paper costs a comparison). The text of papers new or changed is read from
+   * the table, READ_BATCH at a time. Papers gone from the library leave last.
    */
-  private *catchUp(papers: Paper[]): Generator<boolean> {
-    for (const p of papers) yield this.apply(p);
+  private async *catchUp(src: PaperSource): AsyncGenerator<boolean> {
+    const papers = src.all();
+    const stale = papers.filter((p) => this.entries.get(p.id)?.hash !== p.textHash);
+    for (const p of papers) if (this.entries.get(p.id)?.hash === p.textHash) yield this.apply(p);
+    const count = function* (this: LibraryTerms, whole: readonly Paper[]): Generator<boolean> {
+      for (const w of whole) {
+        const h = src.get(w.id);
+        // Edited again since the list was made (or gone): the next catch-up counts it.
+        yield h !== undefined && textHash(paperText(w)) === h.textHash && this.apply(h, w);
+      }
+    };
+    if (stale.length > papers.length / SCAN_SHARE) {
+      // Most of the library (a first count): one pass over the table beats looking papers up by id.
+      const wanted = new Set(stale.map((p) => p.id));
+      for await (const batch of src.batches(READ_BATCH))
+        yield* count.call(
+          this,
+          batch.filter((p) => wanted.has(p.id)),
+        );
+    } else {
+      for (let i = 0; i < stale.length; i += READ_BATCH)
+        yield* count.call(this, await src.read(stale.slice(i, i + READ_BATCH).map((p) => p.id)));
+    }
     // Every live paper has an entry by now, so equal sizes mean nothing was deleted (an import).
     if (this.entries.size === papers.length) return;
     const ids = new Set(papers.map((p) => p.id));
@@ -332,7 +349,7 @@ export class LibraryTerms {
         const revision = src.revision;
         let since = performance.now();
         let steps = 0;
-        for (const counted of this.catchUp(src.all())) {
+        for await (const counted of this.catchUp(src)) {
           // A large change: the waiting queries go first, with the tables as they stand.
           const large = counted && ++this.recounted === this.queryWaitsFor;
           if (large) this.release();

@@ -3,7 +3,6 @@
 import type { ParsedInputOf } from '@shared/api/contract';
 import { QuireError } from '@shared/api/errors';
 import type {
-  MatchedTerm,
   Paper,
   QueryExpansion,
   SearchFilters,
@@ -20,16 +19,17 @@ import {
   type ClusterPapers,
   type SuggestedPapers,
 } from '../library/filter';
+import type { PaperHead } from '../library/paper-head';
 import type { FtsClause, PaperStore } from '../library/store';
 import { calibrate } from './calibration';
 import { EXPANSION_WEIGHTS, expandQuery, type ExpansionWeights } from './expand';
-import { explainHit, heldShare, usedExpansions } from './explain';
+import { heldShare, usedExpansions } from './explain';
 import { rocchio, combineKeyword } from './expansion/feedback';
 import { QueryExpander } from './expansion/query-expander';
 import type { SoftScore } from './expansion/soft-match';
 import { EXPANSION, type Expansion, type ExpansionOptions } from './expansion/types';
 import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
-import { highlight, mergeSpans, phraseSpans, queryTerms } from './highlight';
+import { searchHits, type HitInputs } from './hits';
 import { LibraryTerms } from './library-terms';
 
 /** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */
@@ -73,14 +73,14 @@ export class SearchService {
   /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */
   private async allowed(
     filters: SearchFilters,
-  ): Promise<{ ids?: string[]; test?: (p: Paper) => boolean }> {
+  ): Promise<{ ids?: string[]; test?: (p: PaperHead) => boolean }> {
     if (!hasFilters(filters)) return {};
     const sets = await filterSets(
       filters,
+      (typed) => this.papers.withWords(typed),
       this.suggested,
       this.clusterPapers,
       this.annotated,
-      (typed) => this.papers.withWords(typed),
     );
     const ok = this.papers.all().filter((p) => matchesFilters(p, filters, undefined, sets));
     if (ok.length <= PREFILTER_MAX) return { ids: ok.map((p) => p.id) };
@@ -113,20 +113,26 @@ export class SearchService {
     };
   }
 
-  /** The candidates soft matching scores: the top `depth` papers of each list that pass the filters. */
-  private candidates(
+  /**
+   * The candidates soft matching scores: the top `depth` papers of each list that pass the filters.
+   * Their words come from the library terms; the few not counted yet are read whole to tokenize.
+   */
+  private async candidates(
     fts: Ranked[],
     vec: Ranked[],
     k: number,
-    test: ((p: Paper) => boolean) | undefined,
-  ): Paper[] {
+    test: ((p: PaperHead) => boolean) | undefined,
+  ): Promise<(PaperHead | Paper)[]> {
     const depth = Math.max(this.expander.options.neighbours.depth, k);
-    const out: Paper[] = [];
+    const out: PaperHead[] = [];
     for (const id of new Set([...fts.slice(0, depth), ...vec.slice(0, depth)].map((r) => r.id))) {
       const p = this.papers.get(id);
       if (p && (!test || test(p))) out.push(p);
     }
-    return out;
+    const unknown = out.filter((p) => !this.terms.knows(p)).map((p) => p.id);
+    if (unknown.length === 0) return out;
+    const whole = new Map((await this.papers.read(unknown)).map((p) => [p.id, p]));
+    return out.map((p) => whole.get(p.id) ?? p);
   }
 
   /**
@@ -140,17 +146,18 @@ export class SearchService {
     vec: { vector: Float32Array; s: ForSearch } | undefined,
     depth: number,
     ids: string[] | undefined,
-    test: ((p: Paper) => boolean) | undefined,
+    test: ((p: PaperHead) => boolean) | undefined,
     expansions: Expansion[],
   ): Promise<{ fts?: Ranked[]; vec?: Ranked[] }> {
     const { keywordFeedback: kf, vectorFeedback: vf } = this.expander.options;
-    const top: Paper[] = [];
+    const heads: PaperHead[] = [];
     for (const r of first) {
       const p = this.papers.get(r.id);
-      if (p && (!test || test(p))) top.push(p);
-      if (top.length >= Math.max(kf.docs, vf.docs)) break;
+      if (p && (!test || test(p))) heads.push(p);
+      if (heads.length >= Math.max(kf.docs, vf.docs)) break;
     }
-    if (!top.length) return {};
+    if (!heads.length) return {};
+    const top = await this.papers.read(heads.map((p) => p.id));
     const terms = kf.enabled && fts.length ? this.expander.feedback(query, top) : undefined;
     if (terms?.query) expansions.push(...terms.expansions);
     const [ftsOut, vecOut] = await Promise.all([
@@ -220,15 +227,16 @@ export class SearchService {
       notice = `Semantic search is unavailable (${(err as Error).message}); showing keyword matches.`;
     }
     if (vecOut?.ok) notice = await this.coverageNotice(mode);
+    await this.prefetch(fts, vec, input.k);
     let soft = new Map<string, SoftScore>();
-    const rank = () =>
+    const rank = async () =>
       mode === 'hybrid'
         ? fuse(
             fts,
             vec,
             this.fusion,
             new Map([...soft].map(([id, x]) => [id, x.score])),
-            this.heldByKeywordTop(fts, soft, input.query, expanded.expansions),
+            await this.heldByKeywordTop(fts, soft, input.query, expanded.expansions),
           )
         : mode === 'fts'
           ? fts
@@ -237,7 +245,7 @@ export class SearchService {
     if (keywordFeedback.enabled || vectorFeedback.enabled) {
       const second = await this.feedback(
         input.query,
-        rank(),
+        await rank(),
         fts,
         vecOut?.ok ? vecOut.s : undefined,
         depth,
@@ -249,12 +257,12 @@ export class SearchService {
       vec = second.vec ?? vec;
     }
     const score = await scorer;
-    if (mode === 'hybrid' && score) soft = score(this.candidates(fts, vec, input.k, test));
-    const ranked = rank();
+    if (mode === 'hybrid' && score) soft = score(await this.candidates(fts, vec, input.k, test));
+    const ranked = await rank();
     // Keyword modes searched the expansions too, so their words light up and explain a hit.
     const expansions: QueryExpansion[] =
       mode === 'vector' ? [] : [...expanded.expansions, ...feedbackUsed];
-    const hits = this.hitsOf(ranked, {
+    const hits = await this.hitsOf(ranked, {
       fts,
       vec,
       soft,
@@ -282,59 +290,46 @@ export class SearchService {
    * the share held in other word forms and through the query's expansions ("ViTs", "vision
    * transformer" for "ViT"). Fusion puts that hit first only when it holds enough (anchorMinExact).
    */
-  private heldByKeywordTop(
+  private async heldByKeywordTop(
     fts: Ranked[],
     soft: Map<string, SoftScore>,
     query: string,
     expansions: QueryExpansion[],
-  ): number {
-    const top = fts[0] && this.papers.get(fts[0].id);
+  ): Promise<number> {
+    const [top] = fts[0] ? await this.papers.read([fts[0].id]) : [];
     if (!top) return 0;
     return Math.max(soft.get(top.id)?.exact ?? 0, heldShare(top, query, expansions));
   }
 
-  /** The top `k` ranked papers that pass the filters, with their highlights and why they matched. */
-  private hitsOf(
-    ranked: Ranked[],
-    r: {
-      fts: Ranked[];
-      vec: Ranked[];
-      soft: Map<string, SoftScore>;
-      test: ((p: Paper) => boolean) | undefined;
-      query: string;
-      k: number;
-      expansions: QueryExpansion[];
-    },
-  ): SearchHit[] {
-    const ftsScore = new Map(r.fts.map((x) => [x.id, x.score]));
-    const vecScore = new Map(r.vec.map((x) => [x.id, x.score]));
-    const single = r.expansions.filter((e) => !/[\s\-\u2010\u2011]/u.test(e.to.trim()));
-    const phrases = r.expansions.filter((e) => !single.includes(e)).map((e) => e.to);
-    const terms = [
-      ...new Set([...queryTerms(r.query), ...single.flatMap((e) => queryTerms(e.to))]),
-    ];
-    const spans = (text: string) => mergeSpans(highlight(text, terms), phraseSpans(text, phrases));
-    const hits: SearchHit[] = [];
+  /**
+   * Reads the first pass's top papers whole in one go: the keyword anchor, the feedback documents and
+   * most hits are among them, and later reads find them kept (PaperStore.read), not one read each.
+   */
+  private async prefetch(fts: Ranked[], vec: Ranked[], k: number): Promise<void> {
+    const { keywordFeedback: kf, vectorFeedback: vf } = this.expander.options;
+    const n = Math.max(k, kf.enabled ? kf.docs : 0, vf.enabled ? vf.docs : 0);
+    await this.papers.read([...new Set([...fts.slice(0, n), ...vec.slice(0, n)].map((r) => r.id))]);
+  }
+
+  /** The first `k` ranked papers that pass the filters, whole (abstracts read from the table). */
+  private async topPassing(
+    ranked: readonly Ranked[],
+    k: number,
+    test: ((p: PaperHead) => boolean) | undefined,
+  ): Promise<Map<string, Paper>> {
+    const ids: string[] = [];
     for (const x of ranked) {
-      const paper = this.papers.get(x.id);
-      if (!paper || (r.test && !r.test(paper))) continue;
-      // Words the paper met only through a model-vocabulary neighbour ("light" ~ "optical").
-      const neighbours: MatchedTerm[] = (r.soft.get(x.id)?.matches ?? [])
-        .filter((m) => m.from !== m.to)
-        .map((m) => ({ from: m.from, to: m.to, kind: 'neighbour' }));
-      const matched = [...explainHit(paper, r.query, r.expansions)];
-      for (const n of neighbours) if (!matched.some((m) => m.from === n.from)) matched.push(n);
-      hits.push({
-        paper,
-        score: x.score,
-        vectorScore: vecScore.get(x.id) ?? null,
-        ftsScore: ftsScore.get(x.id) ?? null,
-        highlights: { title: spans(paper.title), abstract: spans(paper.abstract) },
-        matched,
-      });
-      if (hits.length >= r.k) break;
+      const p = this.papers.get(x.id);
+      if (!p || (test && !test(p))) continue;
+      ids.push(p.id);
+      if (ids.length >= k) break;
     }
-    return hits;
+    return new Map((await this.papers.read(ids)).map((p) => [p.id, p]));
+  }
+
+  /** The top `k` ranked papers that pass the filters, with their highlights and why they matched. */
+  private async hitsOf(ranked: Ranked[], r: HitInputs): Promise<SearchHit[]> {
+    return searchHits(ranked, await this.topPassing(ranked, r.k, r.test), r);
   }
 
   /** Says how many papers the vectors do not cover yet, so an incomplete answer is never silent. */
@@ -361,10 +356,16 @@ export class SearchService {
     const { ids, test } = await this.allowed(input.filters);
     const depth = (input.k + 1) * (test ? 4 : 1);
     const found = await s.vectors.search(v, Math.max(depth, 20), { onlyIds: ids });
+    const others = found.filter((h) => h.id !== source.id);
+    const whole = await this.topPassing(
+      others.map((h) => ({ id: h.id, score: h.similarity })),
+      input.k,
+      test,
+    );
     const hits: SearchHit[] = [];
-    for (const h of found) {
-      const paper = this.papers.get(h.id);
-      if (!paper || paper.id === source.id || (test && !test(paper))) continue;
+    for (const h of others) {
+      const paper = whole.get(h.id);
+      if (!paper) continue;
       hits.push({
         paper,
         score: h.similarity,

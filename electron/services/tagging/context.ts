@@ -3,8 +3,10 @@
 import { QuireError } from '@shared/api/errors';
 import type { Paper } from '@shared/api/schemas';
 import type { Suggestion, TagInfo } from '@shared/api/tagging-contract';
+import type { PaperHead } from '../library/paper-head';
 import type { PaperStore } from '../library/store';
 import type { StoredSuggestion, StoredTag, TaggingStore } from './tagging-store';
+import type { TaggerPaper } from './tagger';
 import { vocabulary } from './vocabulary';
 import { newToken } from '../tokens';
 
@@ -113,14 +115,35 @@ export class TaggingContext {
     return this.state.origins[paperId]?.[tag] ?? 'imported';
   }
 
-  /** Rewrites papers' tags through the library store: one commit for all changed papers. */
-  async rewritePapers(fn: (p: Paper) => string[] | null): Promise<Paper[]> {
+  /** What the taggers read of these papers: abstracts come from the table, a batch at a time. */
+  async taggerPapers(heads: readonly PaperHead[]): Promise<TaggerPaper[]> {
+    const abstracts = new Map<string, string>();
+    for await (const batch of this.papers.batches())
+      for (const p of batch) if (p.abstract) abstracts.set(p.id, p.abstract);
+    return heads.map((p) => ({
+      id: p.id,
+      title: p.title,
+      abstract: abstracts.get(p.id) ?? '',
+      tags: p.tags,
+    }));
+  }
+
+  /**
+   * Rewrites papers' tags through the library store: one commit for all changed papers, read whole
+   * from the table (a write replaces the whole row).
+   */
+  async rewritePapers(fn: (p: PaperHead) => string[] | null): Promise<Paper[]> {
     const now = new Date().toISOString();
-    const changed: Paper[] = [];
+    const tagsOf = new Map<string, string[]>();
     for (const p of this.papers.all()) {
       const tags = fn(p);
-      if (tags) changed.push({ ...p, tags: [...new Set(tags)], updatedAt: now });
+      if (tags) tagsOf.set(p.id, [...new Set(tags)]);
     }
+    const changed = (await this.papers.read([...tagsOf.keys()])).map((p) => ({
+      ...p,
+      tags: tagsOf.get(p.id)!,
+      updatedAt: now,
+    }));
     await this.papers.update(changed);
     return changed;
   }

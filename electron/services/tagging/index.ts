@@ -29,7 +29,7 @@ export type TaggingService = {
   /** Paper ids with a pending suggestion of `tag` (library and search `suggestedTag` filter). */
   suggestedPapers(tag: string): Set<string>;
   /** Call after library:update so typed tags are marked as typed. */
-  noteTyped(before: Paper, after: Paper): Promise<void>;
+  noteTyped(before: Pick<Paper, 'tags'>, after: Pick<Paper, 'id' | 'tags'>): Promise<void>;
   close(): Promise<void>;
 };
 

@@ -13,7 +13,7 @@ import { BlendTagger } from './blend';
 import { pairKey, type TaggingContext } from './context';
 import { listSuggestions } from './suggestion-list';
 import { createNeighboursTagger } from './neighbours';
-import type { PastDecision, ProposedTag, Tagger, TaggerInput, TaggerPaper } from './tagger';
+import type { PastDecision, ProposedTag, Tagger, TaggerInput } from './tagger';
 import type { StoredSuggestion } from './tagging-store';
 import type { VectorSource } from './vectors';
 import { createZeroShotTagger, TermCache, zeroShotScores } from './zero-shot';
@@ -54,7 +54,7 @@ export class Suggestions {
   }
 
   /** Accepted pairs (every tag a paper carries, whatever its origin) and rejected pairs. */
-  private decisions(papers: Paper[]): PastDecision[] {
+  private decisions(papers: readonly Pick<Paper, 'id' | 'tags'>[]): PastDecision[] {
     const out: PastDecision[] = [];
     for (const p of papers)
       for (const tag of p.tags) out.push({ paperId: p.id, tag, decision: 'accepted' });
@@ -103,18 +103,13 @@ export class Suggestions {
       warnings.push(
         `The vocabulary has ${vocab.length} tags: each paper keeps at most its 5 best suggestions per tagger.`,
       );
-    const noAbstract = library.filter((p) => targets.has(p.id) && !p.abstract.trim()).length;
+    const noAbstract = library.filter((p) => targets.has(p.id) && !p.hasAbstract).length;
     if (noAbstract > 0)
       warnings.push(
         `${noAbstract} paper(s) have no abstract: they were tagged from their title alone.`,
       );
 
-    const papers: TaggerPaper[] = library.map((p) => ({
-      id: p.id,
-      title: p.title,
-      abstract: p.abstract,
-      tags: p.tags,
-    }));
+    const papers = await this.c.taggerPapers(library);
     const taggerInput: TaggerInput = {
       papers,
       vocabulary: vocab.map((t) => ({ name: t.name, description: t.description })),
@@ -386,7 +381,7 @@ export class Suggestions {
   }
 
   /** Records tags the user typed on a paper (library:update), so provenance can say so. */
-  async noteTyped(before: Paper, after: Paper): Promise<void> {
+  async noteTyped(before: Pick<Paper, 'tags'>, after: Pick<Paper, 'id' | 'tags'>): Promise<void> {
     const added = after.tags.filter((t) => !before.tags.includes(t));
     const removed = before.tags.filter((t) => !after.tags.includes(t));
     if (added.length + removed.length === 0) return;

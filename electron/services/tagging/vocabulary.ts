@@ -25,7 +25,10 @@ export function defaultColor(name: string): string {
 }
 
 /** Stored tags first (in creation order), then tags found only on papers, by name. */
-export function vocabulary(state: TaggingState, papers: Paper[]): StoredTag[] {
+export function vocabulary(
+  state: TaggingState,
+  papers: readonly Pick<Paper, 'tags'>[],
+): StoredTag[] {
   const out = new Map<string, StoredTag>(state.tags.map((t) => [t.name, t]));
   const found = new Set<string>();
   for (const p of papers) for (const t of p.tags) if (!out.has(t)) found.add(t);

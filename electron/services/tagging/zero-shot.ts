@@ -8,6 +8,7 @@ import { Slicer } from './slices';
 import type { Tagger, TaggerInput, TaggerOutput, TaggerPaper, TaggerTag } from './tagger';
 import { tagText, termSurfaces, terms } from './text';
 import { alignVectors, centred, dot, requireVectors, unitDiff, type VectorSource } from './vectors';
+import { textHash } from '../library/paper-head';
 
 export type ZeroShotOptions = {
   /** Weight of the lexical overlap (0..1) added to the cosine. */
@@ -46,16 +47,20 @@ export type ZeroShotScores = {
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
-/** Stemmed term sets of papers, cached by id and text so a re-run does not tokenise the library again. */
+/**
+ * Stemmed term sets of papers, cached by id and a hash of the text so a re-run does not tokenise the
+ * library again (the text itself is not kept: the library keeps abstracts on disk, paper-head.ts).
+ */
 export class TermCache {
-  private readonly cache = new Map<string, { text: string; terms: Set<string> }>();
+  private readonly cache = new Map<string, { hash: string; terms: Set<string> }>();
 
   of(p: TaggerPaper): Set<string> {
     const text = `${p.title}\n${p.abstract}`;
+    const hash = textHash(text);
     const hit = this.cache.get(p.id);
-    if (hit && hit.text === text) return hit.terms;
+    if (hit && hit.hash === hash) return hit.terms;
     const set = new Set(terms(text));
-    this.cache.set(p.id, { text, terms: set });
+    this.cache.set(p.id, { hash, terms: set });
     return set;
   }
 }

@@ -75,7 +75,7 @@ export async function openCore(opts: ServicesOptions & { bundledModelsDir: strin
   // The annotations service answers the `annotationKind` filter (papers with a highlight of a kind).
   const annotationFeature = createAnnotationHandlers({
     libraryDir,
-    papers: { get: (id) => store.get(id), all: () => store.all() },
+    papers: store,
     catchUp: async () => {
       await store.catchUp();
     },

@@ -1,6 +1,7 @@
 // Query expansion for search: model-vocabulary neighbours (soft term matching of the query's words
 // against candidate papers) and pseudo-relevance feedback from the first pass's top papers.
 import type { Paper } from '@shared/api/schemas';
+import type { PaperHead } from '../../library/paper-head';
 import { feedbackTerms } from './feedback';
 import { LibraryTerms, type TermSource, type TermStats } from '../library-terms';
 import { SoftMatcher, termTable, type SoftScore, type TermTable } from './soft-match';
@@ -50,7 +51,7 @@ export class QueryExpander {
     query: string,
     model: string,
     embed: Embed,
-  ): Promise<(candidates: Paper[]) => Map<string, SoftScore>> {
+  ): Promise<(candidates: (PaperHead | Paper)[]) => Map<string, SoftScore>> {
     const qWords = [...new Set(words(query))];
     if (!qWords.length) return () => new Map();
     const [table, qVecs] = await Promise.all([this.table(model, embed), embed(qWords)]);

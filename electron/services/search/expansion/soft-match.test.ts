@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '@shared/api/schemas';
 import { Embedder } from '../../embedding/embedder';
+import { MemoryPapers } from '../../../../tests/support/memory-papers';
+import { LibraryTerms } from '../library-terms';
 import { QueryExpander } from './query-expander';
 import { SoftMatcher, termTable } from './soft-match';
 import { expansionOptions } from './types';
@@ -32,6 +34,9 @@ function paper(id: string, title: string, abstract: string): Paper {
     pages: '',
   };
 }
+
+/** The library terms of these papers, counted. */
+const synced = (papers: Paper[]) => new LibraryTerms(new MemoryPapers(papers)).sync();
 
 // Written for this test (not from any corpus).
 const PAPERS = [
@@ -67,7 +72,7 @@ afterAll(async () => {
 
 describe('soft term matching (model-vocabulary neighbours)', () => {
   it('scores the paper described in other words highest and says which words met', async () => {
-    const ex = new QueryExpander({ revision: 1, all: () => PAPERS }, expansionOptions());
+    const ex = new QueryExpander(await synced(PAPERS), expansionOptions());
     const score = await ex.neighbours('computing with light', 'quire-glove-100d', (t) =>
       embedder.embed(t),
     );
@@ -81,27 +86,21 @@ describe('soft term matching (model-vocabulary neighbours)', () => {
 
   it('an edited abstract is matched by its new words, not the ones cached before the edit', async () => {
     // A library whose papers change: an edit replaces the paper (same id) and bumps the revision.
-    const lib = { revision: 1, papers: PAPERS.map((p) => ({ ...p })) };
-    const source = {
-      get revision() {
-        return lib.revision;
-      },
-      all: () => lib.papers,
-    };
+    const lib = new MemoryPapers(PAPERS.map((p) => ({ ...p })));
+    const terms = await new LibraryTerms(lib).sync();
     // Without length normalisation an exact word scores 1 whatever the abstract's length.
-    const ex = new QueryExpander(source, expansionOptions({ neighbours: { lengthNorm: 0 } }));
+    const ex = new QueryExpander(terms, expansionOptions({ neighbours: { lengthNorm: 0 } }));
     const embed = (t: string[]) => embedder.embed(t);
-    const before = (await ex.neighbours('photons', 'quire-glove-100d', embed))(lib.papers);
+    const before = (await ex.neighbours('photons', 'quire-glove-100d', embed))(lib.papers());
     expect(before.get('optic')!.score).toBeCloseTo(1);
     expect(before.get('batch')!.score).toBeLessThan(1);
 
     // "batch" now says "photons"; "optic" no longer does (nor anything close to it).
     const edit = (id: string, abstract: string) =>
-      (lib.papers = lib.papers.map((p) => (p.id === id ? { ...p, abstract } : p)));
+      lib.set({ ...lib.papers().find((p) => p.id === id)!, abstract });
     edit('batch', 'Counting photons at a critical batch size.');
     edit('optic', 'Matrix multiplications of a network are scheduled on many workers.');
-    lib.revision++;
-    const after = (await ex.neighbours('photons', 'quire-glove-100d', embed))(lib.papers);
+    const after = (await ex.neighbours('photons', 'quire-glove-100d', embed))(lib.papers());
     expect(after.get('batch')!.score).toBeCloseTo(1);
     expect(after.get('optic')!.score).toBeLessThan(before.get('optic')!.score);
   }, 60_000);
@@ -185,7 +184,7 @@ describe('soft term matching (model-vocabulary neighbours)', () => {
         'budgets, packaging, interconnects, benchmarks, procurement and photonic prototypes.',
     );
     const lib = [focused, broad, ...PAPERS];
-    const ex = new QueryExpander({ revision: 1, all: () => lib }, expansionOptions());
+    const ex = new QueryExpander(await synced(lib), expansionOptions());
     const scores = (await ex.neighbours('photonic', 'quire-glove-100d', (t) => embedder.embed(t)))(
       lib,
     );
