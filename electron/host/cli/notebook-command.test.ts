@@ -10,6 +10,7 @@ import { inProcessTransport } from '@shared/api/in-process';
 import { sampleNotebook } from '@shared/notebook/sample';
 import { createNotebookHandlers } from '../../services/notebooks/index';
 import { notebookCommand, type OpenApi } from './notebook-command';
+import { MemoryPapers } from '../../../tests/support/memory-papers';
 
 const dir = mkdtempSync(join(tmpdir(), 'quire-nbcli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +18,7 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-const handlers = createNotebookHandlers({ dir, library: { get: () => undefined, all: () => [] } });
+const handlers = createNotebookHandlers({ dir, library: new MemoryPapers() });
 // Only the notebook methods exist here; the lead's composition root supplies the rest.
 const api = createClient(inProcessTransport(createDispatcher(handlers as unknown as Handlers)));
 const open: OpenApi = (cmd, fn) => fn(api, cmd.optsWithGlobals());
