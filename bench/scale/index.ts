@@ -114,14 +114,16 @@ function diskMB(dir: string): number {
 }
 
 /** The library opened by a fresh host process: its RSS and first answers. */
-function openedFresh(dir: string): Record<string, number> {
+type Host = Record<string, number> & { settled: { rssMB: number; heapUsedMB: number } };
+
+function openedFresh(dir: string): Host {
   const script = join(ROOT, 'bench', 'scale', 'open-library.ts');
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, dir], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+  return JSON.parse(out.trim().split('\n').pop()!) as Host;
 }
 
 /**
@@ -159,6 +161,7 @@ function targets(
   ingest: Record<number, { perSecond: number }>,
 ) {
   const top = sizes[sizes.length - 1]!;
+  const rss = Math.max(top.host.rssMB!, top.host.settled.rssMB);
   const search = top.searchMs as Record<string, { p50: number }>;
   const lists = Object.values(top.listMs as Record<string, { p50: number }>).map((s) => s.p50);
   const first = ingest[SIZES[0]!]!.perSecond;
@@ -167,7 +170,8 @@ function targets(
   const ingestPass = SIZES.length > 1 ? last / first >= 0.8 : null;
   return {
     papers: top.papers,
-    hostRssAtMost1500MB: { value: top.host.rssMB, pass: top.host.rssMB! <= 1500 },
+    // The larger of the two: right after the first query, and once its background work is done.
+    hostRssAtMost1500MB: { value: rss, pass: rss <= 1500 },
     listSortFilterP50AtMost100ms: { value: Math.max(...lists), pass: Math.max(...lists) <= 100 },
     hybridP50AtMost30ms: { value: search.hybrid!.p50, pass: search.hybrid!.p50 <= 30 },
     annRecallAt10AtLeast095: { value: top.ann.recallAt10, pass: top.ann.recallAt10 >= 0.95 },
