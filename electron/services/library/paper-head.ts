@@ -68,3 +68,18 @@ export interface PaperReader {
   /** Every paper, whole, a batch at a time (in no particular order). */
   batches(size?: number): AsyncGenerator<Paper[]>;
 }
+
+/**
+ * These papers whole, in their order, read in one pass over the table (not by id: a whole-library
+ * export or tagging run reads most of it). Papers gone from the table are left out.
+ */
+export async function readInOrder(
+  papers: Pick<PaperReader, 'batches'>,
+  heads: readonly Pick<PaperHead, 'id'>[],
+): Promise<Paper[]> {
+  const wanted = new Set(heads.map((h) => h.id));
+  const byId = new Map<string, Paper>();
+  for await (const batch of papers.batches())
+    for (const p of batch) if (wanted.has(p.id)) byId.set(p.id, p);
+  return heads.map((h) => byId.get(h.id)).filter((p): p is Paper => !!p);
+}

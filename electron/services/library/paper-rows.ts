@@ -11,7 +11,7 @@ export const PAPER_COLUMNS = papersSchema.fields
   .map((f) => f.name)
   .filter((n) => n !== FOLD_COLUMN);
 /** Papers per batch when the whole table is read. */
-const SCAN_BATCH = 2048;
+export const SCAN_BATCH = 2048;
 /** Ids per `id IN (…)` read. */
 const READ_CHUNK = 500;
 

@@ -15,7 +15,7 @@ import { tableMeta } from './table-meta';
 import { TextIndex } from './text-index';
 import { FTS_COLUMNS, ftsIndexConfig, ftsQuery, type FtsClause } from './full-text';
 import { PaperCache } from './paper-cache';
-import { PAPER_COLUMNS, plainRows, readPapers, scanPapers } from './paper-rows';
+import { PAPER_COLUMNS, SCAN_BATCH, plainRows, readPapers, scanPapers } from './paper-rows';
 import { KEEP_VERSIONS_MS, pruneOlderThan, sqlString } from './lance-sql';
 
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
@@ -214,7 +214,7 @@ export class PaperStore implements PaperReader {
     return scanPapers(this.table, size);
   }
 
-  private async *cachedBatches(size = 2048): AsyncGenerator<Paper[]> {
+  private async *cachedBatches(size = SCAN_BATCH): AsyncGenerator<Paper[]> {
     const ids = [...this.papers.keys()];
     for (let i = 0; i < ids.length; i += size) {
       const batch = ids.slice(i, i + size).map((id) => this.recent.peek(id));

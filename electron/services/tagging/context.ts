@@ -3,7 +3,7 @@
 import { QuireError } from '@shared/api/errors';
 import type { Paper } from '@shared/api/schemas';
 import type { Suggestion, TagInfo } from '@shared/api/tagging-contract';
-import type { PaperHead } from '../library/paper-head';
+import { readInOrder, type PaperHead } from '../library/paper-head';
 import type { PaperStore } from '../library/store';
 import type { StoredSuggestion, StoredTag, TaggingStore } from './tagging-store';
 import type { TaggerPaper } from './tagger';
@@ -117,13 +117,10 @@ export class TaggingContext {
 
   /** What the taggers read of these papers: abstracts come from the table, a batch at a time. */
   async taggerPapers(heads: readonly PaperHead[]): Promise<TaggerPaper[]> {
-    const abstracts = new Map<string, string>();
-    for await (const batch of this.papers.batches())
-      for (const p of batch) if (p.abstract) abstracts.set(p.id, p.abstract);
-    return heads.map((p) => ({
+    return (await readInOrder(this.papers, heads)).map((p) => ({
       id: p.id,
       title: p.title,
-      abstract: abstracts.get(p.id) ?? '',
+      abstract: p.abstract,
       tags: p.tags,
     }));
   }

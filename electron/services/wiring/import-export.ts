@@ -4,8 +4,7 @@ import type { Handlers } from '@shared/api/contract';
 import { QuireError } from '@shared/api/errors';
 import { exportPapersJob } from '../export/job';
 import { fromLanceError } from '../library/lance-errors';
-import type { Paper } from '@shared/api/schemas';
-import type { PaperStore } from '../library/store';
+import { readInOrder } from '../library/paper-head';
 import type { Core } from './core';
 
 type ImportExportHandlers = Pick<Handlers, 'import:preview' | 'import:run' | 'export:library'>;
@@ -56,7 +55,7 @@ export function importExportHandlers(core: Core): ImportExportHandlers {
     'export:library': async ({ format, ids }, ctx) => {
       const papers = ids
         ? await Promise.all(ids.map((id) => library.get(id)))
-        : await wholeLibrary(store);
+        : await readInOrder(store, store.all());
       if (papers.length === 0)
         throw new QuireError('not_found', 'The library is empty: nothing to export.');
       return {
@@ -66,14 +65,4 @@ export function importExportHandlers(core: Core): ImportExportHandlers {
       };
     },
   };
-}
-
-/** Every paper, whole, in the library's order (abstracts read from the table a batch at a time). */
-async function wholeLibrary(store: PaperStore): Promise<Paper[]> {
-  const byId = new Map<string, Paper>();
-  for await (const batch of store.batches()) for (const p of batch) byId.set(p.id, p);
-  return store
-    .all()
-    .map((h) => byId.get(h.id))
-    .filter((p): p is Paper => !!p);
 }
