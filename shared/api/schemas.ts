@@ -296,7 +296,14 @@ export type EmbeddingStatus = {
   missing: number;
   /** The model search uses now; differs from `model` while a switch is re-indexing. */
   searchModel: string;
+  /**
+   * Work under way that will embed the missing papers (an import writes them, then embeds them), so
+   * nobody needs to start another job; null when nothing is running.
+   */
+  busy: EmbeddingWork | null;
 };
+
+export type EmbeddingWork = 'importing' | 'embedding';
 
 // ---- Search -------------------------------------------------------------------------------------
 

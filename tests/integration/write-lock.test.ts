@@ -58,6 +58,8 @@ describe('library write lock', () => {
       // Release only once the waiter has said it is waiting (observed, not timed).
       for (let i = 0; i < 600 && progress.length === 0; i++)
         await new Promise((r) => setTimeout(r, 50));
+      // A live holder in another process is someone at work.
+      expect((await lock.liveOwner())?.operation).toBe('importing papers');
       order.push('holder releases');
       p.stdin!.write('release\n');
       await mine;
@@ -103,6 +105,8 @@ describe('library write lock', () => {
     // A heartbeat threshold of an hour: only the dead-pid check can free the lock here.
     const lock = new WriteLock(dir, { mode: 'cli', staleMs: 3_600_000, waitMs: 30_000 });
     expect((await lock.owner())?.pid).toBe(deadPid);
+    // Nobody is at work: a status that asks is told so (the embeddings banner then resumes).
+    expect(await lock.liveOwner()).toBeNull();
     const progress: Progress[] = [];
     const owner = await lock.run('importing papers', ctx(progress), () => lock.owner());
     expect(owner?.pid).toBe(process.pid);

@@ -6,6 +6,7 @@ import type { Progress } from '@shared/api/contract';
 import { QuireError } from '@shared/api/errors';
 import { DEFAULT_MODEL } from '../wiring/options';
 import { openTestCore, quietCtx, type TestCore } from '../wiring/core.fixtures';
+import { importExportHandlers } from '../wiring/import-export';
 import { paperHash, paperText, textHash } from './embedding-service';
 import { paperRecord } from '../../../tests/support/paper';
 
@@ -129,6 +130,33 @@ describe('EmbeddingService', () => {
     const done = await core.embeddings.update({ ...quietCtx(), onProgress: (p) => events.push(p) });
     expect(done).toMatchObject({ embedded: 200, missing: 0 });
     expect(events[0]).toEqual({ phase: 'embed', done: 0, total: partial.missing });
+  });
+
+  it('status says who fills the gap: the import while it writes, its embedding, then nobody', async () => {
+    core = await openTestCore([]);
+    const c = core;
+    expect((await c.embeddings.status()).busy).toBeNull();
+    const seen = new Map<string, Promise<unknown>>();
+    const text = papers(40)
+      .map((p) => JSON.stringify(p))
+      .join('\n');
+    // The real import handler: it writes under the library's write lock, then embeds.
+    const result = await importExportHandlers(c)['import:run'](
+      { source: { kind: 'text', name: 'p.jsonl', text } },
+      {
+        ...quietCtx(),
+        onProgress: (p) => {
+          if (!seen.has(p.phase)) seen.set(p.phase, c.embeddings.status());
+        },
+      },
+    );
+    expect(result.imported).toBe(40);
+    expect(await seen.get('write')).toMatchObject({
+      busy: 'importing',
+      missing: expect.any(Number),
+    });
+    expect(await seen.get('embed')).toMatchObject({ busy: 'embedding' });
+    expect(await c.embeddings.status()).toMatchObject({ busy: null, missing: 0, embedded: 40 });
   });
 
   it('refuses a model that is not installed and keeps searching with the active one', async () => {

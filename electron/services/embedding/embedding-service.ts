@@ -3,7 +3,7 @@
 // models re-indexes into the new model's table while search keeps using the old one until done.
 import type { CallContext } from '@shared/api/contract';
 import { QuireError } from '@shared/api/errors';
-import type { EmbeddingStatus, Paper } from '@shared/api/schemas';
+import type { EmbeddingStatus, EmbeddingWork, Paper } from '@shared/api/schemas';
 import type { LibraryLocation } from '../library/location';
 import { paperText, textHash } from '../library/paper-head';
 import type { PaperStore } from '../library/store';
@@ -25,6 +25,8 @@ export type WithWriteLock = <T>(operation: string, ctx: Ctx, fn: () => Promise<T
 /** For writes that must finish even after a cancel (keeping what was embedded). */
 const UNCANCELLABLE: Ctx = { signal: new AbortController().signal, onProgress: () => {} };
 const EMBEDDING = 'embedding papers';
+/** The write-lock operation of an import, which embeds its papers once they are written. */
+export const IMPORTING = 'importing papers';
 
 export { paperText, textHash };
 
@@ -46,6 +48,8 @@ export class EmbeddingService {
   /** The model whose vectors search reads; changes only when a switch completes. */
   private searchModelId: string;
   private queue: Promise<unknown> = Promise.resolve();
+  /** update() calls queued or running here. */
+  private updates = 0;
   /** Last unembedded() answer and what it was computed from: recounted only after a change. */
   private coverage: { key: string; missing: number; total: number } | undefined;
 
@@ -58,6 +62,8 @@ export class EmbeddingService {
       settings: SettingsStore;
       defaultModel: string;
       withWriteLock: WithWriteLock;
+      /** What the library's live writer (any process) is doing, if anyone holds the write lock. */
+      writer?: () => Promise<string | null>;
     },
   ) {
     this.searchModelId = deps.settings.get().activeModel ?? deps.defaultModel;
@@ -95,10 +101,21 @@ export class EmbeddingService {
     const { vectors } = await this.load(modelId);
     await this.deps.papers.catchUp();
     await vectors.catchUp();
-    return this.count(modelId);
+    return { ...(await this.count(modelId)), busy: await this.busy() };
   }
 
-  private async count(modelId: string): Promise<EmbeddingStatus> {
+  /**
+   * Work under way that will embed the missing papers: an update here, or a live writer (this or
+   * another process) that is importing or embedding. The Library's banner starts no job of its own
+   * meanwhile; it would only queue behind the import's and leave the import's progress stuck.
+   */
+  private async busy(): Promise<EmbeddingWork | null> {
+    if (this.updates > 0) return 'embedding';
+    const op = await this.deps.writer?.();
+    return op === IMPORTING ? 'importing' : op === EMBEDDING ? 'embedding' : null;
+  }
+
+  private async count(modelId: string): Promise<Omit<EmbeddingStatus, 'busy'>> {
     const { model, vectors } = await this.load(modelId);
     let embedded = 0;
     for (const p of this.deps.papers.all()) if (vectors.hashOf(p.id) === p.textHash) embedded++;
@@ -137,65 +154,74 @@ export class EmbeddingService {
    * lock; each commit takes it, so edits and imports elsewhere are not held up for the whole job.
    */
   update(ctx: Ctx, modelId = this.searchModelId): Promise<EmbeddingStatus> {
+    this.updates++;
     return this.serial(async () => {
-      const { embedder, vectors } = await this.load(modelId);
-      const todo = await this.deps.withWriteLock(EMBEDDING, ctx, async () => {
-        // Under the lock, both copies are current: a vector is dropped only if its paper is gone.
-        await this.deps.papers.refresh();
-        await vectors.refresh();
-        const papers = this.deps.papers.all();
-        const live = new Set(papers.map((p) => p.id));
-        await vectors.remove([...vectors.ids()].filter((id) => !live.has(id)));
-        return papers.filter((p) => vectors.hashOf(p.id) !== p.textHash).map((p) => p.id);
-      });
-      const write = (rows: VectorRow[], c: Ctx) =>
-        rows.length === 0
-          ? Promise.resolve()
-          : this.deps.withWriteLock(EMBEDDING, c, async () => {
-              await vectors.refresh();
-              await vectors.upsert(rows);
-            });
-      ctx.onProgress({ phase: 'embed', done: 0, total: todo.length });
-      let pending: VectorRow[] = [];
-      let done = 0;
       try {
-        for (let r = 0; r < todo.length; r += READ_BATCH) {
-          // Papers deleted since the list was made are read as absent and skipped.
-          const papers = await this.deps.papers.read(todo.slice(r, r + READ_BATCH));
-          const texts = papers.map((p) => ({ id: p.id, text: paperText(p) }));
-          for (let i = 0; i < texts.length; i += EMBED_BATCH) {
-            if (ctx.signal.aborted) throw new QuireError('cancelled', 'Cancelled.');
-            const batch = texts.slice(i, i + EMBED_BATCH);
-            const out = await embedder.embed(
-              batch.map((b) => b.text),
-              ctx.signal,
-            );
-            batch.forEach((b, j) =>
-              pending.push({ id: b.id, hash: textHash(b.text), vector: out[j]! }),
-            );
-            done += batch.length;
-            if (pending.length >= WRITE_BATCH) {
-              const rows = pending;
-              pending = [];
-              await write(rows, ctx);
-            }
-            ctx.onProgress({ phase: 'embed', done, total: todo.length });
-          }
-          done += Math.min(READ_BATCH, todo.length - r) - papers.length;
-        }
+        await this.embedMissing(ctx, modelId);
       } finally {
-        // Whatever was embedded before a cancel is kept: the next update resumes from there.
-        await write(pending, UNCANCELLABLE);
+        this.updates--;
       }
-      if (todo.length > 0) {
-        const indexed = await this.deps.withWriteLock(EMBEDDING, ctx, async () => {
-          await vectors.refresh();
-          return vectors.ensureIndex();
-        });
-        if (indexed) ctx.onProgress({ phase: 'index', done: 1, total: 1 });
-      }
-      return this.count(modelId);
+      return { ...(await this.count(modelId)), busy: await this.busy() };
     });
+  }
+
+  private async embedMissing(ctx: Ctx, modelId: string): Promise<void> {
+    const { embedder, vectors } = await this.load(modelId);
+    const todo = await this.deps.withWriteLock(EMBEDDING, ctx, async () => {
+      // Under the lock, both copies are current: a vector is dropped only if its paper is gone.
+      await this.deps.papers.refresh();
+      await vectors.refresh();
+      const papers = this.deps.papers.all();
+      const live = new Set(papers.map((p) => p.id));
+      await vectors.remove([...vectors.ids()].filter((id) => !live.has(id)));
+      return papers.filter((p) => vectors.hashOf(p.id) !== p.textHash).map((p) => p.id);
+    });
+    const write = (rows: VectorRow[], c: Ctx) =>
+      rows.length === 0
+        ? Promise.resolve()
+        : this.deps.withWriteLock(EMBEDDING, c, async () => {
+            await vectors.refresh();
+            await vectors.upsert(rows);
+          });
+    ctx.onProgress({ phase: 'embed', done: 0, total: todo.length });
+    let pending: VectorRow[] = [];
+    let done = 0;
+    try {
+      for (let r = 0; r < todo.length; r += READ_BATCH) {
+        // Papers deleted since the list was made are read as absent and skipped.
+        const papers = await this.deps.papers.read(todo.slice(r, r + READ_BATCH));
+        const texts = papers.map((p) => ({ id: p.id, text: paperText(p) }));
+        for (let i = 0; i < texts.length; i += EMBED_BATCH) {
+          if (ctx.signal.aborted) throw new QuireError('cancelled', 'Cancelled.');
+          const batch = texts.slice(i, i + EMBED_BATCH);
+          const out = await embedder.embed(
+            batch.map((b) => b.text),
+            ctx.signal,
+          );
+          batch.forEach((b, j) =>
+            pending.push({ id: b.id, hash: textHash(b.text), vector: out[j]! }),
+          );
+          done += batch.length;
+          if (pending.length >= WRITE_BATCH) {
+            const rows = pending;
+            pending = [];
+            await write(rows, ctx);
+          }
+          ctx.onProgress({ phase: 'embed', done, total: todo.length });
+        }
+        done += Math.min(READ_BATCH, todo.length - r) - papers.length;
+      }
+    } finally {
+      // Whatever was embedded before a cancel is kept: the next update resumes from there.
+      await write(pending, UNCANCELLABLE);
+    }
+    if (todo.length > 0) {
+      const indexed = await this.deps.withWriteLock(EMBEDDING, ctx, async () => {
+        await vectors.refresh();
+        return vectors.ensureIndex();
+      });
+      if (indexed) ctx.onProgress({ phase: 'index', done: 1, total: 1 });
+    }
   }
 
   /** Makes `id` the active model once its vectors are complete; search stays on the old one meanwhile. */

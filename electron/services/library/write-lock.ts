@@ -134,6 +134,12 @@ export class WriteLock {
     }
   }
 
+  /** The holder if it is alive: a lock left by a killed process is not someone at work. */
+  async liveOwner(): Promise<LockOwner | null> {
+    const owner = await this.owner();
+    return owner && !(await this.isAbandoned(owner)) ? owner : null;
+  }
+
   private async acquire(operation: string, ctx: Ctx): Promise<() => Promise<void>> {
     const started = Date.now();
     let announced = false;

@@ -105,6 +105,7 @@ export async function openCore(opts: ServicesOptions & { bundledModelsDir: strin
     settings,
     defaultModel: DEFAULT_MODEL,
     withWriteLock,
+    writer: async () => (await lock.liveOwner())?.operation ?? null,
   });
   const search = new SearchService(
     store,

@@ -2,6 +2,7 @@
 // papers (a failure there is a warning, never a lost import); an export is a chunked job.
 import type { Handlers } from '@shared/api/contract';
 import { QuireError } from '@shared/api/errors';
+import { IMPORTING } from '../embedding/embedding-service';
 import { exportPapersJob } from '../export/job';
 import { fromLanceError } from '../library/lance-errors';
 import { readInOrder } from '../library/paper-head';
@@ -18,7 +19,7 @@ export function importExportHandlers(core: Core): ImportExportHandlers {
         (err: unknown) => Promise.reject(fromLanceError(err, 'reading the library')),
       ),
     'import:run': async (input, ctx) => {
-      const result = await withWriteLock('importing papers', ctx, async () => {
+      const result = await withWriteLock(IMPORTING, ctx, async () => {
         const r = await ingest.run(input, ctx);
         // Also when nothing was new: an earlier import may have died before building the index.
         await store.ensureFtsIndex();

@@ -92,6 +92,7 @@ describe('TagSelect with suggested tags', () => {
         total: 1,
         missing: 0,
         searchModel: 'm',
+        busy: null,
       }),
       'search:query': () => ({ mode: 'hybrid', model: 'm', hits: [], tookMs: 1 }),
     });

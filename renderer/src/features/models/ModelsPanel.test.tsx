@@ -91,6 +91,7 @@ describe('ModelsPanel', () => {
       total: 200,
       missing: 0,
       searchModel: MINILM.id,
+      busy: null,
     });
     await waitFor(() => expect(screen.queryByTestId('model-progress')).toBeNull());
     expect(screen.getByTestId('model-notice').textContent).toMatch(/Now using .*200 of 200/);

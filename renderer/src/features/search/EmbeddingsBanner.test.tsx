@@ -20,6 +20,7 @@ const status = (embedded: number, total = 3_000): EmbeddingStatus => ({
   total,
   missing: total - embedded,
   searchModel: 'quire-glove-100d',
+  busy: null,
 });
 
 function renderBanner(handlers: FakeHandlers, version = 0) {
@@ -71,6 +72,40 @@ describe('EmbeddingsBanner', () => {
     await screen.findByText(/Embedding cancelled; the papers embedded so far are kept\./);
     expect(screen.getByTestId('embeddings-run')).toBeTruthy();
     expect(fake.calls.filter((c) => c.method === 'embeddings:update')).toHaveLength(1);
+  });
+
+  it('starts no job of its own while an import will embed the papers, and resumes if it does not', async () => {
+    let busy: EmbeddingStatus['busy'] = 'importing';
+    let looks = 0;
+    let updates = 0;
+    const handlers: FakeHandlers = {
+      'embeddings:status': () => {
+        looks++;
+        return { ...status(1_000), busy };
+      },
+      'embeddings:update': () => {
+        updates++;
+        return new Promise(() => {});
+      },
+    };
+    const { view } = renderBanner(handlers);
+    const line = await screen.findByTestId('embeddings-status');
+    expect(line.textContent).toMatch(
+      /2,000 of 3,000 papers have no vectors yet.*the import embeds them next/,
+    );
+    expect(screen.queryByTestId('embeddings-run')).toBeNull();
+    // Going to another view and back (a remount) during the import starts nothing either.
+    view.unmount();
+    renderBanner(handlers);
+    await waitFor(() => expect(looks).toBe(2));
+    await screen.findByTestId('embeddings-status');
+    expect(updates).toBe(0);
+    // The import stopped short (cancelled, killed): the next look resumes the job.
+    busy = null;
+    cleanup();
+    renderBanner(handlers, 1);
+    await screen.findByTestId('embeddings-cancel');
+    expect(updates).toBe(1);
   });
 
   it('shows nothing when every paper has its vector', async () => {

@@ -29,6 +29,14 @@ export function EmbeddingsLine({ e, variant }: Props) {
   }
   const percent = progressPercent(job?.progress ?? null);
   const counts = `${status.embedded.toLocaleString()} of ${status.total.toLocaleString()}`;
+  // Someone else's job (an import, another window or process) will fill the gap: no second one.
+  const othersAtWork = !job && status.busy !== null;
+  const doing =
+    othersAtWork && status.busy === 'importing'
+      ? ' — the import embeds them next.'
+      : embedding
+        ? ' — embedding…'
+        : '.';
   return (
     <div className={`embeddings-line ${variant}`} data-testid="embeddings-status">
       <span>
@@ -37,8 +45,8 @@ export function EmbeddingsLine({ e, variant }: Props) {
             ? `No papers yet; they are embedded with ${status.model} as they are imported.`
             : `All ${status.total.toLocaleString()} ${status.total === 1 ? 'paper is' : 'papers are'} embedded with ${status.model}.`
           : variant === 'library'
-            ? `${status.missing.toLocaleString()} of ${status.total.toLocaleString()} papers have no vectors yet; search finds them by keywords only${embedding ? ' — embedding…' : '.'}`
-            : `Semantic search covers ${counts} papers${embedding ? ' — embedding…' : '.'}`}
+            ? `${status.missing.toLocaleString()} of ${status.total.toLocaleString()} papers have no vectors yet; search finds them by keywords only${doing}`
+            : `Semantic search covers ${counts} papers${doing}`}
         {status.searchModel !== status.model && ` Search uses ${status.searchModel} until then.`}
       </span>
       {job ? (
@@ -73,7 +81,8 @@ export function EmbeddingsLine({ e, variant }: Props) {
           </button>
         </>
       ) : (
-        !complete && (
+        !complete &&
+        !othersAtWork && (
           <button
             type="button"
             className="button small"

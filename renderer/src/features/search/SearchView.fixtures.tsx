@@ -1,7 +1,7 @@
 // Fixtures for the Search view tests: hits and results, the embeddings status, and the view
 // rendered over a fake transport that records its calls.
 import { render } from '@testing-library/react';
-import type { Paper, SearchHit, SearchResult } from '@shared/api/schemas';
+import type { EmbeddingStatus, Paper, SearchHit, SearchResult } from '@shared/api/schemas';
 import { ApiContext } from '../../apiContext';
 import { fakeApi, type FakeHandlers } from '../../testing/fakeApi';
 import { SearchView, type SimilarTo } from './SearchView';
@@ -23,13 +23,14 @@ export function result(hits: SearchHit[], over: Partial<SearchResult> = {}): Sea
   return { mode: 'hybrid', model: 'quire-glove-100d', hits, tookMs: 4.2, ...over };
 }
 
-export const STATUS = {
+export const STATUS: EmbeddingStatus = {
   model: 'quire-glove-100d',
   dims: 100,
   embedded: 3,
   total: 3,
   missing: 0,
   searchModel: 'quire-glove-100d',
+  busy: null,
 };
 
 export function renderSearch(handlers: FakeHandlers, similarTo: SimilarTo | null = null) {

@@ -14,7 +14,10 @@ export const EMBEDDINGS_POLL_MS = 3000;
 export type Embeddings = {
   status: EmbeddingStatus | null;
   error: string | null;
-  /** True while our own `embeddings:update` runs, or the count grew since the last look. */
+  /**
+   * True while our own `embeddings:update` runs, the count grew since the last look, or the library
+   * says an import or an embedding job elsewhere will fill the gap (`status.busy`).
+   */
   embedding: boolean;
   job: { progress: Progress | null } | null;
   run(): void;
@@ -121,15 +124,19 @@ export function useEmbeddings(
   const cancel = useCallback(() => abort.current?.abort(), []);
 
   // Resume once per library version: not again after a cancel or a failure until something changes.
+  // Not while someone else is at it (an import embeds what it wrote): a second job would only queue
+  // behind theirs. The poll looks again, and resumes if they stop short (killed, cancelled).
   const resumedFor = useRef<number | null>(null);
   const autoResume = opts.autoResume === true;
+  const othersAtWork = growing || (status?.busy ?? null) !== null;
   useEffect(() => {
-    if (!autoResume || !active || !incomplete || job || resumedFor.current === version) return;
+    if (!autoResume || !active || !incomplete || job || othersAtWork) return;
+    if (resumedFor.current === version) return;
     resumedFor.current = version;
     run();
-  }, [autoResume, active, incomplete, job, version, run]);
+  }, [autoResume, active, incomplete, job, othersAtWork, version, run]);
 
-  return { status, error, embedding: job !== null || growing, job, run, cancel, note };
+  return { status, error, embedding: job !== null || othersAtWork, job, run, cancel, note };
 }
 
 export function progressPercent(p: Progress | null): number | null {
