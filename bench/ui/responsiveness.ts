@@ -1,5 +1,5 @@
 // UI responsiveness while 10k papers are imported and embedded in browser mode: runs the Playwright
-// test of tests/e2e/search.spec.ts in its measuring mode (QUIRE_BENCH_OUT) and prints the latencies
+// test of tests/e2e/responsiveness.spec.ts in its measuring mode (QUIRE_BENCH_OUT) and prints the latencies
 // of view switches and library:list calls as JSON. The test itself asserts order only.
 // Needs `npm run build` first (as `npm run test:e2e` does). `npx tsx bench/ui/responsiveness.ts`
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,13 @@ const tmp = mkdtempSync(join(tmpdir(), 'quire-bench-ui-'));
 const out = join(tmp, 'responsiveness.json');
 const run = spawnSync(
   'npx',
-  ['playwright', 'test', 'tests/e2e/search.spec.ts', '-g', 'answers clicks before the job ends'],
+  [
+    'playwright',
+    'test',
+    'tests/e2e/responsiveness.spec.ts',
+    '-g',
+    'answers clicks before the job ends',
+  ],
   {
     cwd: ROOT,
     env: { ...process.env, QUIRE_BENCH_OUT: out },
