@@ -87,6 +87,22 @@ describe('TextIndex on a large library', () => {
     paper(`p${i}`, { title: i % 3 === 0 ? `Spectral study ${i}` : `Kernel study ${i}` }),
   );
 
+  it('holds postings whose papers lie far apart, and a word every other paper has', async () => {
+    // Papers are numbered in the order they are indexed: gaps of 200, 19,800 and 20,000 numbers
+    // take varints of two and three bytes; "common" has gaps of one (or two).
+    const far = new Set([0, 200, 20_000, 40_000]);
+    const library = Array.from({ length: 40_001 }, (_, i) =>
+      paper(`p${i}`, { title: far.has(i) ? `Rare zeugma ${i}` : `Common ${i}` }),
+    );
+    const index = new TextIndex(new MemoryPapers(library));
+    await index.ready();
+    expect(index.isBuilt).toBe(true);
+    expect(await indexed(index, 'zeugma')).toEqual([...far].map((i) => `p${i}`).sort());
+    const common = await index.matching(['common']);
+    expect(common.size).toBe(library.length - far.size);
+    expect([...far].some((i) => common.has(`p${i}`))).toBe(false);
+  });
+
   it('is built in the background: the filter reads the text until it is ready, then answers alike', async () => {
     const index = new TextIndex(new MemoryPapers(many));
     expect((await index.matching(['spectral'])).size).toBe(2_000);
