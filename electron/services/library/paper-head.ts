@@ -5,6 +5,7 @@
 // detection need only the head. At 100k papers the in-memory copy took 246 MB of heap with abstracts.
 import { createHash } from 'node:crypto';
 import type { Paper } from '@shared/api/schemas';
+import { StringPool } from './string-pool';
 
 export type PaperHead = Omit<Paper, 'abstract'> & {
   /** Whether the paper has an abstract (not only white space). */
@@ -25,25 +26,30 @@ export function textHash(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
+/** Strings that repeat across heads, one copy each (string-pool.ts). */
+const repeated = new StringPool();
+
 /**
  * The paper without its abstract. Built field by field, so every head shares one object shape: heads
  * made by spreading the paper and adding two fields took 124 MB for 100k papers instead of 64 MB.
+ * Authors, venue, source file and tags are pooled, and an `updatedAt` equal to `addedAt` is the same
+ * string: each row read from the table is otherwise a fresh copy of all of them.
  */
 export function headOf(p: Paper): PaperHead {
   return {
     id: p.id,
     title: p.title,
-    authors: p.authors,
+    authors: repeated.all(p.authors),
     year: p.year,
-    venue: p.venue,
+    venue: repeated.one(p.venue),
     doi: p.doi,
     arxivId: p.arxivId,
     url: p.url,
-    sourceFile: p.sourceFile,
+    sourceFile: repeated.one(p.sourceFile),
     addedAt: p.addedAt,
-    updatedAt: p.updatedAt,
+    updatedAt: p.updatedAt === p.addedAt ? p.addedAt : p.updatedAt,
     notes: p.notes,
-    tags: p.tags,
+    tags: repeated.all(p.tags),
     volume: p.volume,
     issue: p.issue,
     edition: p.edition,
