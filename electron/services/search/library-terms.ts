@@ -7,12 +7,16 @@
 // a query waits for a small change (an edit, a delete) and is served the tables as they stand during
 // a large one (another process's import), so no query stalls on a whole-library pass. Papers' text is
 // read from the library's table, a batch at a time, only for the papers to (re)count; a paper's
-// counted state is told by its text hash (library/paper-head.ts), so no abstract is kept here.
+// counted state is told by its text hash (library/paper-head.ts), so no abstract is kept here. A
+// paper's words are kept as numbers into the vocabulary, packed (packed-ids.ts): at 100k synthetic
+// papers the tables took 186 MB with arrays of words, 49 MB so.
 import type { Paper } from '@shared/api/schemas';
 import type { PaperHead, PaperReader } from '../library/paper-head';
 import { findDefinitions } from './abbreviations';
 import { hyphenatedCompounds, joinCompound } from './compound';
 import { rowsOf, type TermTable } from './expansion/soft-match';
+import { bump, bumpIn, top } from './counts';
+import { forEachId, packIds } from './packed-ids';
 import { isContentWord, lightStem, tokens } from './words';
 import { paperText, textHash } from '../library/paper-head';
 
@@ -31,16 +35,22 @@ type Entry = {
   hash: string;
   parsed: Parsed;
   counted: boolean;
-  /** The words' rows in the term table last scored against (kept until the table changes). */
-  rows?: { table: TermTable; rows: Int32Array };
+  /**
+   * For a paper scored by soft matching: its words unpacked, and their rows in the term table last
+   * scored against (kept until the table changes).
+   */
+  rows?: { table: TermTable; words: readonly string[]; rows: Int32Array };
 };
 
-/** A paper's distinct tokens split by kind, its compounds and its abbreviation definitions. */
+/**
+ * A paper's distinct tokens split by kind, as vocabulary numbers packed in their order
+ * (packed-ids.ts), and its compounds and abbreviation definitions when it has any.
+ */
 type Parsed = {
-  words: string[];
-  others: string[];
-  compounds: string[];
-  defs: { short: string; long: string }[];
+  words: string;
+  others: string;
+  compounds?: string[];
+  defs?: { short: string; long: string }[];
 };
 
 /** A background update yields to other work after this long (counting a paper takes ~0.1–0.3 ms). */
@@ -51,19 +61,6 @@ const QUERY_WAITS_FOR = 1_000;
 const READ_BATCH = 512;
 /** Past 1/SCAN_SHARE of the library to (re)count, its text is read in one pass, not by id. */
 const SCAN_SHARE = 10;
-
-function bump<K>(m: Map<K, number>, k: K, by: number): void {
-  const n = (m.get(k) ?? 0) + by;
-  if (n > 0) m.set(k, n);
-  else m.delete(k);
-}
-
-function bumpIn(m: Map<string, Map<string, number>>, key: string, value: string, by: number): void {
-  const inner = m.get(key) ?? new Map<string, number>();
-  bump(inner, value, by);
-  if (inner.size) m.set(key, inner);
-  else m.delete(key);
-}
 
 export class LibraryTerms {
   private readonly entries = new Map<string, Entry>();
@@ -79,8 +76,9 @@ export class LibraryTerms {
   private readonly spelling = new Map<string, Map<string, number>>();
   /** Aliases by the light stem of their long form's first word; rebuilt after the aliases change. */
   private byFirstWord: Map<string, Alias[]> | null = null;
-  /** The one copy of each word, so the per-paper lists share strings instead of repeating them. */
-  private readonly intern = new Map<string, string>();
+  /** Every word met, numbered: papers keep their words as these numbers. */
+  private readonly vocab: string[] = [];
+  private readonly numberOf = new Map<string, number>();
   private n = 0;
   private version = 0;
   private syncedRevision = -1;
@@ -210,14 +208,14 @@ export class LibraryTerms {
   wordsOf(p: PaperHead | Paper): readonly string[] {
     const e = this.entries.get(p.id);
     const hash = 'textHash' in p ? p.textHash : textHash(paperText(p));
-    if (e && e.hash === hash) return e.parsed.words;
+    if (e && e.hash === hash) return this.wordsIn(e.parsed.words);
     if (!('abstract' in p)) return [];
     // Not counted yet (an update is under way) or edited since: its old text leaves the counts now,
     // its new text is tokenized now and counted by the update.
     if (e?.counted) this.count(e, -1);
     const parsed = this.parse(p);
     this.entries.set(p.id, { hash, parsed, counted: false });
-    return parsed.words;
+    return this.wordsIn(parsed.words);
   }
 
   /** A paper's distinct content words and their rows in `table`, both cached. */
@@ -225,11 +223,14 @@ export class LibraryTerms {
     p: PaperHead | Paper,
     table: TermTable,
   ): { words: readonly string[]; rows: Int32Array } {
-    const ws = this.wordsOf(p);
+    const hash = 'textHash' in p ? p.textHash : textHash(paperText(p));
+    const kept = this.entries.get(p.id);
+    if (kept?.hash === hash && kept.rows?.table === table) return kept.rows;
+    const words = this.wordsOf(p);
     const e = this.entries.get(p.id);
-    if (!e) return { words: ws, rows: rowsOf(table, ws) };
-    if (e.rows?.table !== table) e.rows = { table, rows: rowsOf(table, ws) };
-    return { words: ws, rows: e.rows.rows };
+    if (!e) return { words, rows: rowsOf(table, words) };
+    e.rows = { table, words, rows: rowsOf(table, words) };
+    return e.rows;
   }
 
   private use(source?: PaperSource): PaperSource {
@@ -238,18 +239,26 @@ export class LibraryTerms {
     return this.source;
   }
 
-  private interned(w: string): string {
-    const have = this.intern.get(w);
-    if (have !== undefined) return have;
-    this.intern.set(w, w);
-    return w;
+  private numbered(w: string): number {
+    let n = this.numberOf.get(w);
+    if (n === undefined) {
+      n = this.vocab.push(w) - 1;
+      this.numberOf.set(w, n);
+    }
+    return n;
+  }
+
+  private wordsIn(packed: string): string[] {
+    const out: string[] = [];
+    forEachId(packed, (n) => out.push(this.vocab[n]!));
+    return out;
   }
 
   private parse(p: { title: string; abstract: string }): Parsed {
     const distinct = new Set(tokens(`${p.title} ${p.abstract}`));
-    const words: string[] = [];
-    const others: string[] = [];
-    for (const w of distinct) (isContentWord(w) ? words : others).push(this.interned(w));
+    const words: number[] = [];
+    const others: number[] = [];
+    for (const w of distinct) (isContentWord(w) ? words : others).push(this.numbered(w));
     const compounds = [
       ...new Set([...hyphenatedCompounds(p.title), ...hyphenatedCompounds(p.abstract)]),
     ];
@@ -261,21 +270,26 @@ export class LibraryTerms {
       seen.add(key);
       defs.push(d);
     }
-    return { words, others, compounds, defs };
+    return {
+      words: packIds(words),
+      others: packIds(others),
+      ...(compounds.length ? { compounds } : {}),
+      ...(defs.length ? { defs } : {}),
+    };
   }
 
   /** Adds (1) or removes (-1) one paper's counts. */
   private count(e: Entry, by: 1 | -1): void {
     const parsed = e.parsed;
-    for (const w of parsed.words) bump(this.contentDf, w, by);
-    for (const w of parsed.others) bump(this.otherDf, w, by);
-    for (const c of parsed.compounds) bumpIn(this.compoundDf, joinCompound(c), c, by);
-    for (const d of parsed.defs) {
+    forEachId(parsed.words, (n) => bump(this.contentDf, this.vocab[n]!, by));
+    forEachId(parsed.others, (n) => bump(this.otherDf, this.vocab[n]!, by));
+    for (const c of parsed.compounds ?? []) bumpIn(this.compoundDf, joinCompound(c), c, by);
+    for (const d of parsed.defs ?? []) {
       const key = d.short.toLowerCase();
       bumpIn(this.defs, key, d.long, by);
       bumpIn(this.spelling, key, d.short, by);
     }
-    if (parsed.defs.length) this.byFirstWord = null;
+    if (parsed.defs) this.byFirstWord = null;
     this.n += by;
     e.counted = by === 1;
   }
@@ -371,16 +385,4 @@ export class LibraryTerms {
   private release(): void {
     for (const go of this.waiting.splice(0)) go();
   }
-}
-
-function top(m: Map<string, number>): string | undefined {
-  let best: string | undefined;
-  let n = -1;
-  for (const [k, c] of m) {
-    if (c > n || (c === n && best !== undefined && k < best)) {
-      best = k;
-      n = c;
-    }
-  }
-  return best;
 }
