@@ -103,8 +103,15 @@ export class SortedOrders {
       rank = new Map(order.map((p, i) => [p, i]));
       this.ranks.set(key, rank);
     }
-    const r = rank;
-    return papers.filter((p) => r.has(p)).sort((a, b) => r.get(a)! - r.get(b)!);
+    // Sorted as ranks (a native numeric sort), not as papers by a comparator that looks both up:
+    // 50k papers of a 1M library took ~40 ms so.
+    const ranks = new Int32Array(papers.length);
+    let n = 0;
+    for (const p of papers) {
+      const i = rank.get(p);
+      if (i !== undefined) ranks[n++] = i;
+    }
+    return Array.from(ranks.subarray(0, n).sort(), (i) => order[i]!);
   }
 
   private check(): void {

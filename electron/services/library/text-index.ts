@@ -121,29 +121,37 @@ export class TextIndex {
       index = this.built();
     }
     if (!index) return this.scan(typed);
-    let found: Set<number> | undefined;
+    // Papers as marks over their numbers (a set of 100k+ numbers cost more than the postings).
+    let found: Uint8Array | undefined;
     // Longest words first: they are usually the rarest, so the later ones check fewer papers.
     const order = typed.map((w, i) => ({ w, run: longest(runs[i]!) }));
     order.sort((a, b) => b.run.length - a.run.length);
     for (const { w, run } of order) {
-      const next = new Set<number>();
+      const next = new Uint8Array(index.idAt.length);
+      const seen = found;
+      let count = 0;
       for (const [word, post] of index.postings) {
         if (!word.includes(run)) continue;
         forEach(post, (ord) => {
-          if (index.idAt[ord] !== undefined && (!found || found.has(ord))) next.add(ord);
+          if (next[ord] === 0 && (!seen || seen[ord] === 1) && index.idAt[ord] !== undefined) {
+            next[ord] = 1;
+            count++;
+          }
         });
       }
-      if (w !== run) {
-        const holding = await this.scan(
-          [w],
-          [...next].map((ord) => index.idAt[ord]!),
-        );
-        for (const ord of next) if (!holding.has(index.idAt[ord]!)) next.delete(ord);
+      if (w !== run && count > 0) {
+        const candidates = marked(next).map((ord) => index.idAt[ord]!);
+        const holding = await this.scan([w], candidates);
+        for (const ord of marked(next)) {
+          if (holding.has(index.idAt[ord]!)) continue;
+          next[ord] = 0;
+          count--;
+        }
       }
       found = next;
-      if (found.size === 0) break;
+      if (count === 0) break;
     }
-    return new Set([...(found ?? [])].map((ord) => index.idAt[ord]!));
+    return new Set(found ? marked(found).map((ord) => index.idAt[ord]!) : []);
   }
 
   /** Whether the index is built (filters are answered from it). */
@@ -262,6 +270,13 @@ function retire(index: Built, id: string): void {
   index.ordOf.delete(id);
   index.idAt[ord] = undefined;
   index.retired++;
+}
+
+/** The numbers marked 1. */
+function marked(marks: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let ord = marks.indexOf(1); ord >= 0; ord = marks.indexOf(1, ord + 1)) out.push(ord);
+  return out;
 }
 
 function longest(runs: readonly string[]): string {
