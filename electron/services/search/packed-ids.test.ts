@@ -6,7 +6,20 @@ import { packIds, unpackIds } from './packed-ids';
 
 describe('packed ids', () => {
   it('round-trips numbers of every size, in their order', () => {
-    const ids = [0, 1, 127, 128, 300, 16_383, 16_384, 2_097_151, 2_097_152, 2 ** 31, 2 ** 32 - 1, 5];
+    const ids = [
+      0,
+      1,
+      127,
+      128,
+      300,
+      16_383,
+      16_384,
+      2_097_151,
+      2_097_152,
+      2 ** 31,
+      2 ** 32 - 1,
+      5,
+    ];
     expect(unpackIds(packIds(ids))).toEqual(ids);
     expect(unpackIds(packIds([]))).toEqual([]);
   });
