@@ -132,7 +132,7 @@ describe('EmbeddingService', () => {
     expect(events[0]).toEqual({ phase: 'embed', done: 0, total: partial.missing });
   });
 
-  it('status says who fills the gap: the import while it writes, its embedding, then nobody', async () => {
+  it('status says who fills the gap: the import while it writes and embeds, an update, then nobody', async () => {
     core = await openTestCore([]);
     const c = core;
     expect((await c.embeddings.status()).busy).toBeNull();
@@ -155,8 +155,17 @@ describe('EmbeddingService', () => {
       busy: 'importing',
       missing: expect.any(Number),
     });
-    expect(await seen.get('embed')).toMatchObject({ busy: 'embedding' });
+    expect(await seen.get('embed')).toMatchObject({ busy: 'importing' });
     expect(await c.embeddings.status()).toMatchObject({ busy: null, missing: 0, embedded: 40 });
+    // Papers written without an import's embedding (another process's, say): an update fills them.
+    await c.ingest.run(
+      { source: { kind: 'text', name: 'q.jsonl', text: text.replace(/Study/g, 'Essay') } },
+      quietCtx(),
+    );
+    const update = c.embeddings.update(quietCtx());
+    expect(await c.embeddings.status()).toMatchObject({ busy: 'embedding' });
+    await update;
+    expect(await c.embeddings.status()).toMatchObject({ busy: null, missing: 0, embedded: 80 });
   });
 
   it('refuses a model that is not installed and keeps searching with the active one', async () => {

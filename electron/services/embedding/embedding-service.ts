@@ -50,6 +50,8 @@ export class EmbeddingService {
   private queue: Promise<unknown> = Promise.resolve();
   /** update() calls queued or running here. */
   private updates = 0;
+  /** Imports running here: each embeds its papers once they are written (see `importing`). */
+  private imports = 0;
   /** Last unembedded() answer and what it was computed from: recounted only after a change. */
   private coverage: { key: string; missing: number; total: number } | undefined;
 
@@ -101,7 +103,12 @@ export class EmbeddingService {
     const { vectors } = await this.load(modelId);
     await this.deps.papers.catchUp();
     await vectors.catchUp();
-    return { ...(await this.count(modelId)), busy: await this.busy() };
+    // Asked before and after counting: work that ended while the papers were counted (an import's
+    // embedding) still counts as under way, or a count taken before its last vectors would read as
+    // papers nobody is embedding.
+    const before = await this.busy();
+    const counts = await this.count(modelId);
+    return { ...counts, busy: before ?? (await this.busy()) };
   }
 
   /**
@@ -110,6 +117,7 @@ export class EmbeddingService {
    * meanwhile; it would only queue behind the import's and leave the import's progress stuck.
    */
   private async busy(): Promise<EmbeddingWork | null> {
+    if (this.imports > 0) return 'importing';
     if (this.updates > 0) return 'embedding';
     const op = await this.deps.writer?.();
     return op === IMPORTING ? 'importing' : op === EMBEDDING ? 'embedding' : null;
@@ -146,6 +154,19 @@ export class EmbeddingService {
       this.coverage = { key, missing, total: this.deps.papers.count };
     }
     return { missing: this.coverage.missing, total: this.coverage.total };
+  }
+
+  /**
+   * Runs an import that embeds its papers at its end: meanwhile status says so (`busy`), from the
+   * first paper read to the last vector written, whoever else holds the write lock.
+   */
+  async importing<T>(fn: () => Promise<T>): Promise<T> {
+    this.imports++;
+    try {
+      return await fn();
+    } finally {
+      this.imports--;
+    }
   }
 
   /**

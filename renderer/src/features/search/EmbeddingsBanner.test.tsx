@@ -91,7 +91,7 @@ describe('EmbeddingsBanner', () => {
     const { view } = renderBanner(handlers);
     const line = await screen.findByTestId('embeddings-status');
     expect(line.textContent).toMatch(
-      /2,000 of 3,000 papers have no vectors yet.*the import embeds them next/,
+      /2,000 of 3,000 papers have no vectors yet.*the import embeds them\./,
     );
     expect(screen.queryByTestId('embeddings-run')).toBeNull();
     // Going to another view and back (a remount) during the import starts nothing either.

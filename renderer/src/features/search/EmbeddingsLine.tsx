@@ -33,7 +33,7 @@ export function EmbeddingsLine({ e, variant }: Props) {
   const othersAtWork = !job && status.busy !== null;
   const doing =
     othersAtWork && status.busy === 'importing'
-      ? ' — the import embeds them next.'
+      ? ' — the import embeds them.'
       : embedding
         ? ' — embedding…'
         : '.';
