@@ -140,9 +140,12 @@ export class TextIndex {
         });
       }
       if (w !== run && count > 0) {
-        const candidates = marked(next).map((ord) => index.idAt[ord]!);
-        const holding = await this.scan([w], candidates);
-        for (const ord of marked(next)) {
+        const candidates = marked(next);
+        const holding = await this.scan(
+          [w],
+          candidates.map((ord) => index.idAt[ord]!),
+        );
+        for (const ord of candidates) {
           if (holding.has(index.idAt[ord]!)) continue;
           next[ord] = 0;
           count--;

@@ -206,8 +206,11 @@ export class LibraryTerms {
    * tokenized from the whole paper given. A head the table does not know has no words yet.
    */
   wordsOf(p: PaperHead | Paper): readonly string[] {
+    return this.wordsWith(p, hashOf(p));
+  }
+
+  private wordsWith(p: PaperHead | Paper, hash: string): string[] {
     const e = this.entries.get(p.id);
-    const hash = 'textHash' in p ? p.textHash : textHash(paperText(p));
     if (e && e.hash === hash) return this.wordsIn(e.parsed.words);
     if (!('abstract' in p)) return [];
     // Not counted yet (an update is under way) or edited since: its old text leaves the counts now,
@@ -223,10 +226,10 @@ export class LibraryTerms {
     p: PaperHead | Paper,
     table: TermTable,
   ): { words: readonly string[]; rows: Int32Array } {
-    const hash = 'textHash' in p ? p.textHash : textHash(paperText(p));
+    const hash = hashOf(p);
     const kept = this.entries.get(p.id);
     if (kept?.hash === hash && kept.rows?.table === table) return kept.rows;
-    const words = this.wordsOf(p);
+    const words = this.wordsWith(p, hash);
     const e = this.entries.get(p.id);
     if (!e) return { words, rows: rowsOf(table, words) };
     e.rows = { table, words, rows: rowsOf(table, words) };
@@ -385,4 +388,9 @@ export class LibraryTerms {
   private release(): void {
     for (const go of this.waiting.splice(0)) go();
   }
+}
+
+/** The hash of the text a paper's words were counted from: kept in a head, computed for a paper. */
+function hashOf(p: PaperHead | Paper): string {
+  return 'textHash' in p ? p.textHash : textHash(paperText(p));
 }
