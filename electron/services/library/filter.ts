@@ -1,6 +1,7 @@
 // Paper filters shared by listing and search: words that must all occur, tag, suggested tag, topic-map
 // cluster, year range.
 import type { Paper, SearchFilters } from '@shared/api/schemas';
+import type { PaperHead } from './paper-head';
 
 /** The lower-cased text the text filter searches: every typed word must occur in it. */
 export function searchableText(p: Paper): string {
@@ -32,18 +33,28 @@ export type ClusterPapers = (clusterId: string) => Promise<ReadonlySet<string>>;
 /** Answers which papers have a highlight of a kind, `*` for any (given by the annotations service). */
 export type AnnotatedPapers = (kind: string) => Promise<ReadonlySet<string>>;
 
+/**
+ * Ids of the papers a filter selects, with the papers' heads when the answer had them at hand (the
+ * word index does): a list then takes those, not a lookup of each id.
+ */
+export interface PaperIds extends Iterable<string> {
+  readonly size: number;
+  has(id: string): boolean;
+  readonly heads?: readonly PaperHead[];
+}
+
 /** Answers which papers hold every typed word (text-index.ts). */
-export type TextPapers = (typed: readonly string[]) => Promise<ReadonlySet<string>>;
+export type TextPapers = (typed: readonly string[]) => Promise<PaperIds>;
 
 /**
  * Sets answered for one query: papers holding the typed words, pending suggestions, cluster members,
  * highlights.
  */
 export type FilterSets = {
-  text?: ReadonlySet<string>;
-  suggested?: ReadonlySet<string>;
-  cluster?: ReadonlySet<string>;
-  annotated?: ReadonlySet<string>;
+  text?: PaperIds;
+  suggested?: PaperIds;
+  cluster?: PaperIds;
+  annotated?: PaperIds;
 };
 
 /** Resolves the sets a query's filters need (the cluster one asks the map, which may reject). */

@@ -40,6 +40,8 @@ describe('LibraryService.list', () => {
     await store.add(papers);
     const lib = new LibraryService(store);
     const whole = new Map((await store.read(store.all().map((p) => p.id))).map((p) => [p.id, p]));
+    const few = [...Array.from({ length: 60 }, (_, i) => `p${i * 3}`), 'p3', 'gone'];
+    const many = Array.from({ length: 300 }, (_, i) => `p${(i * 7) % 400}`);
     const cases = [
       { tag: 'common', expect: (p: Paper) => p.tags.includes('common') },
       { text: 'spectral', expect: (p: Paper) => /spectral/i.test(p.title + p.abstract) },
@@ -48,6 +50,18 @@ describe('LibraryService.list', () => {
         text: 'graph',
         expect: (p: Paper) => p.tags.includes('common') && /graph/i.test(p.title + p.abstract),
       },
+      // Each filter narrows the papers the smallest one names: ids, words, a tag.
+      ...[
+        { ids: few, text: 'kernel' },
+        { ids: many, text: 'optics study' },
+        { ids: many, text: 'optics', tag: 'rare' },
+      ].map((f) => ({
+        ...f,
+        expect: (p: Paper) =>
+          f.ids.includes(p.id) &&
+          f.text.split(' ').every((w) => `${p.title} ${p.abstract}`.toLowerCase().includes(w)) &&
+          (!f.tag || p.tags.includes(f.tag)),
+      })),
     ];
     for (const { expect: keep, ...filter } of cases)
       for (const [sort, dir] of [

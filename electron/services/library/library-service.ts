@@ -18,6 +18,17 @@ import type { PaperHead } from './paper-head';
 import type { PaperStore } from './store';
 import { newToken } from '../tokens';
 
+/** The filter whose papers a list looks at (LibraryService.fewest). */
+type Pool = 'ids' | 'tag' | 'text' | 'suggestedTag' | 'cluster' | 'annotationKind';
+
+/** The set each filter is answered by (filter.ts's FilterSets). */
+const SET_OF = {
+  text: 'text',
+  suggestedTag: 'suggested',
+  cluster: 'cluster',
+  annotationKind: 'annotated',
+} as const;
+
 /** How many deletes stay undoable. */
 const UNDO_DEPTH = 20;
 
@@ -71,18 +82,26 @@ export class LibraryService {
       this.clusterPapers,
       this.annotated,
     );
-    const few = this.fewest(input, sets);
+    const pool = this.fewest(input, sets);
+    const few = pool?.papers;
     const only = input.ids ? new Set(input.ids) : undefined;
     const filtered = hasFilters(filters);
     const passes = (p: PaperHead) =>
       (!only || only.has(p.id)) && (!filtered || matchesFilters(p, filters, textWords, sets));
+    // The pool's papers pass the filter that named them: they are checked against the others only.
+    const rest = { ...filters, [pool?.by ?? 'ids']: undefined };
+    const restWords = pool?.by === 'text' ? [] : textWords;
+    const passesRest = (p: PaperHead) =>
+      (pool?.by === 'ids' || !only || only.has(p.id)) &&
+      (!hasFilters(rest) || matchesFilters(p, rest, restWords, sets));
     if (input.sort !== 'match' && few) {
       const order = this.orders.get(input.sort, input.dir);
       // Many papers pass (a common word at 1M papers: 361k): the page is the first of them along the
       // kept order and the total is counted on the pool, so nothing is sorted or copied.
       if (walkIsCheaper(few.length, order.length)) {
         let total = 0;
-        for (const p of few) if (passes(p)) total++;
+        if (pool.by !== 'ids' && !only && !hasFilters(rest)) total = few.length;
+        else for (const p of few) if (passesRest(p)) total++;
         const end = input.offset + input.limit;
         const page: PaperHead[] = [];
         for (const p of order) {
@@ -100,7 +119,8 @@ export class LibraryService {
         : few
           ? this.orders.ordered(few, input.sort, input.dir)
           : this.orders.get(input.sort, input.dir);
-    if (only || filtered) items = items.filter(passes);
+    if (few) items = items.filter(passesRest);
+    else if (only || filtered) items = items.filter(passes);
     if (input.sort === 'match')
       items = [...items].sort(
         byTitleMatch(input.text, (a, b) => collator.compare(a.title, b.title)),
@@ -130,19 +150,34 @@ export class LibraryService {
    * words, a tag, a cluster, pending suggestions, highlights): the list then looks at those, not at the library.
    * The filters still all apply to them.
    */
-  private fewest(input: ParsedInputOf<'library:list'>, sets: FilterSets): PaperHead[] | undefined {
-    const byIds = (ids: Iterable<string>) =>
-      [...new Set(ids)].map((id) => this.store.get(id)).filter((p): p is PaperHead => !!p);
-    const pools: { size: number; papers: () => readonly PaperHead[] }[] = [];
-    if (input.ids) pools.push({ size: input.ids.length, papers: () => byIds(input.ids!) });
+  private fewest(
+    input: ParsedInputOf<'library:list'>,
+    sets: FilterSets,
+  ): { by: Pool; papers: readonly PaperHead[] } | undefined {
+    const byIds = (ids: Iterable<string>) => {
+      const out: PaperHead[] = [];
+      for (const id of ids) {
+        const p = this.store.get(id);
+        if (p) out.push(p);
+      }
+      return out;
+    };
+    const pools: { by: Pool; size: number; papers: () => readonly PaperHead[] }[] = [];
+    if (input.ids) {
+      const ids = new Set(input.ids);
+      pools.push({ by: 'ids', size: ids.size, papers: () => byIds(ids) });
+    }
     if (input.tag) {
       const tagged = this.orders.tagged(input.tag);
-      pools.push({ size: tagged.length, papers: () => tagged });
+      pools.push({ by: 'tag', size: tagged.length, papers: () => tagged });
     }
-    for (const set of [sets.text, sets.suggested, sets.cluster, sets.annotated])
-      if (set) pools.push({ size: set.size, papers: () => byIds(set) });
+    for (const by of ['text', 'suggestedTag', 'cluster', 'annotationKind'] as const) {
+      const set = sets[SET_OF[by]];
+      if (set) pools.push({ by, size: set.size, papers: () => set.heads ?? byIds(set) });
+    }
     if (pools.length === 0) return undefined;
-    return [...pools.reduce((a, b) => (b.size < a.size ? b : a)).papers()];
+    const { by, papers } = pools.reduce((a, b) => (b.size < a.size ? b : a));
+    return { by, papers: papers() };
   }
 
   /** The whole paper, abstract included. */

@@ -13,6 +13,7 @@ import { headOf, type PaperHead, type PaperReader } from './paper-head';
 import { RowIds, withPaperIds } from './row-ids';
 import { tableMeta } from './table-meta';
 import { TextIndex } from './text-index';
+import type { PaperIds } from './filter';
 import { FTS_COLUMNS, ftsIndexConfig, ftsQuery, type FtsClause } from './full-text';
 import { PaperCache } from './paper-cache';
 import { PAPER_COLUMNS, SCAN_BATCH, plainRows, readPapers, scanPapers } from './paper-rows';
@@ -240,7 +241,7 @@ export class PaperStore implements PaperReader {
    * The ids of the papers whose text holds every typed word (lower-cased): from the word index once
    * it is built, by reading the table's text meanwhile (text-index.ts).
    */
-  withWords(typed: readonly string[]): Promise<ReadonlySet<string>> {
+  withWords(typed: readonly string[]): Promise<PaperIds> {
     return this.words.matching(typed);
   }
 

@@ -157,6 +157,18 @@ describe('PaperStore.withWords', () => {
     for (const q of QUERIES) expect(await found(q), q).toEqual(scan(whole, q));
   });
 
+  it('answers with the library’s own heads, and membership as of the answer', async () => {
+    await store.add(PAPERS);
+    const spectral = await store.withWords(['spectral']);
+    expect(spectral.heads?.map((h) => h.id).sort()).toEqual(['a', 'd']);
+    for (const h of spectral.heads ?? []) expect(h).toBe(store.get(h.id));
+    expect(['a', 'b', 'c', 'd', 'e', 'zz'].filter((id) => spectral.has(id))).toEqual(['a', 'd']);
+    // Edited after the answer: the edit may have changed its words, so it is no longer in it.
+    await store.update([{ ...(await storedPaper(store, 'd')), notes: '' }]);
+    expect(spectral.has('d')).toBe(false);
+    expect(spectral.has('a')).toBe(true);
+  });
+
   it('is rebuilt after most papers went, and after another process’s commit', async () => {
     await store.add(PAPERS);
     expect(await found('graph')).toEqual(['a', 'd']);
