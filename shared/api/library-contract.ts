@@ -36,6 +36,22 @@ export const libraryMethods = {
       tags: z.array(TagSchema).max(500).optional(),
     }),
   ),
+  /**
+   * Adds one tag to papers, or takes it off them, in one write (the map's lasso tags hundreds at
+   * once). Answers the papers it changed, so the opposite call undoes it, and how many of the ids
+   * the library no longer holds.
+   */
+  'library:tagPapers': method<{ changed: string[]; missing: number }>()(
+    z
+      .object({
+        ids: z.array(Id).min(1).max(100_000),
+        add: TagSchema.optional(),
+        remove: TagSchema.optional(),
+      })
+      .refine((x) => (x.add === undefined) !== (x.remove === undefined), {
+        message: 'give one tag to add or one to remove',
+      }),
+  ),
   /** Deletes papers; the answer carries a token that `library:undoDelete` takes. */
   'library:delete': method<{ deleted: number; undoToken: string }>()(
     z.object({ ids: z.array(Id).min(1).max(100_000) }),

@@ -77,6 +77,29 @@ export function libraryCases(api: Api): void {
       expect((await api.call('library:list', { tag: 'to-read' })).total).toBe(1);
     });
 
+    it('library:tagPapers tags many papers in one write, as typed tags, and takes the tag off again', async () => {
+      const { items } = await api.call('library:list', { sort: 'title', limit: 5 });
+      const ids = items.map((p) => p.id);
+      const before = (await api.call('library:revision', {})).revision;
+      await api.call('library:update', { id: ids[0]!, notes: 'one write' });
+      const oneWrite = (await api.call('library:revision', {})).revision - before;
+
+      const tagged = await api.call('library:tagPapers', { ids: [...ids, 'gone'], add: 'lasso' });
+      expect(tagged).toEqual({ changed: ids, missing: 1 });
+      expect((await api.call('library:revision', {})).revision - before).toBe(2 * oneWrite);
+      expect((await api.call('library:list', { tag: 'lasso' })).total).toBe(5);
+      const info = (await api.call('tags:list', {})).find((t) => t.name === 'lasso');
+      expect(info).toMatchObject({ paperCount: 5, origins: { typed: 5 } });
+
+      const undone = await api.call('library:tagPapers', { ids: tagged.changed, remove: 'lasso' });
+      expect(undone.changed).toHaveLength(5);
+      expect((await api.call('library:list', { tag: 'lasso' })).total).toBe(0);
+      await api.call('library:update', { id: ids[0]!, notes: '' });
+      const both = await rejection(api.call('library:tagPapers', { ids, add: 'a', remove: 'b' }));
+      expect(both).toMatchObject({ code: 'invalid_input' });
+      expect(both.message).toContain('one tag to add or one to remove');
+    });
+
     it('rejects input of the wrong type with invalid_input naming the field', async () => {
       const err = await rejection(api.call('library:list', { limit: 'ten' } as never));
       expect(err.code).toBe('invalid_input');

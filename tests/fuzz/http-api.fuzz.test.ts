@@ -25,6 +25,7 @@ const BASES: Partial<Record<MethodName, Record<string, unknown>>> = {
   'library:list': { text: 'fuzz', sort: 'year', dir: 'desc', limit: 10 },
   'library:get': { id: 'abc' },
   'library:update': { id: 'abc', notes: 'n', tags: ['t'] },
+  'library:tagPapers': { ids: ['abc'], add: 't' },
   'library:delete': { ids: ['abc'] },
   'library:undoDelete': { undoToken: 'tok' },
   'import:preview': { source: { kind: 'text', name: 'x.ris', text: RIS }, format: 'ris' },

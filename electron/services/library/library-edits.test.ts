@@ -67,6 +67,35 @@ describe('LibraryService edits', () => {
     expect(await failure(lib.delete(['no-such']))).toMatchObject({ code: 'not_found' });
   });
 
+  it('tagPapers tags many papers in one write, skips holders, counts missing, and is undone by the opposite call', async () => {
+    const lib = new LibraryService(store);
+    const version = await store.version();
+    const tagged = await lib.tagPapers(['a', 'b', 'c', 'b', 'gone'], { add: ' nlp ' });
+    // a and b already hold it: only c changes, in one commit; the unknown id is counted.
+    expect(tagged.changes.map((c) => [c.before.tags, c.after.tags])).toEqual([
+      [['biology'], ['biology', 'nlp']],
+    ]);
+    expect(tagged.missing).toBe(1);
+    expect(await store.version()).toBe(version + 1);
+
+    const many = await lib.tagPapers(['a', 'b', 'c'], { add: 'region' });
+    expect(many.changes.map((c) => c.after.id)).toEqual(['a', 'b', 'c']);
+    expect(await store.version()).toBe(version + 2);
+    expect(lib.tags().find((t) => t.tag === 'region')).toEqual({ tag: 'region', count: 3 });
+
+    await store.close();
+    store = await PaperStore.open(dir);
+    const reopened = new LibraryService(store);
+    expect((await reopened.get('b')).tags).toEqual(['vision', 'nlp', 'region']);
+    const undone = await reopened.tagPapers(['a', 'b', 'c'], { remove: 'region' });
+    expect(undone.changes).toHaveLength(3);
+    expect((await reopened.get('b')).tags).toEqual(['vision', 'nlp']);
+    expect(reopened.tags().some((t) => t.tag === 'region')).toBe(false);
+    expect(await failure(reopened.tagPapers(['no-such'], { add: 'x' }))).toMatchObject({
+      code: 'not_found',
+    });
+  });
+
   it('tags counts papers per tag, most used first, then by name', () => {
     expect(new LibraryService(store).tags()).toEqual([
       { tag: 'nlp', count: 2 },

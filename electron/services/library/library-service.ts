@@ -29,6 +29,9 @@ const SET_OF = {
   annotationKind: 'annotated',
 } as const;
 
+/** Papers read and written at a time when tagging many (LibraryService.tagPapers). */
+const TAG_CHUNK = 5_000;
+
 /** How many deletes stay undoable. */
 const UNDO_DEPTH = 20;
 
@@ -198,6 +201,45 @@ export class LibraryService {
     };
     await this.store.update([next]);
     return next;
+  }
+
+  /**
+   * Adds `tag` to the papers of `ids` (or takes it off them): the papers that change are read and
+   * written a chunk at a time, one write per chunk, not one per paper. Answers each paper as it was
+   * and as it is now (a paper gone before its chunk was read counts as missing); `missing` counts
+   * the ids the library does not hold.
+   */
+  async tagPapers(
+    ids: readonly string[],
+    change: { add: string } | { remove: string },
+  ): Promise<{ changes: { before: PaperHead; after: Paper }[]; missing: number }> {
+    const adding = 'add' in change;
+    const tag = (adding ? change.add : change.remove).trim();
+    const heads: PaperHead[] = [];
+    let missing = 0;
+    for (const id of new Set(ids)) {
+      const head = this.store.get(id);
+      if (!head) missing++;
+      else if (head.tags.includes(tag) !== adding) heads.push(head);
+    }
+    if (heads.length === 0 && missing > 0 && missing === new Set(ids).size)
+      throw new QuireError('not_found', 'None of those papers exist.');
+    const changes: { before: PaperHead; after: Paper }[] = [];
+    const updatedAt = new Date().toISOString();
+    for (let at = 0; at < heads.length; at += TAG_CHUNK) {
+      const chunk = heads.slice(at, at + TAG_CHUNK);
+      const papers = await this.store.read(chunk.map((h) => h.id));
+      const next = papers.map((p) => ({
+        ...p,
+        tags: p.tags.filter((t) => t !== tag).concat(adding ? [tag] : []),
+        updatedAt,
+      }));
+      await this.store.update(next);
+      const byId = new Map(chunk.map((h) => [h.id, h]));
+      for (const p of next) changes.push({ before: byId.get(p.id)!, after: p });
+      missing += chunk.length - next.length;
+    }
+    return { changes, missing };
   }
 
   async delete(ids: string[]): Promise<{ deleted: number; undoToken: string }> {

@@ -1,7 +1,6 @@
 // The tagging service: the vocabulary (tags:*) and suggestions with provenance and decisions
 // (tagging:*) of one library, as contract handlers. The `llm` tagger is optional (tagging/llm/).
 import type { Handlers } from '@shared/api/contract';
-import type { Paper } from '@shared/api/schemas';
 import type { Suggestion } from '@shared/api/tagging-contract';
 import type { PaperStore } from '../library/store';
 import { TaggingContext } from './context';
@@ -10,6 +9,7 @@ import { Suggestions, type SuggestionDeps } from './suggestions';
 import { TagAdmin } from './tag-admin';
 import type { Tagger } from './tagger';
 import { TaggingStore } from './tagging-store';
+import type { TagEdit } from './typed-tags';
 
 export type TaggingHandlerName =
   | 'tags:list'
@@ -28,8 +28,8 @@ export type TaggingService = {
   handlers: Pick<Handlers, TaggingHandlerName>;
   /** Paper ids with a pending suggestion of `tag` (library and search `suggestedTag` filter). */
   suggestedPapers(tag: string): Set<string>;
-  /** Call after library:update so typed tags are marked as typed. */
-  noteTyped(before: Pick<Paper, 'tags'>, after: Pick<Paper, 'id' | 'tags'>): Promise<void>;
+  /** Call after library:update and library:tagPapers so typed tags are marked as typed. */
+  noteTyped(edits: readonly TagEdit[]): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -71,7 +71,7 @@ export async function createTaggingService(deps: {
       'tagging:undo': (input) => suggestions.undo(input),
     },
     suggestedPapers: (tag) => c.suggestedPapers(tag),
-    noteTyped: (before, after) => suggestions.noteTyped(before, after),
+    noteTyped: (changes) => suggestions.noteTyped(changes),
     close: () => store.close(),
   };
 }

@@ -17,6 +17,7 @@ import type { PastDecision, ProposedTag, Tagger, TaggerInput } from './tagger';
 import type { StoredSuggestion } from './tagging-store';
 import type { VectorSource } from './vectors';
 import { createZeroShotTagger, TermCache, zeroShotScores } from './zero-shot';
+import { typedTags, type TagEdit } from './typed-tags';
 import { newToken } from '../tokens';
 
 export type SuggestionDeps = {
@@ -380,15 +381,16 @@ export class Suggestions {
     return { restored: r.before.length };
   }
 
-  /** Records tags the user typed on a paper (library:update), so provenance can say so. */
-  async noteTyped(before: Pick<Paper, 'tags'>, after: Pick<Paper, 'id' | 'tags'>): Promise<void> {
-    const added = after.tags.filter((t) => !before.tags.includes(t));
-    const removed = before.tags.filter((t) => !after.tags.includes(t));
-    if (added.length + removed.length === 0) return;
+  /** Records tags the user typed on papers (library:update, library:tagPapers), so provenance can say so. */
+  async noteTyped(edits: readonly TagEdit[]): Promise<void> {
+    const typed = typedTags(edits);
+    if (typed.length === 0) return;
     await this.c.store.change((st) => {
-      const o = (st.origins[after.id] ??= {});
-      for (const t of added) o[t] = 'typed';
-      for (const t of removed) delete o[t];
+      for (const { id, added, removed } of typed) {
+        const o = (st.origins[id] ??= {});
+        for (const t of added) o[t] = 'typed';
+        for (const t of removed) delete o[t];
+      }
     });
   }
 }

@@ -9,6 +9,7 @@ type LibraryHandlers = Pick<
   | 'library:list'
   | 'library:get'
   | 'library:update'
+  | 'library:tagPapers'
   | 'library:delete'
   | 'library:undoDelete'
   | 'library:tags'
@@ -44,8 +45,15 @@ export function libraryHandlers(core: Core): LibraryHandlers {
         const before = store.get(input.id);
         const after = await library.update(input);
         // Tags typed by the user are recorded as typed, so provenance can tell them from suggestions.
-        if (before) await tagging.noteTyped(before, after);
+        if (before) await tagging.noteTyped([{ before, after }]);
         return after;
+      }),
+    'library:tagPapers': ({ ids, add, remove }) =>
+      withWriteLock('tagging papers', QUIET, async () => {
+        const change = add !== undefined ? { add } : { remove: remove! };
+        const { changes, missing } = await library.tagPapers(ids, change);
+        await tagging.noteTyped(changes);
+        return { changed: changes.map((c) => c.after.id), missing };
       }),
     // A deleted paper's highlights go to the trash under the delete's undo token and come back with it.
     'library:delete': ({ ids }) =>

@@ -1,15 +1,15 @@
 // The lasso selection beside the map: its count, open in library, tag them all, add to a notebook,
 // and the list of titles (each opens its paper).
-import { useApi } from '../../apiContext';
 import { TexText } from '../../components/TexText';
 import { SelectionToNotebook } from './SelectionToNotebook';
+import { useTagSelection, type TagNote } from './useTagSelection';
 
 type Props = {
   selection: string[];
   titles: ReadonlyMap<string, string>;
   /** Set by a tagging run; cleared by the parent when a new region is selected. */
-  note: string | null;
-  setNote(note: string): void;
+  note: TagNote | null;
+  setNote(note: TagNote): void;
   /** The tag typed for the selection (kept by the parent across selections). */
   tag: string;
   setTag(tag: string): void;
@@ -22,20 +22,9 @@ type Props = {
 
 export function MapSelection(props: Props) {
   const { selection, titles, note, tag, setTag, onOpenInLibrary } = props;
-  const api = useApi();
-
-  const tagSelection = async () => {
-    if (!tag.trim()) return;
-    const name = tag.trim();
-    let done = 0;
-    for (const id of selection) {
-      const p = await api.call('library:get', { id });
-      if (p.tags.includes(name)) continue;
-      await api.call('library:update', { id, tags: [...p.tags, name] });
-      done++;
-    }
-    props.setNote(`Tagged ${done} ${done === 1 ? 'paper' : 'papers'} “${name}”.`);
-    await props.onTagged();
+  const tagging = useTagSelection({ setNote: props.setNote, onTagged: props.onTagged });
+  const tagSelection = () => {
+    if (tag.trim()) void tagging.tag(selection, tag.trim());
   };
 
   return (
@@ -62,22 +51,37 @@ export function MapSelection(props: Props) {
         <input
           value={tag}
           placeholder="Tag the selection…"
+          aria-label="Tag for the selected papers"
           onChange={(e) => setTag(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !tagging.busy) tagSelection();
+          }}
           data-testid="map-tag-input"
         />
         <button
           type="button"
           className="button"
-          onClick={() => void tagSelection()}
-          disabled={!tag.trim() || selection.length === 0}
+          onClick={tagSelection}
+          disabled={tagging.busy || !tag.trim() || selection.length === 0}
           data-testid="map-tag-apply"
         >
-          Tag
+          {tagging.busy ? 'Tagging…' : 'Tag'}
         </button>
       </div>
       {note && (
-        <p className="map-hint" data-testid="map-tag-note">
-          {note}
+        <p className={`map-hint ${note.error ? 'map-error-note' : ''}`} data-testid="map-tag-note">
+          {note.text}{' '}
+          {note.undo && (
+            <button
+              type="button"
+              className="link-button"
+              disabled={tagging.busy}
+              onClick={() => void tagging.undo(note.undo!)}
+              data-testid="map-tag-undo"
+            >
+              Undo
+            </button>
+          )}
         </p>
       )}
       <SelectionToNotebook key={`${selection.length}:${selection[0] ?? ''}`} ids={selection} />

@@ -6,6 +6,7 @@ import { ClusterLegend } from './ClusterLegend';
 import type { ColourMode, TagColouring } from './colouring';
 import { MapSelection } from './MapSelection';
 import { TagLegend } from './TagLegend';
+import type { TagNote } from './useTagSelection';
 import type { useTopicMap } from './useTopicMap';
 
 type Props = {
@@ -27,7 +28,7 @@ export function MapSide(props: Props) {
   const [mergeFrom, setMergeFrom] = useState<string | null>(null);
   const [tag, setTag] = useState('');
   // A tagging note belongs to the selection it was made for: a new lasso hides it.
-  const [note, setNote] = useState<{ text: string; for: string[] } | null>(null);
+  const [note, setNote] = useState<{ note: TagNote; for: string[] } | null>(null);
   const titles = useMemo(
     () => new Map(map.points.ids.map((id, i) => [id, map.points.titles[i]!])),
     [map],
@@ -73,8 +74,8 @@ export function MapSide(props: Props) {
         <MapSelection
           selection={selection}
           titles={titles}
-          note={note && note.for === selection ? note.text : null}
-          setNote={(text) => setNote({ text, for: selection })}
+          note={note && note.for === selection ? note.note : null}
+          setNote={(n) => setNote({ note: n, for: selection })}
           tag={tag}
           setTag={setTag}
           onClear={() => props.setSelection(null)}
