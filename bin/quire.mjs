@@ -4,6 +4,7 @@
 // always current, but ~4 s slower to start. QUIRE_FROM_SOURCE=1 forces the sources.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { allocatorRestartEnv, runAgainWith } from '../scripts/allocator-env.mjs';
 import { staleReason } from '../scripts/build-freshness.mjs';
 
 // LanceDB reads these when its native module loads, which in the bundle comes before any of our
@@ -11,6 +12,10 @@ import { staleReason } from '../scripts/build-freshness.mjs';
 // 2 cores with its default pool (environment.md), and it logs each object-store retry on stderr.
 process.env.LANCE_CPU_THREADS ??= '4';
 process.env.LANCEDB_LOG ??= 'error';
+
+// The server holds the library open for hours: it runs with glibc's allocator told to give memory back.
+const restartEnv = process.argv[2] === 'serve' ? allocatorRestartEnv() : null;
+if (restartEnv) await runAgainWith(restartEnv);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'out');

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { allocatorRestartEnv } from './allocator-env.mjs';
 import { staleReason } from './build-freshness.mjs';
 import { findElectronBinary } from './electron-runtime.mjs';
 
@@ -49,8 +50,9 @@ const electron = findElectronBinary(process.env);
 let code;
 if (electron.found) {
   // electron-vite forwards what follows `--` to Electron, e.g. --library DIR.
+  // The app holds the library open: glibc's allocator settings (allocator-env.mjs) from its start.
   code = await run(electronVite, [dev ? 'dev' : 'preview', '--', ...rest], {
-    ...process.env,
+    ...(allocatorRestartEnv() ?? process.env),
     ELECTRON_EXEC_PATH: electron.path,
   });
 } else {

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import type { Services } from '../services/index';
 import type { Dispatch } from '@shared/api/dispatcher';
 import { IPC_COMMAND } from '@shared/api/ipc';
+import { allocatorRestartEnv } from '../../scripts/allocator-env.mjs';
 import type { MenuCommand } from '@shared/menu-commands';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { createAppUrlPolicy } from './app-url';
@@ -43,8 +44,15 @@ app.setName('Quire');
 // packaged; pin it so both use one folder. Must precede the lock, which is keyed by this folder.
 app.setPath('userData', path.join(app.getPath('appData'), 'Quire'));
 
-// A second launch focuses the running window: two processes must not write one library at once.
-if (!app.requestSingleInstanceLock()) {
+// glibc reads its allocator settings at start-up (scripts/allocator-env.mjs): a packaged app on Linux
+// started without them starts again with them, before anything is opened. `npm start` sets them.
+const restartEnv = app.isPackaged ? allocatorRestartEnv() : null;
+if (restartEnv) {
+  for (const [key, value] of Object.entries(restartEnv)) process.env[key] ??= value;
+  app.relaunch();
+  app.exit(0);
+} else if (!app.requestSingleInstanceLock()) {
+  // A second launch focuses the running window: two processes must not write one library at once.
   app.quit();
 } else {
   start();

@@ -50,13 +50,20 @@ export function serveCommand(io: Io): Command {
         });
         io.out(`Quire is running at ${server.url}?token=${server.token}\n`);
         io.out(`Library: ${libraryDir}\n`);
+        let stopping = false;
         const stop = async () => {
+          // Ctrl+C reaches both this process and the one that started it (bin/quire.mjs), which
+          // passes it on: the second signal must not cut the close short.
+          if (stopping) return;
+          stopping = true;
           await server.close();
           await services.close();
           process.exit(0);
         };
-        process.once('SIGINT', () => void stop());
-        process.once('SIGTERM', () => void stop());
+        process.on('SIGINT', () => void stop());
+        process.on('SIGTERM', () => void stop());
+        // Started by bin/quire.mjs with the allocator settings: stop when it is gone.
+        if (process.connected) process.once('disconnect', () => void stop());
         await new Promise(() => {});
       }),
     );
