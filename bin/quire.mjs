@@ -13,8 +13,15 @@ import { staleReason } from '../scripts/build-freshness.mjs';
 process.env.LANCE_CPU_THREADS ??= '4';
 process.env.LANCEDB_LOG ??= 'error';
 
-// The server holds the library open for hours: it runs with glibc's allocator told to give memory back.
-const restartEnv = process.argv[2] === 'serve' ? allocatorRestartEnv() : null;
+// The server holds the library open for hours: it runs with glibc's allocator settings
+// (scripts/allocator-env.mjs; QUIRE_MALLOC picks them).
+let restartEnv = null;
+try {
+  restartEnv = process.argv[2] === 'serve' ? allocatorRestartEnv() : null;
+} catch (err) {
+  process.stderr.write(`quire: ${err.message}\n`);
+  process.exit(2);
+}
 if (restartEnv) await runAgainWith(restartEnv);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,25 +1,37 @@
 // glibc's allocator settings for the process that holds a library open (`quire serve`, the Electron
-// app). By default glibc gives each thread an arena and keeps what is freed in it: LanceDB's native
-// scans at open left RSS at 1.96 GB on a 0.6 GB heap at 1M papers, and 0.8–1.05 GB with these three
-// settings (one or two of them did little; DECISIONS.md). glibc reads them once, when a process
-// starts, so a host started without them starts again with them (bin/quire.mjs, the Electron main).
+// app). By default glibc gives each thread an arena of its own and keeps what is freed in it, so
+// LanceDB's native reads leave the host holding memory it no longer uses. glibc reads the settings
+// once, when a process starts, so a host started without them starts again with them (bin/quire.mjs,
+// the Electron main). bench/scale/allocator.ts, 20k papers + a 5k import, medians of runs against
+// glibc's defaults: one arena took RSS from ~970 to ~760 MB at the same speed; adding 128 KiB mmap
+// and trim thresholds took it to ~645 MB but made hybrid search ~1.5x slower and imports ~0.9x, so
+// that is a choice for very large libraries (QUIRE_MALLOC=lean), not the default. DECISIONS.md.
 
-/** What glibc's malloc is told: one arena, large blocks mapped on their own, free memory returned. */
-export const ALLOCATOR_ENV = Object.freeze({
-  MALLOC_ARENA_MAX: '1',
-  MALLOC_MMAP_THRESHOLD_: '131072',
-  MALLOC_TRIM_THRESHOLD_: '131072',
+/** The settings by name: `arena` is the default, `lean` gives memory back at a cost in speed. */
+export const ALLOCATOR_PROFILES = Object.freeze({
+  arena: Object.freeze({ MALLOC_ARENA_MAX: '1' }),
+  lean: Object.freeze({
+    MALLOC_ARENA_MAX: '1',
+    MALLOC_MMAP_THRESHOLD_: '131072',
+    MALLOC_TRIM_THRESHOLD_: '131072',
+  }),
 });
 
+/** What the host runs with unless QUIRE_MALLOC says otherwise. */
+export const ALLOCATOR_ENV = ALLOCATOR_PROFILES.arena;
+
 /**
- * The environment to start the host again with, or null when none is needed: on Linux (glibc),
- * unless every setting is already there (values the user set are kept) or QUIRE_MALLOC=default
- * opts out.
+ * The environment to start the host again with, or null when none is needed: on Linux (glibc), the
+ * settings QUIRE_MALLOC names (`arena` when unset, `lean`; `default` keeps glibc's own), unless
+ * every one of them is already set (values the user set are kept).
  */
 export function allocatorRestartEnv(env = process.env, platform = process.platform) {
-  if (platform !== 'linux' || env.QUIRE_MALLOC === 'default') return null;
-  if (Object.keys(ALLOCATOR_ENV).every((k) => env[k] !== undefined)) return null;
-  return { ...ALLOCATOR_ENV, ...env };
+  const profile = env.QUIRE_MALLOC ?? 'arena';
+  if (platform !== 'linux' || profile === 'default') return null;
+  const settings = ALLOCATOR_PROFILES[profile];
+  if (!settings) throw new Error(`QUIRE_MALLOC must be arena, lean or default, not "${profile}"`);
+  if (Object.keys(settings).every((k) => env[k] !== undefined)) return null;
+  return { ...settings, ...env };
 }
 
 /**

@@ -10,14 +10,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOCATOR_ENV, allocatorRestartEnv } from './allocator-env.mjs';
 
 describe('allocatorRestartEnv', () => {
-  it('asks a Linux process without the settings to start again with them, keeping what the user set', () => {
-    const env = allocatorRestartEnv({ PATH: '/bin', MALLOC_ARENA_MAX: '2' }, 'linux');
-    expect(env).toEqual({
+  it('asks a Linux process without the settings to start again with one arena', () => {
+    expect(allocatorRestartEnv({ PATH: '/bin' }, 'linux')).toEqual({
       PATH: '/bin',
+      MALLOC_ARENA_MAX: '1',
+    });
+  });
+
+  it('QUIRE_MALLOC=lean adds the thresholds, keeping what the user set', () => {
+    const env = allocatorRestartEnv({ QUIRE_MALLOC: 'lean', MALLOC_ARENA_MAX: '2' }, 'linux');
+    expect(env).toEqual({
+      QUIRE_MALLOC: 'lean',
       MALLOC_ARENA_MAX: '2',
       MALLOC_MMAP_THRESHOLD_: '131072',
       MALLOC_TRIM_THRESHOLD_: '131072',
     });
+    expect(allocatorRestartEnv({ ...env }, 'linux')).toBeNull();
+  });
+
+  it('names the choices when QUIRE_MALLOC is none of them', () => {
+    expect(() => allocatorRestartEnv({ QUIRE_MALLOC: 'small' }, 'linux')).toThrow(
+      'QUIRE_MALLOC must be arena, lean or default, not "small"',
+    );
   });
 
   it('asks nothing once they are set, off Linux, or when QUIRE_MALLOC=default opts out', () => {

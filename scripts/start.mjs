@@ -50,9 +50,17 @@ const electron = findElectronBinary(process.env);
 let code;
 if (electron.found) {
   // electron-vite forwards what follows `--` to Electron, e.g. --library DIR.
-  // The app holds the library open: glibc's allocator settings (allocator-env.mjs) from its start.
+  // The app holds the library open: glibc's allocator settings (allocator-env.mjs; QUIRE_MALLOC
+  // picks them) from its start.
+  let env;
+  try {
+    env = allocatorRestartEnv() ?? process.env;
+  } catch (err) {
+    console.error(`Quire: ${err.message}`);
+    process.exit(2);
+  }
   code = await run(electronVite, [dev ? 'dev' : 'preview', '--', ...rest], {
-    ...(allocatorRestartEnv() ?? process.env),
+    ...env,
     ELECTRON_EXEC_PATH: electron.path,
   });
 } else {

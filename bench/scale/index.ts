@@ -6,7 +6,8 @@
 // - list / sort / filter p50 through `library:list`, and a page half-way down;
 // - vector / keyword / hybrid search p50 and p95 (`search:query`, k = 10) and ANN recall@10;
 // - host RSS with the library open, measured in a fresh process (open-library.ts) started as the
-//   host is, with glibc's allocator settings, and once more with glibc's defaults; the size on disk.
+//   host is (one glibc arena), with QUIRE_MALLOC=lean's settings, and with glibc's defaults; the
+//   size on disk.
 // QUIRE_SCALE_DIR keeps the library there and resumes growing it (otherwise a temporary folder).
 // Run: npx tsx bench/scale/index.ts   — prints JSON; progress goes to stderr. Not part of `npm test`.
 import { execFileSync } from 'node:child_process';
@@ -22,7 +23,7 @@ import { VectorStore } from '../../electron/services/embedding/vector-store';
 import { startBundledEmbedder } from '../support/embedder';
 import { syntheticPapers, syntheticQueries, type SyntheticPaper } from '../support/synthetic';
 import { annStats, r1, stats, timeEach } from '../support/timing';
-import { ALLOCATOR_ENV } from '../../scripts/allocator-env.mjs';
+import { ALLOCATOR_ENV, ALLOCATOR_PROFILES } from '../../scripts/allocator-env.mjs';
 
 const SIZES = (process.env.QUIRE_SCALE_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const STEP = 10_000;
@@ -122,15 +123,15 @@ type Host = Record<string, number> & { settled: { rssMB: number; heapUsedMB: num
  * Opens the library in a fresh process started as the host is (`quire serve` and the app run with
  * glibc's allocator settings, scripts/allocator-env.mjs), or with glibc's defaults to compare.
  */
-function openedFresh(dir: string, allocator: 'host' | 'glibc-default'): Host {
+function openedFresh(dir: string, allocator: Readonly<Record<string, string>>): Host {
   const script = join(ROOT, 'bench', 'scale', 'open-library.ts');
   const env = { ...process.env };
-  for (const key of Object.keys(ALLOCATOR_ENV)) delete env[key];
+  for (const key of Object.keys(ALLOCATOR_PROFILES.lean)) delete env[key];
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, dir], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 20,
-    env: allocator === 'host' ? { ...env, ...ALLOCATOR_ENV } : env,
+    env: { ...env, ...allocator },
   });
   return JSON.parse(out.trim().split('\n').pop()!) as Host;
 }
@@ -152,14 +153,16 @@ async function measure(api: Api, dir: string, n: number, qvecs: Float32Array[], 
   const vs = await VectorStore.open(dir, DEFAULT_MODEL, DIMS);
   const ann = await annStats(vs, qvecs, { k: K });
   await vs.close();
-  const host = openedFresh(dir, 'host');
-  const hostGlibcDefault = openedFresh(dir, 'glibc-default');
+  const host = openedFresh(dir, ALLOCATOR_ENV);
+  const hostLean = openedFresh(dir, ALLOCATOR_PROFILES.lean);
+  const hostGlibcDefault = openedFresh(dir, {});
   return {
     papers: n,
     listMs: list,
     searchMs: search,
     ann,
     host,
+    hostLean,
     hostGlibcDefault,
     diskMB: diskMB(dir),
   };

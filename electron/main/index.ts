@@ -46,7 +46,7 @@ app.setPath('userData', path.join(app.getPath('appData'), 'Quire'));
 
 // glibc reads its allocator settings at start-up (scripts/allocator-env.mjs): a packaged app on Linux
 // started without them starts again with them, before anything is opened. `npm start` sets them.
-const restartEnv = app.isPackaged ? allocatorRestartEnv() : null;
+const restartEnv = app.isPackaged ? allocatorSettings() : null;
 if (restartEnv) {
   for (const [key, value] of Object.entries(restartEnv)) process.env[key] ??= value;
   app.relaunch();
@@ -56,6 +56,16 @@ if (restartEnv) {
   app.quit();
 } else {
   start();
+}
+
+/** The environment to relaunch with; a QUIRE_MALLOC the app does not know is reported, not fatal. */
+function allocatorSettings(): NodeJS.ProcessEnv | null {
+  try {
+    return allocatorRestartEnv();
+  } catch (err) {
+    console.error(`Quire: ${errorMessage(err)}; glibc's own allocator settings are kept.`);
+    return null;
+  }
 }
 
 function start(): void {
