@@ -78,8 +78,9 @@ describe('LibraryService edits', () => {
     expect(tagged.missing).toBe(1);
     expect(await store.version()).toBe(version + 1);
 
-    const many = await lib.tagPapers(['a', 'b', 'c'], { add: 'region' });
-    expect(many.changes.map((c) => c.after.id)).toEqual(['a', 'b', 'c']);
+    const many = await lib.tagPapers(['c', 'a', 'b'], { add: 'region' });
+    // In the order asked for, not the table's.
+    expect(many.changes.map((c) => c.after.id)).toEqual(['c', 'a', 'b']);
     expect(await store.version()).toBe(version + 2);
     expect(lib.tags().find((t) => t.tag === 'region')).toEqual({ tag: 'region', count: 3 });
 

@@ -228,14 +228,17 @@ export class LibraryService {
     const updatedAt = new Date().toISOString();
     for (let at = 0; at < heads.length; at += TAG_CHUNK) {
       const chunk = heads.slice(at, at + TAG_CHUNK);
-      const papers = await this.store.read(chunk.map((h) => h.id));
+      // In the order asked for, whatever order the table reads them in.
+      const byId = new Map(chunk.map((h) => [h.id, h]));
+      const rank = new Map(chunk.map((h, i) => [h.id, i]));
+      const papers = (await this.store.read(chunk.map((h) => h.id))).filter((p) => byId.has(p.id));
+      papers.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
       const next = papers.map((p) => ({
         ...p,
         tags: p.tags.filter((t) => t !== tag).concat(adding ? [tag] : []),
         updatedAt,
       }));
       await this.store.update(next);
-      const byId = new Map(chunk.map((h) => [h.id, h]));
       for (const p of next) changes.push({ before: byId.get(p.id)!, after: p });
       missing += chunk.length - next.length;
     }
