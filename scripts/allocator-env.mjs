@@ -40,24 +40,11 @@ export function allocatorRestartEnv(env = process.env, platform = process.platfo
  * killed with SIGKILL; signals sent to this process reach it.
  */
 export async function runAgainWith(env) {
-  const { spawn } = await import('node:child_process');
-  const { constants } = await import('node:os');
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+  const { runNode } = await import('./run-node.mjs');
+  const code = await runNode([...process.execArgv, ...process.argv.slice(1)], {
     env,
-    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-  });
-  const forward = (signal) => child.exitCode === null && child.kill(signal);
-  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, forward);
-  const code = await new Promise((resolve) => {
-    child.on('error', (err) => {
-      process.stderr.write(
-        `quire: could not start again with the allocator settings: ${err.message}\n`,
-      );
-      resolve(1);
-    });
-    child.on('exit', (c, signal) =>
-      resolve(c ?? 128 + ((signal && constants.signals[signal]) || 1)),
-    );
+    ipc: true,
+    label: 'quire: could not start again with the allocator settings',
   });
   process.exit(code);
 }

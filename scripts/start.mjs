@@ -1,13 +1,12 @@
 // `npm start`: runs the Electron app when a runtime exists, else builds and starts browser mode instead.
 // Usage: npm start [-- --dev] [-- --library DIR ...]; extra arguments reach the app (or `quire serve`).
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { constants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { allocatorRestartEnv } from './allocator-env.mjs';
 import { staleReason } from './build-freshness.mjs';
 import { findElectronBinary } from './electron-runtime.mjs';
+import { runNode } from './run-node.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -24,25 +23,10 @@ const rest = args.filter((a) => a !== '--dev');
 
 /** Runs `node <script> ...args` in the repo with inherited stdio; resolves with its exit code. */
 function run(script, scriptArgs, env = process.env) {
-  const child = spawn(process.execPath, [script, ...scriptArgs], {
+  return runNode([script, ...scriptArgs], {
     cwd: root,
-    stdio: 'inherit',
     env,
-  });
-  // Terminal Ctrl+C reaches the child through the process group too; forwarding covers `kill <pid>`.
-  const forward = (signal) => child.exitCode === null && child.kill(signal);
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const s of signals) process.on(s, forward);
-  return new Promise((resolve) => {
-    child.on('error', (err) => {
-      console.error(`Quire: could not start ${path.basename(script)}: ${err.message}`);
-      resolve(1);
-    });
-    child.on('exit', (code, signal) => {
-      for (const s of signals) process.off(s, forward);
-      // A child killed by a signal exits 128 + its number, as a shell would report it.
-      resolve(code ?? 128 + ((signal && constants.signals[signal]) || 1));
-    });
+    label: `Quire: could not start ${path.basename(script)}`,
   });
 }
 

@@ -215,31 +215,33 @@ export class LibraryService {
   ): Promise<{ changes: { before: PaperHead; after: Paper }[]; missing: number }> {
     const adding = 'add' in change;
     const tag = (adding ? change.add : change.remove).trim();
+    const asked = new Set(ids);
     const heads: PaperHead[] = [];
     let missing = 0;
-    for (const id of new Set(ids)) {
+    for (const id of asked) {
       const head = this.store.get(id);
       if (!head) missing++;
       else if (head.tags.includes(tag) !== adding) heads.push(head);
     }
-    if (heads.length === 0 && missing > 0 && missing === new Set(ids).size)
+    if (missing > 0 && missing === asked.size)
       throw new QuireError('not_found', 'None of those papers exist.');
     const changes: { before: PaperHead; after: Paper }[] = [];
     const updatedAt = new Date().toISOString();
     for (let at = 0; at < heads.length; at += TAG_CHUNK) {
       const chunk = heads.slice(at, at + TAG_CHUNK);
       // In the order asked for, whatever order the table reads them in.
-      const byId = new Map(chunk.map((h) => [h.id, h]));
-      const rank = new Map(chunk.map((h, i) => [h.id, i]));
-      const papers = (await this.store.read(chunk.map((h) => h.id))).filter((p) => byId.has(p.id));
-      papers.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+      const position = new Map(chunk.map((h, i) => [h.id, i]));
+      const papers = (await this.store.read(chunk.map((h) => h.id))).filter((p) =>
+        position.has(p.id),
+      );
+      papers.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
       const next = papers.map((p) => ({
         ...p,
         tags: p.tags.filter((t) => t !== tag).concat(adding ? [tag] : []),
         updatedAt,
       }));
       await this.store.update(next);
-      for (const p of next) changes.push({ before: byId.get(p.id)!, after: p });
+      for (const p of next) changes.push({ before: chunk[position.get(p.id)!]!, after: p });
       missing += chunk.length - next.length;
     }
     return { changes, missing };
