@@ -37,9 +37,10 @@ export const libraryMethods = {
     }),
   ),
   /**
-   * Adds one tag to papers, or takes it off them, in one write (the map's lasso tags hundreds at
-   * once). Answers the papers it changed, so the opposite call undoes it, and how many of the ids
-   * the library no longer holds.
+   * Adds one tag to papers, or takes it off them, in one write per 5,000 papers (the map's lasso tags
+   * hundreds at once), all or nothing: a failed write leaves the library as it was. Answers the
+   * papers it changed, so the opposite call undoes it, and how many of the ids the library no longer
+   * holds.
    */
   'library:tagPapers': method<{ changed: string[]; missing: number }>()(
     z

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuireError } from '@shared/api/errors';
 import { LibraryService } from './library-service';
 import { paperRecord as paper } from '../../../tests/support/paper';
@@ -95,6 +95,38 @@ describe('LibraryService edits', () => {
     expect(await failure(reopened.tagPapers(['no-such'], { add: 'x' }))).toMatchObject({
       code: 'not_found',
     });
+  });
+
+  it('tagPapers in several chunks is all or nothing: a failed write puts back the chunks written before it', async () => {
+    const lib = new LibraryService(store);
+    const version = await store.version();
+    const write = store.update.bind(store);
+    let writes = 0;
+    const diskFull = vi.spyOn(store, 'update').mockImplementation(async (papers) => {
+      if (++writes === 2) throw new Error('disk full');
+      return write(papers);
+    });
+    expect(await failure(lib.tagPapers(['a', 'b', 'c'], { add: 'region' }, 1))).toMatchObject({
+      message: 'disk full',
+    });
+    diskFull.mockRestore();
+    expect(lib.tags().some((t) => t.tag === 'region')).toBe(false);
+    await store.close();
+    store = await PaperStore.open(dir);
+    expect((await store.read(['a', 'b', 'c'])).map((p) => p.tags)).toEqual([
+      ['nlp'],
+      ['vision', 'nlp'],
+      ['biology'],
+    ]);
+
+    const chunked = await new LibraryService(store).tagPapers(
+      ['c', 'a', 'b'],
+      { add: 'region' },
+      2,
+    );
+    expect(chunked.changes.map((c) => c.after.id)).toEqual(['c', 'a', 'b']);
+    expect(chunked.missing).toBe(0);
+    expect(await store.version()).toBeGreaterThan(version);
   });
 
   it('tags counts papers per tag, most used first, then by name', () => {

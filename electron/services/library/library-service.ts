@@ -205,13 +205,15 @@ export class LibraryService {
 
   /**
    * Adds `tag` to the papers of `ids` (or takes it off them): the papers that change are read and
-   * written a chunk at a time, one write per chunk, not one per paper. Answers each paper as it was
-   * and as it is now (a paper gone before its chunk was read counts as missing); `missing` counts
-   * the ids the library does not hold.
+   * written `chunk` at a time, one write per chunk, not one per paper. All or nothing: when a write
+   * fails after earlier chunks were written, the table goes back to where it was before the call.
+   * Answers each paper as it was and as it is now (a paper gone before its chunk was read counts as
+   * missing); `missing` counts the ids the library does not hold.
    */
   async tagPapers(
     ids: readonly string[],
     change: { add: string } | { remove: string },
+    chunk = TAG_CHUNK,
   ): Promise<{ changes: { before: PaperHead; after: Paper }[]; missing: number }> {
     const adding = 'add' in change;
     const tag = (adding ? change.add : change.remove).trim();
@@ -227,24 +229,39 @@ export class LibraryService {
       throw new QuireError('not_found', 'None of those papers exist.');
     const changes: { before: PaperHead; after: Paper }[] = [];
     const updatedAt = new Date().toISOString();
-    for (let at = 0; at < heads.length; at += TAG_CHUNK) {
-      const chunk = heads.slice(at, at + TAG_CHUNK);
-      // In the order asked for, whatever order the table reads them in.
-      const position = new Map(chunk.map((h, i) => [h.id, i]));
-      const papers = (await this.store.read(chunk.map((h) => h.id))).filter((p) =>
-        position.has(p.id),
-      );
-      papers.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-      const next = papers.map((p) => ({
-        ...p,
-        tags: p.tags.filter((t) => t !== tag).concat(adding ? [tag] : []),
-        updatedAt,
-      }));
-      await this.store.update(next);
-      for (const p of next) changes.push({ before: chunk[position.get(p.id)!]!, after: p });
-      missing += chunk.length - next.length;
+    const edit = (p: Paper): Paper => ({
+      ...p,
+      tags: p.tags.filter((t) => t !== tag).concat(adding ? [tag] : []),
+      updatedAt,
+    });
+    const start = heads.length > chunk ? await this.store.version() : undefined;
+    try {
+      for (let at = 0; at < heads.length; at += chunk) {
+        const done = await this.editChunk(heads.slice(at, at + chunk), edit);
+        changes.push(...done);
+        missing += Math.min(chunk, heads.length - at) - done.length;
+      }
+    } catch (err) {
+      if (start !== undefined) await this.store.rollbackTo(start);
+      throw err;
     }
     return { changes, missing };
+  }
+
+  /** Reads these papers whole, edits and writes them in one commit; answers them in `heads`' order. */
+  private async editChunk(
+    heads: readonly PaperHead[],
+    edit: (p: Paper) => Paper,
+  ): Promise<{ before: PaperHead; after: Paper }[]> {
+    // In the order asked for, whatever order the table reads them in.
+    const position = new Map(heads.map((h, i) => [h.id, i]));
+    const papers = (await this.store.read(heads.map((h) => h.id))).filter((p) =>
+      position.has(p.id),
+    );
+    papers.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    const next = papers.map(edit);
+    await this.store.update(next);
+    return next.map((p) => ({ before: heads[position.get(p.id)!]!, after: p }));
   }
 
   async delete(ids: string[]): Promise<{ deleted: number; undoToken: string }> {
