@@ -1,6 +1,13 @@
 // The list of notebooks and what changes it: create, rename, duplicate, delete with Undo, and the
 // open notebook's saves (title, date and cell count); failures are reported as toasts.
-import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type Dispatch,
+  type SetStateAction,
+} from 'react';
 import { errorMessage } from '@shared/api/errors';
 import { summaryOf, type Notebook, type NotebookSummary } from '@shared/notebook/model';
 import { useApi } from '../../../apiContext';
@@ -23,15 +30,26 @@ export function useNotebookList(
   const replace = (id: string, s: NotebookSummary) =>
     setList((l) => l?.map((n) => (n.id === id ? s : n)) ?? l);
 
+  /** Bumped by every create, duplicate and delete answered here. */
+  const edits = useRef(0);
+  const edited = () => edits.current++;
+
   const refresh = useCallback(() => {
-    api.call('notebooks:list', {}).then(
-      (l) => {
-        setList(l);
-        setListError(null);
-        setOpenId((id) => (id && l.some((n) => n.id === id) ? id : null));
-      },
-      (err: unknown) => setListError(errorMessage(err)),
-    );
+    const load = () => {
+      const asked = edits.current;
+      api.call('notebooks:list', {}).then(
+        (l) => {
+          // A notebook created (or deleted) while this list was on its way may be missing from it
+          // (or still in it): ask again rather than show it, or close the notebook just opened.
+          if (edits.current !== asked) return load();
+          setList(l);
+          setListError(null);
+          setOpenId((id) => (id && l.some((n) => n.id === id) ? id : null));
+        },
+        (err: unknown) => setListError(errorMessage(err)),
+      );
+    };
+    load();
   }, [api, setOpenId]);
   useEffect(refresh, [refresh]);
 
@@ -39,6 +57,7 @@ export function useNotebookList(
   const create = useCallback(async (): Promise<string | null> => {
     try {
       const { notebook } = await api.call('notebooks:create', { title: 'Untitled notebook' });
+      edited();
       setList((l) => [summaryOf(notebook), ...(l ?? [])]);
       return notebook.id;
     } catch (err) {
@@ -62,6 +81,7 @@ export function useNotebookList(
   const duplicate = async (id: string) => {
     try {
       const s = await api.call('notebooks:duplicate', { id });
+      edited();
       setList((l) => [s, ...(l ?? [])]);
       setOpenId(s.id);
       showToast({ text: `Duplicated as “${s.title}”` });
@@ -83,6 +103,7 @@ export function useNotebookList(
     const title = list?.find((n) => n.id === id)?.title ?? 'notebook';
     try {
       const res = await api.call('notebooks:delete', { id });
+      edited();
       setList((l) => l?.filter((n) => n.id !== id) ?? l);
       setOpenId((open) => (open === id ? null : open));
       showToast({
