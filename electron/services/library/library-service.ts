@@ -237,9 +237,10 @@ export class LibraryService {
     const start = heads.length > chunk ? await this.store.version() : undefined;
     try {
       for (let at = 0; at < heads.length; at += chunk) {
-        const done = await this.editChunk(heads.slice(at, at + chunk), edit);
+        const part = heads.slice(at, at + chunk);
+        const done = await this.editChunk(part, edit);
         changes.push(...done);
-        missing += Math.min(chunk, heads.length - at) - done.length;
+        missing += part.length - done.length;
       }
     } catch (err) {
       if (start !== undefined) await this.store.rollbackTo(start);
