@@ -61,6 +61,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     dispatch: createDispatcher(handlers),
     close: async () => {
       await closeNotebooks();
+      await core.search.close();
       await core.tagging.close();
       await core.embeddings.close();
       await core.store.close();

@@ -9,16 +9,17 @@
 // read from the library's table, a batch at a time, only for the papers to (re)count; a paper's
 // counted state is told by its text hash (library/paper-head.ts), so no abstract is kept here. A
 // paper's words are kept as numbers into the vocabulary, packed (packed-ids.ts): at 100k synthetic
-// papers the tables took 186 MB with arrays of words, 49 MB so.
+// papers the tables took 186 MB with arrays of words, 49 MB so. They are kept on disk between
+// sessions (terms-snapshot.ts), so opening a library tokenizes only what changed since.
 import type { Paper } from '@shared/api/schemas';
-import type { PaperHead, PaperReader } from '../library/paper-head';
-import { findDefinitions } from './abbreviations';
-import { hyphenatedCompounds, joinCompound } from './compound';
+import { joinCompound } from './compound';
 import { rowsOf, type TermTable } from './expansion/soft-match';
 import { bump, bumpIn, top } from './counts';
-import { forEachId, packIds } from './packed-ids';
-import { isContentWord, lightStem, tokens } from './words';
-import { paperText, textHash } from '../library/paper-head';
+import { forEachId } from './packed-ids';
+import { lightStem } from './words';
+import { paperText, textHash, type PaperHead, type PaperReader } from '../library/paper-head';
+import { parsePaper, type Parsed } from './paper-terms';
+import type { TermsFile } from './terms-snapshot';
 
 /** A source of papers that says when they changed (PaperStore's revision), and reads their text. */
 export type PaperSource = Pick<PaperReader, 'revision' | 'all' | 'get' | 'read' | 'batches'>;
@@ -40,17 +41,6 @@ type Entry = {
    * scored against (kept until the table changes).
    */
   rows?: { table: TermTable; words: readonly string[]; rows: Int32Array };
-};
-
-/**
- * A paper's distinct tokens split by kind, as vocabulary numbers packed in their order
- * (packed-ids.ts), and its compounds and abbreviation definitions when it has any.
- */
-type Parsed = {
-  words: string;
-  others: string;
-  compounds?: string[];
-  defs?: { short: string; long: string }[];
 };
 
 /** A background update yields to other work after this long (counting a paper takes ~0.1–0.3 ms). */
@@ -91,6 +81,8 @@ export class LibraryTerms {
   constructor(
     private source?: PaperSource,
     private readonly queryWaitsFor = QUERY_WAITS_FOR,
+    /** Where the tables are kept between sessions; none: the library is counted each time. */
+    private readonly snapshot?: TermsFile,
   ) {}
 
   /**
@@ -216,7 +208,7 @@ export class LibraryTerms {
     // Not counted yet (an update is under way) or edited since: its old text leaves the counts now,
     // its new text is tokenized now and counted by the update.
     if (e?.counted) this.count(e, -1);
-    const parsed = this.parse(p);
+    const parsed = parsePaper(p, (w) => this.numbered(w));
     this.entries.set(p.id, { hash, parsed, counted: false });
     return this.wordsIn(parsed.words);
   }
@@ -257,30 +249,6 @@ export class LibraryTerms {
     return out;
   }
 
-  private parse(p: { title: string; abstract: string }): Parsed {
-    const distinct = new Set(tokens(`${p.title} ${p.abstract}`));
-    const words: number[] = [];
-    const others: number[] = [];
-    for (const w of distinct) (isContentWord(w) ? words : others).push(this.numbered(w));
-    const compounds = [
-      ...new Set([...hyphenatedCompounds(p.title), ...hyphenatedCompounds(p.abstract)]),
-    ];
-    const seen = new Set<string>();
-    const defs: Parsed['defs'] = [];
-    for (const d of [...findDefinitions(p.title), ...findDefinitions(p.abstract)]) {
-      const key = `${d.short.toLowerCase()}\n${d.long}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      defs.push(d);
-    }
-    return {
-      words: packIds(words),
-      others: packIds(others),
-      ...(compounds.length ? { compounds } : {}),
-      ...(defs.length ? { defs } : {}),
-    };
-  }
-
   /** Adds (1) or removes (-1) one paper's counts. */
   private count(e: Entry, by: 1 | -1): void {
     const parsed = e.parsed;
@@ -310,7 +278,11 @@ export class LibraryTerms {
     }
     if (!whole) return false;
     if (e?.counted) this.count(e, -1);
-    const fresh: Entry = { hash: p.textHash, parsed: this.parse(whole), counted: false };
+    const fresh: Entry = {
+      hash: p.textHash,
+      parsed: parsePaper(whole, (w) => this.numbered(w)),
+      counted: false,
+    };
     this.count(fresh, 1);
     this.entries.set(p.id, fresh);
     return true;
@@ -324,6 +296,7 @@ export class LibraryTerms {
   private async *catchUp(src: PaperSource): AsyncGenerator<boolean> {
     const papers = src.all();
     const stale = papers.filter((p) => this.entries.get(p.id)?.hash !== p.textHash);
+    this.snapshot?.changed(stale.length);
     for (const p of papers) if (this.entries.get(p.id)?.hash === p.textHash) yield this.apply(p);
     const count = function* (this: LibraryTerms, whole: readonly Paper[]): Generator<boolean> {
       for (const w of whole) {
@@ -351,6 +324,7 @@ export class LibraryTerms {
       if (ids.has(id)) continue;
       if (e.counted) this.count(e, -1);
       this.entries.delete(id);
+      this.snapshot?.changed(1);
       yield true;
     }
   }
@@ -362,6 +336,7 @@ export class LibraryTerms {
 
   private async run(src: PaperSource): Promise<void> {
     try {
+      if (this.syncedRevision === -1 && this.snapshot) await this.restore(this.snapshot);
       while (src.revision !== this.syncedRevision) {
         const revision = src.revision;
         let since = performance.now();
@@ -378,10 +353,25 @@ export class LibraryTerms {
         }
         this.synced(revision);
       }
+      this.snapshot?.saveIfDue(this.entries, () => this.vocab);
     } finally {
       this.recounted = 0;
       this.release();
     }
+  }
+
+  /** Takes the papers of the snapshot, uncounted: catchUp counts those whose text is unchanged. */
+  private async restore(file: TermsFile): Promise<void> {
+    const snap = await file.read();
+    if (!snap || this.entries.size || this.vocab.length) return;
+    for (const w of snap.vocab) this.numberOf.set(w, this.vocab.push(w) - 1);
+    for (const [id, hash, parsed] of snap.entries)
+      this.entries.set(id, { hash, parsed, counted: false });
+  }
+
+  /** Writes the snapshot if much changed since the last one, and waits for a write under way. */
+  flushed(): Promise<void> {
+    return this.snapshot?.close(this.entries, () => this.vocab) ?? Promise.resolve();
   }
 
   /** Lets the queries waiting for the update go on. */

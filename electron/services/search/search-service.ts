@@ -31,6 +31,7 @@ import { EXPANSION, type Expansion, type ExpansionOptions } from './expansion/ty
 import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
 import { searchHits, type HitInputs } from './hits';
 import { LibraryTerms } from './library-terms';
+import { TermsFile } from './terms-snapshot';
 
 /** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */
 const PREFILTER_MAX = 5_000;
@@ -56,7 +57,7 @@ export class SearchService {
     /** Papers with a highlight of a kind, for the `annotationKind` filter. */
     private readonly annotated?: AnnotatedPapers,
   ) {
-    this.terms = new LibraryTerms(papers);
+    this.terms = new LibraryTerms(papers, undefined, TermsFile.in(papers.dir));
     this.expander = new QueryExpander(this.terms, expansion);
   }
 
@@ -68,6 +69,11 @@ export class SearchService {
    */
   libraryChanged(): Promise<void> {
     return this.terms.keepCurrent().catch(() => undefined);
+  }
+
+  /** Lets a snapshot of the library terms being written finish (closing the library). */
+  close(): Promise<void> {
+    return this.terms.flushed();
   }
 
   /** Ids allowed by the filters: undefined = all; a list when small enough to prefilter. */

@@ -38,6 +38,7 @@ export async function openTestCore(records: object[]): Promise<TestCore> {
     ...core,
     dir,
     close: async () => {
+      await core.search.close();
       await core.tagging.close();
       await core.embeddings.close();
       await core.store.close();

@@ -1,0 +1,186 @@
+// Library terms kept on disk between sessions, so opening a library does not tokenize it again. At
+// 200k papers a fresh process spent ~40 s of its main thread reading every abstract back from the
+// table and tokenizing it, and searches in that time took 3–4× as long (hybrid p50 93 ms, 26 ms once
+// done); at 1M the first hybrid search waited 68 s. A snapshot holds each paper's parsed words with
+// the hash of the text they came from, and the vocabulary their numbers index; loading it makes every
+// paper whose text is unchanged a matter of adding up its counts. It is a cache, checked on the way
+// in: papers whose hash differs from the library's are tokenized again, papers gone are dropped, and
+// a file that is missing, cut short, of another version or written by code that parsed papers
+// otherwise (paper-terms.ts) is ignored (the library is counted from its text, as before).
+//
+// The file (NDJSON, written to a temporary name, then renamed over the old one): a header line,
+// one line per paper `[id, hash, words, others, compounds, defs]`, the vocabulary in lines of
+// VOCAB_LINE words, and an end line with both counts. Papers are written before the vocabulary:
+// words are only ever appended to it, so the vocabulary written last covers every number written
+// before it, even when papers are counted while the file is written.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { PARSER_FINGERPRINT, type Parsed } from './paper-terms';
+
+export const TERMS_SNAPSHOT_FILE = 'search-terms.cache.ndjson';
+const FORMAT = 'quire-search-terms';
+const VERSION = 2;
+const VOCAB_LINE = 10_000;
+/** Bytes gathered before a write: few enough to keep memory flat, many enough to be quick. */
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * The snapshot is rewritten once SAVE_AFTER papers, and 1/SAVE_SHARE of the library, were tokenized
+ * or dropped since the last one (at 1M papers a snapshot is ~0.4 GB), and on closing once SAVE_AFTER
+ * were.
+ */
+const SAVE_AFTER = 1_000;
+const SAVE_SHARE = 20;
+
+type Entries = Map<string, { hash: string; parsed: Parsed }>;
+
+export type Snapshot = { vocab: string[]; entries: [id: string, hash: string, parsed: Parsed][] };
+
+type Header = { format: string; version: number; parser: string };
+type End = { end: true; papers: number; vocab: number };
+
+/**
+ * Writes the entries, then the vocabulary as it stands once they are written. Entries may change
+ * while it writes (each line is one entry as it was when reached).
+ */
+export async function writeSnapshot(
+  file: string,
+  entries: Iterable<[string, { hash: string; parsed: Parsed }]>,
+  vocab: () => readonly string[],
+): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  const out = createWriteStream(temp, { encoding: 'utf8' });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined);
+  let buffer = '';
+  const put = async (line: string) => {
+    buffer += `${line}\n`;
+    if (buffer.length < WRITE_CHUNK) return;
+    const chunk = buffer;
+    buffer = '';
+    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+  };
+  try {
+    const header: Header = { format: FORMAT, version: VERSION, parser: PARSER_FINGERPRINT };
+    await put(JSON.stringify(header));
+    let papers = 0;
+    for (const [id, { hash, parsed }] of entries) {
+      const { words, others, compounds = 0, defs = 0 } = parsed;
+      await put(JSON.stringify([id, hash, bytes(words), bytes(others), compounds, defs]));
+      papers++;
+    }
+    const words = vocab().slice();
+    for (let i = 0; i < words.length; i += VOCAB_LINE)
+      await put(JSON.stringify({ v: words.slice(i, i + VOCAB_LINE) }));
+    const end: End = { end: true, papers, vocab: words.length };
+    await put(JSON.stringify(end));
+    out.end(buffer);
+    await Promise.race([once(out, 'finish'), failed]);
+    await rename(temp, file);
+  } catch (err) {
+    out.destroy();
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/** The snapshot in `file`, or null when there is none or it cannot be used (see the top). */
+export async function readSnapshot(file: string): Promise<Snapshot | null> {
+  try {
+    await access(file);
+  } catch {
+    return null;
+  }
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  const snap: Snapshot = { vocab: [], entries: [] };
+  let header: Header | undefined;
+  let end: End | undefined;
+  try {
+    for await (const line of lines) {
+      const row: unknown = JSON.parse(line);
+      if (!header) {
+        header = row as Header;
+        if (header.format !== FORMAT || header.version !== VERSION) return null;
+        if (header.parser !== PARSER_FINGERPRINT) return null;
+      } else if (Array.isArray(row)) {
+        snap.entries.push(entryOf(row));
+      } else if (Array.isArray((row as { v?: unknown }).v)) {
+        for (const w of (row as { v: unknown[] }).v) snap.vocab.push(String(w));
+      } else {
+        end = row as End;
+        break;
+      }
+    }
+  } catch (err) {
+    if (err instanceof SyntaxError || err instanceof TypeError) return null;
+    throw err;
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  const whole = end?.end === true && end.papers === snap.entries.length;
+  return whole && end!.vocab === snap.vocab.length ? snap : null;
+}
+
+/**
+ * Packed ids are one-byte strings; in JSON their control characters took six bytes each (0.9 KB a
+ * paper), so they are written as base64 (0.3 KB).
+ */
+const bytes = (packedIds: string) => Buffer.from(packedIds, 'latin1').toString('base64');
+const packed = (base64: string) => Buffer.from(base64, 'base64').toString('latin1');
+
+function entryOf(row: unknown[]): Snapshot['entries'][number] {
+  const [id, hash, words, others, compounds, defs] = row;
+  if (typeof id !== 'string' || typeof hash !== 'string') throw new TypeError('bad entry');
+  if (typeof words !== 'string' || typeof others !== 'string') throw new TypeError('bad entry');
+  const parsed: Parsed = { words: packed(words), others: packed(others) };
+  if (Array.isArray(compounds)) parsed.compounds = compounds.map(String);
+  if (Array.isArray(defs)) parsed.defs = defs as Parsed['defs'];
+  return [id, hash, parsed];
+}
+
+/** One library's snapshot file: read once at the start, written when enough changed, one write at a time. */
+export class TermsFile {
+  /** Papers tokenized or dropped since the snapshot was written. */
+  private unsaved = 0;
+  private saving: Promise<void> | undefined;
+
+  constructor(readonly file: string) {}
+
+  /** The snapshot file of the library folder `dir`. */
+  static in(dir: string): TermsFile {
+    return new TermsFile(join(dir, TERMS_SNAPSHOT_FILE));
+  }
+
+  /** The snapshot, or null when there is none that can be used; never rejects (it is a cache). */
+  read(): Promise<Snapshot | null> {
+    return readSnapshot(this.file).catch(() => null);
+  }
+
+  changed(papers: number): void {
+    this.unsaved += papers;
+  }
+
+  saveIfDue(entries: Entries, vocab: () => readonly string[]): void {
+    if (this.unsaved >= Math.max(SAVE_AFTER, entries.size / SAVE_SHARE)) this.save(entries, vocab);
+  }
+
+  /** Saves if SAVE_AFTER papers changed since the last snapshot, and waits for a write under way. */
+  async close(entries: Entries, vocab: () => readonly string[]): Promise<void> {
+    if (this.unsaved >= SAVE_AFTER) this.save(entries, vocab);
+    await this.saving;
+  }
+
+  /** A failed write leaves the previous file (or none): the next session counts what it lacks. */
+  private save(entries: Entries, vocab: () => readonly string[]): void {
+    if (this.saving) return;
+    this.unsaved = 0;
+    this.saving = writeSnapshot(this.file, entries, vocab)
+      .catch(() => undefined)
+      .finally(() => (this.saving = undefined));
+  }
+}
