@@ -10,6 +10,7 @@ import * as lancedb from '@lancedb/lancedb';
 import type { Schema } from 'apache-arrow';
 import { QuireError } from '@shared/api/errors';
 import { isRemoteLibrary } from '@shared/library-uri';
+import { lanceSession } from './lance-session';
 import { tableStamp } from './table-stamp';
 
 /** Seconds between two looks at a remote table's newest version when nothing else asks for one. */
@@ -95,9 +96,10 @@ export function libraryLocation(
 }
 
 export function connectLance(where: LibraryLocation): Promise<lancedb.Connection> {
+  const session = lanceSession();
   return where.storageOptions
-    ? lancedb.connect(where.lanceUri, { storageOptions: where.storageOptions })
-    : lancedb.connect(where.lanceUri);
+    ? lancedb.connect(where.lanceUri, { storageOptions: where.storageOptions, session })
+    : lancedb.connect(where.lanceUri, { session });
 }
 
 /**
