@@ -103,6 +103,13 @@ describe('library terms snapshot', () => {
       [lines[0], '[1,2', ...lines.slice(2)].join('\n'),
       [JSON.stringify({ ...header, parser: 'another' }), ...lines.slice(1)].join('\n'),
       [lines[0], JSON.stringify(['p1', 'h', 7, '']), ...lines.slice(2)].join('\n'),
+      // A definition that is not one, and a word number past the vocabulary's end.
+      [
+        lines[0],
+        JSON.stringify(['p0', 'h', 'AA==', '', 0, [{ short: 1 }]]),
+        ...lines.slice(2),
+      ].join('\n'),
+      [lines[0], JSON.stringify(['p0', 'h', '/38=', '', 0, 0]), ...lines.slice(2)].join('\n'),
     ];
     for (const bad of spoilt) {
       await writeFile(file, bad);

@@ -18,6 +18,7 @@ import { access, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { forEachId } from './packed-ids';
 import { PARSER_FINGERPRINT, type Parsed } from './paper-terms';
 
 export const TERMS_SNAPSHOT_FILE = 'search-terms.cache.ndjson';
@@ -123,8 +124,22 @@ export async function readSnapshot(file: string): Promise<Snapshot | null> {
     input.destroy();
   }
   const whole = end?.end === true && end.papers === snap.entries.length;
-  return whole && end!.vocab === snap.vocab.length ? snap : null;
+  if (!whole || end!.vocab !== snap.vocab.length) return null;
+  return snap.entries.every(([, , p]) => inRange(p, snap.vocab.length)) ? snap : null;
 }
+
+/** Whether every number of a paper's words names a word of the vocabulary. */
+function inRange(parsed: Parsed, size: number): boolean {
+  let ok = true;
+  const check = (n: number) => (ok &&= n < size);
+  forEachId(parsed.words, check);
+  forEachId(parsed.others, check);
+  return ok;
+}
+
+const isDefinition = (d: unknown): d is { short: string; long: string } =>
+  typeof (d as { short?: unknown })?.short === 'string' &&
+  typeof (d as { long?: unknown })?.long === 'string';
 
 /**
  * Packed ids are one-byte strings; in JSON their control characters took six bytes each (0.9 KB a
@@ -139,7 +154,10 @@ function entryOf(row: unknown[]): Snapshot['entries'][number] {
   if (typeof words !== 'string' || typeof others !== 'string') throw new TypeError('bad entry');
   const parsed: Parsed = { words: packed(words), others: packed(others) };
   if (Array.isArray(compounds)) parsed.compounds = compounds.map(String);
-  if (Array.isArray(defs)) parsed.defs = defs as Parsed['defs'];
+  if (Array.isArray(defs)) {
+    if (!defs.every(isDefinition)) throw new TypeError('bad entry');
+    parsed.defs = defs.map((d) => ({ short: d.short, long: d.long }));
+  }
   return [id, hash, parsed];
 }
 
