@@ -27,6 +27,7 @@ import type { Paper } from '@shared/api/schemas';
 import { searchableText, type PaperIds } from './filter';
 import type { PaperHead, PaperReader } from './paper-head';
 import { Vocabulary } from './vocabulary';
+import { nextSlice } from '../background';
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
@@ -110,6 +111,8 @@ type Built = {
 export class TextIndex {
   private index: Built | undefined;
   private building: { cancelled: boolean; done: Promise<void> } | undefined;
+  /** Callers waiting for the build (ready()): its slices then give way to nothing else. */
+  private awaited = 0;
 
   constructor(private readonly papers: PaperReader) {}
 
@@ -177,7 +180,12 @@ export class TextIndex {
    * were cut short (by writes, or a table that cannot be read).
    */
   async ready(): Promise<void> {
-    for (let tries = 0; tries < 3 && !this.built(); tries++) await this.building?.done;
+    this.awaited++;
+    try {
+      for (let tries = 0; tries < 3 && !this.built(); tries++) await this.building?.done;
+    } finally {
+      this.awaited--;
+    }
   }
 
   /** The papers (of `ids`, or of the library) whose text holds every typed word, read from the table. */
@@ -247,7 +255,7 @@ export class TextIndex {
             if (head) this.put(index, p, head);
             // A list page or a search waiting for LanceDB goes first: one slice is ~10 ms, not 0.1 s.
             if (i % 32 === 31 && performance.now() - since > SLICE_MS) {
-              await new Promise((r) => setImmediate(r));
+              await nextSlice(this.awaited > 0);
               since = performance.now();
             }
           }

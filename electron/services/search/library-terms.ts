@@ -20,6 +20,7 @@ import { lightStem } from './words';
 import { paperText, textHash, type PaperHead, type PaperReader } from '../library/paper-head';
 import { parsePaper, type Parsed } from './paper-terms';
 import type { TermsFile } from './terms-snapshot';
+import { nextSlice } from '../background';
 
 /** A source of papers that says when they changed (PaperStore's revision), and reads their text. */
 export type PaperSource = Pick<PaperReader, 'revision' | 'all' | 'get' | 'read' | 'batches'>;
@@ -347,7 +348,7 @@ export class LibraryTerms {
           if (large) this.release();
           // Unchanged papers cost a comparison each, so the clock is read only every 64 steps.
           if (large || (++steps % 64 === 0 && performance.now() - since > SLICE_MS)) {
-            await new Promise<void>((done) => setImmediate(done));
+            await nextSlice(this.waiting.length > 0);
             since = performance.now();
           }
         }

@@ -2,6 +2,7 @@
 // that fall inside the paper's highlights.
 import type { Handlers } from '@shared/api/contract';
 import { errorMessage } from '@shared/api/errors';
+import { asSearch } from '../background';
 import { fromLanceError } from '../library/lance-errors';
 import { QUIET, type Core } from './core';
 
@@ -19,7 +20,7 @@ export function searchHandlers({
         await store.catchUp();
         if (!(await store.hasFtsIndex()))
           await withWriteLock('building the search index', QUIET, () => store.ensureFtsIndex());
-        const result = await search.query(input);
+        const result = await asSearch(() => search.query(input));
         // A hit inside one of the paper's highlights (or matching its comment) says so. Search
         // still answers when the highlights cannot be read; the notice says why they are missing.
         try {
@@ -36,6 +37,6 @@ export function searchHandlers({
         throw fromLanceError(err, 'searching');
       }
     },
-    'search:similar': (input) => search.similar(input),
+    'search:similar': (input) => asSearch(() => search.similar(input)),
   };
 }
