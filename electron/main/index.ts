@@ -78,6 +78,7 @@ function start(): void {
     (await import('../services/index')).createServices({
       libraryDir,
       mode: 'electron',
+      warmSearch: true,
       appVersion: app.getVersion(),
       launchSandbox: utilityLauncher,
       // Packaged: electron-builder's extraResources; in development the sources' resources/models.

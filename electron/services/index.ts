@@ -6,6 +6,7 @@ import './lance-env';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/api/contract';
+import { warmSearch } from './wiring/warm-search';
 import { createDispatcher, type Dispatch } from '@shared/api/dispatcher';
 import { lazyNotebookHandlers } from './notebooks/lazy';
 import { openCore } from './wiring/core';
@@ -30,6 +31,8 @@ function defaultBundledModelsDir(): string {
 export type Services = {
   dispatch: Dispatch;
   handlers: Handlers;
+  /** Resolves once the first search's needs are loaded (`warmSearch`), or at once without it. */
+  warmed: Promise<void>;
   close(): Promise<void>;
 };
 
@@ -56,10 +59,16 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...core.annotationFeature.handlers,
   };
 
+  const dispatch = createDispatcher(handlers);
+  const warm = opts.warmSearch ? warmSearch(dispatch) : undefined;
   return {
     handlers,
-    dispatch: createDispatcher(handlers),
+    dispatch,
+    warmed: warm?.done ?? Promise.resolve(),
     close: async () => {
+      // A warming query under way finishes first; one not started yet never starts.
+      warm?.cancel();
+      await warm?.done;
       await closeNotebooks();
       await core.search.close();
       await core.tagging.close();

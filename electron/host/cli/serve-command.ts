@@ -35,6 +35,7 @@ export function serveCommand(io: Io): Command {
         const services = await createServices({
           libraryDir,
           mode: 'browser',
+          warmSearch: true,
           appVersion: APP_VERSION,
         });
         const staticDir = rendererDir();

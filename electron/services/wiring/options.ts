@@ -13,6 +13,8 @@ export type ServicesOptions = {
   /** Where a remote library keeps this machine's files (default: under $QUIRE_REMOTE_CACHE). */
   remoteFilesDir?: string;
   mode: 'electron' | 'browser' | 'cli';
+  /** Load what a first search needs in the background once open (the app and `quire serve`). */
+  warmSearch?: boolean;
   appVersion?: string;
   /** Bundled models (packaged app: `process.resourcesPath/models`). */
   bundledModelsDir?: string;
