@@ -337,7 +337,8 @@ export class LibraryTerms {
 
   private async run(src: PaperSource): Promise<void> {
     try {
-      if (this.syncedRevision === -1 && this.snapshot) await this.restore(this.snapshot);
+      if (this.syncedRevision === -1 && this.snapshot && !this.vocab.length)
+        await this.restore(this.snapshot);
       while (src.revision !== this.syncedRevision) {
         const revision = src.revision;
         let since = performance.now();

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { findDefinitions } from './abbreviations';
 import { hyphenatedCompounds } from './compound';
 import { forEachId, packIds } from './packed-ids';
-import { isContentWord, tokens } from './words';
+import { EXPANSION_STOP, isContentWord, STOP_WORDS, tokens } from './words';
 
 export type Parsed = {
   words: string;
@@ -64,5 +64,7 @@ export const PARSER_FINGERPRINT = ((): string => {
     return out;
   };
   const shown = { ...parsed, words: unpack(parsed.words), others: unpack(parsed.others) };
-  return createHash('sha1').update(JSON.stringify(shown)).digest('base64url');
+  // The stop words decide content words beyond what the probe text shows.
+  const stop = [...STOP_WORDS, '|', ...EXPANSION_STOP].join(' ');
+  return createHash('sha1').update(JSON.stringify(shown)).update(stop).digest('base64url');
 })();

@@ -1,6 +1,7 @@
 // Library terms kept on disk between sessions: a new session restores them and tokenizes only papers
 // whose text changed, its tables equal a full count's, and a snapshot it cannot trust is ignored.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -128,5 +129,28 @@ describe('library terms snapshot', () => {
     const t = await new LibraryTerms(lib, undefined, new TermsFile(missing)).sync();
     expect(t.size).toBe(50);
     expect(lib.textsRead).toBe(50);
+  });
+
+  it('writes nothing once closed, though a count still under way may end later', async () => {
+    const lib = new ReadCounting(PAPERS);
+    const t = await session(lib);
+    const before = await readFile(file, 'utf8');
+    for (const p of PAPERS.slice(0, 1_100)) lib.remove(p.id);
+    await t.sync();
+    await t.flushed();
+    expect(t.size).toBe(100);
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  it('removes temporary files an hour old, left by writes that never finished', async () => {
+    const old = `${file}.99999-1.tmp`;
+    const recent = `${file}.99999-2.tmp`;
+    await writeFile(old, 'half a snapshot');
+    await writeFile(recent, 'another process writing now');
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await utimes(old, hoursAgo, hoursAgo);
+    await session(new ReadCounting(PAPERS.slice(0, 10)));
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
   });
 });

@@ -14,9 +14,9 @@
 // words are only ever appended to it, so the vocabulary written last covers every number written
 // before it, even when papers are counted while the file is written.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { access, rename, rm } from 'node:fs/promises';
+import { access, readdir, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { forEachId } from './packed-ids';
 import { PARSER_FINGERPRINT, type Parsed } from './paper-terms';
@@ -27,6 +27,9 @@ const VERSION = 2;
 const VOCAB_LINE = 10_000;
 /** Bytes gathered before a write: few enough to keep memory flat, many enough to be quick. */
 const WRITE_CHUNK = 1 << 20;
+/** A temporary file this old is left from a write that never finished. */
+const STALE_MS = 3_600_000;
+let writes = 0;
 
 /**
  * The snapshot is rewritten once SAVE_AFTER papers, and 1/SAVE_SHARE of the library, were tokenized
@@ -52,7 +55,7 @@ export async function writeSnapshot(
   entries: Iterable<[string, { hash: string; parsed: Parsed }]>,
   vocab: () => readonly string[],
 ): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = `${file}.${process.pid}-${++writes}.tmp`;
   const out = createWriteStream(temp, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);
@@ -82,9 +85,21 @@ export async function writeSnapshot(
     await Promise.race([once(out, 'finish'), failed]);
     await rename(temp, file);
   } catch (err) {
-    out.destroy();
+    if (!out.closed) await new Promise<void>((done) => out.destroy().once('close', () => done()));
     await rm(temp, { force: true });
     throw err;
+  }
+}
+
+/** Temporary files of writes that never finished (a process killed while writing), past an hour. */
+async function removeStale(file: string): Promise<void> {
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.`;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const path = join(dir, name);
+    const age = Date.now() - (await stat(path).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+    if (age > STALE_MS) await rm(path, { force: true });
   }
 }
 
@@ -143,7 +158,7 @@ const isDefinition = (d: unknown): d is { short: string; long: string } =>
 
 /**
  * Packed ids are one-byte strings; in JSON their control characters took six bytes each (0.9 KB a
- * paper), so they are written as base64 (0.3 KB).
+ * paper), so they are written as base64 (the file is ~0.4 KB a paper).
  */
 const bytes = (packedIds: string) => Buffer.from(packedIds, 'latin1').toString('base64');
 const packed = (base64: string) => Buffer.from(base64, 'base64').toString('latin1');
@@ -166,6 +181,8 @@ export class TermsFile {
   /** Papers tokenized or dropped since the snapshot was written. */
   private unsaved = 0;
   private saving: Promise<void> | undefined;
+  /** Once the library closes nothing more is written (a count still under way may end later). */
+  private closed = false;
 
   constructor(readonly file: string) {}
 
@@ -175,7 +192,8 @@ export class TermsFile {
   }
 
   /** The snapshot, or null when there is none that can be used; never rejects (it is a cache). */
-  read(): Promise<Snapshot | null> {
+  async read(): Promise<Snapshot | null> {
+    await removeStale(this.file).catch(() => undefined);
     return readSnapshot(this.file).catch(() => null);
   }
 
@@ -187,15 +205,20 @@ export class TermsFile {
     if (this.unsaved >= Math.max(SAVE_AFTER, entries.size / SAVE_SHARE)) this.save(entries, vocab);
   }
 
-  /** Saves if SAVE_AFTER papers changed since the last snapshot, and waits for a write under way. */
+  /**
+   * Waits for a write under way, then saves if SAVE_AFTER papers changed since the last snapshot
+   * (including while that write ran); nothing is written after.
+   */
   async close(entries: Entries, vocab: () => readonly string[]): Promise<void> {
+    await this.saving;
     if (this.unsaved >= SAVE_AFTER) this.save(entries, vocab);
     await this.saving;
+    this.closed = true;
   }
 
   /** A failed write leaves the previous file (or none): the next session counts what it lacks. */
   private save(entries: Entries, vocab: () => readonly string[]): void {
-    if (this.saving) return;
+    if (this.saving || this.closed) return;
     this.unsaved = 0;
     this.saving = writeSnapshot(this.file, entries, vocab)
       .catch(() => undefined)

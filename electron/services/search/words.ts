@@ -14,7 +14,7 @@ export const STOP_WORDS = new Set(
  * Words that carry no topic for query expansion (soft matching, feedback): the index's stop words
  * and more, including the boilerplate of abstracts ("propose", "approach", "results").
  */
-const EXPANSION_STOP = new Set(
+export const EXPANSION_STOP = new Set(
   (
     'a about above after again against all also am an and any are as at be because been before being ' +
     'below between both but by can could did do does doing down during each few for from further had ' +
