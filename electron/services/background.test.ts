@@ -24,6 +24,8 @@ describe('nextSlice', () => {
   });
 
   it('waits while a search runs and goes on when it ends', async () => {
+    // The cap's timer never fires here: only the search's end lets the slice go.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let finish = () => {};
     const search = asSearch(() => new Promise<string>((go) => (finish = () => go('hits'))));
     const slice = track(nextSlice());

@@ -6,7 +6,7 @@ import './lance-env';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/api/contract';
-import { warmSearch } from './wiring/warm-search';
+import { firstSearch, warmSearch } from './wiring/warm-search';
 import { createDispatcher, type Dispatch } from '@shared/api/dispatcher';
 import { lazyNotebookHandlers } from './notebooks/lazy';
 import { openCore } from './wiring/core';
@@ -60,7 +60,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   };
 
   const dispatch = createDispatcher(handlers);
-  const warm = opts.warmSearch ? warmSearch(dispatch) : undefined;
+  const warm = opts.warmSearch ? warmSearch(() => firstSearch(core)) : undefined;
   return {
     handlers,
     dispatch,

@@ -6,40 +6,39 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Dispatch } from '@shared/api/dispatcher';
 import { createClient } from '@shared/api/client';
 import { inProcessTransport } from '@shared/api/in-process';
 import { createServices } from '..';
 import { TERMS_SNAPSHOT_FILE } from '../search/terms-snapshot';
 import { warmSearch } from './warm-search';
 
-function recording(answer: () => Promise<never> | Promise<{ ok: true; value: null }>) {
-  const calls: [string, unknown][] = [];
-  const dispatch: Dispatch = (method, input) => {
-    calls.push([method, input]);
-    return answer();
+function recording(outcome: () => Promise<void> = async () => undefined) {
+  const calls: number[] = [];
+  const run = () => {
+    calls.push(calls.length + 1);
+    return outcome();
   };
-  return { calls, dispatch };
+  return { calls, run };
 }
 
 describe('warmSearch', () => {
-  it('runs one hybrid query after the pause', async () => {
-    const { calls, dispatch } = recording(async () => ({ ok: true, value: null }));
-    const warm = warmSearch(dispatch, 5);
+  it('runs once after the pause', async () => {
+    const { calls, run } = recording();
+    const warm = warmSearch(run, 5);
     expect(calls).toEqual([]);
     await warm.done;
-    expect(calls).toEqual([['search:query', { query: 'warm up', mode: 'hybrid', k: 1 }]]);
+    expect(calls).toEqual([1]);
   });
 
-  it('a failed query is not a failure of warming', async () => {
-    const { calls, dispatch } = recording(() => Promise.reject(new Error('no model yet')));
-    await expect(warmSearch(dispatch, 0).done).resolves.toBeUndefined();
+  it('a failed run is not a failure of warming', async () => {
+    const { calls, run } = recording(() => Promise.reject(new Error('no model yet')));
+    await expect(warmSearch(run, 0).done).resolves.toBeUndefined();
     expect(calls).toHaveLength(1);
   });
 
-  it('cancelled before the pause ends, it never queries', async () => {
-    const { calls, dispatch } = recording(async () => ({ ok: true, value: null }));
-    const warm = warmSearch(dispatch, 50);
+  it('cancelled before the pause ends, it never runs', async () => {
+    const { calls, run } = recording();
+    const warm = warmSearch(run, 50);
     warm.cancel();
     await warm.done;
     expect(calls).toEqual([]);
@@ -78,5 +77,13 @@ describe('createServices({ warmSearch })', () => {
     // Closing straight after opening waits for nothing that was not started.
     const quick = await createServices({ libraryDir: dir, mode: 'browser', warmSearch: true });
     await quick.close();
+  });
+
+  it('leaves an empty library alone: no write lock, no full-text index built', async () => {
+    const services = await createServices({ libraryDir: dir, mode: 'browser', warmSearch: true });
+    await services.warmed;
+    expect(existsSync(join(dir, '.write-lock'))).toBe(false);
+    expect(existsSync(join(dir, 'lancedb', 'papers.lance', '_indices'))).toBe(false);
+    await services.close();
   });
 });
