@@ -143,8 +143,8 @@ describe('library terms snapshot', () => {
   });
 
   it('removes temporary files an hour old, left by writes that never finished', async () => {
-    const old = `${file}.99999-1.tmp`;
-    const recent = `${file}.99999-2.tmp`;
+    const old = join(dir, `.${TERMS_SNAPSHOT_FILE}.0a1b2c.tmp`);
+    const recent = join(dir, `.${TERMS_SNAPSHOT_FILE}.3d4e5f.tmp`);
     await writeFile(old, 'half a snapshot');
     await writeFile(recent, 'another process writing now');
     const hoursAgo = new Date(Date.now() - 2 * 3_600_000);

@@ -8,16 +8,16 @@
 // a file that is missing, cut short, of another version or written by code that parsed papers
 // otherwise (paper-terms.ts) is ignored (the library is counted from its text, as before).
 //
-// The file (NDJSON, written to a temporary name, then renamed over the old one): a header line,
+// The file (NDJSON, written atomically in chunks: fs/atomic-write.ts): a header line,
 // one line per paper `[id, hash, words, others, compounds, defs]`, the vocabulary in lines of
 // VOCAB_LINE words, and an end line with both counts. Papers are written before the vocabulary:
 // words are only ever appended to it, so the vocabulary written last covers every number written
 // before it, even when papers are counted while the file is written.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { access, readdir, rename, rm, stat } from 'node:fs/promises';
-import { once } from 'node:events';
-import { basename, dirname, join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { removeStaleTemps, writeChunksAtomic } from '../fs/atomic-write';
 import { forEachId } from './packed-ids';
 import { PARSER_FINGERPRINT, type Parsed } from './paper-terms';
 
@@ -29,7 +29,6 @@ const VOCAB_LINE = 10_000;
 const WRITE_CHUNK = 1 << 20;
 /** A temporary file this old is left from a write that never finished. */
 const STALE_MS = 3_600_000;
-let writes = 0;
 
 /**
  * The snapshot is rewritten once SAVE_AFTER papers, and 1/SAVE_SHARE of the library, were tokenized
@@ -50,57 +49,43 @@ type End = { end: true; papers: number; vocab: number };
  * Writes the entries, then the vocabulary as it stands once they are written. Entries may change
  * while it writes (each line is one entry as it was when reached).
  */
-export async function writeSnapshot(
+export function writeSnapshot(
   file: string,
   entries: Iterable<[string, { hash: string; parsed: Parsed }]>,
   vocab: () => readonly string[],
 ): Promise<void> {
-  const temp = `${file}.${process.pid}-${++writes}.tmp`;
-  const out = createWriteStream(temp, { encoding: 'utf8' });
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  failed.catch(() => undefined);
-  let buffer = '';
-  const put = async (line: string) => {
-    buffer += `${line}\n`;
-    if (buffer.length < WRITE_CHUNK) return;
-    const chunk = buffer;
-    buffer = '';
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
-  };
-  try {
-    const header: Header = { format: FORMAT, version: VERSION, parser: PARSER_FINGERPRINT };
-    await put(JSON.stringify(header));
-    let papers = 0;
-    for (const [id, { hash, parsed }] of entries) {
-      const { words, others, compounds = 0, defs = 0 } = parsed;
-      await put(JSON.stringify([id, hash, bytes(words), bytes(others), compounds, defs]));
-      papers++;
-    }
-    const words = vocab().slice();
-    for (let i = 0; i < words.length; i += VOCAB_LINE)
-      await put(JSON.stringify({ v: words.slice(i, i + VOCAB_LINE) }));
-    const end: End = { end: true, papers, vocab: words.length };
-    await put(JSON.stringify(end));
-    out.end(buffer);
-    await Promise.race([once(out, 'finish'), failed]);
-    await rename(temp, file);
-  } catch (err) {
-    if (!out.closed) await new Promise<void>((done) => out.destroy().once('close', () => done()));
-    await rm(temp, { force: true });
-    throw err;
-  }
+  return writeChunksAtomic(file, chunks(lines(entries, vocab)));
 }
 
-/** Temporary files of writes that never finished (a process killed while writing), past an hour. */
-async function removeStale(file: string): Promise<void> {
-  const dir = dirname(file);
-  const prefix = `${basename(file)}.`;
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const path = join(dir, name);
-    const age = Date.now() - (await stat(path).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-    if (age > STALE_MS) await rm(path, { force: true });
+function* lines(
+  entries: Iterable<[string, { hash: string; parsed: Parsed }]>,
+  vocab: () => readonly string[],
+): Generator<string> {
+  const header: Header = { format: FORMAT, version: VERSION, parser: PARSER_FINGERPRINT };
+  yield JSON.stringify(header);
+  let papers = 0;
+  for (const [id, { hash, parsed }] of entries) {
+    const { words, others, compounds = 0, defs = 0 } = parsed;
+    yield JSON.stringify([id, hash, bytes(words), bytes(others), compounds, defs]);
+    papers++;
   }
+  const words = vocab().slice();
+  for (let i = 0; i < words.length; i += VOCAB_LINE)
+    yield JSON.stringify({ v: words.slice(i, i + VOCAB_LINE) });
+  const end: End = { end: true, papers, vocab: words.length };
+  yield JSON.stringify(end);
+}
+
+/** Lines gathered into WRITE_CHUNK-sized writes; the next chunk is made once the last is written. */
+function* chunks(source: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const line of source) {
+    buffer += `${line}\n`;
+    if (buffer.length < WRITE_CHUNK) continue;
+    yield buffer;
+    buffer = '';
+  }
+  if (buffer) yield buffer;
 }
 
 /** The snapshot in `file`, or null when there is none or it cannot be used (see the top). */
@@ -193,7 +178,7 @@ export class TermsFile {
 
   /** The snapshot, or null when there is none that can be used; never rejects (it is a cache). */
   async read(): Promise<Snapshot | null> {
-    await removeStale(this.file).catch(() => undefined);
+    await removeStaleTemps(this.file, STALE_MS).catch(() => undefined);
     return readSnapshot(this.file).catch(() => null);
   }
 
