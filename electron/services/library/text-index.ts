@@ -15,10 +15,8 @@
 // runs in slices between other work; a filter meanwhile waits for it in a small library (up to
 // WAIT_MAX papers) and reads the table's text through in a larger one. A write during the build
 // starts it over at the next filter.
-// Papers are numbered in the order they are indexed; a posting is one number, or the gaps between
-// its numbers as varints in a growing byte array: a word held by 1 % of the papers takes ~1 byte for
-// each of them, not 4. The index of 100k synthetic papers took 107 MB of memory with Uint32Array
-// postings, 35 MB so, and the same filters took as long. A removed paper's number is retired rather
+// Papers are numbered in the order they are indexed; a word's posting holds its papers' numbers as
+// varint gaps (postings.ts).
 // than taken out of every posting; once half the numbers are retired, the index is rebuilt.
 // The words containing a typed one are found in the vocabulary's joined text (vocabulary.ts), and the
 // answer holds the papers' heads, marked by number (Marked): at 1M papers, testing each word and
@@ -28,40 +26,9 @@ import { searchableText, type PaperIds } from './filter';
 import type { PaperHead, PaperReader } from './paper-head';
 import { Vocabulary } from './vocabulary';
 import { nextSlice } from '../background';
+import { forEach, push, type Posting } from './postings';
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-
-/** One number, or ascending numbers as varint gaps (the first from 0) in `bytes[0, len)`. */
-type Posting = number | { bytes: Uint8Array; len: number; last: number };
-
-/** Adds `ord`, larger than every number the posting holds. */
-function push(post: Posting | undefined, ord: number): Posting {
-  if (post === undefined) return ord;
-  if (typeof post === 'number') {
-    const grown = { bytes: new Uint8Array(8), len: 0, last: 0 };
-    writeGap(grown, post);
-    writeGap(grown, ord);
-    return grown;
-  }
-  writeGap(post, ord);
-  return post;
-}
-
-function writeGap(post: Exclude<Posting, number>, ord: number): void {
-  // A number below 2^32 takes at most 5 bytes.
-  if (post.len + 5 > post.bytes.length) {
-    const grown = new Uint8Array(post.bytes.length * 2);
-    grown.set(post.bytes.subarray(0, post.len));
-    post.bytes = grown;
-  }
-  let gap = ord - post.last;
-  while (gap >= 0x80) {
-    post.bytes[post.len++] = (gap & 0x7f) | 0x80;
-    gap >>>= 7;
-  }
-  post.bytes[post.len++] = gap;
-  post.last = ord;
-}
 
 /** ASCII letters and digits; other characters below 128 end a word. */
 const ASCII_WORD = new Uint8Array(128).map((_, c) =>
@@ -338,22 +305,4 @@ function marked(marks: Uint8Array): number[] {
 
 function longest(runs: readonly string[]): string {
   return runs.reduce((a, b) => (b.length > a.length ? b : a));
-}
-
-function forEach(post: Posting, fn: (ord: number) => void): void {
-  if (typeof post === 'number') return fn(post);
-  const { bytes, len } = post;
-  let ord = 0;
-  for (let i = 0; i < len;) {
-    let gap = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = bytes[i++]!;
-      gap += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    ord += gap;
-    fn(ord);
-  }
 }

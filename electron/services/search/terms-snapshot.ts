@@ -8,16 +8,13 @@
 // a file that is missing, cut short, of another version or written by code that parsed papers
 // otherwise (paper-terms.ts) is ignored (the library is counted from its text, as before).
 //
-// The file (NDJSON, written atomically in chunks: fs/atomic-write.ts): a header line,
+// The file (NDJSON, fs/cache-file.ts, which also decides when it is written): a header line,
 // one line per paper `[id, hash, words, others, compounds, defs]`, the vocabulary in lines of
 // VOCAB_LINE words, and an end line with both counts. Papers are written before the vocabulary:
 // words are only ever appended to it, so the vocabulary written last covers every number written
 // before it, even when papers are counted while the file is written.
-import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { removeStaleTemps, writeChunksAtomic } from '../fs/atomic-write';
+import { CacheFile, readLines, writeLines } from '../fs/cache-file';
 import { forEachId } from './packed-ids';
 import { PARSER_FINGERPRINT, type Parsed } from './paper-terms';
 
@@ -25,18 +22,6 @@ export const TERMS_SNAPSHOT_FILE = 'search-terms.cache.ndjson';
 const FORMAT = 'quire-search-terms';
 const VERSION = 2;
 const VOCAB_LINE = 10_000;
-/** Bytes gathered before a write: few enough to keep memory flat, many enough to be quick. */
-const WRITE_CHUNK = 1 << 20;
-/** A temporary file this old is left from a write that never finished. */
-const STALE_MS = 3_600_000;
-
-/**
- * The snapshot is rewritten once SAVE_AFTER papers, and 1/SAVE_SHARE of the library, were tokenized
- * or dropped since the last one (at 1M papers a snapshot is ~0.4 GB), and on closing once SAVE_AFTER
- * were.
- */
-const SAVE_AFTER = 1_000;
-const SAVE_SHARE = 20;
 
 type Entries = Map<string, { hash: string; parsed: Parsed }>;
 
@@ -54,7 +39,7 @@ export function writeSnapshot(
   entries: Iterable<[string, { hash: string; parsed: Parsed }]>,
   vocab: () => readonly string[],
 ): Promise<void> {
-  return writeChunksAtomic(file, chunks(lines(entries, vocab)));
+  return writeLines(file, lines(entries, vocab));
 }
 
 function* lines(
@@ -76,33 +61,13 @@ function* lines(
   yield JSON.stringify(end);
 }
 
-/** Lines gathered into WRITE_CHUNK-sized writes; the next chunk is made once the last is written. */
-function* chunks(source: Iterable<string>): Generator<string> {
-  let buffer = '';
-  for (const line of source) {
-    buffer += `${line}\n`;
-    if (buffer.length < WRITE_CHUNK) continue;
-    yield buffer;
-    buffer = '';
-  }
-  if (buffer) yield buffer;
-}
-
 /** The snapshot in `file`, or null when there is none or it cannot be used (see the top). */
 export async function readSnapshot(file: string): Promise<Snapshot | null> {
-  try {
-    await access(file);
-  } catch {
-    return null;
-  }
-  const input = createReadStream(file, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
   const snap: Snapshot = { vocab: [], entries: [] };
   let header: Header | undefined;
   let end: End | undefined;
   try {
-    for await (const line of lines) {
-      const row: unknown = JSON.parse(line);
+    for await (const row of readLines(file)) {
       if (!header) {
         header = row as Header;
         if (header.format !== FORMAT || header.version !== VERSION) return null;
@@ -119,9 +84,6 @@ export async function readSnapshot(file: string): Promise<Snapshot | null> {
   } catch (err) {
     if (err instanceof SyntaxError || err instanceof TypeError) return null;
     throw err;
-  } finally {
-    lines.close();
-    input.destroy();
   }
   const whole = end?.end === true && end.papers === snap.entries.length;
   if (!whole || end!.vocab !== snap.vocab.length) return null;
@@ -161,15 +123,13 @@ function entryOf(row: unknown[]): Snapshot['entries'][number] {
   return [id, hash, parsed];
 }
 
-/** One library's snapshot file: read once at the start, written when enough changed, one write at a time. */
+/** One library's snapshot file: read once at the start, written when enough changed (cache-file.ts). */
 export class TermsFile {
-  /** Papers tokenized or dropped since the snapshot was written. */
-  private unsaved = 0;
-  private saving: Promise<void> | undefined;
-  /** Once the library closes nothing more is written (a count still under way may end later). */
-  private closed = false;
+  private readonly cache: CacheFile;
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    this.cache = new CacheFile(file);
+  }
 
   /** The snapshot file of the library folder `dir`. */
   static in(dir: string): TermsFile {
@@ -178,35 +138,20 @@ export class TermsFile {
 
   /** The snapshot, or null when there is none that can be used; never rejects (it is a cache). */
   async read(): Promise<Snapshot | null> {
-    await removeStaleTemps(this.file, STALE_MS).catch(() => undefined);
+    await this.cache.tidy();
     return readSnapshot(this.file).catch(() => null);
   }
 
   changed(papers: number): void {
-    this.unsaved += papers;
+    this.cache.changed(papers);
   }
 
   saveIfDue(entries: Entries, vocab: () => readonly string[]): void {
-    if (this.unsaved >= Math.max(SAVE_AFTER, entries.size / SAVE_SHARE)) this.save(entries, vocab);
+    this.cache.saveIfDue(entries.size, (file) => writeSnapshot(file, entries, vocab));
   }
 
-  /**
-   * Waits for a write under way, then saves if SAVE_AFTER papers changed since the last snapshot
-   * (including while that write ran); nothing is written after.
-   */
-  async close(entries: Entries, vocab: () => readonly string[]): Promise<void> {
-    await this.saving;
-    if (this.unsaved >= SAVE_AFTER) this.save(entries, vocab);
-    await this.saving;
-    this.closed = true;
-  }
-
-  /** A failed write leaves the previous file (or none): the next session counts what it lacks. */
-  private save(entries: Entries, vocab: () => readonly string[]): void {
-    if (this.saving || this.closed) return;
-    this.unsaved = 0;
-    this.saving = writeSnapshot(this.file, entries, vocab)
-      .catch(() => undefined)
-      .finally(() => (this.saving = undefined));
+  /** Waits for a write under way, then writes if much changed since; nothing is written after. */
+  close(entries: Entries, vocab: () => readonly string[]): Promise<void> {
+    return this.cache.close((file) => writeSnapshot(file, entries, vocab));
   }
 }
