@@ -16,7 +16,7 @@
 // WAIT_MAX papers) and reads the table's text through in a larger one. A write during the build
 // starts it over at the next filter.
 // Papers are numbered in the order they are indexed; a word's posting holds its papers' numbers as
-// varint gaps (postings.ts).
+// varint gaps (postings.ts). A removed paper's number is retired rather
 // than taken out of every posting; once half the numbers are retired, the index is rebuilt.
 // The words containing a typed one are found in the vocabulary's joined text (vocabulary.ts), and the
 // answer holds the papers' heads, marked by number (Marked): at 1M papers, testing each word and
