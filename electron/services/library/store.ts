@@ -39,8 +39,8 @@ export class PaperStore implements PaperReader {
   private ftsSeenAt: string | undefined;
   /** Row id → paper id, so full-text search never reads ids back (row-ids.ts). */
   private readonly rowIds: RowIds;
-  /** Words of the papers' text → papers, for the text filter (text-index.ts). */
-  private readonly words = new TextIndex(this);
+  /** Words of the papers' text → papers, for the text filter (text-index.ts; kept on disk). */
+  private readonly words: TextIndex;
   /** Identity key → papers, for an import's duplicate check (identity-index.ts). */
   private readonly identity = new IdentityIndex(
     () => this.papers.values(),
@@ -60,6 +60,7 @@ export class PaperStore implements PaperReader {
     private readonly table: lancedb.Table,
   ) {
     this.rowIds = new RowIds(table);
+    this.words = new TextIndex(this, location.localDir);
     this.tableStamp = tableStamper(location, PAPERS_TABLE);
   }
 
@@ -205,10 +206,7 @@ export class PaperStore implements PaperReader {
     return ids.map((id) => found.get(id)).filter((p): p is Paper => !!p);
   }
 
-  /**
-   * Every paper in the table, whole, `size` at a time (in the table's order). Rows are read as the
-   * caller asks for them, so a full pass holds one batch of abstracts at a time.
-   */
+  /** Every paper in the table, whole, `size` at a time, read as asked for (one batch held at once). */
   batches(size?: number): AsyncGenerator<Paper[]> {
     // A library held whole in the cache is not read again.
     if (this.recent.size === this.papers.size) return this.cachedBatches(size);
@@ -394,6 +392,7 @@ export class PaperStore implements PaperReader {
 
   async close(): Promise<void> {
     await this.lock;
+    await this.words.close();
     this.table.close();
     this.db.close();
   }

@@ -27,36 +27,8 @@ import type { PaperHead, PaperReader } from './paper-head';
 import { Vocabulary } from './vocabulary';
 import { nextSlice } from '../background';
 import { forEach, push, type Posting } from './postings';
-
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-
-/** ASCII letters and digits; other characters below 128 end a word. */
-const ASCII_WORD = new Uint8Array(128).map((_, c) =>
-  (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0,
-);
-const OTHER_WORD = /[\p{L}\p{N}\p{M}]/u;
-
-/** The text's words, as `text.match(WORD)` finds them, with a fast path for ASCII. */
-function wordsOf(p: Paper): Set<string> {
-  const text = searchableText(p);
-  const out = new Set<string>();
-  let start = -1;
-  for (let i = 0; i < text.length;) {
-    const c = text.charCodeAt(i);
-    // A surrogate pair is one character.
-    const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-    const inWord = c < 128 ? ASCII_WORD[c] === 1 : OTHER_WORD.test(text.slice(i, i + width));
-    if (inWord) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      out.add(text.slice(start, i));
-      start = -1;
-    }
-    i += width;
-  }
-  if (start >= 0) out.add(text.slice(start));
-  return out;
-}
+import { WORD, WORD_SPLIT, wordsOf } from './text-words';
+import { headKey, TextIndexFile, type SavedIndex } from './text-index-snapshot';
 
 /** In libraries up to this size a filter waits for the index to be built (~0.2 s) rather than scan. */
 const WAIT_MAX = 5_000;
@@ -64,6 +36,10 @@ const WAIT_MAX = 5_000;
 const SLICE = 2_000;
 /** A build yields to other work after this long (indexing a paper takes ~45 µs). */
 const SLICE_MS = 10;
+/** A saved index is taken when it lacks at most 1/REREAD_SHARE of the library (read by id). */
+const REREAD_SHARE = 10;
+
+type Job = { cancelled: boolean; done: Promise<void> };
 
 type Built = {
   /** The words met, numbered: `posts[n]` holds the papers of word n. */
@@ -77,11 +53,19 @@ type Built = {
 
 export class TextIndex {
   private index: Built | undefined;
-  private building: { cancelled: boolean; done: Promise<void> } | undefined;
+  private building: Job | undefined;
   /** Callers waiting for the build (ready()): its slices then give way to nothing else. */
   private awaited = 0;
 
-  constructor(private readonly papers: PaperReader) {}
+  /** Where the index is kept between sessions (text-index-snapshot.ts); none: built each session. */
+  private readonly file: TextIndexFile | undefined;
+
+  constructor(
+    private readonly papers: PaperReader,
+    dir?: string,
+  ) {
+    this.file = dir === undefined ? undefined : TextIndexFile.in(dir, WORD_SPLIT);
+  }
 
   /**
    * The ids of the papers whose text holds every one of `typed` (lower-cased, as filter.ts's
@@ -179,6 +163,8 @@ export class TextIndex {
       const head = this.papers.get(p.id);
       if (head) this.put(this.index, p, head);
     }
+    this.file?.changed(papers.length);
+    this.file?.saveIfDue(saved(this.index));
   }
 
   replaced(before: readonly PaperHead[], after: readonly Paper[]): void {
@@ -191,6 +177,7 @@ export class TextIndex {
     const index = this.index;
     if (!index) return;
     for (const p of papers) retire(index, p.id);
+    this.file?.changed(papers.length);
     if (index.retired > index.headAt.length / 2) this.index = undefined;
   }
 
@@ -202,42 +189,101 @@ export class TextIndex {
   /** The index, or undefined while it is being built in the background. */
   private built(): Built | undefined {
     if (this.index || this.building) return this.index;
-    const index: Built = {
-      vocab: new Vocabulary(),
-      posts: [],
-      ordOf: new Map(),
-      headAt: [],
-      retired: 0,
-    };
     const job = { cancelled: false, done: Promise.resolve() };
     job.done = (async () => {
+      let index: Built | undefined;
       try {
-        let since = performance.now();
-        for await (const batch of this.papers.batches(SLICE)) {
-          for (let i = 0; i < batch.length; i++) {
-            if (job.cancelled) return;
-            const p = batch[i]!;
-            // A paper read from the table but not (yet) in the library's copy is left out.
-            const head = this.papers.get(p.id);
-            if (head) this.put(index, p, head);
-            // A list page or a search waiting for LanceDB goes first: one slice is ~10 ms, not 0.1 s.
-            if (i % 32 === 31 && performance.now() - since > SLICE_MS) {
-              await nextSlice(this.awaited > 0);
-              since = performance.now();
-            }
-          }
-        }
+        index = (await this.restored(job)) ?? (await this.fresh(job));
       } catch {
         // The table could not be read (closed, gone): filters scan until a later build succeeds.
         job.cancelled = true;
       } finally {
         if (this.building === job) this.building = undefined;
       }
-      if (job.cancelled) return;
+      if (job.cancelled || !index) return;
       this.index = index;
+      this.file?.saveIfDue(saved(index));
     })();
     this.building = job;
     return undefined;
+  }
+
+  /** The index built from every paper's text, read from the table. */
+  private async fresh(job: Job): Promise<Built | undefined> {
+    const index = emptyIndex();
+    const slices = this.slicer();
+    for await (const batch of this.papers.batches(SLICE)) {
+      for (const p of batch) {
+        if (job.cancelled) return undefined;
+        // A paper read from the table but not (yet) in the library's copy is left out.
+        const head = this.papers.get(p.id);
+        if (head) this.put(index, p, head);
+        await slices();
+      }
+    }
+    this.file?.changed(index.headAt.length);
+    return index;
+  }
+
+  /**
+   * The index saved by an earlier session, its papers checked against the library's heads: those
+   * changed or added since are indexed from their text, read by id. Undefined when there is no saved
+   * index, or when so much changed that building it afresh is as quick.
+   */
+  private async restored(job: Job): Promise<Built | undefined> {
+    const read = await this.file?.read();
+    if (!read || job.cancelled) return undefined;
+    const index = emptyIndex();
+    const slices = this.slicer();
+    for (const [n, w] of read.words.entries()) {
+      if (index.vocab.idOf(w) !== n) return undefined;
+      if (n % 1024 === 1023) await slices();
+    }
+    index.posts = read.posts;
+    let stale = 0;
+    for (const entry of read.papers) {
+      const head = entry && this.papers.get(entry[0]);
+      const ord = index.headAt.length;
+      if (head && !index.ordOf.has(head.id) && headKey(head) === entry[1]) {
+        index.headAt.push(head);
+        index.ordOf.set(head.id, ord);
+      } else {
+        index.headAt.push(undefined);
+        index.retired++;
+        if (entry) stale++;
+      }
+      if (ord % 256 === 255) await slices();
+    }
+    const missing = this.papers.all().filter((h) => !index.ordOf.has(h.id));
+    if (missing.length > this.papers.count / REREAD_SHARE) return undefined;
+    for (let i = 0; i < missing.length; i += SLICE) {
+      for (const p of await this.papers.read(missing.slice(i, i + SLICE).map((h) => h.id))) {
+        if (job.cancelled) return undefined;
+        const head = this.papers.get(p.id);
+        if (head) this.put(index, p, head);
+        await slices();
+      }
+    }
+    if (job.cancelled || index.retired > index.headAt.length / 2) return undefined;
+    this.file?.changed(stale + missing.length);
+    return index;
+  }
+
+  /** Called after each paper: yields to other work once SLICE_MS have passed since the last time. */
+  private slicer(): () => Promise<void> | undefined {
+    let since = performance.now();
+    let n = 0;
+    return () => {
+      // A list page or a search waiting for LanceDB goes first: one slice is ~10 ms, not 0.1 s.
+      if (++n % 32 !== 0 || performance.now() - since <= SLICE_MS) return undefined;
+      return nextSlice(this.awaited > 0).then(() => void (since = performance.now()));
+    };
+  }
+
+  /** Saves the index if much changed since it was last saved; nothing is saved after. */
+  async close(): Promise<void> {
+    this.cancelBuild();
+    await this.file?.close(this.index && saved(this.index));
   }
 
   private cancelBuild(): void {
@@ -256,6 +302,15 @@ export class TextIndex {
       index.posts[n] = push(index.posts[n], ord);
     }
   }
+}
+
+function emptyIndex(): Built {
+  return { vocab: new Vocabulary(), posts: [], ordOf: new Map(), headAt: [], retired: 0 };
+}
+
+/** The index as the snapshot file sees it (live: the file takes what it writes as it begins). */
+function saved(index: Built): SavedIndex {
+  return { headAt: index.headAt, words: index.vocab.list, posts: index.posts };
 }
 
 /**

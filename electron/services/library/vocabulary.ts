@@ -24,6 +24,11 @@ export class Vocabulary {
     return this.words.length;
   }
 
+  /** The words by number (only ever appended to). */
+  get list(): readonly string[] {
+    return this.words;
+  }
+
   /** The word's number, given it one if it is new. */
   idOf(word: string): number {
     let id = this.ids.get(word);
