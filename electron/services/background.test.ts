@@ -1,7 +1,7 @@
 // Background slices give way to searches under way, but not when a caller waits for the work itself,
 // and never for longer than the cap.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { asSearch, nextSlice } from './background';
+import { asSearch, nextSlice, resumeSlices } from './background';
 
 const turn = () => new Promise((go) => setImmediate(go));
 
@@ -50,6 +50,20 @@ describe('nextSlice', () => {
     vi.advanceTimersByTime(100);
     await turn();
     expect(capped.done).toBe(true);
+    finish();
+    await search;
+  });
+
+  it('goes on at once when a caller begins to wait for the work during its pause', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let finish = () => {};
+    const search = asSearch(() => new Promise<void>((go) => (finish = go)));
+    const slice = track(nextSlice());
+    await turn();
+    expect(slice.done).toBe(false);
+    resumeSlices();
+    await turn();
+    expect(slice.done).toBe(true);
     finish();
     await search;
   });

@@ -17,8 +17,21 @@ export async function asSearch<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } finally {
-    if (--searching === 0) for (const go of [...paused]) go();
+    if (--searching === 0) resumeSlices();
   }
+}
+
+/** How many slices are paused for searches now. */
+export function pausedSlices(): number {
+  return paused.size;
+}
+
+/**
+ * Lets paused slices go on at once: a caller has begun to wait for their work (a slice paused before
+ * it did would otherwise sit out its pause).
+ */
+export function resumeSlices(): void {
+  for (const go of [...paused]) go();
 }
 
 /**

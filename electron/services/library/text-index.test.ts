@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Paper } from '@shared/api/schemas';
 import { mulberry32 } from '@shared/random';
 import { paperRecord as paper, storedPaper } from '../../../tests/support/paper';
@@ -12,6 +12,7 @@ import { MemoryPapers } from '../../../tests/support/memory-papers';
 import { searchableText, words } from './filter';
 import { PaperStore } from './store';
 import { TextIndex } from './text-index';
+import { asSearch, pausedSlices } from '../background';
 
 const PAPERS: Paper[] = [
   paper('a', {
@@ -113,6 +114,31 @@ describe('TextIndex on a large library', () => {
     await index.ready();
     expect(index.isBuilt).toBe(true);
     expect((await index.matching(['spectral'])).size).toBe(2_000);
+  });
+
+  it('goes on at once when a caller begins to wait while its build is paused for a search', async () => {
+    // The pause's cap never fires here: without being resumed, the build would wait for the search.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let finish = () => {};
+      const search = asSearch(() => new Promise<void>((go) => (finish = go)));
+      // Enough text that the build takes many ~10 ms slices on any machine.
+      const text = (i: number) => Array.from({ length: 40 }, (_, j) => `w${(i * 31 + j) % 9973}`);
+      const long = Array.from({ length: 20_000 }, (_, i) =>
+        paper(`q${i}`, { title: `Study ${i}`, abstract: text(i).join(' ') }),
+      );
+      const index = new TextIndex(new MemoryPapers(long));
+      index.warm();
+      for (let i = 0; i < 100_000 && pausedSlices() === 0; i++)
+        await new Promise((go) => setImmediate(go));
+      expect(pausedSlices()).toBe(1);
+      await index.ready();
+      expect(index.isBuilt).toBe(true);
+      finish();
+      await search;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('starts over when a paper is written while it builds, and holds that paper', async () => {

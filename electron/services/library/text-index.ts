@@ -25,7 +25,7 @@ import type { Paper } from '@shared/api/schemas';
 import { searchableText, type PaperIds } from './filter';
 import type { PaperHead, PaperReader } from './paper-head';
 import { Vocabulary } from './vocabulary';
-import { nextSlice } from '../background';
+import { nextSlice, resumeSlices } from '../background';
 import { forEach, push, type Posting } from './postings';
 import { WORD, WORD_SPLIT, wordsOf } from './text-words';
 import { headKey, TextIndexFile, type SavedIndex } from './text-index-snapshot';
@@ -132,6 +132,7 @@ export class TextIndex {
    */
   async ready(): Promise<void> {
     this.awaited++;
+    resumeSlices();
     try {
       for (let tries = 0; tries < 3 && !this.built(); tries++) await this.building?.done;
     } finally {

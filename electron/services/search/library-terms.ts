@@ -21,7 +21,7 @@ import { lightStem } from './words';
 import { paperText, textHash, type PaperHead, type PaperReader } from '../library/paper-head';
 import { parsePaper, type Parsed } from './paper-terms';
 import type { TermsFile } from './terms-snapshot';
-import { nextSlice } from '../background';
+import { nextSlice, resumeSlices } from '../background';
 
 /** A source of papers that says when they changed (PaperStore's revision), and reads their text. */
 export type PaperSource = Pick<PaperReader, 'revision' | 'all' | 'get' | 'read' | 'batches'>;
@@ -105,8 +105,11 @@ export class LibraryTerms {
   async current(): Promise<this> {
     if (!this.isCurrent) {
       const done = this.update();
-      if (!this.isCurrent && this.recounted < this.queryWaitsFor)
-        await Promise.race([done, new Promise<void>((go) => this.waiting.push(go))]);
+      if (!this.isCurrent && this.recounted < this.queryWaitsFor) {
+        const released = new Promise<void>((go) => this.waiting.push(go));
+        resumeSlices();
+        await Promise.race([done, released]);
+      }
     }
     return this;
   }
