@@ -1,6 +1,6 @@
 // Opens a library in a fresh process, as the app's host does, and reports what that costs: the time
-// to open, answer a first list page and a first hybrid query; search p50 in the seconds after that
-// (20 queries a mode, after 5 to warm up); and the process's RSS with the library open (the host's
+// to open, answer a first list page, a first text filter and a first hybrid query; search p50 in the
+// seconds after that (20 queries a mode, after 5 to warm up) and text filter p50 (10 filters); and the process's RSS with the library open (the host's
 // memory, without the benchmark's own state), 2 s after those searches and again once the background
 // work they started (word index, library terms) has had time to finish. Used by bench/scale/index.ts.
 // Run: npx tsx bench/scale/open-library.ts <libraryDir>   — prints JSON.
@@ -23,6 +23,12 @@ const info = await api.call('app:info', {});
 const openMs = performance.now() - t0;
 const list = await api.call('library:list', { sort: 'title', limit: 100 });
 const firstListMs = performance.now() - t0 - openMs;
+// A text filter straight away: from the word index once it is built (or taken from its file on disk),
+// by reading the table's text until then.
+const filter = () => api.call('library:list', { text: 'graph spectral', limit: 100 });
+const t2 = performance.now();
+await filter();
+const firstFilterMs = performance.now() - t2;
 await services.warmed;
 const warmedMs = performance.now() - t0;
 const t1 = performance.now();
@@ -37,6 +43,7 @@ for (const mode of ['vector', 'fts', 'hybrid'] as const)
       api.call('search:query', { query, mode, k: 10 }),
     ),
   );
+const filterSoon = stats(await timeEach(Array.from({ length: 10 }), filter));
 // Settle: background work started by the first query (term counts) is part of the open library.
 await new Promise((done) => setTimeout(done, 2000));
 const mb = (n: number) => Math.round(n / 1e6);
@@ -65,6 +72,8 @@ console.log(
     ...(warm ? { warmedMs: Math.round(warmedMs) } : {}),
     firstHybridMs: Math.round(firstHybridMs),
     searchSoonMs: soon,
+    firstFilterMs: Math.round(firstFilterMs),
+    filterSoonMs: filterSoon,
     ...opened,
     settled,
   }),
