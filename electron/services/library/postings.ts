@@ -35,6 +35,15 @@ function writeGap(post: Exclude<Posting, number>, ord: number): void {
   post.last = ord;
 }
 
+/**
+ * Gives back the room a posting grew into but does not use (it doubles as it grows): once a build is
+ * done, its postings took 2.6× the memory of the same postings cut to size (bench/scale/text-index-file.ts).
+ */
+export function trim(post: Posting): void {
+  if (typeof post !== 'number' && post.bytes.length > post.len)
+    post.bytes = post.bytes.slice(0, post.len);
+}
+
 /** Calls `fn` with each number of the posting, in ascending order. */
 export function forEach(post: Posting, fn: (ord: number) => void): void {
   if (typeof post === 'number') return fn(post);

@@ -26,7 +26,7 @@ import { searchableText, type PaperIds } from './filter';
 import type { PaperHead, PaperReader } from './paper-head';
 import { Vocabulary } from './vocabulary';
 import { nextSlice, resumeSlices } from '../background';
-import { forEach, push, type Posting } from './postings';
+import { forEach, push, trim, type Posting } from './postings';
 import { WORD, WORD_SPLIT, wordsOf } from './text-words';
 import { headKey, TextIndexFile, type SavedIndex } from './text-index-snapshot';
 
@@ -221,6 +221,11 @@ export class TextIndex {
         if (head) this.put(index, p, head);
         await slices();
       }
+    }
+    for (const [n, post] of index.posts.entries()) {
+      if (job.cancelled) return undefined;
+      trim(post);
+      if (n % 1024 === 1023) await slices();
     }
     this.file?.changed(index.headAt.length);
     return index;
