@@ -60,10 +60,10 @@ try {
   built = undefined;
   const fileMB = Math.round((await stat(join(dir, TEXT_INDEX_FILE))).size / 1e6);
   log('restore');
-  const restoreBase = heapMB();
   const restored = await ready(papers, dir);
   const same = JSON.stringify(await answers(restored.index)) === JSON.stringify(builtAnswers);
-  const restoredHeap = heapMB() - restoreBase;
+  // Against the same base as the built index (the built one is let go by now).
+  const restoredHeap = heapMB() - baseHeap;
   log('restore after 1 % edited');
   const edited = Array.from({ length: N / 100 }, (_, k) => {
     const id = `p${k * 100}`;
