@@ -278,6 +278,8 @@ export class LibraryTerms {
     const e = this.entries.get(p.id);
     if (e && e.hash === p.textHash) {
       if (e.counted) return false;
+      // The head's copy of the hash: one read from the snapshot is a second string (~50 MB at 1M).
+      e.hash = p.textHash;
       this.count(e, 1);
       return true;
     }
@@ -371,8 +373,9 @@ export class LibraryTerms {
     const snap = await file.read();
     if (!snap || this.entries.size || this.vocab.length) return;
     for (const w of snap.vocab) this.numberOf.set(w, this.vocab.push(w) - 1);
+    // Keyed by the heads' own ids where the library has them (not a second copy of each).
     for (const [id, hash, parsed] of snap.entries)
-      this.entries.set(id, { hash, parsed, counted: false });
+      this.entries.set(this.source?.get(id)?.id ?? id, { hash, parsed, counted: false });
   }
 
   /** Writes the snapshot if much changed since the last one, and waits for a write under way. */
