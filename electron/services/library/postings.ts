@@ -38,7 +38,7 @@ function writeGap(post: Exclude<Posting, number>, ord: number): void {
 /**
  * Gives back the room a posting grew into but does not use (it doubles as it grows), once a build is
  * done: at 200k synthetic papers the index took 62 MB of heap and typed arrays, 43 MB cut to size
- * (bench/scale/text-index-file.ts).
+ * (bench/scale/session-files.ts).
  */
 export function trim(post: Posting): void {
   if (typeof post !== 'number' && post.bytes.length > post.len)
