@@ -110,6 +110,22 @@ describe('the text index on disk', () => {
     expect([...(await index.matching(['retagged']))]).toEqual(['p4']);
   });
 
+  it('starts the restore over when a paper is written during it, without reading the whole text', async () => {
+    const papers = library(1_200);
+    await (await session(dir, new CountingPapers(papers))).close();
+    const now = new CountingPapers(papers);
+    const index = new TextIndex(now, dir);
+    index.warm();
+    const late = paper('late', { title: 'Spectral latecomer' });
+    now.set(late);
+    index.added([late]);
+    await index.ready();
+    expect(index.isBuilt).toBe(true);
+    expect(now.passes).toBe(0);
+    expect(now.readIds).toEqual(['late']);
+    await expectAnswersOf(index, now.papers());
+  });
+
   it('is built afresh when most of the library changed since', async () => {
     await (await session(dir, new CountingPapers(library(1_200)))).close();
     const changed = library(1_200, ' revised');

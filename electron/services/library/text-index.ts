@@ -194,7 +194,9 @@ export class TextIndex {
     job.done = (async () => {
       let index: Built | undefined;
       try {
-        index = (await this.restored(job)) ?? (await this.fresh(job));
+        index = await this.restored(job);
+        // A write during the restore cancels the job: the next filter starts again.
+        if (!index && !job.cancelled) index = await this.fresh(job);
       } catch {
         // The table could not be read (closed, gone): filters scan until a later build succeeds.
         job.cancelled = true;
