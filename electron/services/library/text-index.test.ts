@@ -12,7 +12,7 @@ import { MemoryPapers } from '../../../tests/support/memory-papers';
 import { searchableText, words } from './filter';
 import { PaperStore } from './store';
 import { TextIndex } from './text-index';
-import { asSearch, pausedSlices } from '../background';
+import { asSearch, nextSlice, pausedSlices } from '../background';
 
 const PAPERS: Paper[] = [
   paper('a', {
@@ -136,6 +136,36 @@ describe('TextIndex on a large library', () => {
       expect(index.isBuilt).toBe(true);
       finish();
       await search;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads the table’s text as a search does: background slices give way meanwhile', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let release = () => {};
+      const held = new Promise<void>((go) => (release = go));
+      // A table whose second batch comes only once released.
+      class SlowPapers extends MemoryPapers {
+        override async *batches(): AsyncGenerator<Paper[]> {
+          const all = this.papers();
+          yield all.slice(0, 3_000);
+          await held;
+          yield all.slice(3_000);
+        }
+      }
+      const index = new TextIndex(new SlowPapers(many));
+      const scanning = index.matching(['spectral']);
+      await new Promise((go) => setImmediate(go));
+      let sliced = false;
+      void nextSlice().then(() => (sliced = true));
+      for (let i = 0; i < 5; i++) await new Promise((go) => setImmediate(go));
+      expect(sliced).toBe(false);
+      release();
+      expect((await scanning).size).toBe(2_000);
+      await new Promise((go) => setImmediate(go));
+      expect(sliced).toBe(true);
     } finally {
       vi.useRealTimers();
     }
