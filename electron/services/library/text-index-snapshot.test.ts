@@ -126,6 +126,18 @@ describe('the text index on disk', () => {
     await expectAnswersOf(index, now.papers());
   });
 
+  it('has a filter in a large library wait for the index taken from its file, not read the text', async () => {
+    const papers = library(6_000); // past the size where filters wait for a build (5k)
+    await (await session(dir, new CountingPapers(papers))).close();
+    const now = new CountingPapers(papers);
+    const index = new TextIndex(now, dir);
+    index.warm();
+    const found = [...(await index.matching(['spectral']))].sort();
+    expect(found).toEqual(scan(papers, 'spectral'));
+    expect(now.passes).toBe(0);
+    expect(index.isBuilt).toBe(true);
+  });
+
   it('is built afresh when most of the library changed since', async () => {
     await (await session(dir, new CountingPapers(library(1_200)))).close();
     const changed = library(1_200, ' revised');

@@ -54,6 +54,8 @@ type Built = {
 export class TextIndex {
   private index: Built | undefined;
   private building: Job | undefined;
+  /** While the index is being taken from its file: settles once it is (or cannot be). */
+  private restoring: Promise<void> | undefined;
   /** Callers waiting for the build (ready()): its slices then give way to nothing else. */
   private awaited = 0;
 
@@ -76,6 +78,14 @@ export class TextIndex {
     const runs = typed.map((w) => w.match(WORD));
     if (runs.some((r) => !r)) return this.scan(typed);
     let index = this.built();
+    // Taking the index from its file is quicker than reading the table's text: at 1M papers 11 s
+    // against 49 s. A filter meanwhile waits for it (as one for a small library waits for a build).
+    if (!index && this.restoring) {
+      this.awaited++;
+      resumeSlices();
+      await this.restoring.finally(() => this.awaited--);
+      index = this.built();
+    }
     if (!index && this.papers.count <= WAIT_MAX) {
       await this.ready();
       index = this.built();
@@ -199,7 +209,17 @@ export class TextIndex {
     job.done = (async () => {
       let index: Built | undefined;
       try {
-        index = await this.restored(job);
+        let restoreEnded = () => {};
+        const restoring = new Promise<void>((go) => (restoreEnded = go));
+        this.restoring = restoring;
+        try {
+          index = await this.restored(job);
+          // Filters waiting for the restore find the index once they go on.
+          if (index && !job.cancelled) this.index = index;
+        } finally {
+          if (this.restoring === restoring) this.restoring = undefined;
+          restoreEnded();
+        }
         // A write during the restore cancels the job: the next filter starts again.
         if (!index && !job.cancelled) index = await this.fresh(job);
       } catch {
