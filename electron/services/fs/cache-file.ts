@@ -55,6 +55,40 @@ export async function* readLines(file: string): AsyncGenerator<unknown> {
   }
 }
 
+/** The last line of a cache file: its counts, so a file cut short is told from a whole one. */
+export type EndLine = { end: true } & Record<string, unknown>;
+
+/**
+ * Reads a cache file written as a header line, body lines and an end line (`{ end: true, … }`). The
+ * header must equal `header` field by field; each body line goes to `row`, which returns false (or
+ * throws a TypeError) for one it cannot use. Resolves to the end line, or null when there is no
+ * file, the header differs, a line is not JSON or cannot be used, or the end line is missing.
+ */
+export async function readCache(
+  file: string,
+  header: Readonly<Record<string, unknown>>,
+  row: (line: unknown) => boolean | void,
+): Promise<EndLine | null> {
+  let first = true;
+  try {
+    for await (const line of readLines(file)) {
+      if (first) {
+        first = false;
+        const got = line as Record<string, unknown> | null;
+        if (Object.entries(header).some(([k, v]) => got?.[k] !== v)) return null;
+      } else if ((line as { end?: unknown } | null)?.end === true) {
+        return line as EndLine;
+      } else if (row(line) === false) {
+        return null;
+      }
+    }
+  } catch (err) {
+    if (err instanceof SyntaxError || err instanceof TypeError) return null;
+    throw err;
+  }
+  return null;
+}
+
 export class CacheFile {
   /** Papers changed since the file was written. */
   private unsaved = 0;

@@ -15,7 +15,7 @@
 // and postings only grow), and papers changed since are caught on the way in by their keys.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { CacheFile, readLines, writeLines } from '../fs/cache-file';
+import { CacheFile, readCache, writeLines } from '../fs/cache-file';
 import type { PaperHead } from './paper-head';
 import { postingOf, type Posting } from './postings';
 
@@ -99,36 +99,20 @@ export function* indexLines(index: SavedIndex, split: string): Generator<string>
 /** The index saved in `file`, or null when there is none or it cannot be used (see the top). */
 export async function readIndex(file: string, split: string): Promise<ReadIndex | null> {
   const read: ReadIndex = { papers: [], words: [], posts: [] };
-  let header: Header | undefined;
-  let end: End | undefined;
-  try {
-    for await (const row of readLines(file)) {
-      const line = row as { p?: unknown; w?: unknown; t?: unknown };
-      if (!header) {
-        header = row as Header;
-        const ours = header.format === FORMAT && header.version === VERSION;
-        if (!ours || header.split !== split) return null;
-      } else if (Array.isArray(line.p)) {
-        for (const entry of line.p) read.papers.push(paperOf(entry));
-      } else if (Array.isArray(line.w)) {
-        for (const w of line.w) read.words.push(String(w));
-      } else if (Array.isArray(line.t)) {
-        for (const e of line.t as unknown[]) {
-          const post = decoded(e, read.papers.length);
-          if (post === undefined) return null;
-          read.posts.push(post);
-        }
-      } else {
-        end = row as End;
-        break;
+  const header: Header = { format: FORMAT, version: VERSION, split };
+  const end = (await readCache(file, header, (row) => {
+    const line = row as { p?: unknown; w?: unknown; t?: unknown };
+    if (Array.isArray(line.p)) for (const entry of line.p) read.papers.push(paperOf(entry));
+    else if (Array.isArray(line.w)) for (const w of line.w) read.words.push(String(w));
+    else if (Array.isArray(line.t)) {
+      for (const e of line.t as unknown[]) {
+        const post = decoded(e, read.papers.length);
+        if (post === undefined) return false;
+        read.posts.push(post);
       }
-    }
-  } catch (err) {
-    if (err instanceof SyntaxError || err instanceof TypeError) return null;
-    throw err;
-  }
-  const whole = end?.end === true && end.papers === read.papers.length;
-  if (!whole || end!.words !== read.words.length) return null;
+    } else return false;
+  })) as End | null;
+  if (end?.papers !== read.papers.length || end.words !== read.words.length) return null;
   return read.posts.length === read.words.length ? read : null;
 }
 

@@ -27,7 +27,7 @@ import type { PaperHead, PaperReader } from './paper-head';
 import { Vocabulary } from './vocabulary';
 import { asSearch, nextSlice, resumeSlices } from '../background';
 import { forEach, push, trim, type Posting } from './postings';
-import { WORD, WORD_SPLIT, wordsOf } from './text-words';
+import { longest, WORD, WORD_SPLIT, wordsOf } from './text-words';
 import { headKey, TextIndexFile, type SavedIndex } from './text-index-snapshot';
 
 /** In libraries up to this size a filter waits for the index to be built (~0.2 s) rather than scan. */
@@ -81,9 +81,7 @@ export class TextIndex {
     // Taking the index from its file is quicker than reading the table's text: at 1M papers 11 s
     // against 49 s. A filter meanwhile waits for it (as one for a small library waits for a build).
     if (!index && this.restoring) {
-      this.awaited++;
-      resumeSlices();
-      await this.restoring.finally(() => this.awaited--);
+      await this.waitingFor(this.restoring);
       index = this.built();
     }
     if (!index && this.papers.count <= WAIT_MAX) {
@@ -140,11 +138,20 @@ export class TextIndex {
    * Resolves once the index is built (starting the build if needed), or once a few builds in a row
    * were cut short (by writes, or a table that cannot be read).
    */
-  async ready(): Promise<void> {
+  ready(): Promise<void> {
+    return this.waitingFor(
+      (async () => {
+        for (let tries = 0; tries < 3 && !this.built(); tries++) await this.building?.done;
+      })(),
+    );
+  }
+
+  /** Waits for `work` of the build as a caller: its slices give way to nothing else meanwhile. */
+  private async waitingFor(work: Promise<void>): Promise<void> {
     this.awaited++;
     resumeSlices();
     try {
-      for (let tries = 0; tries < 3 && !this.built(); tries++) await this.building?.done;
+      await work;
     } finally {
       this.awaited--;
     }
@@ -389,8 +396,4 @@ function marked(marks: Uint8Array): number[] {
   const out: number[] = [];
   for (let ord = marks.indexOf(1); ord >= 0; ord = marks.indexOf(1, ord + 1)) out.push(ord);
   return out;
-}
-
-function longest(runs: readonly string[]): string {
-  return runs.reduce((a, b) => (b.length > a.length ? b : a));
 }

@@ -33,6 +33,11 @@ export function wordsOf(p: Paper): Set<string> {
   return out;
 }
 
+/** The longest of a typed word's runs of letters and digits: the one looked up in the index. */
+export function longest(runs: readonly string[]): string {
+  return runs.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
 /** A paper with a word of every kind in every field the index reads. */
 const PROBE = {
   title: 'Graph-based GNNs: naïve Schrödinger_bridges, 深層学習 (ÉTÉ) 3D',

@@ -14,7 +14,7 @@
 // words are only ever appended to it, so the vocabulary written last covers every number written
 // before it, even when papers are counted while the file is written.
 import { join } from 'node:path';
-import { CacheFile, readLines, writeLines } from '../fs/cache-file';
+import { CacheFile, readCache, writeLines } from '../fs/cache-file';
 import { forEachId } from './packed-ids';
 import { PARSER_FINGERPRINT, type Parsed } from './paper-terms';
 
@@ -64,29 +64,14 @@ function* lines(
 /** The snapshot in `file`, or null when there is none or it cannot be used (see the top). */
 export async function readSnapshot(file: string): Promise<Snapshot | null> {
   const snap: Snapshot = { vocab: [], entries: [] };
-  let header: Header | undefined;
-  let end: End | undefined;
-  try {
-    for await (const row of readLines(file)) {
-      if (!header) {
-        header = row as Header;
-        if (header.format !== FORMAT || header.version !== VERSION) return null;
-        if (header.parser !== PARSER_FINGERPRINT) return null;
-      } else if (Array.isArray(row)) {
-        snap.entries.push(entryOf(row));
-      } else if (Array.isArray((row as { v?: unknown }).v)) {
-        for (const w of (row as { v: unknown[] }).v) snap.vocab.push(String(w));
-      } else {
-        end = row as End;
-        break;
-      }
-    }
-  } catch (err) {
-    if (err instanceof SyntaxError || err instanceof TypeError) return null;
-    throw err;
-  }
-  const whole = end?.end === true && end.papers === snap.entries.length;
-  if (!whole || end!.vocab !== snap.vocab.length) return null;
+  const header: Header = { format: FORMAT, version: VERSION, parser: PARSER_FINGERPRINT };
+  const end = (await readCache(file, header, (row) => {
+    if (Array.isArray(row)) snap.entries.push(entryOf(row));
+    else if (Array.isArray((row as { v?: unknown }).v))
+      for (const w of (row as { v: unknown[] }).v) snap.vocab.push(String(w));
+    else return false;
+  })) as End | null;
+  if (end?.papers !== snap.entries.length || end.vocab !== snap.vocab.length) return null;
   return snap.entries.every(([, , p]) => inRange(p, snap.vocab.length)) ? snap : null;
 }
 
