@@ -15,6 +15,8 @@ import { createServices, type Services } from '../../electron/services';
 import { readMeta, writeMeta } from '../../electron/services/library/migrations';
 import {
   FOLD_COLUMN,
+  HAS_ABSTRACT_COLUMN,
+  TEXT_HASH_COLUMN,
   PAPERS_TABLE,
   SCHEMA_VERSION,
   WORK_DETAIL_COLUMNS,
@@ -66,8 +68,13 @@ const OLD_PAPERS = [
   row('4', 'Protein folding', 'Structures predicted from sequences.'),
 ];
 
-/** Columns format 1 did not have: the fold column (format 2) and the work details (format 3). */
-const LATER: ReadonlySet<string> = new Set([FOLD_COLUMN, ...WORK_DETAIL_COLUMNS]);
+/** Columns format 1 did not have: fold (format 2), work details (format 3), text summary (format 4). */
+const LATER: ReadonlySet<string> = new Set([
+  FOLD_COLUMN,
+  ...WORK_DETAIL_COLUMNS,
+  TEXT_HASH_COLUMN,
+  HAS_ABSTRACT_COLUMN,
+]);
 
 /** A library written the way format 1 wrote it: no fold column, FTS on title and abstract only. */
 async function createFormat1Library(): Promise<void> {

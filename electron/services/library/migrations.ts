@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import type { Connection } from '@lancedb/lancedb';
 import { QuireError } from '@shared/api/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { KEEP_VERSIONS_MS, pruneOlderThan } from './lance-sql';
+import { textSummary } from './paper-head';
+import { plainRows } from './paper-rows';
 import {
   FOLD_COLUMN,
+  HAS_ABSTRACT_COLUMN,
   PAPERS_TABLE,
   SCHEMA_VERSION,
+  TEXT_HASH_COLUMN,
   WORK_DETAIL_COLUMNS,
   paperToRow,
   rowToPaper,
@@ -73,6 +78,56 @@ async function addWorkDetailColumns(db: Connection): Promise<void> {
   }
 }
 
+/**
+ * 3 → 4: each paper's text hash and whether it has an abstract, so a large library opens without
+ * reading its abstracts (paper-rows.ts). The columns are added empty (SQL, no row moved: SQL has no
+ * SHA-1, the hash vectors are stored with), then filled by reading id, title and abstract and merging
+ * back only the two columns, one fragment of the table per commit: LanceDB writes a merge that covers
+ * whole fragments as new column files, but one that covers part of a fragment as whole new rows,
+ * which the full-text indexes no longer cover (filled in batches of 20k rows, a 1M-paper library was
+ * rewritten whole, and optimizing took 181 s more). The id index is brought up to date at the end.
+ * Safe to re-run: only rows whose hash is still empty are filled.
+ */
+async function addTextSummaryColumns(db: Connection): Promise<void> {
+  if (!(await db.tableNames()).includes(PAPERS_TABLE)) return;
+  const table = await db.openTable(PAPERS_TABLE);
+  try {
+    const fields = new Set((await table.schema()).fields.map((f) => f.name));
+    const columns = [
+      { name: TEXT_HASH_COLUMN, valueSql: "CAST('' AS STRING)" },
+      { name: HAS_ABSTRACT_COLUMN, valueSql: 'false' },
+    ].filter((c) => !fields.has(c.name));
+    if (columns.length > 0) await table.addColumns(columns);
+    // Read from the version the pass started at; each commit makes a new one.
+    const rows = table
+      .query()
+      .where(`${TEXT_HASH_COLUMN} = ''`)
+      .select(['id', 'title', 'abstract'])
+      .withRowId();
+    let filled: PaperRow[] = [];
+    let fragment = -1;
+    const fill = async () => {
+      if (filled.length > 0) await table.mergeInsert('id').whenMatchedUpdateAll().execute(filled);
+      filled = [];
+    };
+    for await (const batch of rows) {
+      for (const row of plainRows(batch)) {
+        // A row id is its fragment's number (high 32 bits) and its place in it.
+        const from = Number(BigInt(row._rowid as bigint | number) >> 32n);
+        if (from !== fragment) await fill();
+        fragment = from;
+        const text = { title: String(row.title ?? ''), abstract: String(row.abstract ?? '') };
+        filled.push({ id: row.id, ...textSummary(text) });
+      }
+    }
+    const rewrote = fragment !== -1;
+    await fill();
+    if (rewrote) await table.optimize(pruneOlderThan(KEEP_VERSIONS_MS));
+  } finally {
+    table.close();
+  }
+}
+
 /** Ordered steps; the one `from: n` brings a library from version n to n + 1. */
 export const MIGRATIONS: Migration[] = [
   { from: 1, describe: 'add the compound-forms column for keyword search', run: addFoldColumn },
@@ -80,6 +135,11 @@ export const MIGRATIONS: Migration[] = [
     from: 2,
     describe: 'add the volume, issue, edition and pages columns',
     run: addWorkDetailColumns,
+  },
+  {
+    from: 3,
+    describe: 'add the text hash and has-abstract columns, so opening reads no abstract',
+    run: addTextSummaryColumns,
   },
 ];
 

@@ -26,6 +26,18 @@ export function textHash(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
+/** Whether a paper has an abstract (not only white space). */
+export function hasAbstract(p: Pick<Paper, 'abstract'>): boolean {
+  return p.abstract.trim() !== '';
+}
+
+/** What a head needs of the abstract; the table keeps both (schema.ts), so heads read no abstract. */
+export type TextSummary = Pick<PaperHead, 'hasAbstract' | 'textHash'>;
+
+export function textSummary(p: Pick<Paper, 'title' | 'abstract'>): TextSummary {
+  return { hasAbstract: hasAbstract(p), textHash: textHash(paperText(p)) };
+}
+
 /** Strings that repeat across heads, one copy each (string-pool.ts). */
 const repeated = new StringPool();
 
@@ -33,9 +45,10 @@ const repeated = new StringPool();
  * The paper without its abstract. Built field by field, so every head shares one object shape: heads
  * made by spreading the paper and adding two fields took 124 MB for 100k papers instead of 64 MB.
  * Authors, venue, source file and tags are pooled, and an `updatedAt` equal to `addedAt` is the same
- * string: each row read from the table is otherwise a fresh copy of all of them.
+ * string: each row read from the table is otherwise a fresh copy of all of them. `text` is given when
+ * it was read from the table instead of the abstract.
  */
-export function headOf(p: Paper): PaperHead {
+export function headOf(p: Paper, text: TextSummary = textSummary(p)): PaperHead {
   return {
     id: p.id,
     title: p.title,
@@ -54,8 +67,8 @@ export function headOf(p: Paper): PaperHead {
     issue: p.issue,
     edition: p.edition,
     pages: p.pages,
-    hasAbstract: p.abstract.trim() !== '',
-    textHash: textHash(paperText(p)),
+    hasAbstract: text.hasAbstract,
+    textHash: text.textHash,
   };
 }
 

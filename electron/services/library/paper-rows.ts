@@ -1,15 +1,67 @@
-// Whole papers read from the papers table: by id (`id IN (…)`, answered by the id index), or all of
-// them a batch at a time, holding one batch of abstracts at once.
+// Papers read from the papers table: whole by id (`id IN (…)`, answered by the id index), all of them
+// a batch at a time (one batch of abstracts held at once), or every paper's head without its abstract.
 import type * as lancedb from '@lancedb/lancedb';
 import type { RecordBatch } from 'apache-arrow';
 import type { Paper } from '@shared/api/schemas';
 import { sqlString } from './lance-sql';
-import { FOLD_COLUMN, papersSchema, rowToPaper, type PaperRow } from './schema';
+import { headOf, type PaperHead } from './paper-head';
+import {
+  FOLD_COLUMN,
+  HAS_ABSTRACT_COLUMN,
+  TEXT_HASH_COLUMN,
+  papersSchema,
+  rowToPaper,
+  type PaperRow,
+} from './schema';
 
-/** The columns a Paper is made of (the table's derived `fold` column is not read back). */
-export const PAPER_COLUMNS = papersSchema.fields
-  .map((f) => f.name)
-  .filter((n) => n !== FOLD_COLUMN);
+const DERIVED: ReadonlySet<string> = new Set([FOLD_COLUMN, TEXT_HASH_COLUMN, HAS_ABSTRACT_COLUMN]);
+
+/** The columns a Paper is made of (the table's derived columns are not read back). */
+export const PAPER_COLUMNS = papersSchema.fields.map((f) => f.name).filter((n) => !DERIVED.has(n));
+
+/** The columns a paper's head is made of: the abstract's place is taken by what is derived from it. */
+export const HEAD_COLUMNS = [
+  ...PAPER_COLUMNS.filter((n) => n !== 'abstract'),
+  TEXT_HASH_COLUMN,
+  HAS_ABSTRACT_COLUMN,
+];
+
+/**
+ * Libraries up to this many papers are read whole when opened, filling the cache of whole papers
+ * (paper-cache.ts) as they always were; larger ones read heads only (at 1M papers the abstracts read at
+ * opening took 1.5 GB through Arrow buffers, and glibc kept most of it).
+ */
+export const WHOLE_OPEN_ROWS = 100_000;
+
+/**
+ * Every paper's head with its row id, a batch at a time; with `whole`, the whole papers too, handed
+ * to `keep`. A head whose text hash is missing (a row no format-4 writer wrote) is made from its
+ * paper, read by id.
+ */
+export async function readHeads(
+  table: lancedb.Table,
+  whole: boolean,
+  keep: (p: Paper) => void,
+): Promise<{ heads: PaperHead[]; rowIds: Map<number, string> }> {
+  const heads: PaperHead[] = [];
+  const rowIds = new Map<number, string>();
+  const unsummed: string[] = [];
+  const columns = whole ? [...PAPER_COLUMNS, TEXT_HASH_COLUMN, HAS_ABSTRACT_COLUMN] : HEAD_COLUMNS;
+  for await (const batch of table.query().select(columns).withRowId()) {
+    for (const row of plainRows(batch)) {
+      const paper = rowToPaper(row);
+      rowIds.set(Number(row._rowid), paper.id);
+      const hash = row[TEXT_HASH_COLUMN];
+      if (whole) keep(paper);
+      if (typeof hash === 'string' && hash !== '')
+        heads.push(headOf(paper, { textHash: hash, hasAbstract: !!row[HAS_ABSTRACT_COLUMN] }));
+      else if (whole) heads.push(headOf(paper));
+      else unsummed.push(paper.id);
+    }
+  }
+  for (const p of await readPapers(table, unsummed)) heads.push(headOf(p));
+  return { heads, rowIds };
+}
 /** Papers per batch when the whole table is read. */
 export const SCAN_BATCH = 2048;
 /** Ids per `id IN (…)` read. */

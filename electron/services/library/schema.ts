@@ -1,10 +1,11 @@
 // The papers table: its Arrow schema, the current schema version, and row ↔ Paper conversion.
-import { Field, Int32, List, Schema, Utf8 } from 'apache-arrow';
+import { Bool, Field, Int32, List, Schema, Utf8 } from 'apache-arrow';
 import type { Paper } from '@shared/api/schemas';
 import { foldText } from '../search/compound';
+import { hasAbstract, paperText, textHash } from './paper-head';
 
 /** Bump when the table's shape changes, and add a migration in migrations.ts. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const PAPERS_TABLE = 'papers';
 
@@ -13,6 +14,13 @@ export const FOLD_COLUMN = 'fold';
 
 /** Version 3's columns: volume, issue, edition and pages, '' when the source gave none. */
 export const WORK_DETAIL_COLUMNS = ['volume', 'issue', 'edition', 'pages'] as const;
+
+/**
+ * Version 4's columns: what a paper's in-memory head needs of its abstract (paper-head.ts), so a large
+ * library opens without reading any abstract.
+ */
+export const TEXT_HASH_COLUMN = 'textHash';
+export const HAS_ABSTRACT_COLUMN = 'hasAbstract';
 
 const text = (name: string) => new Field(name, new Utf8(), false);
 const textList = (name: string) =>
@@ -37,6 +45,9 @@ export const papersSchema = new Schema([
   text(FOLD_COLUMN),
   // Version 3: what tells same-title works apart (volumes, editions), kept so exports carry them.
   ...WORK_DETAIL_COLUMNS.map(text),
+  // Version 4: the hash of the embedded text and whether there is an abstract (derived, like fold).
+  text(TEXT_HASH_COLUMN),
+  new Field(HAS_ABSTRACT_COLUMN, new Bool(), false),
 ]);
 
 export type PaperRow = Record<string, unknown>;
@@ -71,7 +82,7 @@ export function rowToPaper(r: PaperRow): Paper {
 }
 
 /**
- * A Paper as a table row, with its derived `fold` column. Only the table's columns are taken: an
+ * A Paper as a table row, with its derived columns (`fold`, `textHash`, `hasAbstract`). Only the table's columns are taken: an
  * object with more (a paper head with its abstract added, say) writes the same row.
  */
 export function paperToRow(p: Paper): Record<string, unknown> {
@@ -95,5 +106,7 @@ export function paperToRow(p: Paper): Record<string, unknown> {
     issue: p.issue,
     edition: p.edition,
     pages: p.pages,
+    [TEXT_HASH_COLUMN]: textHash(paperText(p)),
+    [HAS_ABSTRACT_COLUMN]: hasAbstract(p),
   };
 }

@@ -58,6 +58,28 @@ describe('PaperStore', () => {
     await again.close();
   });
 
+  it('opens a library too large to read whole with the same heads, reading abstracts only when asked', async () => {
+    const s = await PaperStore.open(dir);
+    const papers = [
+      paper('a', 'First'),
+      paper('bb', 'None', { abstract: '' }),
+      paper('ccc', 'Third'),
+    ];
+    await s.add(papers);
+    const heads = s.all();
+    await s.close();
+
+    const large = await PaperStore.open(dir, { wholeOpenRows: 2 });
+    expect(large.all()).toEqual(heads);
+    const cached = large as unknown as { recent: { size: number } };
+    expect(cached.recent.size).toBe(0);
+    expect(await large.read(['ccc', 'a'])).toEqual([papers[2], papers[0]]);
+    const all: Paper[] = [];
+    for await (const batch of large.batches()) all.push(...batch);
+    expect(all.sort((x, y) => x.id.localeCompare(y.id))).toEqual(papers);
+    await large.close();
+  });
+
   it('records the format version in quire-library.json', async () => {
     const s = await PaperStore.open(dir);
     await s.close();

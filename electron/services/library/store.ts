@@ -1,13 +1,14 @@
 // PaperStore: the papers table on LanceDB (in a folder, or on object storage: location.ts), with an
 // in-memory copy of every paper but its abstract for fast listing and sorting (LanceDB queries have no
-// ORDER BY); abstracts are read from the table when needed (paper-head.ts). Every write is one LanceDB
+// ORDER BY); abstracts are read from the table when needed, and not at all to open a large library
+// (paper-head.ts, paper-rows.ts). Every write is one LanceDB
 // commit, serialised by a lock.
 import { mkdir } from 'node:fs/promises';
 import * as lancedb from '@lancedb/lancedb';
 import type { Paper } from '@shared/api/schemas';
 import { connectLance, localLocation, tableStamper, type LibraryLocation } from './location';
 import { fileMeta, migrate, type Migration } from './migrations';
-import { PAPERS_TABLE, SCHEMA_VERSION, paperToRow, papersSchema, rowToPaper } from './schema';
+import { PAPERS_TABLE, SCHEMA_VERSION, paperToRow, papersSchema } from './schema';
 import { IdentityIndex, olderFirst } from './identity-index';
 import { headOf, type PaperHead, type PaperReader } from './paper-head';
 import { RowIds, withPaperIds } from './row-ids';
@@ -16,7 +17,7 @@ import { TextIndex } from './text-index';
 import type { PaperIds } from './filter';
 import { FTS_COLUMNS, ftsIndexConfig, ftsQuery, type FtsClause } from './full-text';
 import { PaperCache } from './paper-cache';
-import { PAPER_COLUMNS, SCAN_BATCH, plainRows, readPapers, scanPapers } from './paper-rows';
+import { SCAN_BATCH, WHOLE_OPEN_ROWS, readHeads, readPapers, scanPapers } from './paper-rows';
 import { KEEP_VERSIONS_MS, pruneOlderThan, sqlString } from './lance-sql';
 
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
@@ -24,7 +25,11 @@ process.env.LANCE_CPU_THREADS ??= '4';
 
 export type { FtsClause } from './full-text';
 
-export type StoreOptions = { migrations?: Migration[] };
+export type StoreOptions = {
+  migrations?: Migration[];
+  /** Libraries up to this many papers are read whole when opened (paper-rows.ts). */
+  wholeOpenRows?: number;
+};
 
 export class PaperStore implements PaperReader {
   private readonly papers = new Map<string, PaperHead>();
@@ -58,6 +63,7 @@ export class PaperStore implements PaperReader {
     readonly schemaVersion: number,
     private readonly db: lancedb.Connection,
     private readonly table: lancedb.Table,
+    private readonly wholeOpenRows: number,
   ) {
     this.rowIds = new RowIds(table);
     this.words = new TextIndex(this, location.localDir);
@@ -90,7 +96,8 @@ export class PaperStore implements PaperReader {
     const table = names.includes(PAPERS_TABLE)
       ? await db.openTable(PAPERS_TABLE)
       : await db.createEmptyTable(PAPERS_TABLE, papersSchema, { existOk: true });
-    const store = new PaperStore(location, meta.schemaVersion, db, table);
+    const whole = opts.wholeOpenRows ?? WHOLE_OPEN_ROWS;
+    const store = new PaperStore(location, meta.schemaVersion, db, table, whole);
     await store.reload();
     return store;
   }
@@ -103,28 +110,19 @@ export class PaperStore implements PaperReader {
   }
 
   /**
-   * Reads the whole table again, a batch at a time, keeping each paper's head: the abstracts are read
-   * and let go batch by batch (reading every row at once held the whole table's text, abstracts and
-   * Arrow buffers alike, at the peak).
+   * Reads every paper's head again, a batch at a time (paper-rows.ts): a library small enough to be
+   * held whole is read whole, filling the cache; a larger one reads no abstract.
    */
   private async reload(): Promise<void> {
     const version = await this.table.version();
-    const list: PaperHead[] = [];
     this.recent.clear();
-    const rowIds = new Map<number, string>();
-    for await (const batch of this.table.query().select(PAPER_COLUMNS).withRowId()) {
-      for (const row of plainRows(batch)) {
-        const paper = rowToPaper(row);
-        rowIds.set(Number(row._rowid), paper.id);
-        list.push(headOf(paper));
-        this.recent.offer(paper);
-      }
-    }
+    const whole = (await this.table.countRows()) <= this.wholeOpenRows;
+    const { heads, rowIds } = await readHeads(this.table, whole, (p) => this.recent.offer(p));
     this.rowIds.learnMap(rowIds);
     // Insertion order = added order, which the "Added" sort relies on for ties.
-    list.sort(olderFirst);
+    heads.sort(olderFirst);
     this.papers.clear();
-    for (const p of list) this.papers.set(p.id, p);
+    for (const p of heads) this.papers.set(p.id, p);
     this.identity.reset();
     this.words.reset();
     this.seenVersion = version;
@@ -253,7 +251,7 @@ export class PaperStore implements PaperReader {
     if (papers.length === 0) return Promise.resolve();
     return this.exclusive(async () => {
       await this.table.add(papers.map(paperToRow));
-      const heads = papers.map(headOf);
+      const heads = papers.map((p) => headOf(p));
       for (const h of heads) this.papers.set(h.id, h);
       for (const p of papers) this.recent.set(p);
       this.identity.added(heads);
@@ -273,7 +271,7 @@ export class PaperStore implements PaperReader {
         .whenNotMatchedInsertAll()
         .execute(papers.map(paperToRow));
       const before = papers.map((p) => this.papers.get(p.id)).filter((p): p is PaperHead => !!p);
-      const heads = papers.map(headOf);
+      const heads = papers.map((p) => headOf(p));
       for (const h of heads) this.papers.set(h.id, h);
       for (const p of papers) this.recent.set(p);
       this.identity.replaced(before, heads);

@@ -1,0 +1,61 @@
+// Reading heads from a real LanceDB table: a large library's heads come without any abstract read,
+// equal to the heads made from the whole papers; a row without its stored text hash gets one from its
+// paper; a small library is read whole and every paper handed on for the cache.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as lancedb from '@lancedb/lancedb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Paper } from '@shared/api/schemas';
+import { paperRecord } from '../../../tests/support/paper';
+import { headOf } from './paper-head';
+import { readHeads } from './paper-rows';
+import { PAPERS_TABLE, TEXT_HASH_COLUMN, paperToRow, papersSchema } from './schema';
+
+const PAPERS = [
+  paperRecord('a', { title: 'Scaling laws', abstract: 'Loss falls as a power law.' }),
+  paperRecord('b', { title: 'No abstract' }),
+  paperRecord('c', { title: 'Blank abstract', abstract: '\t \n' }),
+];
+
+let dir: string;
+let db: lancedb.Connection;
+let table: lancedb.Table;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'quire-heads-'));
+  db = await lancedb.connect(dir);
+  table = await db.createEmptyTable(PAPERS_TABLE, papersSchema);
+});
+afterEach(async () => {
+  table.close();
+  db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const byId = <T extends { id: string }>(xs: T[]) =>
+  [...xs].sort((a, b) => a.id.localeCompare(b.id));
+
+describe('readHeads', () => {
+  it('reads heads only, equal to those made from the whole papers', async () => {
+    await table.add(PAPERS.map(paperToRow));
+    const kept: Paper[] = [];
+    const { heads, rowIds } = await readHeads(table, false, (p) => kept.push(p));
+    expect(byId(heads)).toEqual(PAPERS.map((p) => headOf(p)));
+    expect(kept).toEqual([]);
+    expect([...rowIds.values()].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('makes a head from the paper when its row has no text hash', async () => {
+    await table.add(PAPERS.map((p) => ({ ...paperToRow(p), [TEXT_HASH_COLUMN]: '' })));
+    const { heads } = await readHeads(table, false, () => undefined);
+    expect(byId(heads)).toEqual(PAPERS.map((p) => headOf(p)));
+  });
+
+  it('reads a small library whole, handing every paper on', async () => {
+    await table.add(PAPERS.map(paperToRow));
+    const kept: Paper[] = [];
+    const { heads } = await readHeads(table, true, (p) => kept.push(p));
+    expect(byId(kept)).toEqual(PAPERS);
+    expect(byId(heads)).toEqual(PAPERS.map((p) => headOf(p)));
+  });
+});
