@@ -2,7 +2,7 @@
 import { Bool, Field, Int32, List, Schema, Utf8 } from 'apache-arrow';
 import type { Paper } from '@shared/api/schemas';
 import { foldText } from '../search/compound';
-import { hasAbstract, paperText, textHash } from './paper-head';
+import { textSummary, type TextSummary } from './paper-head';
 
 /** Bump when the table's shape changes, and add a migration in migrations.ts. */
 export const SCHEMA_VERSION = 4;
@@ -19,8 +19,8 @@ export const WORK_DETAIL_COLUMNS = ['volume', 'issue', 'edition', 'pages'] as co
  * Version 4's columns: what a paper's in-memory head needs of its abstract (paper-head.ts), so a large
  * library opens without reading any abstract.
  */
-export const TEXT_HASH_COLUMN = 'textHash';
-export const HAS_ABSTRACT_COLUMN = 'hasAbstract';
+export const TEXT_HASH_COLUMN = 'textHash' satisfies keyof TextSummary;
+export const HAS_ABSTRACT_COLUMN = 'hasAbstract' satisfies keyof TextSummary;
 
 const text = (name: string) => new Field(name, new Utf8(), false);
 const textList = (name: string) =>
@@ -82,8 +82,9 @@ export function rowToPaper(r: PaperRow): Paper {
 }
 
 /**
- * A Paper as a table row, with its derived columns (`fold`, `textHash`, `hasAbstract`). Only the table's columns are taken: an
- * object with more (a paper head with its abstract added, say) writes the same row.
+ * A Paper as a table row, with its derived columns (`fold`, `textHash`, `hasAbstract`). Only the
+ * table's columns are taken: an object with more (a paper head with its abstract added, say) writes
+ * the same row.
  */
 export function paperToRow(p: Paper): Record<string, unknown> {
   return {
@@ -106,7 +107,7 @@ export function paperToRow(p: Paper): Record<string, unknown> {
     issue: p.issue,
     edition: p.edition,
     pages: p.pages,
-    [TEXT_HASH_COLUMN]: textHash(paperText(p)),
-    [HAS_ABSTRACT_COLUMN]: hasAbstract(p),
+    // The same two values a head keeps (textSummary), under their column names.
+    ...textSummary(p),
   };
 }
