@@ -1,7 +1,7 @@
 // Soft term matching with the bundled model: a query word meets its nearest word in a paper, so a
 // paper described in other words scores above papers that share nothing with the query.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Paper } from '@shared/api/schemas';
 import { Embedder } from '../../embedding/embedder';
 import { MemoryPapers } from '../../../../tests/support/memory-papers';
@@ -103,6 +103,21 @@ describe('soft term matching (model-vocabulary neighbours)', () => {
     const after = (await ex.neighbours('photons', 'quire-glove-100d', embed))(lib.papers());
     expect(after.get('batch')!.score).toBeCloseTo(1);
     expect(after.get('optic')!.score).toBeLessThan(before.get('optic')!.score);
+  }, 60_000);
+
+  it("embeds the library's terms once they are counted, before the next query asks", async () => {
+    // A library just opened: the first query is served before its terms are counted.
+    const terms = new LibraryTerms(new MemoryPapers(PAPERS));
+    const ex = new QueryExpander(terms, expansionOptions());
+    const sent: string[] = [];
+    const embed = (t: string[]) => {
+      sent.push(...t);
+      return embedder.embed(t);
+    };
+    await ex.neighbours('computing with light', 'quire-glove-100d', embed);
+    await terms.update();
+    // No second query: the table of the counted terms is built in the background.
+    await vi.waitFor(() => expect(sent).toEqual(expect.arrayContaining(['photons', 'lasers'])));
   }, 60_000);
 
   it('an exact word counts fully; a neighbour below the threshold counts nothing', () => {
