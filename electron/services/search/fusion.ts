@@ -4,6 +4,14 @@
 
 export type Ranked = { id: string; score: number };
 
+/**
+ * Best score first, equal scores by id: LanceDB returns papers with exactly equal BM25 scores in an
+ * arbitrary order, which made identical searches (and the quality bench) shuffle between runs.
+ */
+export function byScoreThenId<R extends Ranked>(ranked: R[]): R[] {
+  return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 export type FusionMethod =
   /** Reciprocal-rank fusion (Cormack et al. 2009) with a weight per list. */
   | { kind: 'rrf'; k: number; ftsWeight: number }

@@ -1,7 +1,8 @@
 // SearchService on a real library (LanceDB in a temp folder) with the bundled model: each mode finds
 // what it should, filters hold, highlights point at the matched words, "more like this" leaves the
 // paper out, and papers without vectors are announced rather than silently missing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LibraryTerms } from './library-terms';
 import { QuireError } from '@shared/api/errors';
 import { SearchInputSchema } from '@shared/api/schemas';
 import type { SearchInput } from '@shared/api/schemas';
@@ -24,6 +25,7 @@ afterAll(async () => {
   await core.close();
 });
 
+const originalWordsAndRows = LibraryTerms.prototype.wordsAndRows;
 const query = (input: SearchInput) => core.search.query(SearchInputSchema.parse(input));
 const topicOf = (title: string) => TOPICS.find((t) => title.includes(t));
 
@@ -84,6 +86,35 @@ describe('SearchService', () => {
     expect(unknown).toBeInstanceOf(QuireError);
     expect(unknown).toMatchObject({ code: 'not_found' });
   });
+
+  it('hybrid search scores soft matches while LanceDB reads the top papers', async () => {
+    await query({ query: 'protein folding', k: 10 }); // the library terms are counted by now
+    const events: string[] = [];
+    let scored = () => {};
+    const scoring = new Promise<void>((go) => (scored = go));
+    const words = vi.spyOn(LibraryTerms.prototype, 'wordsAndRows');
+    words.mockImplementation(function (this: LibraryTerms, ...args) {
+      if (!events.includes('scored')) events.push('scored');
+      scored();
+      return originalWordsAndRows.apply(this, args);
+    });
+    const read = core.store.read.bind(core.store);
+    const reads = vi.spyOn(core.store, 'read').mockImplementation(async (ids) => {
+      // Held until soft matching has scored (or 10 s, so that scoring only after it fails, not hangs).
+      await Promise.race([scoring, new Promise((done) => setTimeout(done, 10_000))]);
+      const out = await read(ids);
+      events.push('read');
+      return out;
+    });
+    try {
+      const r = await query({ query: 'graph neural networks', k: 10 });
+      expect(r.hits.length).toBeGreaterThan(0);
+      expect(events.slice(0, 2)).toEqual(['scored', 'read']);
+    } finally {
+      reads.mockRestore();
+      words.mockRestore();
+    }
+  }, 30_000);
 
   it('papers without vectors are found by keywords, and the answer says how many lack them', async () => {
     const text = JSON.stringify({ title: 'Quasicrystal lattices', abstract: 'Not embedded yet.' });

@@ -28,7 +28,7 @@ import { rocchio, combineKeyword } from './expansion/feedback';
 import { QueryExpander } from './expansion/query-expander';
 import type { SoftScore } from './expansion/soft-match';
 import { EXPANSION, type Expansion, type ExpansionOptions } from './expansion/types';
-import { FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
+import { byScoreThenId, FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
 import { searchHits, type HitInputs } from './hits';
 import { LibraryTerms } from './library-terms';
 import { TermsFile } from './terms-snapshot';
@@ -233,7 +233,9 @@ export class SearchService {
       notice = `Semantic search is unavailable (${(err as Error).message}); showing keyword matches.`;
     }
     if (vecOut?.ok) notice = await this.coverageNotice(mode);
-    await this.prefetch(fts, vec, input.k);
+    // LanceDB reads the top papers while soft matching scores the candidates on the main thread.
+    const prefetched = this.prefetch(fts, vec, input.k);
+    prefetched.catch(() => undefined);
     let soft = new Map<string, SoftScore>();
     const rank = async () =>
       mode === 'hybrid'
@@ -249,6 +251,7 @@ export class SearchService {
           : vec;
     const { keywordFeedback, vectorFeedback } = this.expander.options;
     if (keywordFeedback.enabled || vectorFeedback.enabled) {
+      await prefetched;
       const second = await this.feedback(
         input.query,
         await rank(),
@@ -264,6 +267,7 @@ export class SearchService {
     }
     const score = await scorer;
     if (mode === 'hybrid' && score) soft = score(await this.candidates(fts, vec, input.k, test));
+    await prefetched;
     const ranked = await rank();
     // Keyword modes searched the expansions too, so their words light up and explain a hit.
     const expansions: QueryExpansion[] =
@@ -388,12 +392,4 @@ export class SearchService {
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
     };
   }
-}
-
-/**
- * Best score first, equal scores by id: LanceDB returns papers with exactly equal BM25 scores in an
- * arbitrary order, which made identical searches (and the quality bench) shuffle between runs.
- */
-export function byScoreThenId<R extends Ranked>(ranked: R[]): R[] {
-  return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
