@@ -2,12 +2,12 @@
 // what it should, filters hold, highlights point at the matched words, "more like this" leaves the
 // paper out, and papers without vectors are announced rather than silently missing.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LibraryTerms } from './library-terms';
 import { QuireError } from '@shared/api/errors';
 import { SearchInputSchema } from '@shared/api/schemas';
 import type { SearchInput } from '@shared/api/schemas';
 import { DEFAULT_MODEL } from '../wiring/options';
 import { openTestCore, quietCtx, type TestCore } from '../wiring/core.fixtures';
+import { LibraryTerms } from './library-terms';
 
 const TOPICS = ['protein folding', 'graph neural networks', 'language models'] as const;
 const papers = Array.from({ length: 30 }, (_, i) => ({
@@ -98,10 +98,12 @@ describe('SearchService', () => {
       scored();
       return originalWordsAndRows.apply(this, args);
     });
+    // Reads are held until soft matching has scored (or 10 s: scoring only after a read fails, not hangs).
+    let timer: NodeJS.Timeout | undefined;
+    const held = Promise.race([scoring, new Promise((done) => (timer = setTimeout(done, 10_000)))]);
     const read = core.store.read.bind(core.store);
     const reads = vi.spyOn(core.store, 'read').mockImplementation(async (ids) => {
-      // Held until soft matching has scored (or 10 s, so that scoring only after it fails, not hangs).
-      await Promise.race([scoring, new Promise((done) => setTimeout(done, 10_000))]);
+      await held;
       const out = await read(ids);
       events.push('read');
       return out;
@@ -111,6 +113,7 @@ describe('SearchService', () => {
       expect(r.hits.length).toBeGreaterThan(0);
       expect(events.slice(0, 2)).toEqual(['scored', 'read']);
     } finally {
+      clearTimeout(timer);
       reads.mockRestore();
       words.mockRestore();
     }
