@@ -9,7 +9,7 @@ import { createClient } from '@shared/api/client';
 import { inProcessTransport } from '@shared/api/in-process';
 import { createServices } from '../../electron/services';
 import { syntheticQueries } from '../support/synthetic';
-import { stats, timeEach } from '../support/timing';
+import { settleAfterOpening, stats, timeEach } from '../support/timing';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: open-library.ts <libraryDir>');
@@ -64,9 +64,8 @@ const memory = () => {
   };
 };
 const opened = memory();
-// Then what the first list and query set going (the text filter's word index, search's library
-// terms) runs to its end: ~0.2 ms a paper on this machine, given room.
-await new Promise((done) => setTimeout(done, Math.max(10_000, info.paperCount * 0.2)));
+// Then what the first list and query set going runs to its end.
+await settleAfterOpening(info.paperCount);
 const settled = memory();
 // The same searches once that background work is done: a library open for a minute or more.
 const searchSettledMs = await searchP50s();

@@ -16,7 +16,7 @@ import { EmbeddingService } from '../../electron/services/embedding/embedding-se
 import { VectorStore } from '../../electron/services/embedding/vector-store';
 import { PaperStore } from '../../electron/services/library/store';
 import { syntheticQueries } from '../support/synthetic';
-import { pct } from '../support/timing';
+import { pct, settleAfterOpening } from '../support/timing';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: query-phases.ts <libraryDir>');
@@ -51,12 +51,11 @@ const api = createClient(inProcessTransport(services.dispatch));
 const info = await api.call('app:info', {});
 await api.call('library:list', { sort: 'title', limit: 100 });
 await api.call('search:query', { query: 'graph neural message passing', mode: 'hybrid', k: 10 });
-// What the first list and query set going (word index, library terms) runs to its end first.
-await new Promise((done) => setTimeout(done, Math.max(10_000, info.paperCount * 0.2)));
+await settleAfterOpening(info.paperCount);
 
 const profileTo = process.env.QUIRE_PHASES_PROFILE;
-const inspector = new Session();
-inspector.connect();
+const inspector = profileTo === undefined ? undefined : new Session();
+inspector?.connect();
 
 type ProfileNode = {
   id: number;
@@ -83,11 +82,9 @@ function topSelf(profile: Profile, n = 15): Record<string, number> {
 
 const out: Record<string, unknown> = { papers: info.paperCount };
 for (const mode of ['vector', 'fts', 'hybrid'] as const) {
-  const profiled = profileTo !== undefined && mode === 'hybrid';
-  if (profiled) {
-    await inspector.post('Profiler.enable');
-    await inspector.post('Profiler.start');
-  }
+  const profiler = mode === 'hybrid' ? inspector : undefined;
+  await profiler?.post('Profiler.enable');
+  await profiler?.post('Profiler.start');
   const rows: Record<string, number>[] = [];
   for (const [i, query] of syntheticQueries(5, QUERIES + WARMUP).entries()) {
     spent = {};
@@ -105,8 +102,8 @@ for (const mode of ['vector', 'fts', 'hybrid'] as const) {
       ),
     ]),
   );
-  if (profiled) {
-    const { profile } = (await inspector.post('Profiler.stop')) as { profile: Profile };
+  if (profiler && profileTo) {
+    const { profile } = (await profiler.post('Profiler.stop')) as { profile: Profile };
     writeFileSync(profileTo, JSON.stringify(profile));
     out.hybridSelfMs = topSelf(profile);
   }

@@ -15,6 +15,13 @@ export const stats = (xs: number[]) => ({
   mean: r1(xs.reduce((a, b) => a + b, 0) / xs.length),
 });
 
+/**
+ * Waits for what a newly opened library's first list and query set going (the text filter's word
+ * index, search's library terms) to run to its end: ~0.2 ms a paper on this machine, given room.
+ */
+export const settleAfterOpening = (papers: number): Promise<void> =>
+  new Promise((done) => setTimeout(done, Math.max(10_000, papers * 0.2)));
+
 /** Runs `fn` on the first `warmup` items untimed, then times it on every item. */
 export async function timeEach<T>(
   items: T[],
