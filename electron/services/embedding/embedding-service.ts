@@ -236,7 +236,8 @@ export class EmbeddingService {
       // Whatever was embedded before a cancel is kept: the next update resumes from there.
       await write(pending, UNCANCELLABLE);
     }
-    if (todo.length > 0) {
+    // An index trained for an earlier version's distance is re-trained even when nothing was new.
+    if (todo.length > 0 || vectors.indexOutdated) {
       const indexed = await this.deps.withWriteLock(EMBEDDING, ctx, async () => {
         await vectors.refresh();
         return vectors.ensureIndex();
