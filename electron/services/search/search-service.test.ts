@@ -119,6 +119,38 @@ describe('SearchService', () => {
     }
   }, 30_000);
 
+  it('hybrid search reads the semantic list’s top papers while full-text search still runs', async () => {
+    await query({ query: 'protein folding', k: 10 }); // the library terms are counted by now
+    const events: string[] = [];
+    let asked = () => {};
+    const reading = new Promise<void>((go) => (asked = go));
+    const read = core.store.read.bind(core.store);
+    const reads = vi.spyOn(core.store, 'read').mockImplementation((ids) => {
+      events.push('read');
+      asked();
+      return read(ids);
+    });
+    // Full text answers once a read has been asked for (or after 10 s: reading only after it fails).
+    let timer: NodeJS.Timeout | undefined;
+    const held = Promise.race([reading, new Promise((done) => (timer = setTimeout(done, 10_000)))]);
+    const fullText = core.store.fullTextSearch.bind(core.store);
+    const keyword = vi.spyOn(core.store, 'fullTextSearch').mockImplementation(async (...args) => {
+      const out = await fullText(...args);
+      await held;
+      events.push('full text');
+      return out;
+    });
+    try {
+      const r = await query({ query: 'graph neural networks', k: 10 });
+      expect(r.hits.length).toBeGreaterThan(0);
+      expect(events.slice(0, 2)).toEqual(['read', 'full text']);
+    } finally {
+      clearTimeout(timer);
+      keyword.mockRestore();
+      reads.mockRestore();
+    }
+  }, 30_000);
+
   it('papers without vectors are found by keywords, and the answer says how many lack them', async () => {
     const text = JSON.stringify({ title: 'Quasicrystal lattices', abstract: 'Not embedded yet.' });
     await core.ingest.run({ source: { kind: 'text', name: 'late.jsonl', text } }, quietCtx());

@@ -32,6 +32,7 @@ import { byScoreThenId, FUSION, fuse, type FusionMethod, type Ranked } from './f
 import { searchHits, type HitInputs } from './hits';
 import { LibraryTerms } from './library-terms';
 import { TermsFile } from './terms-snapshot';
+import { TopReads } from './top-reads';
 
 /** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */
 const PREFILTER_MAX = 5_000;
@@ -212,11 +213,15 @@ export class SearchService {
             .catch(() => undefined)
         : undefined;
     // Keyword and semantic searches run concurrently: the slower one sets the latency, not their sum.
+    // Each list's top papers are read as soon as it arrives.
+    const reads = new TopReads((some) => this.papers.read(some), this.prefetchCount(input.k));
     const [ftsOut, vecOut] = await Promise.all([
-      mode !== 'vector' ? this.keyword(expanded.clauses, depth, ids) : Promise.resolve([]),
+      mode !== 'vector'
+        ? this.keyword(expanded.clauses, depth, ids).then((list) => reads.of(list))
+        : Promise.resolve([]),
       mode !== 'fts'
         ? this.semantic(input.query, depth, ids).then(
-            (s) => ({ ok: true as const, s }),
+            (s) => ({ ok: true as const, s: { ...s, ranked: reads.of(s.ranked) } }),
             (err: unknown) => ({ ok: false as const, err }),
           )
         : Promise.resolve(null),
@@ -234,7 +239,7 @@ export class SearchService {
     }
     if (vecOut?.ok) notice = await this.coverageNotice(mode);
     // LanceDB reads the top papers while soft matching scores the candidates on the main thread.
-    const prefetched = this.prefetch(fts, vec, input.k);
+    const prefetched = reads.done();
     prefetched.catch(() => undefined);
     let soft = new Map<string, SoftScore>();
     const rank = async () =>
@@ -311,14 +316,10 @@ export class SearchService {
     return Math.max(soft.get(top.id)?.exact ?? 0, heldShare(top, query, expansions));
   }
 
-  /**
-   * Reads the first pass's top papers whole in one go: the keyword anchor, the feedback documents and
-   * most hits are among them, and later reads find them kept (PaperStore.read), not one read each.
-   */
-  private async prefetch(fts: Ranked[], vec: Ranked[], k: number): Promise<void> {
+  /** How many of each first-pass list's top papers are read whole (TopReads): hits and feedback's. */
+  private prefetchCount(k: number): number {
     const { keywordFeedback: kf, vectorFeedback: vf } = this.expander.options;
-    const n = Math.max(k, kf.enabled ? kf.docs : 0, vf.enabled ? vf.docs : 0);
-    await this.papers.read([...new Set([...fts.slice(0, n), ...vec.slice(0, n)].map((r) => r.id))]);
+    return Math.max(k, kf.enabled ? kf.docs : 0, vf.enabled ? vf.docs : 0);
   }
 
   /** The first `k` ranked papers that pass the filters, whole (abstracts read from the table). */
