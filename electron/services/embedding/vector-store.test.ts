@@ -37,10 +37,10 @@ async function rowsOnDisk(): Promise<{ id: string; hash: string }[]> {
 }
 
 describe('probesFor', () => {
-  it('probes 10 partitions up to ~100k papers, then one in 33 (√n partitions)', () => {
+  it('probes 20 partitions up to ~400k papers, then one in 33 (√n partitions)', () => {
     expect(probesFor(0)).toBe(DEFAULT_NPROBES);
-    expect(probesFor(100_000)).toBe(10);
-    expect(probesFor(250_000)).toBe(15);
+    expect(probesFor(100_000)).toBe(20);
+    expect(probesFor(250_000)).toBe(20);
     expect(probesFor(1_000_000)).toBe(30);
     expect(probesFor(2_500_000)).toBe(48);
   });

@@ -14,13 +14,13 @@ import {
 /** Below this many rows an exact scan is fast and perfect; above it an ANN index pays off. */
 export const ANN_MIN_ROWS = 10_000;
 /**
- * Partitions probed per query. With √n partitions, 10 probes kept recall@10 at 0.974 at 100k papers
- * (bench/search/latency.ts) while scanning ~3 % of the table.
+ * Partitions probed per query. With √n partitions searched by dot product, 10 probes found 0.944 of
+ * the top 10 at 100k papers and 20 probes 0.994, in 1.6 and 1.9 ms (bench/search/latency.ts).
  */
-export const DEFAULT_NPROBES = 10;
+export const DEFAULT_NPROBES = 20;
 /**
- * Past ~100k papers, probe one partition in 33 instead: at 1M papers (1,000 partitions, dot product)
- * 15 probes gave recall@10 0.955, 20 probes 0.973, 30 probes 0.988 and 40 0.990, all in 3.4–5.4 ms
+ * Past ~400k papers, probe one partition in 33: at 1M papers (1,000 partitions) 15 probes gave
+ * recall@10 0.955, 20 probes 0.973, 30 probes 0.988 and 40 0.990, all in 3.4–5.4 ms
  * (bench/scale/probes.ts on the bundled model's vectors of the bench's synthetic abstracts).
  */
 export function probesFor(indexedRows: number): number {
