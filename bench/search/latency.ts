@@ -15,6 +15,7 @@ import { createServices, DEFAULT_MODEL, type ServicesOptions } from '../../elect
 import type { Embedder } from '../../electron/services/embedding/embedder';
 import {
   ANN_MIN_ROWS,
+  DISTANCE,
   VectorStore,
   vectorTableName,
 } from '../../electron/services/embedding/vector-store';
@@ -130,7 +131,7 @@ async function explore(ctx: Ctx) {
   const numPartitions = Math.round(Math.sqrt(await table.countRows()));
   const t0 = performance.now();
   await table.createIndex('vector', {
-    config: lancedb.Index.ivfFlat({ numPartitions, distanceType: 'cosine' }),
+    config: lancedb.Index.ivfFlat({ numPartitions, distanceType: DISTANCE }),
     replace: true,
   });
   const buildMs = Math.round(performance.now() - t0);

@@ -151,6 +151,38 @@ describe('SearchService', () => {
     }
   }, 30_000);
 
+  it('hybrid search soft-scores the semantic list’s papers while full-text search still runs', async () => {
+    await query({ query: 'protein folding', k: 10 }); // the library terms are counted by now
+    const events: string[] = [];
+    let scored = () => {};
+    const scoring = new Promise<void>((go) => (scored = go));
+    const words = vi.spyOn(LibraryTerms.prototype, 'wordsAndRows');
+    words.mockImplementation(function (this: LibraryTerms, ...args) {
+      if (!events.includes('scored')) events.push('scored');
+      scored();
+      return originalWordsAndRows.apply(this, args);
+    });
+    // Full text answers once scoring has begun (or after 10 s: scoring only after it fails).
+    let timer: NodeJS.Timeout | undefined;
+    const held = Promise.race([scoring, new Promise((done) => (timer = setTimeout(done, 10_000)))]);
+    const fullText = core.store.fullTextSearch.bind(core.store);
+    const keyword = vi.spyOn(core.store, 'fullTextSearch').mockImplementation(async (...args) => {
+      const out = await fullText(...args);
+      await held;
+      events.push('full text');
+      return out;
+    });
+    try {
+      const r = await query({ query: 'graph neural networks', k: 10 });
+      expect(r.hits.length).toBeGreaterThan(0);
+      expect(events.slice(0, 2)).toEqual(['scored', 'full text']);
+    } finally {
+      clearTimeout(timer);
+      keyword.mockRestore();
+      words.mockRestore();
+    }
+  }, 30_000);
+
   it('papers without vectors are found by keywords, and the answer says how many lack them', async () => {
     const text = JSON.stringify({ title: 'Quasicrystal lattices', abstract: 'Not embedded yet.' });
     await core.ingest.run({ source: { kind: 'text', name: 'late.jsonl', text } }, quietCtx());

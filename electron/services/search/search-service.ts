@@ -32,6 +32,7 @@ import { byScoreThenId, FUSION, fuse, type FusionMethod, type Ranked } from './f
 import { searchHits, type HitInputs } from './hits';
 import { LibraryTerms } from './library-terms';
 import { TermsFile } from './terms-snapshot';
+import { candidatesOf, SoftScores } from './soft-scores';
 import { TopReads } from './top-reads';
 
 /** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */
@@ -121,28 +122,6 @@ export class SearchService {
   }
 
   /**
-   * The candidates soft matching scores: the top `depth` papers of each list that pass the filters.
-   * Their words come from the library terms; the few not counted yet are read whole to tokenize.
-   */
-  private async candidates(
-    fts: Ranked[],
-    vec: Ranked[],
-    k: number,
-    test: ((p: PaperHead) => boolean) | undefined,
-  ): Promise<(PaperHead | Paper)[]> {
-    const depth = Math.max(this.expander.options.neighbours.depth, k);
-    const out: PaperHead[] = [];
-    for (const id of new Set([...fts.slice(0, depth), ...vec.slice(0, depth)].map((r) => r.id))) {
-      const p = this.papers.get(id);
-      if (p && (!test || test(p))) out.push(p);
-    }
-    const unknown = out.filter((p) => !this.terms.knows(p)).map((p) => p.id);
-    if (unknown.length === 0) return out;
-    const whole = new Map((await this.papers.read(unknown)).map((p) => [p.id, p]));
-    return out.map((p) => whole.get(p.id) ?? p);
-  }
-
-  /**
    * Second pass from the first pass's top papers (pseudo-relevance feedback): RM3 terms added to the
    * keyword side, the query vector moved towards their centroid (Rocchio) on the semantic side.
    */
@@ -185,6 +164,28 @@ export class SearchService {
     return { fts: ftsOut, vec: vecOut };
   }
 
+  /**
+   * Soft matching (model-vocabulary neighbours) for a hybrid query, prepared while the first pass
+   * runs; without the model there is none, and hybrid falls back to keyword + semantic fusion.
+   */
+  private softScores(
+    query: string,
+    mode: SearchMode,
+    k: number,
+    test: ((p: PaperHead) => boolean) | undefined,
+  ): SoftScores | undefined {
+    const { neighbours } = this.expander.options;
+    if (mode !== 'hybrid' || this.fusion.kind !== 'soft' || !neighbours.enabled) return undefined;
+    const scorer = this.embeddings
+      .forSearch()
+      .then((s) => this.expander.neighbours(query, s.modelId, s.embedTexts))
+      .catch(() => undefined);
+    const depth = Math.max(neighbours.depth, k);
+    return new SoftScores(scorer, (fts, vec) =>
+      candidatesOf([fts, vec], depth, this.papers, this.terms, test),
+    );
+  }
+
   /** The query with the library's compounds and abbreviations as FTS clauses, and what was added. */
   private expand(query: string) {
     return expandQuery(query, this.terms, this.expansionWeights);
@@ -203,17 +204,9 @@ export class SearchService {
     await this.terms.current();
     const expanded = this.expand(input.query);
     const feedbackUsed: Expansion[] = [];
-    // Soft matching (model-vocabulary neighbours) is prepared while the first pass runs; without the
-    // model there is none, and hybrid falls back to keyword + semantic fusion.
-    const scorer =
-      mode === 'hybrid' && this.fusion.kind === 'soft' && this.expander.options.neighbours.enabled
-        ? this.embeddings
-            .forSearch()
-            .then((s) => this.expander.neighbours(input.query, s.modelId, s.embedTexts))
-            .catch(() => undefined)
-        : undefined;
+    const softScores = this.softScores(input.query, mode, input.k, test);
     // Keyword and semantic searches run concurrently: the slower one sets the latency, not their sum.
-    // Each list's top papers are read as soon as it arrives.
+    // Each list's top papers are read, and its candidates soft-scored, as soon as it arrives.
     const reads = new TopReads((some) => this.papers.read(some), this.prefetchCount(input.k));
     const [ftsOut, vecOut] = await Promise.all([
       mode !== 'vector'
@@ -221,7 +214,11 @@ export class SearchService {
         : Promise.resolve([]),
       mode !== 'fts'
         ? this.semantic(input.query, depth, ids).then(
-            (s) => ({ ok: true as const, s: { ...s, ranked: reads.of(s.ranked) } }),
+            (s) => {
+              reads.of(s.ranked);
+              softScores?.early(s.ranked);
+              return { ok: true as const, s };
+            },
             (err: unknown) => ({ ok: false as const, err }),
           )
         : Promise.resolve(null),
@@ -270,8 +267,10 @@ export class SearchService {
       fts = second.fts ?? fts;
       vec = second.vec ?? vec;
     }
-    const score = await scorer;
-    if (mode === 'hybrid' && score) soft = score(await this.candidates(fts, vec, input.k, test));
+    if (mode === 'hybrid' && softScores) {
+      await softScores.add(fts, vec);
+      soft = softScores.scores;
+    }
     await prefetched;
     const ranked = await rank();
     // Keyword modes searched the expansions too, so their words light up and explain a hit.
