@@ -1,5 +1,6 @@
 // VectorStore on a real LanceDB in a temp folder: an upsert that mixes new papers and re-embedded ones
-// appends the first and replaces the second, leaving one row per paper.
+// appends the first and replaces the second, leaving one row per paper; search ranks by cosine
+// (computed as the dot product of unit vectors), and an earlier version's cosine index is re-trained.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

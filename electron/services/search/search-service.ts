@@ -31,8 +31,8 @@ import { EXPANSION, type Expansion, type ExpansionOptions } from './expansion/ty
 import { byScoreThenId, FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
 import { searchHits, type HitInputs } from './hits';
 import { LibraryTerms } from './library-terms';
-import { TermsFile } from './terms-snapshot';
 import { candidatesOf, SoftScores } from './soft-scores';
+import { TermsFile } from './terms-snapshot';
 import { TopReads } from './top-reads';
 
 /** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */

@@ -11,7 +11,7 @@ import type { Ranked } from './fusion';
 import type { LibraryTerms } from './library-terms';
 
 export type Scorer = (candidates: (PaperHead | Paper)[]) => Map<string, SoftScore>;
-/** The candidates of a keyword and a semantic list (SearchService.candidates). */
+/** The candidates of a keyword and a semantic list (candidatesOf, below). */
 export type Candidates = (fts: Ranked[], vec: Ranked[]) => Promise<(PaperHead | Paper)[]>;
 
 export class SoftScores {
