@@ -87,6 +87,9 @@ describe('VectorStore.search', () => {
     expect(hits[0]!.similarity).toBeCloseTo(1, 5);
     expect(hits[1]!.similarity).toBeCloseTo(cos, 5);
     expect(hits[2]!.similarity).toBeCloseTo(0, 5);
+    // A query vector with no direction (only unknown words) finds nothing, as by cosine.
+    expect(await s.search(v(0, 0, 0), 3)).toEqual([]);
+    expect(await s.search(v(0, 0, 0), 3, { exact: true })).toEqual([]);
     await s.close();
   });
 });

@@ -256,6 +256,9 @@ export class VectorStore {
   ): Promise<VectorHit[]> {
     if (opts.onlyIds?.length === 0) return [];
     const query = unit(vector);
+    // A query with no direction (words the model does not know) is near nothing; by cosine every
+    // distance came out NaN, by dot product every paper would be at similarity 0.
+    if (!query.some((x) => x !== 0) || !query.every(Number.isFinite)) return [];
     const distance = this.indexed ? this.indexDistance : DISTANCE;
     const search = (columns: string[]) => {
       let q = this.table.query().nearestTo(query).distanceType(distance).select(columns).limit(k);
