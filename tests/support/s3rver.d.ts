@@ -1,5 +1,6 @@
 // The part of s3rver (an S3-compatible server for tests, no types of its own) that the tests use.
 declare module 's3rver' {
+  import type { Server } from 'node:http';
   type BucketConfig = { name: string; configs: string[] };
   type Options = {
     port?: number;
@@ -13,6 +14,6 @@ declare module 's3rver' {
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
     /** The Node HTTP server, once running. */
-    httpServer?: import('node:http').Server;
+    httpServer?: Server;
   }
 }
