@@ -2,6 +2,7 @@
 // and the hash of the text it was made from, so only new or changed papers are embedded again.
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
+import { normaliseRows } from '@shared/map/centroids';
 import { RowIds, withPaperIds } from '../library/row-ids';
 import { KEEP_VERSIONS_MS, pruneOlderThan, sqlString } from '../library/lance-sql';
 import {
@@ -40,13 +41,8 @@ type Distance = 'dot' | 'cosine' | 'l2';
 
 /** `v` scaled to unit length (a copy); a zero vector stays zero. */
 export function unit(v: Float32Array): Float32Array {
-  let sum = 0;
-  for (const x of v) sum += x * x;
   const out = Float32Array.from(v);
-  if (sum > 0 && Number.isFinite(sum) && Math.abs(sum - 1) > 1e-6) {
-    const scale = 1 / Math.sqrt(sum);
-    for (let i = 0; i < out.length; i++) out[i]! *= scale;
-  }
+  normaliseRows(out, 1, out.length);
   return out;
 }
 

@@ -29,6 +29,43 @@ const originalWordsAndRows = LibraryTerms.prototype.wordsAndRows;
 const query = (input: SearchInput) => core.search.query(SearchInputSchema.parse(input));
 const topicOf = (title: string) => TOPICS.find((t) => title.includes(t));
 
+/**
+ * A promise opened by `open()`, or after 10 s regardless: a step held behind it then runs late and the
+ * test fails on the order of events instead of hanging. `close()` clears the 10 s timer.
+ */
+function gate(): { opened: Promise<void>; open: () => void; close: () => void } {
+  let open = () => {};
+  let timer: NodeJS.Timeout | undefined;
+  const opened = Promise.race([
+    new Promise<void>((go) => (open = go)),
+    new Promise<void>((go) => (timer = setTimeout(go, 10_000))),
+  ]);
+  return { opened, open: () => open(), close: () => clearTimeout(timer) };
+}
+
+/** Notes 'scored' the first time soft matching scores a paper, and calls `then` each time. */
+function onScoring(events: string[], then: () => void): void {
+  vi.spyOn(LibraryTerms.prototype, 'wordsAndRows').mockImplementation(function (
+    this: LibraryTerms,
+    ...args
+  ) {
+    if (!events.includes('scored')) events.push('scored');
+    then();
+    return originalWordsAndRows.apply(this, args);
+  });
+}
+
+/** Full-text search answers only once `until` settles, then notes 'full text'. */
+function holdFullText(events: string[], until: Promise<void>): void {
+  const fullText = core.store.fullTextSearch.bind(core.store);
+  vi.spyOn(core.store, 'fullTextSearch').mockImplementation(async (...args) => {
+    const out = await fullText(...args);
+    await until;
+    events.push('full text');
+    return out;
+  });
+}
+
 describe('SearchService', () => {
   it('keyword search finds the papers with the words and highlights them', async () => {
     const r = await query({ query: 'protein', mode: 'fts', k: 50 });
@@ -90,20 +127,12 @@ describe('SearchService', () => {
   it('hybrid search scores soft matches while LanceDB reads the top papers', async () => {
     await query({ query: 'protein folding', k: 10 }); // the library terms are counted by now
     const events: string[] = [];
-    let scored = () => {};
-    const scoring = new Promise<void>((go) => (scored = go));
-    const words = vi.spyOn(LibraryTerms.prototype, 'wordsAndRows');
-    words.mockImplementation(function (this: LibraryTerms, ...args) {
-      if (!events.includes('scored')) events.push('scored');
-      scored();
-      return originalWordsAndRows.apply(this, args);
-    });
+    const scored = gate();
+    onScoring(events, scored.open);
     // Reads are held until soft matching has scored (or 10 s: scoring only after a read fails, not hangs).
-    let timer: NodeJS.Timeout | undefined;
-    const held = Promise.race([scoring, new Promise((done) => (timer = setTimeout(done, 10_000)))]);
     const read = core.store.read.bind(core.store);
-    const reads = vi.spyOn(core.store, 'read').mockImplementation(async (ids) => {
-      await held;
+    vi.spyOn(core.store, 'read').mockImplementation(async (ids) => {
+      await scored.opened;
       const out = await read(ids);
       events.push('read');
       return out;
@@ -113,73 +142,47 @@ describe('SearchService', () => {
       expect(r.hits.length).toBeGreaterThan(0);
       expect(events.slice(0, 2)).toEqual(['scored', 'read']);
     } finally {
-      clearTimeout(timer);
-      reads.mockRestore();
-      words.mockRestore();
+      scored.close();
+      vi.restoreAllMocks();
     }
   }, 30_000);
 
   it('hybrid search reads the semantic list’s top papers while full-text search still runs', async () => {
     await query({ query: 'protein folding', k: 10 }); // the library terms are counted by now
     const events: string[] = [];
-    let asked = () => {};
-    const reading = new Promise<void>((go) => (asked = go));
+    const asked = gate();
     const read = core.store.read.bind(core.store);
-    const reads = vi.spyOn(core.store, 'read').mockImplementation((ids) => {
+    vi.spyOn(core.store, 'read').mockImplementation((ids) => {
       events.push('read');
-      asked();
+      asked.open();
       return read(ids);
     });
     // Full text answers once a read has been asked for (or after 10 s: reading only after it fails).
-    let timer: NodeJS.Timeout | undefined;
-    const held = Promise.race([reading, new Promise((done) => (timer = setTimeout(done, 10_000)))]);
-    const fullText = core.store.fullTextSearch.bind(core.store);
-    const keyword = vi.spyOn(core.store, 'fullTextSearch').mockImplementation(async (...args) => {
-      const out = await fullText(...args);
-      await held;
-      events.push('full text');
-      return out;
-    });
+    holdFullText(events, asked.opened);
     try {
       const r = await query({ query: 'graph neural networks', k: 10 });
       expect(r.hits.length).toBeGreaterThan(0);
       expect(events.slice(0, 2)).toEqual(['read', 'full text']);
     } finally {
-      clearTimeout(timer);
-      keyword.mockRestore();
-      reads.mockRestore();
+      asked.close();
+      vi.restoreAllMocks();
     }
   }, 30_000);
 
   it('hybrid search soft-scores the semantic list’s papers while full-text search still runs', async () => {
     await query({ query: 'protein folding', k: 10 }); // the library terms are counted by now
     const events: string[] = [];
-    let scored = () => {};
-    const scoring = new Promise<void>((go) => (scored = go));
-    const words = vi.spyOn(LibraryTerms.prototype, 'wordsAndRows');
-    words.mockImplementation(function (this: LibraryTerms, ...args) {
-      if (!events.includes('scored')) events.push('scored');
-      scored();
-      return originalWordsAndRows.apply(this, args);
-    });
+    const scored = gate();
+    onScoring(events, scored.open);
     // Full text answers once scoring has begun (or after 10 s: scoring only after it fails).
-    let timer: NodeJS.Timeout | undefined;
-    const held = Promise.race([scoring, new Promise((done) => (timer = setTimeout(done, 10_000)))]);
-    const fullText = core.store.fullTextSearch.bind(core.store);
-    const keyword = vi.spyOn(core.store, 'fullTextSearch').mockImplementation(async (...args) => {
-      const out = await fullText(...args);
-      await held;
-      events.push('full text');
-      return out;
-    });
+    holdFullText(events, scored.opened);
     try {
       const r = await query({ query: 'graph neural networks', k: 10 });
       expect(r.hits.length).toBeGreaterThan(0);
       expect(events.slice(0, 2)).toEqual(['scored', 'full text']);
     } finally {
-      clearTimeout(timer);
-      keyword.mockRestore();
-      words.mockRestore();
+      scored.close();
+      vi.restoreAllMocks();
     }
   }, 30_000);
 
