@@ -1,7 +1,9 @@
 // The papers table's full-text search: the indexed columns, their boosts, how a query (as typed, or
 // weighted clauses of the query and its expansions) becomes a LanceDB full-text query, and the
-// index's tokenizer settings.
+// index's tokenizer settings; the search itself, and the indexes it needs.
 import * as lancedb from '@lancedb/lancedb';
+import { sqlString } from './lance-sql';
+import { withPaperIds, type RowIds } from './row-ids';
 import { FOLD_COLUMN } from './schema';
 
 export const FTS_COLUMNS = ['title', 'abstract', FOLD_COLUMN] as const;
@@ -49,4 +51,41 @@ export function ftsIndexConfig(): lancedb.Index {
     asciiFolding: true,
     lowercase: true,
   });
+}
+
+/** The indexes search needs (full text on each column, the id B-tree) that `table` lacks. */
+export async function missingIndexes(table: lancedb.Table): Promise<string[]> {
+  const have = new Set((await table.listIndices()).flatMap((i) => i.columns));
+  return ['id', ...FTS_COLUMNS].filter((c) => !have.has(c));
+}
+
+/** Creates one of the indexes search needs: on `id`, a B-tree, which `read()` looks papers up by. */
+export function createIndex(table: lancedb.Table, column: string): Promise<void> {
+  // `id IN (…)` of 100 ids at 100k papers took 7.5 ms scanning, 4.7 ms with the B-tree.
+  const config = column === 'id' ? lancedb.Index.btree() : ftsIndexConfig();
+  return table.createIndex(column, { config });
+}
+
+/**
+ * The top `k` papers for `query` (of `onlyIds`, if given) with their BM25 scores, the paper ids known
+ * from the row ids where possible (row-ids.ts).
+ */
+export async function searchTable(
+  table: lancedb.Table,
+  rowIds: RowIds,
+  query: lancedb.FullTextQuery,
+  k: number,
+  onlyIds?: readonly string[],
+): Promise<{ id: string; score: number }[]> {
+  const search = (columns: string[]) => {
+    let q = table.query().fullTextSearch(query).select(columns).limit(k);
+    if (onlyIds) q = q.where(`id IN (${onlyIds.map(sqlString).join(', ')})`);
+    return columns.includes('id') ? q.toArray() : q.withRowId().toArray();
+  };
+  const rows = await withPaperIds(
+    rowIds,
+    () => search(['_score']),
+    () => search(['id', '_score']),
+  );
+  return rows.map(({ id, row }) => ({ id, score: Number(row._score) }));
 }
