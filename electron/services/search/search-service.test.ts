@@ -124,47 +124,28 @@ describe('SearchService', () => {
     expect(unknown).toMatchObject({ code: 'not_found' });
   });
 
-  it('hybrid search scores soft matches while LanceDB reads the top papers', async () => {
+  it('hybrid search reads its answer’s papers in one read, once soft matching has named them', async () => {
     await query({ query: 'protein folding', k: 10 }); // the library terms are counted by now
     const events: string[] = [];
     const scored = gate();
     onScoring(events, scored.open);
-    // Reads are held until soft matching has scored (or 10 s: scoring only after a read fails, not hangs).
+    // Full text answers once the semantic list is being scored: its papers could have been read by then.
+    holdFullText(events, scored.opened);
     const read = core.store.read.bind(core.store);
-    vi.spyOn(core.store, 'read').mockImplementation(async (ids) => {
-      await scored.opened;
-      const out = await read(ids);
-      events.push('read');
-      return out;
-    });
-    try {
-      const r = await query({ query: 'graph neural networks', k: 10 });
-      expect(r.hits.length).toBeGreaterThan(0);
-      expect(events.slice(0, 2)).toEqual(['scored', 'read']);
-    } finally {
-      scored.close();
-      vi.restoreAllMocks();
-    }
-  }, 30_000);
-
-  it('hybrid search reads the semantic list’s top papers while full-text search still runs', async () => {
-    await query({ query: 'protein folding', k: 10 }); // the library terms are counted by now
-    const events: string[] = [];
-    const asked = gate();
-    const read = core.store.read.bind(core.store);
+    const asked: string[][] = [];
     vi.spyOn(core.store, 'read').mockImplementation((ids) => {
       events.push('read');
-      asked.open();
+      asked.push([...ids]);
       return read(ids);
     });
-    // Full text answers once a read has been asked for (or after 10 s: reading only after it fails).
-    holdFullText(events, asked.opened);
     try {
       const r = await query({ query: 'graph neural networks', k: 10 });
-      expect(r.hits.length).toBeGreaterThan(0);
-      expect(events.slice(0, 2)).toEqual(['read', 'full text']);
+      expect(r.hits.length).toBe(10);
+      expect(events.slice(0, 3)).toEqual(['scored', 'full text', 'read']);
+      // The first read held every hit: the later ones (the keyword anchor's, the hits') find them kept.
+      expect(asked[0]).toEqual(expect.arrayContaining(r.hits.map((h) => h.paper.id)));
     } finally {
-      asked.close();
+      scored.close();
       vi.restoreAllMocks();
     }
   }, 30_000);

@@ -29,11 +29,11 @@ import { QueryExpander } from './expansion/query-expander';
 import type { SoftScore } from './expansion/soft-match';
 import { EXPANSION, type Expansion, type ExpansionOptions } from './expansion/types';
 import { byScoreThenId, FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
+import { hitsAhead, passingIds, softScoresOf } from './hit-papers';
 import { searchHits, type HitInputs } from './hits';
 import { LibraryTerms } from './library-terms';
 import { candidatesOf, SoftScores } from './soft-scores';
 import { TermsFile } from './terms-snapshot';
-import { TopReads } from './top-reads';
 
 /** Prefilter by id list up to this many allowed papers; past it, over-fetch and filter afterwards. */
 const PREFILTER_MAX = 5_000;
@@ -206,16 +206,12 @@ export class SearchService {
     const feedbackUsed: Expansion[] = [];
     const softScores = this.softScores(input.query, mode, input.k, test);
     // Keyword and semantic searches run concurrently: the slower one sets the latency, not their sum.
-    // Each list's top papers are read, and its candidates soft-scored, as soon as it arrives.
-    const reads = new TopReads((some) => this.papers.read(some), this.prefetchCount(input.k));
+    // The semantic list (first at 1M) is soft-scored as it arrives.
     const [ftsOut, vecOut] = await Promise.all([
-      mode !== 'vector'
-        ? this.keyword(expanded.clauses, depth, ids).then((list) => reads.of(list))
-        : Promise.resolve([]),
+      mode !== 'vector' ? this.keyword(expanded.clauses, depth, ids) : Promise.resolve([]),
       mode !== 'fts'
         ? this.semantic(input.query, depth, ids).then(
             (s) => {
-              reads.of(s.ranked);
               softScores?.early(s.ranked);
               return { ok: true as const, s };
             },
@@ -235,9 +231,6 @@ export class SearchService {
       notice = `Semantic search is unavailable (${(err as Error).message}); showing keyword matches.`;
     }
     if (vecOut?.ok) notice = await this.coverageNotice(mode);
-    // LanceDB reads the top papers while soft matching scores the candidates on the main thread.
-    const prefetched = reads.done();
-    prefetched.catch(() => undefined);
     let soft = new Map<string, SoftScore>();
     const rank = async () =>
       mode === 'hybrid'
@@ -245,7 +238,7 @@ export class SearchService {
             fts,
             vec,
             this.fusion,
-            new Map([...soft].map(([id, x]) => [id, x.score])),
+            softScoresOf(soft),
             await this.heldByKeywordTop(fts, soft, input.query, expanded.expansions),
           )
         : mode === 'fts'
@@ -253,7 +246,6 @@ export class SearchService {
           : vec;
     const { keywordFeedback, vectorFeedback } = this.expander.options;
     if (keywordFeedback.enabled || vectorFeedback.enabled) {
-      await prefetched;
       const second = await this.feedback(
         input.query,
         await rank(),
@@ -270,8 +262,11 @@ export class SearchService {
     if (mode === 'hybrid' && softScores) {
       await softScores.add(fts, vec);
       soft = softScores.scores;
+      // Every paper the answer can show, BM25's top hit (for its anchor) among them, in one read.
+      await this.papers.read(
+        hitsAhead(this.papers, { fts, vec, soft, fusion: this.fusion }, input.k, test),
+      );
     }
-    await prefetched;
     const ranked = await rank();
     // Keyword modes searched the expansions too, so their words light up and explain a hit.
     const expansions: QueryExpansion[] =
@@ -315,25 +310,13 @@ export class SearchService {
     return Math.max(soft.get(top.id)?.exact ?? 0, heldShare(top, query, expansions));
   }
 
-  /** How many of each first-pass list's top papers are read whole (TopReads): hits and feedback's. */
-  private prefetchCount(k: number): number {
-    const { keywordFeedback: kf, vectorFeedback: vf } = this.expander.options;
-    return Math.max(k, kf.enabled ? kf.docs : 0, vf.enabled ? vf.docs : 0);
-  }
-
   /** The first `k` ranked papers that pass the filters, whole (abstracts read from the table). */
   private async topPassing(
     ranked: readonly Ranked[],
     k: number,
     test: ((p: PaperHead) => boolean) | undefined,
   ): Promise<Map<string, Paper>> {
-    const ids: string[] = [];
-    for (const x of ranked) {
-      const p = this.papers.get(x.id);
-      if (!p || (test && !test(p))) continue;
-      ids.push(p.id);
-      if (ids.length >= k) break;
-    }
+    const ids = passingIds(this.papers, ranked, k, test);
     return new Map((await this.papers.read(ids)).map((p) => [p.id, p]));
   }
 
