@@ -5,13 +5,17 @@
 //   show (search/hit-papers.ts);
 // - `keywordTopToo`: also the keyword list's top k as it arrives, while soft matching scores;
 // - `semanticTopToo`: also the semantic list's top k as it arrives, while full text still runs;
-// - `bothTopsToo`: both (the design before, which read each list's top papers as it arrived).
+// - `bothTopsToo`: both (the design before, which read each list's top papers as it arrived);
+// - `wholeRows`: as `hitsOnly`, every column of the rows read where search reads the abstracts alone
+//   and takes the rest from the heads in memory (library/paper-rows.ts readByHeads).
 // Search's own read waits for the extra reads, as the earlier design's final read did, and finds
 // what they read kept (a paper in both lists' tops is read twice here, once in the earlier design).
 // Run: node --expose-gc --import tsx bench/scale/read-ahead.ts <libraryDir>   — prints JSON.
+import * as lancedb from '@lancedb/lancedb';
 import { createClient } from '@shared/api/client';
 import { inProcessTransport } from '@shared/api/in-process';
 import { createServices } from '../../electron/services';
+import { PAPER_COLUMNS } from '../../electron/services/library/paper-rows';
 import { PaperStore } from '../../electron/services/library/store';
 import type { Ranked } from '../../electron/services/search/fusion';
 import { SearchService } from '../../electron/services/search/search-service';
@@ -69,18 +73,26 @@ SearchService.prototype.query = function (this: SearchService, ...args) {
   return query.apply(this, args);
 };
 
-const ARMS: Record<string, [keyword: boolean, semantic: boolean]> = {
-  hitsOnly: [false, false],
-  keywordTopToo: [true, false],
-  semanticTopToo: [false, true],
-  bothTopsToo: [true, true],
+let wholeRows = false;
+const select = lancedb.Query.prototype.select;
+lancedb.Query.prototype.select = function (this: lancedb.Query, columns) {
+  const abstractsAlone = Array.isArray(columns) && columns.join() === 'id,abstract';
+  return select.call(this, wholeRows && abstractsAlone ? PAPER_COLUMNS : columns);
+};
+
+const ARMS: Record<string, [keyword: boolean, semantic: boolean, whole: boolean]> = {
+  hitsOnly: [false, false, false],
+  keywordTopToo: [true, false, false],
+  semanticTopToo: [false, true, false],
+  bothTopsToo: [true, true, false],
+  wholeRows: [false, false, true],
 };
 const names = Object.keys(ARMS);
 const ms: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
 const queries = syntheticQueries(29, WARMUP + PER_ARM * names.length);
 for (const [i, q] of queries.entries()) {
   const arm = names[(i + Math.floor(i / names.length)) % names.length]!;
-  [readKeywordTop, readSemanticTop] = ARMS[arm]!;
+  [readKeywordTop, readSemanticTop, wholeRows] = ARMS[arm]!;
   const t0 = performance.now();
   await api.call('search:query', { query: q, mode: 'hybrid', k: K });
   if (i >= WARMUP) ms[arm]!.push(performance.now() - t0);

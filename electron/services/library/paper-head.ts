@@ -73,6 +73,33 @@ export function headOf(p: Paper, text: TextSummary = textSummary(p)): PaperHead 
 }
 
 /**
+ * The whole paper from its head and its abstract, in the table's field order; the head's arrays are
+ * copied (they are pooled, shared with other heads).
+ */
+export function paperOf(h: PaperHead, abstract: string): Paper {
+  return {
+    id: h.id,
+    title: h.title,
+    abstract,
+    authors: [...h.authors],
+    year: h.year,
+    venue: h.venue,
+    doi: h.doi,
+    arxivId: h.arxivId,
+    url: h.url,
+    sourceFile: h.sourceFile,
+    addedAt: h.addedAt,
+    updatedAt: h.updatedAt,
+    notes: h.notes,
+    tags: [...h.tags],
+    volume: h.volume,
+    issue: h.issue,
+    edition: h.edition,
+    pages: h.pages,
+  };
+}
+
+/**
  * The library's papers as services see them: heads at once from memory, whole papers (with their
  * abstracts) from LanceDB.
  */

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '@shared/api/schemas';
 import { paperRecord } from '../../../tests/support/paper';
 import { headOf } from './paper-head';
-import { readHeads } from './paper-rows';
+import { readByHeads, readHeads } from './paper-rows';
 import { PAPERS_TABLE, TEXT_HASH_COLUMN, paperToRow, papersSchema } from './schema';
 
 const PAPERS = [
@@ -57,5 +57,34 @@ describe('readHeads', () => {
     const { heads } = await readHeads(table, true, (p) => kept.push(p));
     expect(byId(kept)).toEqual(PAPERS);
     expect(byId(heads)).toEqual(PAPERS.map((p) => headOf(p)));
+  });
+});
+
+describe('readByHeads', () => {
+  const heads = (papers: Paper[]) => {
+    const map = new Map(papers.map((p) => [p.id, headOf(p)]));
+    return (id: string) => map.get(id);
+  };
+
+  it('makes whole papers from the heads and the abstracts, equal to the stored ones', async () => {
+    const papers = [
+      ...PAPERS,
+      paperRecord('d', { title: 'Tagged', abstract: 'Résumé', tags: ['x', 'y z'], year: null }),
+    ];
+    await table.add(papers.map(paperToRow));
+    const read = await readByHeads(table, ['d', 'a', 'c', 'gone'], heads(papers), () => true);
+    expect(byId(read)).toEqual(byId([papers[3]!, papers[0]!, papers[2]!]));
+    // The head's pooled arrays are not handed out.
+    const tags = read.find((p) => p.id === 'd')!.tags;
+    expect(tags).not.toBe(heads(papers)('d')!.tags);
+  });
+
+  it('reads whole rows when a head no longer matches its abstract, or a write landed meanwhile', async () => {
+    await table.add(PAPERS.map(paperToRow));
+    // A head of another state: its abstract edited, so the stored abstract does not match its hash.
+    const edited = PAPERS.map((p) => (p.id === 'a' ? { ...p, abstract: 'Rewritten.' } : p));
+    expect(await readByHeads(table, ['a'], heads(edited), () => true)).toEqual([PAPERS[0]]);
+    const stale = PAPERS.map((p) => ({ ...p, notes: 'not yet written' }));
+    expect(await readByHeads(table, ['b'], heads(stale), () => false)).toEqual([PAPERS[1]]);
   });
 });

@@ -1,10 +1,11 @@
-// Papers read from the papers table: whole by id (`id IN (…)`, answered by the id index), all of them
+// Papers read from the papers table: whole or their abstracts alone by id (`id IN (…)`, answered by
+// the id index), all of them
 // a batch at a time (one batch of abstracts held at once), or every paper's head without its abstract.
 import type * as lancedb from '@lancedb/lancedb';
 import type { RecordBatch } from 'apache-arrow';
 import type { Paper } from '@shared/api/schemas';
 import { sqlString } from './lance-sql';
-import { headOf, type PaperHead } from './paper-head';
+import { headOf, paperOf, textSummary, type PaperHead } from './paper-head';
 import {
   FOLD_COLUMN,
   HAS_ABSTRACT_COLUMN,
@@ -93,6 +94,46 @@ export async function readPapers(table: lancedb.Table, ids: readonly string[]): 
       .toArrow();
     for (const batch of batches.batches)
       for (const row of plainRows(batch)) out.push(rowToPaper(row));
+  }
+  return out;
+}
+
+/**
+ * The papers of these ids, made from their heads and their abstracts, read alone: at 1M papers ten
+ * abstracts by id took 5.0 ms, ten whole rows 8.7 ms. Should a write land during the read (`current`
+ * false after it, or a head whose text hash does not match its abstract), they are read whole.
+ */
+export async function readByHeads(
+  table: lancedb.Table,
+  ids: readonly string[],
+  headOfId: (id: string) => PaperHead | undefined,
+  current: () => boolean,
+): Promise<Paper[]> {
+  const out: Paper[] = [];
+  for (const [id, abstract] of await readAbstracts(table, ids)) {
+    const head = headOfId(id);
+    if (!head || !current()) return readPapers(table, ids);
+    const paper = paperOf(head, abstract);
+    if (textSummary(paper).textHash !== head.textHash) return readPapers(table, ids);
+    out.push(paper);
+  }
+  return out;
+}
+
+/** The abstracts of the papers of these ids that the table holds, by id. */
+export async function readAbstracts(
+  table: lancedb.Table,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += READ_CHUNK) {
+    const chunk = ids.slice(i, i + READ_CHUNK);
+    const rows = await table
+      .query()
+      .where(`id IN (${chunk.map(sqlString).join(', ')})`)
+      .select(['id', 'abstract'])
+      .toArray();
+    for (const r of rows) out.set(String(r.id), String(r.abstract ?? ''));
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { TextIndex } from './text-index';
 import type { PaperIds } from './filter';
 import { createIndex, ftsQuery, missingIndexes, searchTable, type FtsClause } from './full-text';
 import { PaperCache } from './paper-cache';
-import { SCAN_BATCH, WHOLE_OPEN_ROWS, readHeads, readPapers, scanPapers } from './paper-rows';
+import { SCAN_BATCH, WHOLE_OPEN_ROWS, readByHeads, readHeads, scanPapers } from './paper-rows';
 import { KEEP_VERSIONS_MS, pruneOlderThan, sqlString } from './lance-sql';
 
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
@@ -195,7 +195,8 @@ export class PaperStore implements PaperReader {
       if (hit) found.set(id, hit);
       else if (this.papers.has(id)) wanted.push(id);
     }
-    for (const p of await readPapers(this.table, wanted)) {
+    const current = () => this.changes === revision;
+    for (const p of await readByHeads(this.table, wanted, (id) => this.papers.get(id), current)) {
       found.set(p.id, p);
       // A write during the read may have changed the paper: only what is still current is kept.
       if (this.changes === revision) this.recent.set(p);
