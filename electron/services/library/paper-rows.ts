@@ -1,6 +1,6 @@
-// Papers read from the papers table: whole or their abstracts alone by id (`id IN (…)`, answered by
-// the id index), all of them
-// a batch at a time (one batch of abstracts held at once), or every paper's head without its abstract.
+// Papers read from the papers table: by id (`id IN (…)`, answered by the id index) whole, or their
+// abstracts alone to complete the heads in memory; all of them a batch at a time (one batch of
+// abstracts held at once); or every paper's head without its abstract.
 import type * as lancedb from '@lancedb/lancedb';
 import type { RecordBatch } from 'apache-arrow';
 import type { Paper } from '@shared/api/schemas';

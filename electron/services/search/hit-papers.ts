@@ -27,8 +27,9 @@ export function softScoresOf(soft: ReadonlyMap<string, SoftScore>): Map<string, 
 /**
  * Every paper a hybrid answer of `k` hits can show, known once soft matching has scored the
  * candidates but before BM25's top hit is anchored (which needs that paper read whole): the top of
- * the ranking without the anchor, and that hit. At 1M papers the hits were read only after the
- * lists' top papers, the last ~10 ms of a query; named here, they are read alongside.
+ * the ranking without the anchor, and that hit. Search reads them in one read, and nothing else:
+ * reading each list's top papers as it arrived slowed a 1M search by 1.1–1.25x on two cores
+ * (bench/scale/read-ahead.ts).
  */
 export function hitsAhead(
   papers: Heads,
