@@ -82,19 +82,27 @@ export function* plainRows(batch: RecordBatch): Generator<PaperRow> {
   }
 }
 
-/** The papers of these ids that the table holds, in no particular order. */
-export async function readPapers(table: lancedb.Table, ids: readonly string[]): Promise<Paper[]> {
-  const out: Paper[] = [];
+/** The rows of these ids that the table holds (`columns` of each), `READ_CHUNK` ids a query. */
+async function* rowsById(
+  table: lancedb.Table,
+  ids: readonly string[],
+  columns: string[],
+): AsyncGenerator<PaperRow> {
   for (let i = 0; i < ids.length; i += READ_CHUNK) {
     const chunk = ids.slice(i, i + READ_CHUNK);
     const batches = await table
       .query()
       .where(`id IN (${chunk.map(sqlString).join(', ')})`)
-      .select(PAPER_COLUMNS)
+      .select(columns)
       .toArrow();
-    for (const batch of batches.batches)
-      for (const row of plainRows(batch)) out.push(rowToPaper(row));
+    for (const batch of batches.batches) yield* plainRows(batch);
   }
+}
+
+/** The papers of these ids that the table holds, in no particular order. */
+export async function readPapers(table: lancedb.Table, ids: readonly string[]): Promise<Paper[]> {
+  const out: Paper[] = [];
+  for await (const row of rowsById(table, ids, PAPER_COLUMNS)) out.push(rowToPaper(row));
   return out;
 }
 
@@ -121,20 +129,13 @@ export async function readByHeads(
 }
 
 /** The abstracts of the papers of these ids that the table holds, by id. */
-export async function readAbstracts(
+async function readAbstracts(
   table: lancedb.Table,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += READ_CHUNK) {
-    const chunk = ids.slice(i, i + READ_CHUNK);
-    const rows = await table
-      .query()
-      .where(`id IN (${chunk.map(sqlString).join(', ')})`)
-      .select(['id', 'abstract'])
-      .toArray();
-    for (const r of rows) out.set(String(r.id), String(r.abstract ?? ''));
-  }
+  for await (const row of rowsById(table, ids, ['id', 'abstract']))
+    out.set(String(row.id), String(row.abstract ?? ''));
   return out;
 }
 
