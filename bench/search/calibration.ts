@@ -66,6 +66,7 @@ type Hit = {
   score: number;
   vectorScore: number | null;
   ftsScore: number | null;
+  anchored: boolean;
   relevance: number;
   grade: number;
 };
@@ -82,6 +83,7 @@ function features(h: Hit, mode: SearchMode): number[] {
     fused: h.score,
     cosine: h.vectorScore ?? 0,
     bm25: Math.log1p(Math.max(0, h.ftsScore ?? 0)),
+    anchored: 0,
   };
   return ['bias' as const, ...FEATURES[mode]].map((k) => all[k]);
 }
@@ -125,6 +127,28 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((r, i) => r[n]! / r[i]!);
 }
 
+/**
+ * The anchored hits' own term, the other weights fixed: hybrid keeps BM25's top hit first for holding
+ * the query's words, not for its fused score, so for it the fused score is left out and this term
+ * stands in. Every other hit keeps the relevance it had. Maximum likelihood: the root of the score
+ * Σ (relevant − p), which falls as the term grows, found by bisection (Newton overshoots here).
+ */
+function fitAnchored(hs: Hit[], c: Calibration): number {
+  const offset = hs.map(
+    (h) =>
+      c.bias + c.cosine * (h.vectorScore ?? 0) + c.bm25 * Math.log1p(Math.max(0, h.ftsScore ?? 0)),
+  );
+  const score = (a: number) =>
+    hs.reduce((s, h, i) => s + (h.grade > 0 ? 1 : 0) - 1 / (1 + Math.exp(-(offset[i]! + a))), 0);
+  let [lo, hi] = [-20, 20];
+  for (let it = 0; it < 60; it++) {
+    const mid = (lo + hi) / 2;
+    if (score(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  return Math.round(((lo + hi) / 2) * 1e4) / 1e4;
+}
+
 function fit(runs: Run[]): Record<SearchMode, Calibration> {
   const out = {} as Record<SearchMode, Calibration>;
   for (const mode of SEARCH_MODES) {
@@ -134,8 +158,13 @@ function fit(runs: Run[]): Record<SearchMode, Calibration> {
       hs.map((h) => features(h, mode)),
       hs.map((h) => (h.grade > 0 ? 1 : 0)),
     );
-    const c: Calibration = { bias: 0, fused: 0, cosine: 0, bm25: 0 };
+    const c: Calibration = { bias: 0, fused: 0, cosine: 0, bm25: 0, anchored: 0 };
     ['bias' as const, ...FEATURES[mode]].forEach((k, i) => (c[k] = Math.round(w[i]! * 1e4) / 1e4));
+    if (mode === 'hybrid')
+      c.anchored = fitAnchored(
+        hs.filter((h) => h.anchored),
+        c,
+      );
     out[mode] = c;
   }
   return out;
@@ -166,6 +195,22 @@ function measure(runs: Run[]) {
       hits: hs.length,
       meanRelevance: round(hs.reduce((s, h) => s + h.relevance, 0) / (hs.length || 1)),
       shareRelevant: round(hs.filter((h) => h.grade > 0).length / (hs.length || 1)),
+      // Hybrid keeps BM25's top hit first when it holds the query's words: how often it is relevant.
+      anchored: {
+        hits: hs.filter((h) => h.anchored).length,
+        shareRelevant: round(
+          hs.filter((h) => h.anchored && h.grade > 0).length /
+            (hs.filter((h) => h.anchored).length || 1),
+        ),
+        meanRelevance: round(
+          hs.filter((h) => h.anchored).reduce((s, h) => s + h.relevance, 0) /
+            (hs.filter((h) => h.anchored).length || 1),
+        ),
+      },
+      // Best hits below a hit ranked above them: how often relevance contradicts the order.
+      inversions: rs.filter((r) =>
+        r.hits.some((h, i) => i > 0 && h.relevance > r.hits[0]!.relevance + 0.2),
+      ).length,
       // What each word the Search view shows meant here: hits in the band, and the share relevant.
       bands: Object.fromEntries(
         (['strong', 'possible', 'weak'] as RelevanceBand[]).map((band) => {
@@ -199,6 +244,7 @@ async function search(api: Api, query: string, mode: SearchMode, rel: Map<string
       score: h.score,
       vectorScore: h.vectorScore,
       ftsScore: h.ftsScore,
+      anchored: h.anchored ?? false,
       relevance: h.relevance ?? 0,
       grade: rel.get(h.paper.id) ?? 0,
     })),

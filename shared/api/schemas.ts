@@ -362,6 +362,11 @@ export type SearchHit = {
   /** Why it matched: the query's words and expansions this paper contains (keyword modes). */
   matched?: MatchedTerm[];
   /**
+   * Hybrid: BM25's top hit, kept first because it holds the query's own words whatever the fused
+   * score says (fusion.ts); its relevance is estimated with that in view.
+   */
+  anchored?: boolean;
+  /**
    * Estimated probability (0–1) that this hit is relevant, comparable across queries
    * (electron/services/search/calibration.ts); absent for "more like this".
    */

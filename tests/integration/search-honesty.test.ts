@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Api } from '@shared/api/client';
 import { inProcessTransport } from '@shared/api/in-process';
 import type { SearchHit } from '@shared/api/schemas';
+import { relevanceBand } from '@shared/search/relevance';
 import { createServices, type Services } from '../../electron/services';
 import { FEED_PATH, HAS_FEED, NO_SHARED } from '../support/shared-data';
 
@@ -73,6 +74,19 @@ describe.skipIf(!HAS_FEED)('search honesty on the sample feed', () => {
     // Relevance is comparable across queries: this hit is far above the off-topic query's best.
     const off = await api.call('search:query', { query: 'medieval French poetry', k: 10 });
     expect(r.hits[0]!.relevance!).toBeGreaterThan(Math.max(...off.hits.map((h) => h.relevance!)));
+  });
+
+  it('labels the keyword hit it keeps first no weaker than the hits below it', async () => {
+    // "On Over-Squashing in Message Passing Neural Networks" is BM25's top hit, holding the query
+    // through its expansions; fusion keeps it first although papers below it fuse higher. Its label
+    // read "Weak match 24%" above a "Strong match 93%" (calibration.ts: the anchored term).
+    const r = await api.call('search:query', { query: 'GNN oversquashing', k: 10 });
+    expect(r.hits[0]!.paper.title).toMatch(/^On Over-Squashing/);
+    expect(r.hits.map((h) => h.anchored ?? false)).toEqual(r.hits.map((_, i) => i === 0));
+    const rank = (h: SearchHit) =>
+      ['weak', 'possible', 'strong'].indexOf(relevanceBand(h.relevance!));
+    for (const h of r.hits.slice(1))
+      expect(rank(r.hits[0]!), h.paper.title).toBeGreaterThanOrEqual(rank(h));
   });
 
   it('highlights "how" as a word, never inside "However"', async () => {

@@ -35,6 +35,16 @@ describe('relevance', () => {
     expect(relevance(hit(0, 0.05, null), 'vector')).toBeLessThan(0.05);
   });
 
+  it('scores an anchored hit by its anchor, not by the fused score it was kept first despite', () => {
+    const top = { ...hit(0.36, 0.79, 16.4), anchored: true };
+    expect(relevance(top, 'hybrid')).toBe(relevance({ ...top, score: 0.9 }, 'hybrid'));
+    expect(relevance(top, 'hybrid')).toBeGreaterThan(
+      relevance({ ...top, anchored: false }, 'hybrid'),
+    );
+    // Only hybrid anchors: the other modes ignore the flag.
+    expect(relevance(top, 'fts')).toBe(relevance({ ...top, anchored: false }, 'fts'));
+  });
+
   it('takes a missing component as no evidence (0), not as an error', () => {
     expect(Number.isFinite(relevance(hit(0.3, null, null), 'hybrid'))).toBe(true);
     expect(relevance(hit(0.3, null, null), 'hybrid')).toBeLessThan(NO_CLOSE_MATCH);

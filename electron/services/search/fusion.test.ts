@@ -130,4 +130,23 @@ describe('fusion', () => {
     // The same hit holding most of the query's words stays first.
     expect(fuse(fts, withD, method, soft, 0.8)[0]!.id).toBe('a');
   });
+
+  it('marks the hit it keeps first by anchoring, and no other', () => {
+    const soft = new Map([
+      ['a', 0.3],
+      ['b', 0.1],
+      ['c', 0.2],
+      ['d', 0.9],
+    ]);
+    const withD = [...vec, { id: 'd', score: 0.3 }];
+    const method = { ...SOFT, anchorMinExact: 0.5 };
+    const held = fuse(fts, withD, method, soft, 0.8);
+    expect(held.filter((r) => r.anchored).map((r) => r.id)).toEqual(['a']);
+    expect(held[0]).toMatchObject({ id: 'a', anchored: true });
+    // Not confident: nothing is anchored, and nothing says so.
+    expect(fuse(fts, withD, method, soft, 0.2).some((r) => r.anchored)).toBe(false);
+    expect(
+      fuse(fts, withD, { ...method, anchorKeywordTop: false }, soft, 0.8).some((r) => r.anchored),
+    ).toBe(false);
+  });
 });

@@ -3,6 +3,8 @@
 // tune split of bench/search/paraphrase-queries.json): see FUSION at the end.
 
 export type Ranked = { id: string; score: number };
+/** A fused ranking's entry; `anchored` marks BM25's top hit where fusion kept it first. */
+export type Fused = Ranked & { anchored?: true };
 
 /**
  * Best score first, equal scores by id: LanceDB returns papers with exactly equal BM25 scores in an
@@ -90,7 +92,7 @@ export function fuse(
   soft?: Map<string, number>,
   /** How much of the query BM25's top hit holds (0–1), for `anchorMinExact`. */
   topHeld = 0,
-): Ranked[] {
+): Fused[] {
   if (method.kind === 'soft' && !soft?.size) return fuse(fts, vec, method.fallback);
   const scores =
     method.kind === 'rrf'
@@ -98,7 +100,7 @@ export function fuse(
       : method.kind === 'convex'
         ? convex(fts, vec, method.ftsWeight, method.vectorNorm)
         : withSoft(fts, vec, soft!, method.ftsWeight, method.vectorWeight);
-  const ranked = [...scores]
+  const ranked: Fused[] = [...scores]
     .map(([id, score]) => ({ id, score }))
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   const confident =
@@ -107,7 +109,7 @@ export function fuse(
     topHeld >= method.anchorMinExact;
   if (method.kind !== 'rrf' && method.anchorKeywordTop && fts[0] && confident) {
     const i = ranked.findIndex((r) => r.id === fts[0]!.id);
-    if (i > 0) ranked.unshift(...ranked.splice(i, 1));
+    if (i >= 0) ranked.unshift({ ...ranked.splice(i, 1)[0]!, anchored: true });
   }
   return ranked;
 }

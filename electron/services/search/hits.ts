@@ -4,7 +4,7 @@ import type { MatchedTerm, Paper, QueryExpansion, SearchHit } from '@shared/api/
 import type { PaperHead } from '../library/paper-head';
 import { explainHit } from './explain';
 import type { SoftScore } from './expansion/soft-match';
-import type { Ranked } from './fusion';
+import type { Fused, Ranked } from './fusion';
 import { highlight, mergeSpans, phraseSpans, queryTerms } from './highlight';
 
 export type HitInputs = {
@@ -19,7 +19,7 @@ export type HitInputs = {
 
 /** The first `r.k` ranked papers found in `whole` (those that passed the filters), as hits. */
 export function searchHits(
-  ranked: readonly Ranked[],
+  ranked: readonly Fused[],
   whole: ReadonlyMap<string, Paper>,
   r: HitInputs,
 ): SearchHit[] {
@@ -46,6 +46,7 @@ export function searchHits(
       ftsScore: ftsScore.get(x.id) ?? null,
       highlights: { title: spans(paper.title), abstract: spans(paper.abstract) },
       matched,
+      ...(x.anchored ? { anchored: true } : {}),
     });
     if (hits.length >= r.k) break;
   }

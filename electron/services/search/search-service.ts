@@ -28,7 +28,7 @@ import { rocchio, combineKeyword } from './expansion/feedback';
 import { QueryExpander } from './expansion/query-expander';
 import type { SoftScore } from './expansion/soft-match';
 import { EXPANSION, type Expansion, type ExpansionOptions } from './expansion/types';
-import { byScoreThenId, FUSION, fuse, type FusionMethod, type Ranked } from './fusion';
+import { byScoreThenId, FUSION, fuse, type Fused, type FusionMethod, type Ranked } from './fusion';
 import { hitsAhead, passingIds, softScoresOf } from './hit-papers';
 import { searchHits, type HitInputs } from './hits';
 import { LibraryTerms } from './library-terms';
@@ -321,7 +321,7 @@ export class SearchService {
   }
 
   /** The top `k` ranked papers that pass the filters, with their highlights and why they matched. */
-  private async hitsOf(ranked: Ranked[], r: HitInputs): Promise<SearchHit[]> {
+  private async hitsOf(ranked: Fused[], r: HitInputs): Promise<SearchHit[]> {
     return searchHits(ranked, await this.topPassing(ranked, r.k, r.test), r);
   }
 
