@@ -301,6 +301,11 @@ export type EmbeddingStatus = {
    * nobody needs to start another job; null when nothing is running.
    */
   busy: EmbeddingWork | null;
+  /**
+   * The search index was trained for an earlier version's distance (cosine): semantic search is
+   * right but several times slower until `embeddings:update` re-trains it, which the app does on open.
+   */
+  indexOutdated?: boolean;
 };
 
 export type EmbeddingWork = 'importing' | 'embedding';

@@ -135,6 +135,7 @@ export class EmbeddingService {
       total,
       missing: total - embedded,
       searchModel: this.searchModelId,
+      ...(vectors.indexOutdated ? { indexOutdated: true } : {}),
     };
   }
 

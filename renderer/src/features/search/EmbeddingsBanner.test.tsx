@@ -108,6 +108,33 @@ describe('EmbeddingsBanner', () => {
     expect(updates).toBe(1);
   });
 
+  it('re-trains an index an earlier version trained, though every paper has its vector', async () => {
+    let outdated = true;
+    let finish!: () => void;
+    const { fake } = renderBanner({
+      'embeddings:status': () => ({
+        ...status(3_000),
+        ...(outdated ? { indexOutdated: true } : {}),
+      }),
+      'embeddings:update': (_i, opts: CallOptions) =>
+        new Promise((resolve) => {
+          opts.onProgress?.({ phase: 'embed', done: 0, total: 0 });
+          finish = () => {
+            outdated = false;
+            resolve(status(3_000));
+          };
+        }),
+    });
+    const line = await screen.findByTestId('embeddings-status');
+    expect(line.textContent).toMatch(
+      /Rebuilding the search index of 3,000 papers, once after an upgrade/,
+    );
+    await screen.findByTestId('embeddings-cancel');
+    expect(fake.calls.filter((c) => c.method === 'embeddings:update')).toHaveLength(1);
+    finish();
+    await waitFor(() => expect(screen.queryByTestId('embeddings-status')).toBeNull());
+  });
+
   it('shows nothing when every paper has its vector', async () => {
     const { fake } = renderBanner({ 'embeddings:status': () => status(3_000) });
     await waitFor(() =>

@@ -24,7 +24,9 @@ export function EmbeddingsLine({ e, variant }: Props) {
     ) : null;
   }
   const complete = status.missing === 0;
-  if (complete && !job && discreet) {
+  // Every paper has its vector, but the index is re-trained once after an upgrade.
+  const reindexing = complete && status.indexOutdated === true;
+  if (complete && !job && discreet && !reindexing) {
     return note ? <p className="embeddings-line muted small">{note}</p> : null;
   }
   const percent = progressPercent(job?.progress ?? null);
@@ -40,13 +42,15 @@ export function EmbeddingsLine({ e, variant }: Props) {
   return (
     <div className={`embeddings-line ${variant}`} data-testid="embeddings-status">
       <span>
-        {complete && !job
-          ? status.total === 0
-            ? `No papers yet; they are embedded with ${status.model} as they are imported.`
-            : `All ${status.total.toLocaleString()} ${status.total === 1 ? 'paper is' : 'papers are'} embedded with ${status.model}.`
-          : variant === 'library'
-            ? `${status.missing.toLocaleString()} of ${status.total.toLocaleString()} papers have no vectors yet; search finds them by keywords only${doing}`
-            : `Semantic search covers ${counts} papers${doing}`}
+        {reindexing
+          ? `Rebuilding the search index of ${status.total.toLocaleString()} papers, once after an upgrade; semantic search is slower until it is done${job ? '…' : '.'}`
+          : complete && !job
+            ? status.total === 0
+              ? `No papers yet; they are embedded with ${status.model} as they are imported.`
+              : `All ${status.total.toLocaleString()} ${status.total === 1 ? 'paper is' : 'papers are'} embedded with ${status.model}.`
+            : variant === 'library'
+              ? `${status.missing.toLocaleString()} of ${status.total.toLocaleString()} papers have no vectors yet; search finds them by keywords only${doing}`
+              : `Semantic search covers ${counts} papers${doing}`}
         {status.searchModel !== status.model && ` Search uses ${status.searchModel} until then.`}
       </span>
       {job ? (
@@ -81,7 +85,7 @@ export function EmbeddingsLine({ e, variant }: Props) {
           </button>
         </>
       ) : (
-        !complete &&
+        (!complete || reindexing) &&
         !othersAtWork && (
           <button
             type="button"
@@ -89,7 +93,7 @@ export function EmbeddingsLine({ e, variant }: Props) {
             data-testid="embeddings-run"
             onClick={e.run}
           >
-            Embed missing papers
+            {reindexing ? 'Rebuild the index' : 'Embed missing papers'}
           </button>
         )
       )}

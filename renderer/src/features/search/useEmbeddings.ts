@@ -1,7 +1,8 @@
 // How much of the library the search model covers, and a job to embed the rest (progress, cancel).
 // While papers are missing it polls, so an embedding run by an import shows up as it advances; with
 // `autoResume` it starts the job itself (once per library version), so vectors left missing by an
-// import that was killed or cancelled — here or in another process — are made on open.
+// import that was killed or cancelled — here or in another process — are made on open, and an index
+// trained by an earlier version is re-trained.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '@shared/api/client';
 import type { Progress } from '@shared/api/contract';
@@ -75,6 +76,8 @@ export function useEmbeddings(
 
   // Poll while papers are missing vectors and nobody here is embedding them.
   const incomplete = status !== null && status.missing > 0;
+  // An index trained for an earlier version's distance is re-trained on open too, by the same job.
+  const outdated = status?.indexOutdated === true;
   useEffect(() => {
     if (!active || !incomplete || job) return;
     const t = setInterval(() => setTick((n) => n + 1), EMBEDDINGS_POLL_MS);
@@ -130,11 +133,11 @@ export function useEmbeddings(
   const autoResume = opts.autoResume === true;
   const othersAtWork = growing || (status?.busy ?? null) !== null;
   useEffect(() => {
-    if (!autoResume || !active || !incomplete || job || othersAtWork) return;
+    if (!autoResume || !active || !(incomplete || outdated) || job || othersAtWork) return;
     if (resumedFor.current === version) return;
     resumedFor.current = version;
     run();
-  }, [autoResume, active, incomplete, job, othersAtWork, version, run]);
+  }, [autoResume, active, incomplete, outdated, job, othersAtWork, version, run]);
 
   return { status, error, embedding: job !== null || othersAtWork, job, run, cancel, note };
 }
