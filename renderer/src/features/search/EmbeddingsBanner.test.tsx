@@ -135,6 +135,24 @@ describe('EmbeddingsBanner', () => {
     await waitFor(() => expect(screen.queryByTestId('embeddings-status')).toBeNull());
   });
 
+  it('offers to rebuild an outdated index after the user cancels the rebuild', async () => {
+    renderBanner({
+      'embeddings:status': () => ({ ...status(3_000), indexOutdated: true }),
+      'embeddings:update': (_i, opts: CallOptions) =>
+        new Promise((_resolve, reject) => {
+          opts.signal?.addEventListener('abort', () =>
+            reject(new QuireError('cancelled', 'Cancelled.')),
+          );
+        }),
+    });
+    fireEvent.click(await screen.findByTestId('embeddings-cancel'));
+    const button = await screen.findByTestId('embeddings-run');
+    expect(button.textContent).toBe('Rebuild the index');
+    expect(screen.getByTestId('embeddings-status').textContent).toMatch(
+      /built by an earlier version; semantic search is slower until it is rebuilt/,
+    );
+  });
+
   it('shows nothing when every paper has its vector', async () => {
     const { fake } = renderBanner({ 'embeddings:status': () => status(3_000) });
     await waitFor(() =>

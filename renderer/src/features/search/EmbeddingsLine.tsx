@@ -43,7 +43,9 @@ export function EmbeddingsLine({ e, variant }: Props) {
     <div className={`embeddings-line ${variant}`} data-testid="embeddings-status">
       <span>
         {reindexing
-          ? `Rebuilding the search index of ${status.total.toLocaleString()} papers, once after an upgrade; semantic search is slower until it is done${job ? '…' : '.'}`
+          ? job
+            ? `Rebuilding the search index of ${status.total.toLocaleString()} papers, once after an upgrade; semantic search is slower until it is done…`
+            : `The search index of ${status.total.toLocaleString()} papers was built by an earlier version; semantic search is slower until it is rebuilt.`
           : complete && !job
             ? status.total === 0
               ? `No papers yet; they are embedded with ${status.model} as they are imported.`
