@@ -83,6 +83,7 @@ function features(h: Hit, mode: SearchMode): number[] {
     fused: h.score,
     cosine: h.vectorScore ?? 0,
     bm25: Math.log1p(Math.max(0, h.ftsScore ?? 0)),
+    // Not a feature of the joint fit: fitAnchored fits its weight on the anchored hits afterwards.
     anchored: 0,
   };
   return ['bias' as const, ...FEATURES[mode]].map((k) => all[k]);
@@ -207,7 +208,7 @@ function measure(runs: Run[]) {
             (hs.filter((h) => h.anchored).length || 1),
         ),
       },
-      // Best hits below a hit ranked above them: how often relevance contradicts the order.
+      // Queries where a lower hit's relevance passes the first hit's by over 0.2: labels against the order.
       inversions: rs.filter((r) =>
         r.hits.some((h, i) => i > 0 && h.relevance > r.hits[0]!.relevance + 0.2),
       ).length,

@@ -125,11 +125,10 @@ describe('EmbeddingsBanner', () => {
           };
         }),
     });
-    const line = await screen.findByTestId('embeddings-status');
-    expect(line.textContent).toMatch(
+    await screen.findByTestId('embeddings-cancel');
+    expect(screen.getByTestId('embeddings-status').textContent).toMatch(
       /Rebuilding the search index of 3,000 papers, once after an upgrade/,
     );
-    await screen.findByTestId('embeddings-cancel');
     expect(fake.calls.filter((c) => c.method === 'embeddings:update')).toHaveLength(1);
     finish();
     await waitFor(() => expect(screen.queryByTestId('embeddings-status')).toBeNull());
@@ -146,6 +145,7 @@ describe('EmbeddingsBanner', () => {
         }),
     });
     fireEvent.click(await screen.findByTestId('embeddings-cancel'));
+    await screen.findByText('Rebuilding the index cancelled; the earlier index still serves.');
     const button = await screen.findByTestId('embeddings-run');
     expect(button.textContent).toBe('Rebuild the index');
     expect(screen.getByTestId('embeddings-status').textContent).toMatch(

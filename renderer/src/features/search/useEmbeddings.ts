@@ -48,6 +48,7 @@ export function useEmbeddings(
   const last = useRef<number | null>(null);
   const live = useRef(true);
   const onUpdatedRef = useLatest(onUpdated);
+  const statusRef = useLatest(status);
   useEffect(() => {
     live.current = true;
     return () => {
@@ -109,10 +110,14 @@ export function useEmbeddings(
         },
         (err: unknown) => {
           if (!live.current) return;
+          const s = statusRef.current;
+          const rebuild = s?.missing === 0 && s.indexOutdated === true;
           setNote(
             err instanceof QuireError && err.code === 'cancelled'
-              ? 'Embedding cancelled; the papers embedded so far are kept.'
-              : `Embedding failed: ${errorMessage(err)}`,
+              ? rebuild
+                ? 'Rebuilding the index cancelled; the earlier index still serves.'
+                : 'Embedding cancelled; the papers embedded so far are kept.'
+              : `${rebuild ? 'Rebuilding the index' : 'Embedding'} failed: ${errorMessage(err)}`,
           );
           setTick((n) => n + 1);
           onUpdatedRef.current?.();
@@ -122,7 +127,7 @@ export function useEmbeddings(
         abort.current = null;
         if (live.current) setJob(null);
       });
-  }, [onUpdatedRef, api]);
+  }, [onUpdatedRef, statusRef, api]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
 
