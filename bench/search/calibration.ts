@@ -183,6 +183,7 @@ function measure(runs: Run[]) {
     const side = (rel: boolean, above: boolean) =>
       best.filter((b) => b.grade > 0 === rel && b.relevance >= NO_CLOSE_MATCH === above).length;
     const hs = rs.flatMap((r) => r.hits);
+    const anchored = hs.filter((h) => h.anchored);
     out[set] = {
       queries: rs.length,
       noCloseMatch: rs.filter((r) => r.noCloseMatch).length,
@@ -198,14 +199,10 @@ function measure(runs: Run[]) {
       shareRelevant: round(hs.filter((h) => h.grade > 0).length / (hs.length || 1)),
       // Hybrid keeps BM25's top hit first when it holds the query's words: how often it is relevant.
       anchored: {
-        hits: hs.filter((h) => h.anchored).length,
-        shareRelevant: round(
-          hs.filter((h) => h.anchored && h.grade > 0).length /
-            (hs.filter((h) => h.anchored).length || 1),
-        ),
+        hits: anchored.length,
+        shareRelevant: round(anchored.filter((h) => h.grade > 0).length / (anchored.length || 1)),
         meanRelevance: round(
-          hs.filter((h) => h.anchored).reduce((s, h) => s + h.relevance, 0) /
-            (hs.filter((h) => h.anchored).length || 1),
+          anchored.reduce((s, h) => s + h.relevance, 0) / (anchored.length || 1),
         ),
       },
       // Queries where a lower hit's relevance passes the first hit's by over 0.2: labels against the order.

@@ -20,6 +20,20 @@ const SOFT = {
   fallback: { kind: 'convex', ftsWeight: 0.92, vectorNorm: 'raw', anchorKeywordTop: true },
 } as const;
 
+/**
+ * A paraphrase: BM25's top hit 'a' shares an incidental word, while 'd' (no keyword match) is what
+ * the query describes in other words.
+ */
+const PARAPHRASE = {
+  soft: new Map([
+    ['a', 0.3],
+    ['b', 0.1],
+    ['c', 0.2],
+    ['d', 0.9],
+  ]),
+  withD: [...vec, { id: 'd', score: 0.3 }],
+};
+
 describe('fusion', () => {
   it('convex: a strong keyword match stays first; agreement lifts a paper', () => {
     expect(
@@ -114,14 +128,8 @@ describe('fusion', () => {
   it('soft with anchorMinExact: the keyword top hit is put first only if it holds the query words', () => {
     // A paraphrase: BM25's top hit 'a' shares one incidental word (exact share 0.2), while 'd' is
     // what the query describes in other words. Anchored regardless, 'a' took first place.
-    const soft = new Map([
-      ['a', 0.3],
-      ['b', 0.1],
-      ['c', 0.2],
-      ['d', 0.9],
-    ]);
+    const { soft, withD } = PARAPHRASE;
     const method = { ...SOFT, anchorMinExact: 0.5 };
-    const withD = [...vec, { id: 'd', score: 0.3 }];
     const incidental = 0.2;
     expect(fuse(fts, withD, method, soft, incidental)[0]!.id).toBe('d');
     expect(
@@ -132,13 +140,7 @@ describe('fusion', () => {
   });
 
   it('marks the hit it keeps first by anchoring, and no other', () => {
-    const soft = new Map([
-      ['a', 0.3],
-      ['b', 0.1],
-      ['c', 0.2],
-      ['d', 0.9],
-    ]);
-    const withD = [...vec, { id: 'd', score: 0.3 }];
+    const { soft, withD } = PARAPHRASE;
     const method = { ...SOFT, anchorMinExact: 0.5 };
     const held = fuse(fts, withD, method, soft, 0.8);
     expect(held.filter((r) => r.anchored).map((r) => r.id)).toEqual(['a']);

@@ -1,6 +1,7 @@
 // One line on how much of the library semantic search covers, with a button to embed the rest
 // (progress and cancel). Discreet in Search and the Library (shown only while papers are missing or
 // being embedded), fuller in Settings.
+import type { EmbeddingStatus } from '@shared/api/schemas';
 import { progressPercent, type Embeddings } from './useEmbeddings';
 
 type Props = { e: Embeddings; variant: 'search' | 'library' | 'settings' };
@@ -30,29 +31,12 @@ export function EmbeddingsLine({ e, variant }: Props) {
     return note ? <p className="embeddings-line muted small">{note}</p> : null;
   }
   const percent = progressPercent(job?.progress ?? null);
-  const counts = `${status.embedded.toLocaleString()} of ${status.total.toLocaleString()}`;
   // Someone else's job (an import, another window or process) will fill the gap: no second one.
   const othersAtWork = !job && status.busy !== null;
-  const doing =
-    othersAtWork && status.busy === 'importing'
-      ? ' — the import embeds them.'
-      : embedding
-        ? ' — embedding…'
-        : '.';
   return (
     <div className={`embeddings-line ${variant}`} data-testid="embeddings-status">
       <span>
-        {reindexing
-          ? job
-            ? `Rebuilding the search index of ${status.total.toLocaleString()} papers, once after an upgrade; semantic search is slower until it is done…`
-            : `The search index of ${status.total.toLocaleString()} papers was built by an earlier version; semantic search is slower until it is rebuilt.`
-          : complete && !job
-            ? status.total === 0
-              ? `No papers yet; they are embedded with ${status.model} as they are imported.`
-              : `All ${status.total.toLocaleString()} ${status.total === 1 ? 'paper is' : 'papers are'} embedded with ${status.model}.`
-            : variant === 'library'
-              ? `${status.missing.toLocaleString()} of ${status.total.toLocaleString()} papers have no vectors yet; search finds them by keywords only${doing}`
-              : `Semantic search covers ${counts} papers${doing}`}
+        {summary(status, variant, { job: job !== null, embedding, reindexing, othersAtWork })}
         {status.searchModel !== status.model && ` Search uses ${status.searchModel} until then.`}
       </span>
       {job ? (
@@ -102,4 +86,30 @@ export function EmbeddingsLine({ e, variant }: Props) {
       {note && <span className="muted">{note}</span>}
     </div>
   );
+}
+
+/** What the line says: the index rebuilt after an upgrade, all embedded, or how many papers lack vectors. */
+function summary(
+  status: EmbeddingStatus,
+  variant: Props['variant'],
+  now: { job: boolean; embedding: boolean; reindexing: boolean; othersAtWork: boolean },
+): string {
+  const total = status.total.toLocaleString();
+  if (now.reindexing)
+    return now.job
+      ? `Rebuilding the search index of ${total} papers, once after an upgrade; semantic search is slower until it is done…`
+      : `The search index of ${total} papers was built by an earlier version; semantic search is slower until it is rebuilt.`;
+  if (status.missing === 0 && !now.job)
+    return status.total === 0
+      ? `No papers yet; they are embedded with ${status.model} as they are imported.`
+      : `All ${total} ${status.total === 1 ? 'paper is' : 'papers are'} embedded with ${status.model}.`;
+  const doing =
+    now.othersAtWork && status.busy === 'importing'
+      ? ' — the import embeds them.'
+      : now.embedding
+        ? ' — embedding…'
+        : '.';
+  return variant === 'library'
+    ? `${status.missing.toLocaleString()} of ${total} papers have no vectors yet; search finds them by keywords only${doing}`
+    : `Semantic search covers ${status.embedded.toLocaleString()} of ${total} papers${doing}`;
 }
