@@ -1,6 +1,7 @@
 // Reading heads from a real LanceDB table: a large library's heads come without any abstract read,
 // equal to the heads made from the whole papers; a row without its stored text hash gets one from its
-// paper; a small library is read whole and every paper handed on for the cache.
+// paper; a small library is read whole and every paper handed on for the cache; a pass over every
+// paper reads only the abstracts beside the heads.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '@shared/api/schemas';
 import { paperRecord } from '../../../tests/support/paper';
 import { headOf } from './paper-head';
-import { readByHeads, readHeads } from './paper-rows';
+import { readByHeads, readHeads, scanByHeads } from './paper-rows';
 import { PAPERS_TABLE, TEXT_HASH_COLUMN, paperToRow, papersSchema } from './schema';
 
 const PAPERS = [
@@ -86,5 +87,30 @@ describe('readByHeads', () => {
     expect(await readByHeads(table, ['a'], heads(edited), () => true)).toEqual([PAPERS[0]]);
     const stale = PAPERS.map((p) => ({ ...p, notes: 'not yet written' }));
     expect(await readByHeads(table, ['b'], heads(stale), () => false)).toEqual([PAPERS[1]]);
+  });
+});
+
+describe('scanByHeads', () => {
+  const scanned = async (known: Paper[], size?: number) => {
+    const map = new Map(known.map((p) => [p.id, headOf(p)]));
+    const out: Paper[][] = [];
+    for await (const batch of scanByHeads(table, (id) => map.get(id), size)) out.push(batch);
+    return out;
+  };
+
+  it('gives every paper the library knows, whole, from its head and its abstract', async () => {
+    const papers = [...PAPERS, paperRecord('d', { abstract: 'Résumé', tags: ['x'], year: null })];
+    await table.add(papers.map(paperToRow));
+    const batches = await scanned(papers, 3);
+    expect(batches.map((b) => b.length)).toEqual([3, 1]);
+    expect(byId(batches.flat())).toEqual(byId(papers));
+  });
+
+  it('leaves out a row the library does not know, and reads whole a row its head does not match', async () => {
+    await table.add(PAPERS.map(paperToRow));
+    // The library's heads: 'a' of another state (its abstract edited, the write not landed), no 'c'.
+    const heads = [{ ...PAPERS[0]!, abstract: 'Rewritten.' }, PAPERS[1]!];
+    const all = (await scanned(heads)).flat();
+    expect(byId(all)).toEqual([PAPERS[0], PAPERS[1]]);
   });
 });

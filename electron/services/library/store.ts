@@ -16,7 +16,7 @@ import { TextIndex } from './text-index';
 import type { PaperIds } from './filter';
 import { createIndex, ftsQuery, missingIndexes, searchTable, type FtsClause } from './full-text';
 import { PaperCache } from './paper-cache';
-import { SCAN_BATCH, WHOLE_OPEN_ROWS, readByHeads, readHeads, scanPapers } from './paper-rows';
+import { SCAN_BATCH, WHOLE_OPEN_ROWS, readByHeads, readHeads, scanByHeads } from './paper-rows';
 import { KEEP_VERSIONS_MS, pruneOlderThan, sqlString } from './lance-sql';
 
 // LanceDB's FTS index build deadlocks on 2 cores past ~6k rows with its default pool (environment.md).
@@ -204,11 +204,11 @@ export class PaperStore implements PaperReader {
     return ids.map((id) => found.get(id)).filter((p): p is Paper => !!p);
   }
 
-  /** Every paper in the table, whole, `size` at a time, read as asked for (one batch held at once). */
+  /** Every paper the library knows, whole, `size` at a time, read as asked for (one batch held at once). */
   batches(size?: number): AsyncGenerator<Paper[]> {
     // A library held whole in the cache is not read again.
     if (this.recent.size === this.papers.size) return this.cachedBatches(size);
-    return scanPapers(this.table, size);
+    return scanByHeads(this.table, (id) => this.papers.get(id), size);
   }
 
   private async *cachedBatches(size = SCAN_BATCH): AsyncGenerator<Paper[]> {

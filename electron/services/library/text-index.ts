@@ -29,11 +29,12 @@ import { asSearch, nextSlice, resumeSlices } from '../background';
 import { forEach, push, trim, type Posting } from './postings';
 import { longest, WORD, WORD_SPLIT, wordsOf } from './text-words';
 import { headKey, TextIndexFile, type SavedIndex } from './text-index-snapshot';
+import { SCAN_BATCH } from './paper-rows';
 
 /** In libraries up to this size a filter waits for the index to be built (~0.2 s) rather than scan. */
 const WAIT_MAX = 5_000;
-/** Papers read from the table at a time while building. */
-const SLICE = 2_000;
+/** Papers read from the table at a time while building (as few as a scan's: paper-rows.ts). */
+const SLICE = SCAN_BATCH;
 /** A build yields to other work after this long (indexing a paper takes ~45 µs). */
 const SLICE_MS = 10;
 /** A saved index is taken when it lacks at most 1/REREAD_SHARE of the library (read by id). */
