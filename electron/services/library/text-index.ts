@@ -11,12 +11,12 @@
 //
 // Built on first use from the table's text, read a batch at a time (abstracts are not kept in memory:
 // paper-head.ts), and kept current by the store's writes like identity-index.ts; a reload drops it.
-// Building costs ~45 µs a paper (4.5 s at 100k papers, most of it hashing words into the map), so it
-// runs in slices between other work; a filter meanwhile waits for it in a small library (up to
-// WAIT_MAX papers) and reads the table's text through in a larger one. A write during the build
-// starts it over at the next filter.
+// Building costs ~45–75 µs a paper (4.5 s at 100k papers, 75 s at 1M: splitting the text into words
+// and numbering them), so it runs in slices between other work; a filter meanwhile waits for it in a
+// small library (up to WAIT_MAX papers) and reads the table's text through in a larger one (9.5 s at
+// 1M). A write during the build starts it over at the next filter.
 // Papers are numbered in the order they are indexed; a word's posting holds its papers' numbers as
-// varint gaps (postings.ts). A removed paper's number is retired rather
+// varint gaps (the index's data: text-index-built.ts). A removed paper's number is retired rather
 // than taken out of every posting; once half the numbers are retired, the index is rebuilt.
 // The words containing a typed one are found in the vocabulary's joined text (vocabulary.ts), and the
 // answer holds the papers' heads, marked by number (Marked): at 1M papers, testing each word and
@@ -24,12 +24,12 @@
 import type { Paper } from '@shared/api/schemas';
 import { searchableText, type PaperIds } from './filter';
 import type { PaperHead, PaperReader } from './paper-head';
-import { Vocabulary } from './vocabulary';
 import { asSearch, nextSlice, resumeSlices } from '../background';
-import { forEach, push, trim, type Posting } from './postings';
-import { longest, WORD, WORD_SPLIT, wordsOf } from './text-words';
-import { headKey, TextIndexFile, type SavedIndex } from './text-index-snapshot';
+import { forEach, trim } from './postings';
+import { longest, WORD, WORD_SPLIT } from './text-words';
+import { headKey, TextIndexFile } from './text-index-snapshot';
 import { SCAN_BATCH } from './paper-rows';
+import { emptyIndex, marked, Marked, put, retire, saved, type Built } from './text-index-built';
 
 /** In libraries up to this size a filter waits for the index to be built (~0.2 s) rather than scan. */
 const WAIT_MAX = 5_000;
@@ -41,16 +41,6 @@ const SLICE_MS = 10;
 const REREAD_SHARE = 10;
 
 type Job = { cancelled: boolean; done: Promise<void> };
-
-type Built = {
-  /** The words met, numbered: `posts[n]` holds the papers of word n. */
-  vocab: Vocabulary;
-  posts: Posting[];
-  ordOf: Map<string, number>;
-  /** Paper by number; undefined once retired. */
-  headAt: (PaperHead | undefined)[];
-  retired: number;
-};
 
 export class TextIndex {
   private index: Built | undefined;
@@ -185,7 +175,7 @@ export class TextIndex {
     for (const p of papers) {
       // The library's copy of the paper: it is listed as that (the store adds it first).
       const head = this.papers.get(p.id);
-      if (head) this.put(this.index, p, head);
+      if (head) put(this.index, p, head);
     }
     this.file?.changed(papers.length);
     this.file?.saveIfDue(saved(this.index));
@@ -253,7 +243,7 @@ export class TextIndex {
         if (job.cancelled) return undefined;
         // A paper read from the table but not (yet) in the library's copy is left out.
         const head = this.papers.get(p.id);
-        if (head) this.put(index, p, head);
+        if (head) put(index, p, head);
         await slices();
       }
     }
@@ -301,7 +291,7 @@ export class TextIndex {
       for (const p of await this.papers.read(missing.slice(i, i + SLICE).map((h) => h.id))) {
         if (job.cancelled) return undefined;
         const head = this.papers.get(p.id);
-        if (head) this.put(index, p, head);
+        if (head) put(index, p, head);
         await slices();
       }
     }
@@ -332,69 +322,4 @@ export class TextIndex {
     this.building.cancelled = true;
     this.building = undefined;
   }
-
-  private put(index: Built, p: Paper, head: PaperHead): void {
-    retire(index, head.id);
-    const ord = index.headAt.length;
-    index.headAt.push(head);
-    index.ordOf.set(head.id, ord);
-    for (const word of wordsOf(p)) {
-      const n = index.vocab.idOf(word);
-      index.posts[n] = push(index.posts[n], ord);
-    }
-  }
-}
-
-function emptyIndex(): Built {
-  return { vocab: new Vocabulary(), posts: [], ordOf: new Map(), headAt: [], retired: 0 };
-}
-
-/** The index as the snapshot file sees it (live: the file takes what it writes as it begins). */
-function saved(index: Built): SavedIndex {
-  return { headAt: index.headAt, words: index.vocab.list, posts: index.posts };
-}
-
-/**
- * Papers marked over the index's numbers: their heads, and membership looked up by number, not in a
- * set of their ids (building a set of 143k ids took 56 ms). Answers for the papers as they were when
- * marked: a paper changed since has another number, and is not in it.
- */
-class Marked implements PaperIds {
-  readonly heads: readonly PaperHead[];
-
-  constructor(
-    private readonly marks: Uint8Array,
-    private readonly index: Pick<Built, 'ordOf' | 'headAt'>,
-  ) {
-    this.heads = marked(marks).map((ord) => index.headAt[ord]!);
-  }
-
-  get size(): number {
-    return this.heads.length;
-  }
-
-  has(id: string): boolean {
-    const ord = this.index.ordOf.get(id);
-    return ord !== undefined && this.marks[ord] === 1;
-  }
-
-  *[Symbol.iterator](): Iterator<string> {
-    for (const h of this.heads) yield h.id;
-  }
-}
-
-/** Takes a paper's number out of use; its postings keep it until the next rebuild. */
-function retire(index: Built, id: string): void {
-  const ord = index.ordOf.get(id);
-  if (ord === undefined) return;
-  index.ordOf.delete(id);
-  index.headAt[ord] = undefined;
-  index.retired++;
-}
-
-/** The numbers marked 1. */
-function marked(marks: Uint8Array): number[] {
-  const out: number[] = [];
-  for (let ord = marks.indexOf(1); ord >= 0; ord = marks.indexOf(1, ord + 1)) out.push(ord);
-  return out;
 }
