@@ -6,6 +6,11 @@
 /** One number, or ascending numbers as varint gaps (the first from 0) in `bytes[0, len)`. */
 export type Posting = number | { bytes: Uint8Array; len: number; last: number };
 
+/** The posting's largest number. */
+export function lastOf(post: Posting): number {
+  return typeof post === 'number' ? post : post.last;
+}
+
 /** Adds `ord`, larger than every number the posting holds. */
 export function push(post: Posting | undefined, ord: number): Posting {
   if (post === undefined) return ord;

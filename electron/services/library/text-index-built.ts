@@ -5,9 +5,9 @@
 import type { Paper } from '@shared/api/schemas';
 import type { PaperIds } from './filter';
 import type { PaperHead } from './paper-head';
-import { push, type Posting } from './postings';
+import { lastOf, push, type Posting } from './postings';
 import type { SavedIndex } from './text-index-snapshot';
-import { wordsOf } from './text-words';
+import { eachWord } from './text-words';
 import { Vocabulary } from './vocabulary';
 
 export type Built = {
@@ -30,10 +30,13 @@ export function put(index: Built, p: Paper, head: PaperHead): void {
   const ord = index.headAt.length;
   index.headAt.push(head);
   index.ordOf.set(head.id, ord);
-  for (const word of wordsOf(p)) {
+  // A word met again in the paper is already in its posting (a set of the paper's words first
+  // hashed each word twice: at 1M papers the build took 75–84 s so, 64–79 s without).
+  eachWord(p, (word) => {
     const n = index.vocab.idOf(word);
-    index.posts[n] = push(index.posts[n], ord);
-  }
+    const post = index.posts[n];
+    if (post === undefined || lastOf(post) !== ord) index.posts[n] = push(post, ord);
+  });
 }
 
 /** The index as the snapshot file sees it (live: the file takes what it writes as it begins). */

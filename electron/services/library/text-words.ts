@@ -11,10 +11,12 @@ const ASCII_WORD = new Uint8Array(128).map((_, c) =>
 );
 const OTHER_WORD = /[\p{L}\p{N}\p{M}]/u;
 
-/** The text's words, as `text.match(WORD)` finds them, with a fast path for ASCII. */
-export function wordsOf(p: Paper): Set<string> {
+/**
+ * Calls `fn` with each of the paper's words in its searchable text, as `text.match(WORD)` finds them
+ * (a word met twice is given twice), with a fast path for ASCII.
+ */
+export function eachWord(p: Paper, fn: (word: string) => void): void {
   const text = searchableText(p);
-  const out = new Set<string>();
   let start = -1;
   for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
@@ -24,12 +26,18 @@ export function wordsOf(p: Paper): Set<string> {
     if (inWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      out.add(text.slice(start, i));
+      fn(text.slice(start, i));
       start = -1;
     }
     i += width;
   }
-  if (start >= 0) out.add(text.slice(start));
+  if (start >= 0) fn(text.slice(start));
+}
+
+/** The paper's words (eachWord), each once, in the order first met. */
+export function wordsOf(p: Paper): Set<string> {
+  const out = new Set<string>();
+  eachWord(p, (w) => out.add(w));
   return out;
 }
 
