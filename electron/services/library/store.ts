@@ -204,7 +204,7 @@ export class PaperStore implements PaperReader {
     return ids.map((id) => found.get(id)).filter((p): p is Paper => !!p);
   }
 
-  /** Every paper the library knows, whole, `size` at a time, read as asked for (one batch held at once). */
+  /** Every paper the library knows, whole, `size` at a time, one batch held at a time. */
   batches(size?: number): AsyncGenerator<Paper[]> {
     // A library held whole in the cache is not read again.
     if (this.recent.size === this.papers.size) return this.cachedBatches(size);
