@@ -116,6 +116,36 @@ describe('TextIndex on a large library', () => {
     expect((await index.matching(['spectral'])).size).toBe(2_000);
   });
 
+  it('waits for a build that is nearly done rather than read the text again', async () => {
+    let release = () => {};
+    const held = new Promise<void>((go) => (release = go));
+    let reads = 0;
+    let heldBack = false;
+    // A table whose last twentieth comes only once released: the build waits there, 95 % through.
+    class SlowPapers extends MemoryPapers {
+      override async *batches(): AsyncGenerator<Paper[]> {
+        reads++;
+        const all = this.papers();
+        const most = Math.round(all.length * 0.95);
+        yield all.slice(0, most);
+        heldBack = true;
+        await held;
+        yield all.slice(most);
+      }
+    }
+    const index = new TextIndex(new SlowPapers(many));
+    index.warm();
+    for (let i = 0; i < 100_000 && !heldBack; i++) await new Promise((go) => setImmediate(go));
+    expect(heldBack).toBe(true);
+    // The build has indexed the batch it was given by the time it asks for the next.
+    const filtered = index.matching(['spectral']);
+    for (let i = 0; i < 5; i++) await new Promise((go) => setImmediate(go));
+    release();
+    expect((await filtered).size).toBe(2_000);
+    expect(index.isBuilt).toBe(true);
+    expect(reads).toBe(1);
+  });
+
   it('goes on at once when a caller begins to wait while its build is paused for a search', async () => {
     // The pause's cap never fires here: without being resumed, the build would wait for the search.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

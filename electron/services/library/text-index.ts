@@ -13,8 +13,9 @@
 // paper-head.ts), and kept current by the store's writes like identity-index.ts; a reload drops it.
 // Building costs ~45–75 µs a paper (4.5 s at 100k papers, 75 s at 1M: splitting the text into words
 // and numbering them), so it runs in slices between other work; a filter meanwhile waits for it in a
-// small library (up to WAIT_MAX papers) and reads the table's text through in a larger one (9.5 s at
-// 1M). A write during the build starts it over at the next filter.
+// small library (up to WAIT_MAX papers) or once the build is nearly done (WAIT_SHARE), and otherwise
+// reads the table's text through (9.5 s at 1M). A write during the build starts it over at the next
+// filter.
 // Papers are numbered in the order they are indexed; a word's posting holds its papers' numbers as
 // varint gaps (the index's data: text-index-built.ts). A removed paper's number is retired rather
 // than taken out of every posting; once half the numbers are retired, the index is rebuilt.
@@ -40,7 +41,19 @@ const SLICE_MS = 10;
 /** A saved index is taken when it lacks at most 1/REREAD_SHARE of the library (read by id). */
 const REREAD_SHARE = 10;
 
-type Job = { cancelled: boolean; done: Promise<void> };
+/**
+ * In a larger library a filter waits for a build this far through (the share of the papers indexed)
+ * rather than read the table's text: at 1M papers a read took 9.5 s and a build 64–84 s, so a build's
+ * last ~12 % takes about a read's time, and leaves the index built for the filters after.
+ */
+const WAIT_SHARE = 0.88;
+
+type Job = {
+  cancelled: boolean;
+  done: Promise<void>;
+  /** The share of the library's papers a fresh build has indexed so far. */
+  share: number;
+};
 
 export class TextIndex {
   private index: Built | undefined;
@@ -75,7 +88,8 @@ export class TextIndex {
       await this.waitingFor(this.restoring);
       index = this.built();
     }
-    if (!index && this.papers.count <= WAIT_MAX) {
+    const nearlyBuilt = (this.building?.share ?? 0) >= WAIT_SHARE;
+    if (!index && (this.papers.count <= WAIT_MAX || nearlyBuilt)) {
       await this.ready();
       index = this.built();
     }
@@ -203,7 +217,7 @@ export class TextIndex {
   /** The index, or undefined while it is being built in the background. */
   private built(): Built | undefined {
     if (this.index || this.building) return this.index;
-    const job = { cancelled: false, done: Promise.resolve() };
+    const job: Job = { cancelled: false, done: Promise.resolve(), share: 0 };
     job.done = (async () => {
       let index: Built | undefined;
       try {
@@ -244,6 +258,7 @@ export class TextIndex {
         // A paper read from the table but not (yet) in the library's copy is left out.
         const head = this.papers.get(p.id);
         if (head) put(index, p, head);
+        job.share = index.headAt.length / this.papers.count;
         await slices();
       }
     }
