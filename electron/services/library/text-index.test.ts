@@ -146,6 +146,38 @@ describe('TextIndex on a large library', () => {
     expect(reads).toBe(1);
   });
 
+  it('reads the text when the nearly done build it waits for is cut short by a write', async () => {
+    let release = () => {};
+    const held = new Promise<void>((go) => (release = go));
+    let heldBack = false;
+    let builds = 0;
+    // The first build waits 95 % through; a later build never ends. A scan (no size) reads all.
+    class SlowPapers extends MemoryPapers {
+      override async *batches(size?: number): AsyncGenerator<Paper[]> {
+        const all = this.papers();
+        if (size === undefined) return yield all;
+        if (++builds > 1) await new Promise(() => undefined);
+        const most = Math.round(all.length * 0.95);
+        yield all.slice(0, most);
+        heldBack = true;
+        await held;
+        yield all.slice(most);
+      }
+    }
+    const papers = new SlowPapers(many);
+    const index = new TextIndex(papers);
+    index.warm();
+    for (let i = 0; i < 100_000 && !heldBack; i++) await new Promise((go) => setImmediate(go));
+    const filtered = index.matching(['spectral']);
+    await new Promise((go) => setImmediate(go));
+    const late = paper('late', { title: 'Spectral latecomer' });
+    papers.set(late);
+    index.added([late]);
+    release();
+    expect((await filtered).size).toBe(2_001);
+    expect(index.isBuilt).toBe(false);
+  });
+
   it('goes on at once when a caller begins to wait while its build is paused for a search', async () => {
     // The pause's cap never fires here: without being resumed, the build would wait for the search.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

@@ -11,11 +11,11 @@
 //
 // Built on first use from the table's text, read a batch at a time (abstracts are not kept in memory:
 // paper-head.ts), and kept current by the store's writes like identity-index.ts; a reload drops it.
-// Building costs ~45–75 µs a paper (4.5 s at 100k papers, 75 s at 1M: splitting the text into words
-// and numbering them), so it runs in slices between other work; a filter meanwhile waits for it in a
-// small library (up to WAIT_MAX papers) or once the build is nearly done (WAIT_SHARE), and otherwise
-// reads the table's text through (9.5 s at 1M). A write during the build starts it over at the next
-// filter.
+// Building costs ~45–80 µs a paper (4.5 s at 100k papers, 64–84 s at 1M: splitting the text into
+// words and numbering them), so it runs in slices between other work; a filter meanwhile waits for it
+// in a small library (up to WAIT_MAX papers) or once the build is nearly done (WAIT_SHARE), and
+// otherwise reads the table's text through (9.5 s at 1M). A write during the build starts it over at
+// the next filter.
 // Papers are numbered in the order they are indexed; a word's posting holds its papers' numbers as
 // varint gaps (the index's data: text-index-built.ts). A removed paper's number is retired rather
 // than taken out of every posting; once half the numbers are retired, the index is rebuilt.
@@ -88,9 +88,14 @@ export class TextIndex {
       await this.waitingFor(this.restoring);
       index = this.built();
     }
-    const nearlyBuilt = (this.building?.share ?? 0) >= WAIT_SHARE;
-    if (!index && (this.papers.count <= WAIT_MAX || nearlyBuilt)) {
+    const job = this.building;
+    if (!index && this.papers.count <= WAIT_MAX) {
       await this.ready();
+      index = this.built();
+    } else if (!index && job && job.share >= WAIT_SHARE) {
+      // That build only: should a write cut it short, the filter reads the text rather than wait for
+      // a build from the start.
+      await this.waitingFor(job.done);
       index = this.built();
     }
     if (!index) return this.scan(typed);
