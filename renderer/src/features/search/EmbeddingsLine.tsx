@@ -2,7 +2,7 @@
 // (progress and cancel). Discreet in Search and the Library (shown only while papers are missing or
 // being embedded), fuller in Settings.
 import type { EmbeddingStatus } from '@shared/api/schemas';
-import { progressPercent, type Embeddings } from './useEmbeddings';
+import { onlyReindexes, progressPercent, type Embeddings } from './useEmbeddings';
 
 type Props = { e: Embeddings; variant: 'search' | 'library' | 'settings' };
 
@@ -25,8 +25,7 @@ export function EmbeddingsLine({ e, variant }: Props) {
     ) : null;
   }
   const complete = status.missing === 0;
-  // Every paper has its vector, but the index is re-trained once after an upgrade.
-  const reindexing = complete && status.indexOutdated === true;
+  const reindexing = onlyReindexes(status);
   if (complete && !job && discreet && !reindexing) {
     return note ? <p className="embeddings-line muted small">{note}</p> : null;
   }

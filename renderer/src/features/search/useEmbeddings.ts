@@ -12,6 +12,14 @@ import { useLatest } from '../../lib/useLatest';
 
 export const EMBEDDINGS_POLL_MS = 3000;
 
+/**
+ * Whether the embedding job would only re-train the index: every paper has its vector, but the index
+ * was trained by an earlier version (for another distance).
+ */
+export function onlyReindexes(status: EmbeddingStatus | null): boolean {
+  return status?.missing === 0 && status.indexOutdated === true;
+}
+
 export type Embeddings = {
   status: EmbeddingStatus | null;
   error: string | null;
@@ -110,8 +118,7 @@ export function useEmbeddings(
         },
         (err: unknown) => {
           if (!live.current) return;
-          const s = statusRef.current;
-          const rebuild = s?.missing === 0 && s.indexOutdated === true;
+          const rebuild = onlyReindexes(statusRef.current);
           setNote(
             err instanceof QuireError && err.code === 'cancelled'
               ? rebuild
